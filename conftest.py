@@ -1,0 +1,52 @@
+"""Fixtures every test can use: the municipalities (loaded by migration) and one user per role."""
+
+import pytest
+
+from kommuner.models import Kommune, Rolle
+from tests.kommuner.factories import BrugerFactory
+
+
+@pytest.fixture
+def kobenhavn(db) -> Kommune:
+    return Kommune.objects.get(kode="101")
+
+
+@pytest.fixture
+def frederiksberg(db) -> Kommune:
+    return Kommune.objects.get(kode="147")
+
+
+@pytest.fixture
+def ministeriet(db):
+    return BrugerFactory(username="test-ministeriet", rolle=Rolle.MINISTERIET)
+
+
+@pytest.fixture
+def evaluator(db):
+    return BrugerFactory(username="test-evaluator", rolle=Rolle.EVALUATOR)
+
+
+@pytest.fixture
+def styregruppe(db):
+    return BrugerFactory(username="test-styregruppe", rolle=Rolle.STYREGRUPPE)
+
+
+@pytest.fixture
+def projektleder_101(db):
+    return BrugerFactory(username="test-projektleder-101", rolle=Rolle.PROJEKTLEDER, kommuner=["101"])
+
+
+@pytest.fixture
+def projektleder_147(db):
+    return BrugerFactory(username="test-projektleder-147", rolle=Rolle.PROJEKTLEDER, kommuner=["147"])
+
+
+@pytest.fixture
+def client_for(client):
+    """`client_for(user)` gives the test client logged in as that user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ForebyggelseConfig(AppConfig):
+    name = "forebyggelse"
+    verbose_name = "Forebyggelsesportalen"

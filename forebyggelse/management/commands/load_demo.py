@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from kommuner.models import Kommune, Rolle
+from kommuner.services import bruger_opret
+
+DEMO_PASSWORD = "demo"
+
+# (brugernavn, rolle, kommunekoder, fornavn, efternavn): invented example users, no real persons.
+DEMO_BRUGERE = [
+    ("ministeriet", Rolle.MINISTERIET, [], "Eksempel", "Ministeriet"),
+    ("evaluator", Rolle.EVALUATOR, [], "Eksempel", "Evaluator"),
+    ("styregruppe", Rolle.STYREGRUPPE, [], "Eksempel", "Styregruppe"),
+    ("projektleder-101", Rolle.PROJEKTLEDER, ["101"], "Eksempel", "Projektleder København"),
+    ("projektleder-147", Rolle.PROJEKTLEDER, ["147"], "Eksempel", "Projektleder Frederiksberg"),
+]
+
+
+class Command(BaseCommand):
+    help = "Indlæser demo-opsætningen (demo-brugere og eksempeldata). Kun i demo-tilstand."
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_MODE", False):
+            raise CommandError("Demo-data kan kun indlæses i demo-tilstand (de lokale indstillinger). Intet er ændret.")
+        with transaction.atomic():
+            for brugernavn, rolle, koder, fornavn, efternavn in DEMO_BRUGERE:
+                bruger_opret(
+                    brugernavn=brugernavn,
+                    rolle=rolle,
+                    kommuner=Kommune.objects.filter(kode__in=koder),
+                    password=DEMO_PASSWORD,
+                    fornavn=fornavn,
+                    efternavn=efternavn,
+                    email=f"{brugernavn}@example.org",
+                )
+        self.stdout.write(self.style.SUCCESS("Demo-opsætningen er indlæst."))
+        self.stdout.write("Demo-logins (adgangskode for alle: demo):")
+        for brugernavn, rolle, koder, _, _ in DEMO_BRUGERE:
+            kommuner = f" ({', '.join(koder)})" if koder else ""
+            self.stdout.write(f"  {brugernavn:<18} {rolle.label}{kommuner}")

@@ -1,0 +1,46 @@
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from kommuner.models import Bruger, Kommune, Kommunegruppe, Rolle
+
+
+@transaction.atomic
+def bruger_opret(
+    *,
+    brugernavn: str,
+    rolle: str,
+    kommuner: Iterable[Kommune] = (),
+    password: str | None = None,
+    fornavn: str = "",
+    efternavn: str = "",
+    email: str = "",
+) -> Bruger:
+    """Create a user with a role, or bring an existing user of that name up to date (idempotent)."""
+    kommuner = list(kommuner)
+    if rolle == Rolle.PROJEKTLEDER and not kommuner:
+        raise ValidationError({"kommuner": "En kommunal projektleder skal være knyttet til mindst én kommune."})
+    if rolle != Rolle.PROJEKTLEDER and kommuner:
+        raise ValidationError({"kommuner": "Kun kommunale projektledere knyttes til kommuner."})
+    bruger = Bruger.objects.filter(username=brugernavn).first() or Bruger(username=brugernavn)
+    bruger.rolle = rolle
+    bruger.first_name = fornavn
+    bruger.last_name = efternavn
+    bruger.email = email
+    if password is not None:
+        bruger.set_password(password)
+    elif not bruger.pk:
+        bruger.set_unusable_password()
+    bruger.full_clean()
+    bruger.save()
+    bruger.kommuner.set(kommuner)
+    return bruger
+
+
+@transaction.atomic
+def kommune_saet_gruppe(*, kommune: Kommune, kommunegruppe: Kommunegruppe | None) -> Kommune:
+    kommune.kommunegruppe = kommunegruppe
+    kommune.full_clean()
+    kommune.save(update_fields=["kommunegruppe"])
+    return kommune

@@ -1,0 +1,53 @@
+import pytest
+from django.core.management import CommandError, call_command
+
+from kommuner.models import Bruger
+
+pytestmark = pytest.mark.django_db
+
+DEMO = {"ministeriet", "evaluator", "styregruppe", "projektleder-101", "projektleder-147"}
+
+
+def test_refuses_outside_demo_mode_and_changes_nothing(settings):
+    settings.DEMO_MODE = False
+    with pytest.raises(CommandError, match="demo-tilstand"):
+        call_command("load_demo")
+    assert not Bruger.objects.exists()
+
+
+def test_creates_the_demo_users_once_even_when_run_twice(settings, client):
+    settings.DEMO_MODE = True
+    call_command("load_demo")
+    call_command("load_demo")
+    assert set(Bruger.objects.values_list("username", flat=True)) == DEMO
+    leder = Bruger.objects.get(username="projektleder-147")
+    assert [k.kode for k in leder.kommuner.all()] == ["147"]
+    assert leder.check_password("demo")
+
+
+def test_demo_mode_is_only_on_in_local_settings():
+    from forebyggelse.settings import base, local, test
+
+    assert (base.DEMO_MODE, local.DEMO_MODE, test.DEMO_MODE) == (False, True, False)
+
+
+def test_opret_bruger_assigns_a_role_and_municipalities():
+    call_command("opret_bruger", "ny-leder", "--rolle", "projektleder", "--kommune", "101", "--kommune", "147")
+    bruger = Bruger.objects.get(username="ny-leder")
+    assert bruger.rolle == "projektleder"
+    assert sorted(k.kode for k in bruger.kommuner.all()) == ["101", "147"]
+    assert not bruger.has_usable_password()
+
+
+@pytest.mark.parametrize(
+    ("args", "fejl"),
+    [
+        (["--rolle", "projektleder"], "mindst én kommune"),
+        (["--rolle", "evaluator", "--kommune", "101"], "Kun kommunale projektledere"),
+        (["--rolle", "projektleder", "--kommune", "998"], "Ukendt kommunekode: 998"),
+    ],
+)
+def test_opret_bruger_refuses_bad_input(args, fejl):
+    with pytest.raises(CommandError, match=fejl):
+        call_command("opret_bruger", "x", *args)
+    assert not Bruger.objects.filter(username="x").exists()
