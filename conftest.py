@@ -50,3 +50,9 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded annexes go to a fresh folder per test, never into the project."""
+    settings.MEDIA_ROOT = tmp_path / "media"

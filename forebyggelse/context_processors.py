@@ -9,7 +9,7 @@ def navigation(request):
     brugerrolle = rolle(request.user) if hasattr(request, "user") else ""
     if not brugerrolle:
         return {"navigation": []}
-    punkter = [("Forside", reverse("forside"))]
+    punkter = [("Forside", reverse("forside")), ("Programmer", reverse("kommuner:programmer"))]
     if brugerrolle in {Rolle.MINISTERIET, Rolle.EVALUATOR, Rolle.STYREGRUPPE}:
         punkter.append(("Kommuner", reverse("kommuner:liste")))
     path = request.path

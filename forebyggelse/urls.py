@@ -36,6 +36,6 @@ konto = [
 urlpatterns = [
     path("", views.forside, name="forside"),
     path("konto/", include(konto)),
-    path("kommuner/", include("kommuner.urls")),
+    path("", include("kommuner.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,6 +1,23 @@
+import uuid
+
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+
+from forebyggelse.historik import historik
+
+
+def valider_cvr(value: str) -> None:
+    """A CVR number is 8 digits whose weighted sum (weights 2,7,6,5,4,3,2,1) is divisible by 11."""
+    if not (len(value) == 8 and value.isdigit()):
+        raise ValidationError("CVR-nummeret skal være 8 cifre.", code="cvr_format")
+    if sum(int(c) * w for c, w in zip(value, (2, 7, 6, 5, 4, 3, 2, 1), strict=True)) % 11:
+        raise ValidationError("CVR-nummeret er ikke gyldigt: kontrolcifferet passer ikke.", code="cvr_kontrol")
+
+
+telefon_validator = RegexValidator(r"^\+?[0-9 ]{8,16}$", "Skriv telefonnummeret med 8 cifre, fx 33 66 33 66.")
 
 
 class Region(models.TextChoices):
@@ -36,6 +53,7 @@ class KommuneQuerySet(models.QuerySet):
         return self.select_related("kommunegruppe")
 
 
+@historik()
 class Kommune(models.Model):
     kode = models.CharField(
         "kommunekode",
@@ -53,6 +71,12 @@ class Kommune(models.Model):
         blank=True,
         related_name="kommuner",
     )
+    # The municipality's own details, kept current by its project leads (section A of an application).
+    cvr = models.CharField("CVR-nummer", max_length=8, blank=True, validators=[valider_cvr])
+    adresse = models.CharField("adresse", max_length=200, blank=True, help_text="Gade og nummer.")
+    postnr_by = models.CharField("postnummer og by", max_length=100, blank=True)
+    telefon = models.CharField("telefon", max_length=20, blank=True, validators=[telefon_validator])
+    email = models.EmailField("e-mail", blank=True)
 
     objects = KommuneQuerySet.as_manager()
 
@@ -92,3 +116,406 @@ class Bruger(AbstractUser):
     class Meta:
         verbose_name = "bruger"
         verbose_name_plural = "brugere"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Programmes, municipality details, expressions of interest, assessment, decision and grant (issue 3)
+# ---------------------------------------------------------------------------------------------------
+
+
+@historik()
+class Kontaktperson(models.Model):
+    kommune = models.ForeignKey(Kommune, on_delete=models.CASCADE, related_name="kontaktpersoner")
+    navn = models.CharField("navn", max_length=200)
+    titel = models.CharField("stilling", max_length=200, blank=True)
+    enhed = models.CharField("enhed", max_length=200, blank=True, help_text="Forvaltning, afdeling eller kontor.")
+    telefon = models.CharField("telefon", max_length=20, blank=True, validators=[telefon_validator])
+    email = models.EmailField("e-mail", blank=True)
+
+    class Meta:
+        ordering = ["navn", "pk"]
+        verbose_name = "kontaktperson"
+        verbose_name_plural = "kontaktpersoner"
+
+    def __str__(self) -> str:
+        return self.navn
+
+
+class ProgramStatus(models.TextChoices):
+    PLANLAGT = "planlagt", "Planlagt"
+    AABEN = "aaben", "Åben for ansøgning"
+    I_GANG = "i_gang", "I gang"
+    AFSLUTTET = "afsluttet", "Afsluttet"
+
+
+@historik()
+class Program(models.Model):
+    navn = models.CharField("navn", max_length=200, unique=True)
+    beskrivelse = models.TextField("beskrivelse", blank=True)
+    startdato = models.DateField("start")
+    slutdato = models.DateField("slut")
+    samlet_budget = models.PositiveBigIntegerField("samlet budget (kr.)")
+    ansoegningsfrist = models.DateTimeField(
+        "frist for interessetilkendegivelse", help_text="Dansk tid. Efter fristen kan der ikke indsendes."
+    )
+    status = models.CharField("status", max_length=20, choices=ProgramStatus.choices, default=ProgramStatus.PLANLAGT)
+
+    class Meta:
+        ordering = ["-startdato", "navn"]
+        verbose_name = "program"
+        verbose_name_plural = "programmer"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(slutdato__gte=models.F("startdato")), name="program_periode"),
+        ]
+
+    def __str__(self) -> str:
+        return self.navn
+
+    def clean(self):
+        if self.startdato and self.slutdato and self.slutdato < self.startdato:
+            raise ValidationError({"slutdato": "Slutdatoen skal ligge efter startdatoen."})
+
+    @property
+    def aar(self) -> list[int]:
+        return list(range(self.startdato.year, self.slutdato.year + 1))
+
+
+class AnsoegningStatus(models.TextChoices):
+    KLADDE = "kladde", "Kladde"
+    INDSENDT = "indsendt", "Indsendt"
+    SENDT_TILBAGE = "sendt_tilbage", "Sendt tilbage til ændring"
+
+
+# Section length limits in characters, matching the official form's page limits (one page ≈ 4.000 tegn).
+TEGNGRAENSER = {
+    "beslutningsniveau": 1_500,
+    "baggrund": 4_000,
+    "opstart": 2_000,
+    "projektdesign": 4_000,
+    "bemanding": 2_000,
+    "tidsplan": 2_000,
+}
+
+
+def _afsnit(label: str, felt: str, hjaelp: str) -> models.TextField:
+    return models.TextField(
+        label,
+        blank=True,
+        max_length=TEGNGRAENSER[felt],
+        validators=[MaxLengthValidator(TEGNGRAENSER[felt])],
+        help_text=hjaelp,
+    )
+
+
+@historik()
+class Interessetilkendegivelse(models.Model):
+    """A municipality's expression of interest in a programme: the official form's sections A–G."""
+
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="interessetilkendegivelser")
+    kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="interessetilkendegivelser")
+    status = models.CharField(
+        "status", max_length=20, choices=AnsoegningStatus.choices, default=AnsoegningStatus.KLADDE
+    )
+    # A. The municipality and its contact person, prefilled from the municipality's details.
+    kommune_navn = models.CharField("kommunens navn", max_length=200, blank=True)
+    cvr = models.CharField("CVR-nummer", max_length=8, blank=True, validators=[valider_cvr])
+    adresse = models.CharField("adresse", max_length=200, blank=True)
+    postnr_by = models.CharField("postnummer og by", max_length=100, blank=True)
+    telefon = models.CharField("telefon", max_length=20, blank=True, validators=[telefon_validator])
+    email = models.EmailField("e-mail", blank=True)
+    kontakt_navn = models.CharField("kontaktpersonens navn", max_length=200, blank=True)
+    kontakt_titel = models.CharField("kontaktpersonens stilling og enhed", max_length=200, blank=True)
+    kontakt_telefon = models.CharField(
+        "kontaktpersonens telefon", max_length=20, blank=True, validators=[telefon_validator]
+    )
+    kontakt_email = models.EmailField("kontaktpersonens e-mail", blank=True)
+    # B. Who decided to apply.
+    beslutningsniveau = _afsnit(
+        "Beslutningsniveau",
+        "beslutningsniveau",
+        "På hvilket niveau i kommunens organisation er det besluttet at søge?",
+    )
+    afventer_politisk_godkendelse = models.BooleanField("Ansøgningen afventer politisk godkendelse", default=False)
+    # C–G.
+    baggrund = _afsnit(
+        "C. Baggrund",
+        "baggrund",
+        "Hvorfor kommunen vil deltage: formål, foreløbige mål og forventede resultater; hvad kommunen "
+        "allerede gør, og hvilke gode erfaringer der skal føres videre.",
+    )
+    opstart = _afsnit(
+        "D. Opstart og fremdrift",
+        "opstart",
+        "Hvordan kommunen kan gå i gang straks og holde fremdrift i projektet.",
+    )
+    projektdesign = _afsnit(
+        "E. Projektdesign",
+        "projektdesign",
+        "De planlagte aktiviteter, og hvad der er nyt eller særligt i projektet.",
+    )
+    bemanding = _afsnit(
+        "F. Bemanding og organisatorisk placering",
+        "bemanding",
+        "Hvem der bemander projektet, og hvor det er placeret i organisationen.",
+    )
+    tidsplan = _afsnit("G. Lokal tidsplan", "tidsplan", "Kommunens egen tidsplan for projektet.")
+
+    tilbagesendt_kommentar = models.TextField("ministeriets kommentar", blank=True)
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    aendret = models.DateTimeField("ændret", auto_now=True)
+    indsendt = models.DateTimeField("indsendt", null=True, blank=True)
+    indsendt_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["program", "kommune__kode"]
+        verbose_name = "interessetilkendegivelse"
+        verbose_name_plural = "interessetilkendegivelser"
+        constraints = [
+            models.UniqueConstraint(fields=["program", "kommune"], name="en_ansoegning_pr_kommune_pr_program"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kommune.navn}: {self.program.navn}"
+
+    @property
+    def er_laast(self) -> bool:
+        return self.status == AnsoegningStatus.INDSENDT
+
+
+@historik()
+class Ansoegningsbeloeb(models.Model):
+    """Section E's budget: the amount applied for in one year of the programme."""
+
+    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="beloeb")
+    aar = models.PositiveSmallIntegerField("år")
+    beloeb = models.PositiveBigIntegerField("ansøgt beløb (kr.)")
+
+    class Meta:
+        ordering = ["aar"]
+        verbose_name = "ansøgt beløb"
+        verbose_name_plural = "ansøgte beløb"
+        constraints = [models.UniqueConstraint(fields=["ansoegning", "aar"], name="et_ansoegt_beloeb_pr_aar")]
+
+    def __str__(self) -> str:
+        return f"{self.aar}: {self.beloeb} kr."
+
+
+def bilag_sti(instance, filename: str) -> str:
+    # Annexes are private: MEDIA_ROOT lies outside the static area and has no URL; the access-checked view
+    # serves them. A random name keeps the user's file name (stored in `filnavn`) out of the file system.
+    return f"bilag/{instance.ansoegning.program_id}/{instance.ansoegning.kommune.kode}/{uuid.uuid4().hex}"
+
+
+class Bilagstype(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word (DOCX)"
+    XLSX = "xlsx", "Excel (XLSX)"
+    ODT = "odt", "OpenDocument-tekst (ODT)"
+
+
+@historik()
+class Bilag(models.Model):
+    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="bilag")
+    fil = models.FileField("fil", upload_to=bilag_sti, max_length=300)
+    filnavn = models.CharField("filnavn", max_length=255)
+    filtype = models.CharField("filtype", max_length=10, choices=Bilagstype.choices)
+    stoerrelse = models.PositiveIntegerField("størrelse (bytes)")
+    beskrivelse = models.CharField("beskrivelse", max_length=200, blank=True)
+    uploadet = models.DateTimeField("uploadet", auto_now_add=True)
+    uploadet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["uploadet", "pk"]
+        verbose_name = "bilag"
+        verbose_name_plural = "bilag"
+
+    def __str__(self) -> str:
+        return self.filnavn
+
+
+@historik()
+class Genaabning(models.Model):
+    """The ministry lets one municipality submit after the programme's deadline."""
+
+    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="genaabninger")
+    aaben_til = models.DateTimeField("åben til", help_text="Dansk tid.")
+    begrundelse = models.TextField("begrundelse")
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    oprettet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-oprettet"]
+        verbose_name = "genåbning"
+        verbose_name_plural = "genåbninger"
+
+    def __str__(self) -> str:
+        return f"Genåbnet til {self.aaben_til:%d.%m.%Y %H.%M}"
+
+
+class Kvittering(models.Model):
+    """The PDF receipt made at the moment of submission: a frozen copy of exactly what was submitted."""
+
+    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="kvitteringer")
+    indsendt = models.DateTimeField("indsendt")
+    indsendt_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    pdf = models.BinaryField("PDF")
+
+    class Meta:
+        ordering = ["-indsendt"]
+        verbose_name = "kvittering"
+        verbose_name_plural = "kvitteringer"
+
+    def __str__(self) -> str:
+        return f"Kvittering {self.indsendt:%d.%m.%Y %H.%M}"
+
+
+# The programme's two preconditions and eight selection criteria, in the order of the call.
+FORUDSAETNINGER = {
+    1: "Projektet ligger inden for programmets formål",
+    2: "Projektet bygger på kvalificerede overvejelser om en samlet forebyggelsesstrategi med realistiske, "
+    "men ambitiøse mål",
+}
+KRITERIER = {
+    1: "Gode erfaringer fra den nuværende forebyggende indsats, der føres videre",
+    2: "Formål og forventede resultater",
+    3: "Forankring af resultaterne bagefter",
+    4: "Det nytænkende, unikke eller særlige",
+    5: "Målgruppen og hvor mange børn og unge, der får gavn af indsatsen",
+    6: "Et realistisk projektdesign, hvor metoder og resultater hænger sammen",
+    7: "Tidsplan for aktiviteterne",
+    8: "Organisering og ledelse",
+}
+
+
+class Anbefaling(models.TextChoices):
+    UDVAELG = "udvaelg", "Anbefales udvalgt"
+    TVIVL = "tvivl", "I tvivl"
+    IKKE = "ikke", "Anbefales ikke udvalgt"
+
+
+def _score(nr: int) -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(
+        f"{nr}. {KRITERIER[nr]}",
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, "Scoren skal være mellem 1 og 5."),
+            MaxValueValidator(5, "Scoren skal være mellem 1 og 5."),
+        ],
+    )
+
+
+def _kommentar(label: str) -> models.TextField:
+    return models.TextField(label, blank=True, max_length=2_000, validators=[MaxLengthValidator(2_000)])
+
+
+@historik()
+class Vurdering(models.Model):
+    """One ministry assessor's assessment of one application. `version` guards against lost updates."""
+
+    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="vurderinger")
+    bedoemmer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vurderinger")
+    forudsaetning_1 = models.BooleanField(FORUDSAETNINGER[1], null=True, blank=True)
+    forudsaetning_1_kommentar = _kommentar("Kommentar til forudsætning 1")
+    forudsaetning_2 = models.BooleanField(FORUDSAETNINGER[2], null=True, blank=True)
+    forudsaetning_2_kommentar = _kommentar("Kommentar til forudsætning 2")
+    kriterie_1 = _score(1)
+    kriterie_1_kommentar = _kommentar("Kommentar til kriterie 1")
+    kriterie_2 = _score(2)
+    kriterie_2_kommentar = _kommentar("Kommentar til kriterie 2")
+    kriterie_3 = _score(3)
+    kriterie_3_kommentar = _kommentar("Kommentar til kriterie 3")
+    kriterie_4 = _score(4)
+    kriterie_4_kommentar = _kommentar("Kommentar til kriterie 4")
+    kriterie_5 = _score(5)
+    kriterie_5_kommentar = _kommentar("Kommentar til kriterie 5")
+    kriterie_6 = _score(6)
+    kriterie_6_kommentar = _kommentar("Kommentar til kriterie 6")
+    kriterie_7 = _score(7)
+    kriterie_7_kommentar = _kommentar("Kommentar til kriterie 7")
+    kriterie_8 = _score(8)
+    kriterie_8_kommentar = _kommentar("Kommentar til kriterie 8")
+    anbefaling = models.CharField("anbefaling", max_length=10, choices=Anbefaling.choices, blank=True)
+    anbefaling_begrundelse = _kommentar("Begrundelse for anbefalingen")
+    version = models.PositiveIntegerField(default=1)
+    aendret = models.DateTimeField("ændret", auto_now=True)
+
+    class Meta:
+        ordering = ["ansoegning", "bedoemmer__username"]
+        verbose_name = "vurdering"
+        verbose_name_plural = "vurderinger"
+        constraints = [
+            models.UniqueConstraint(fields=["ansoegning", "bedoemmer"], name="en_vurdering_pr_bedoemmer"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Vurdering af {self.ansoegning_id} ved {self.bedoemmer_id}"
+
+    @property
+    def scorer(self) -> list[int | None]:
+        return [getattr(self, f"kriterie_{nr}") for nr in KRITERIER]
+
+
+@historik()
+class Afgoerelse(models.Model):
+    """The ministry's decision on an application: selected or not, with a reason."""
+
+    ansoegning = models.OneToOneField(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="afgoerelse")
+    udvalgt = models.BooleanField("udvalgt")
+    begrundelse = models.TextField("begrundelse")
+    truffet = models.DateTimeField("truffet")
+    truffet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "afgørelse"
+        verbose_name_plural = "afgørelser"
+
+    def __str__(self) -> str:
+        return "Udvalgt" if self.udvalgt else "Ikke udvalgt"
+
+
+@historik()
+class Deltagelse(models.Model):
+    """A municipality's participation in a programme: profiles, strategies and deliveries hang on it."""
+
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="deltagelser")
+    kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="deltagelser")
+    ansoegning = models.OneToOneField(
+        Interessetilkendegivelse, on_delete=models.PROTECT, null=True, blank=True, related_name="deltagelse"
+    )
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+
+    class Meta:
+        ordering = ["program", "kommune__kode"]
+        verbose_name = "deltagelse"
+        verbose_name_plural = "deltagelser"
+        constraints = [models.UniqueConstraint(fields=["program", "kommune"], name="en_deltagelse_pr_kommune")]
+
+    def __str__(self) -> str:
+        return f"{self.kommune.navn} i {self.program.navn}"
+
+
+@historik()
+class Bevilling(models.Model):
+    """The grant for one year: granted by the ministry, spent as reported by the municipality."""
+
+    deltagelse = models.ForeignKey(Deltagelse, on_delete=models.CASCADE, related_name="bevillinger")
+    aar = models.PositiveSmallIntegerField("år")
+    bevilget = models.PositiveBigIntegerField("bevilget (kr.)")
+    forbrugt = models.PositiveBigIntegerField("forbrugt (kr.)", null=True, blank=True)
+    forbrug_bemaerkning = models.CharField("bemærkning til forbruget", max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["deltagelse", "aar"]
+        verbose_name = "bevilling"
+        verbose_name_plural = "bevillinger"
+        constraints = [models.UniqueConstraint(fields=["deltagelse", "aar"], name="en_bevilling_pr_aar")]
+
+    def __str__(self) -> str:
+        return f"{self.aar}: {self.bevilget} kr."
+
+    @property
+    def rest(self) -> int:
+        return self.bevilget - (self.forbrugt or 0)

@@ -1,11 +1,37 @@
 from django.urls import path
 
-from kommuner import views
+from kommuner.views import ansoegninger, bevillinger, kommuner, programmer, vurderinger
 
 app_name = "kommuner"
 
 urlpatterns = [
-    path("", views.kommune_liste, name="liste"),
-    path("<str:kode>/", views.kommune_detalje, name="detalje"),
-    path("<str:kode>/kommunegruppe/", views.kommune_skift_gruppe, name="skift_gruppe"),
+    # Municipalities and their details
+    path("kommuner/", kommuner.kommune_liste, name="liste"),
+    path("kommuner/<str:kode>/", kommuner.kommune_detalje, name="detalje"),
+    path("kommuner/<str:kode>/kommunegruppe/", kommuner.kommune_skift_gruppe, name="skift_gruppe"),
+    path("kommuner/<str:kode>/oplysninger/", kommuner.kommune_oplysninger, name="oplysninger"),
+    # Programmes
+    path("programmer/", programmer.program_liste, name="programmer"),
+    path("programmer/nyt/", programmer.program_opret, name="program_opret"),
+    path("programmer/<int:pk>/", programmer.program_detalje, name="program"),
+    path("programmer/<int:pk>/rediger/", programmer.program_rediger, name="program_rediger"),
+    # Expressions of interest
+    path("programmer/<int:pk>/ansoeg/", ansoegninger.ansoegning_opret, name="ansoegning_opret"),
+    path("ansoegninger/<int:pk>/", ansoegninger.ansoegning_detalje, name="ansoegning"),
+    path("ansoegninger/<int:pk>/rediger/", ansoegninger.ansoegning_rediger, name="ansoegning_rediger"),
+    path("ansoegninger/<int:pk>/bilag/", ansoegninger.bilag_upload, name="bilag_upload"),
+    path("ansoegninger/<int:pk>/indsend/", ansoegninger.ansoegning_indsend, name="ansoegning_indsend"),
+    path("ansoegninger/<int:pk>/send-tilbage/", ansoegninger.ansoegning_send_tilbage, name="ansoegning_send_tilbage"),
+    path("ansoegninger/<int:pk>/genaabn/", ansoegninger.ansoegning_genaabn, name="ansoegning_genaabn"),
+    path("bilag/<int:pk>/", ansoegninger.bilag_hent, name="bilag_hent"),
+    path("bilag/<int:pk>/slet/", ansoegninger.bilag_slet, name="bilag_slet"),
+    path("kvitteringer/<int:pk>/", ansoegninger.kvittering_hent, name="kvittering_hent"),
+    # Assessment (ministry only)
+    path("ansoegninger/<int:pk>/vurdering/", vurderinger.vurdering_min, name="vurdering"),
+    path("vurderinger/<int:pk>/", vurderinger.vurdering_rediger, name="vurdering_rediger"),
+    path("programmer/<int:pk>/sammenligning/", vurderinger.sammenligning, name="sammenligning"),
+    # Decision, grant and spending
+    path("ansoegninger/<int:pk>/afgoerelse/", bevillinger.afgoerelse, name="afgoerelse"),
+    path("programmer/<int:pk>/budget/", bevillinger.budget, name="budget"),
+    path("deltagelser/<int:pk>/forbrug/", bevillinger.forbrug_rediger, name="forbrug"),
 ]

@@ -1,7 +1,18 @@
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from kommuner.models import Bruger
+from kommuner.models import (
+    AnsoegningStatus,
+    Bevilling,
+    Bruger,
+    Interessetilkendegivelse,
+    Kvittering,
+    Program,
+    ProgramStatus,
+    Vurdering,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -15,10 +26,16 @@ def test_refuses_outside_demo_mode_and_changes_nothing(settings):
     assert not Bruger.objects.exists()
 
 
+def tael():
+    return [m.objects.count() for m in (Bruger, Program, Interessetilkendegivelse, Vurdering, Kvittering, Bevilling)]
+
+
 def test_creates_the_demo_users_once_even_when_run_twice(settings, client):
     settings.DEMO_MODE = True
     call_command("load_demo")
+    foerste = tael()
     call_command("load_demo")
+    assert tael() == foerste
     assert set(Bruger.objects.values_list("username", flat=True)) == DEMO
     leder = Bruger.objects.get(username="projektleder-147")
     assert [k.kode for k in leder.kommuner.all()] == ["147"]
@@ -51,3 +68,26 @@ def test_opret_bruger_refuses_bad_input(args, fejl):
     with pytest.raises(CommandError, match=fejl):
         call_command("opret_bruger", "x", *args)
     assert not Bruger.objects.filter(username="x").exists()
+
+
+def test_demo_programme_has_five_participants_and_copenhagens_real_figures(settings):
+    settings.DEMO_MODE = True
+    call_command("load_demo")
+    program = Program.objects.get(navn="Forebyggelsesprojektet 2011–2012")
+    assert (program.samlet_budget, program.status) == (8_000_000, ProgramStatus.I_GANG)
+    assert timezone.localtime(program.ansoegningsfrist).strftime("%d.%m.%Y %H.%M") == "08.02.2011 12.00"
+    assert program.deltagelser.count() == 5
+    kbh = program.interessetilkendegivelser.get(kommune__kode="101")
+    assert kbh.status == AnsoegningStatus.INDSENDT
+    assert {b.aar: b.beloeb for b in kbh.beloeb.all()} == {2011: 1_400_000, 2012: 1_800_000}
+    assert {b.aar: b.bevilget for b in Bevilling.objects.filter(deltagelse__kommune__kode="101")} == {
+        2011: 200_000,
+        2012: 1_180_000,
+    }
+    assert "tidlig opsporing" in kbh.projektdesign and "overgange" in kbh.projektdesign
+    assert kbh.kvitteringer.count() == 1
+    # The other four are example data and say so; nobody got e-mail.
+    for eksempel in program.interessetilkendegivelser.exclude(kommune__kode="101"):
+        assert eksempel.baggrund.startswith("Eksempeldata")
+    assert "eksempeldata" in program.beskrivelse
+    assert mail.outbox == []

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
-from kommuner.models import Kommune, Rolle
-from kommuner.services import bruger_opret
+from kommuner.demo import PROGRAMNAVN, indlaes_demo_program
+from kommuner.models import Bruger, Kommune, Rolle
+from kommuner.services.kommuner import bruger_opret
 
 DEMO_PASSWORD = "demo"
 
@@ -23,7 +25,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not getattr(settings, "DEMO_MODE", False):
             raise CommandError("Demo-data kan kun indlæses i demo-tilstand (de lokale indstillinger). Intet er ændret.")
-        with transaction.atomic():
+        # The demo's decisions would e-mail the example leads; in demo set-up nobody should get mail.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
             for brugernavn, rolle, koder, fornavn, efternavn in DEMO_BRUGERE:
                 bruger_opret(
                     brugernavn=brugernavn,
@@ -34,7 +37,10 @@ class Command(BaseCommand):
                     efternavn=efternavn,
                     email=f"{brugernavn}@example.org",
                 )
+            program = indlaes_demo_program(ministeriet=Bruger.objects.get(username="ministeriet"))
         self.stdout.write(self.style.SUCCESS("Demo-opsætningen er indlæst."))
+        if program is None:
+            self.stdout.write(f"{PROGRAMNAVN} fandtes allerede og er ikke ændret.")
         self.stdout.write("Demo-logins (adgangskode for alle: demo):")
         for brugernavn, rolle, koder, _, _ in DEMO_BRUGERE:
             kommuner = f" ({', '.join(koder)})" if koder else ""

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from kommuner.models import Kommune, Rolle
-from kommuner.services import bruger_opret
+from kommuner.services.kommuner import bruger_opret
 
 
 class Command(BaseCommand):

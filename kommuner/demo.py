@@ -1,0 +1,190 @@
+"""The demo programme: Forebyggelsesprojektet 2011–2012 with its five participating municipalities.
+
+København's application and grant use the facts of the public documents (amounts applied for and
+granted, focus areas, staffing), written in our own words. The four other municipalities' applications,
+all assessments and all contact details are invented example data and say so where users see them.
+Everything is created through the same services the application uses.
+"""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pghistory
+
+from kommuner.models import Anbefaling, Bruger, Interessetilkendegivelse, Kommune, Program, ProgramStatus, Vurdering
+from kommuner.services.ansoegninger import ansoegning_gem, ansoegning_indsend, ansoegning_opret
+from kommuner.services.bevillinger import afgoerelse_traef
+from kommuner.services.programmer import program_opdater, program_opret
+from kommuner.services.vurderinger import vurdering_gem
+
+DANSK_TID = ZoneInfo("Europe/Copenhagen")
+PROGRAMNAVN = "Forebyggelsesprojektet 2011–2012"
+EKSEMPEL = "Eksempeldata: "
+
+BESKRIVELSE = (
+    "Socialministeriets program, hvor udvalgte kommuner flytter indsatsen for udsatte børn og unge fra sene, "
+    "dyre anbringelser mod tidlig, forebyggende hjælp. Hver kommune udarbejder en social profil, en "
+    "forebyggelsesstrategi med konkrete mål og en handleplan, og følger op på målene i 2011–2012.\n\n"
+    "Demo: Københavns interessetilkendegivelse og bevilling bygger på de offentlige dokumenter. De fire andre "
+    "kommuners interessetilkendegivelser, alle vurderinger og alle kontaktoplysninger er eksempeldata."
+)
+
+KOBENHAVN = {
+    "kommune_navn": "Københavns Kommune",
+    "cvr": "64942212",
+    "adresse": "Bernstorffsgade 17",
+    "postnr_by": "1592 København V",
+    "telefon": "33 66 33 66",
+    "email": "forebyggelse-101@example.org",
+    "kontakt_navn": "Eksempel Koordinator",
+    "kontakt_titel": "Koordinator på tværs af Socialforvaltningen og Børne- og Ungdomsforvaltningen",
+    "kontakt_telefon": "33 66 33 67",
+    "kontakt_email": "koordinator-101@example.org",
+    "beslutningsniveau": (
+        "Direktionerne i Socialforvaltningen og Børne- og Ungdomsforvaltningen står bag ansøgningen. "
+        "Den politiske behandling kunne ikke nås inden fristen, så ansøgningen er sendt med forbehold for "
+        "politisk godkendelse."
+    ),
+    "afventer_politisk_godkendelse": True,
+    "baggrund": (
+        "At holde flere børn i almene tilbud og færre anbragt uden for hjemmet er to af kommunens vigtigste "
+        "mål, både fagligt og økonomisk. København ligger over landsgennemsnittet i anbringelser, lidt over i "
+        "specialundervisning, og havde i en analyse fra 2010 det næsthøjeste udgiftsniveau til "
+        "specialundervisning blandt 12 sammenlignede kommuner.\n\n"
+        "Kommunen bygger videre på det, der virker: anbringelsestallet er faldet år for år, selv om der er "
+        "kommet flere børn; familiehuse i alle bydele og sikkerhedsplaner bruger familiens og netværkets "
+        "ressourcer; socialrådgivere på skolerne udvides i 2011 til alle folkeskoler; et forsøg med "
+        "socialrådgivere i daginstitutioner og et tættere samarbejde mellem sundhedspleje og sagsbehandlere er "
+        "i gang; og specialreformen har givet inklusionskoordinatorer i alle otte distrikter og efteruddannelse "
+        "til 1.700 lærere. Projektet skal samle indsatserne på tværs af de to forvaltninger og pege på, hvor der "
+        "mangler nye tiltag."
+    ),
+    "opstart": (
+        "De to direktioner har oprettet en koordinatorfunktion på tværs af forvaltningerne, som kan lede "
+        "projektet fra februar 2011. Forvaltningernes størrelse giver kapacitet til analyse og strategiarbejde, "
+        "så projektet ikke står og falder med enkeltpersoner."
+    ),
+    "projektdesign": (
+        "Strategien bygger på fire greb: casestudier af udvalgte børns forløb de seneste tre år, før problemerne "
+        "blev tydelige; inddragelse af brugere og medarbejdere; et perspektiv på tværs af fag og forvaltninger; "
+        "og business cases, der viser de økonomiske konsekvenser af tiltagene.\n\n"
+        "Forløbet går fra problemanalyse (social profil, casestudier og eksisterende viden) over løsningsanalyse "
+        "til selve strategien og derefter implementering, opfølgning og dokumentation. Foreløbige "
+        "indsatsområder: redskaber til tidlig opsporing af børn i risiko, en fast procedure for overgange, og "
+        "fleksible tilbud, herunder alternativer til dagbehandling.\n\n"
+        "Der søges om 1,4 mio. kr. i 2011 og 1,8 mio. kr. i 2012, først og fremmest til strategiske lønninger."
+    ),
+    "bemanding": (
+        "Koordinatoren mellem de to forvaltninger leder projektet. Et strategiteam med en akademisk medarbejder "
+        "fra hver forvaltning arbejder sammen med projektlederen, og sagsbehandlere, lærere, pædagoger og "
+        "psykologer inddrages efter, hvem der har været med i de udvalgte sager."
+    ),
+    "tidsplan": (
+        "Den detaljerede tidsplan lægges i samarbejde med ministeriet og evaluator. Social profil februar–april "
+        "2011, strategiarbejde april–december 2011, mål og handleplan november 2011–februar 2012, opfølgning og "
+        "tilpasning fra februar 2012."
+    ),
+}
+KOBENHAVN_BELOEB = {2011: 1_400_000, 2012: 1_800_000}
+
+# København was granted 1.380.000 kr. for 2011–2012 (council decision 2011): 200.000 kr. in 2011 and
+# 1.180.000 kr. in 2012, after moving 308.416 kr. of the 2011 grant to 2012.
+KOBENHAVN_BEVILLING = {2011: 200_000, 2012: 1_180_000}
+AFGOERELSESDATO = datetime(2011, 6, 20, 12, 0, tzinfo=DANSK_TID)
+
+# (kode, ansøgt 2011, ansøgt 2012, fokus, bevilget 2011, bevilget 2012): invented example applications.
+EKSEMPLER = [
+    ("147", 700_000, 900_000, "tidlig indsats i dagtilbud og overgangen til skole", 300_000, 700_000),
+    ("751", 900_000, 1_100_000, "unge med adfærdsproblemer og kriminalitet", 400_000, 800_000),
+    ("461", 800_000, 1_000_000, "inklusion af udsatte børn i almindelige dagtilbud og skoler", 350_000, 750_000),
+    ("860", 600_000, 800_000, "små børn og unge mødre", 250_000, 600_000),
+]
+
+
+def _eksempel(kommune: Kommune, fokus: str) -> dict:
+    return {
+        "kommune_navn": kommune.officielt_navn,
+        "cvr": "10000009",  # a made-up number that passes the modulus-11 check
+        "adresse": "Eksempelvej 1",
+        "postnr_by": "0000 Eksempelby",
+        "telefon": "70 00 00 00",
+        "email": f"forebyggelse-{kommune.kode}@example.org",
+        "kontakt_navn": "Eksempel Projektleder",
+        "kontakt_titel": "Projektleder, Børn og Familie",
+        "kontakt_telefon": "70 00 00 01",
+        "kontakt_email": f"projektleder-{kommune.kode}@example.org",
+        "beslutningsniveau": f"{EKSEMPEL}Direktionen har besluttet at søge.",
+        "afventer_politisk_godkendelse": False,
+        "baggrund": f"{EKSEMPEL}Kommunen vil styrke den forebyggende indsats med fokus på {fokus}.",
+        "opstart": f"{EKSEMPEL}En projektleder er udpeget og kan starte i februar 2011.",
+        "projektdesign": f"{EKSEMPEL}Kortlægning, strategi og handleplan for {fokus}.",
+        "bemanding": f"{EKSEMPEL}En projektleder og en tværfaglig arbejdsgruppe.",
+        "tidsplan": f"{EKSEMPEL}Følger programmets tidsplan.",
+    }
+
+
+def indlaes_demo_program(*, ministeriet: Bruger) -> Program | None:
+    """Create the demo programme with its five applications; does nothing if it already exists."""
+    if Program.objects.filter(navn=PROGRAMNAVN).exists():
+        return None
+    with pghistory.context(user=ministeriet.pk):
+        program = program_opret(
+            navn=PROGRAMNAVN,
+            beskrivelse=BESKRIVELSE,
+            startdato=date(2011, 1, 1),
+            slutdato=date(2012, 12, 31),
+            samlet_budget=8_000_000,
+            ansoegningsfrist=datetime(2011, 2, 8, 12, 0, tzinfo=DANSK_TID),
+            status=ProgramStatus.AABEN,
+        )
+    kobenhavn = Kommune.objects.get(kode="101")
+    ansoegning = _indsend(program, kobenhavn, KOBENHAVN, KOBENHAVN_BELOEB, dag=7, ministeriet=ministeriet)
+    _vurder(ansoegning, ministeriet, score=4)
+    _beslut(ansoegning, ministeriet, KOBENHAVN_BEVILLING)
+    for kode, aar1, aar2, fokus, bevilget1, bevilget2 in EKSEMPLER:
+        kommune = Kommune.objects.get(kode=kode)
+        felter, beloeb = _eksempel(kommune, fokus), {2011: aar1, 2012: aar2}
+        ansoegning = _indsend(program, kommune, felter, beloeb, dag=4, ministeriet=ministeriet)
+        _vurder(ansoegning, ministeriet, score=3)
+        _beslut(ansoegning, ministeriet, {2011: bevilget1, 2012: bevilget2})
+    with pghistory.context(user=ministeriet.pk):
+        program_opdater(program=program, status=ProgramStatus.I_GANG)
+    return program
+
+
+def _vurder(ansoegning: Interessetilkendegivelse, ministeriet: Bruger, *, score: int) -> None:
+    data = {
+        "forudsaetning_1": True,
+        "forudsaetning_1_kommentar": f"{EKSEMPEL}Ligger inden for programmets formål.",
+        "forudsaetning_2": True,
+        "forudsaetning_2_kommentar": f"{EKSEMPEL}Bygger på overvejelser om en samlet strategi.",
+        **{f"kriterie_{nr}": score for nr in range(1, 9)},
+        "anbefaling": Anbefaling.UDVAELG,
+        "anbefaling_begrundelse": f"{EKSEMPEL}Anbefales udvalgt.",
+    }
+    vurdering_gem(
+        vurdering=Vurdering(ansoegning=ansoegning, bedoemmer=ministeriet), bruger=ministeriet, data=data, version=0
+    )
+
+
+def _beslut(ansoegning: Interessetilkendegivelse, ministeriet: Bruger, bevillinger: dict[int, int]) -> None:
+    afgoerelse_traef(
+        ansoegning=ansoegning,
+        udvalgt=True,
+        begrundelse="Udvalgt som en af programmets fem kommuner. Bevillingen er mindre end det ansøgte, fordi "
+        "midlerne kun dækker strategisk udviklingsarbejde og implementering.",
+        bevillinger=bevillinger,
+        bruger=ministeriet,
+        nu=AFGOERELSESDATO,
+    )
+
+
+def _indsend(program, kommune, felter, beloeb, *, dag: int, ministeriet: Bruger):
+    # Municipalities without a demo lead sent their form by e-mail, as in 2011; the ministry registered it.
+    leder = kommune.projektledere.first() or ministeriet
+    with pghistory.context(user=leder.pk):
+        ansoegning = ansoegning_opret(program=program, kommune=kommune)
+        ansoegning_gem(ansoegning=ansoegning, felter=felter, beloeb=beloeb)
+        ansoegning_indsend(ansoegning=ansoegning, bruger=leder, nu=datetime(2011, 2, dag, 10, 30, tzinfo=DANSK_TID))
+    ansoegning.refresh_from_db()
+    return ansoegning

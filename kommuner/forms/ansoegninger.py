@@ -1,0 +1,152 @@
+from datetime import datetime, time
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Fieldset, Layout, Submit
+from django import forms
+from django.utils import timezone
+
+from forebyggelse.formatering import tal
+from kommuner.models import TEGNGRAENSER, Interessetilkendegivelse
+from kommuner.services.ansoegninger import MAKS_BILAG_BYTES, REDIGERBARE_FELTER
+
+
+class AnsoegningForm(forms.ModelForm):
+    """Sections A–G of the expression of interest, plus the amount applied for per programme year."""
+
+    class Meta:
+        model = Interessetilkendegivelse
+        fields = REDIGERBARE_FELTER
+        widgets = {felt: forms.Textarea(attrs={"rows": 8}) for felt in TEGNGRAENSER}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            # Browsers count a line break as one character but send two; count as the live counter did.
+            self.data = self.data.copy()
+            for felt in TEGNGRAENSER:
+                if felt in self.data:
+                    self.data[felt] = self.data[felt].replace("\r\n", "\n")
+        program = self.instance.program
+        eksisterende = {b.aar: b.beloeb for b in self.instance.beloeb.all()} if self.instance.pk else {}
+        for aar in program.aar:
+            self.fields[f"beloeb_{aar}"] = forms.IntegerField(
+                label=f"Ansøgt beløb {aar} (kr.)",
+                required=False,
+                min_value=0,
+                max_value=program.samlet_budget,
+                initial=eksisterende.get(aar),
+                help_text="Hele kroner, uden punktummer.",
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+        for felt, graense in TEGNGRAENSER.items():
+            self.fields[felt].help_text = f"{self.fields[felt].help_text} Højst {tal(graense)} tegn."
+        self.fields["cvr"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.helper = FormHelper()
+        self.helper.form_tag = True
+        self.helper.layout = Layout(
+            Fieldset(
+                "A. Kommunen",
+                "kommune_navn",
+                "cvr",
+                "adresse",
+                "postnr_by",
+                "telefon",
+                "email",
+                "kontakt_navn",
+                "kontakt_titel",
+                "kontakt_telefon",
+                "kontakt_email",
+            ),
+            Fieldset("B. Beslutning", "beslutningsniveau", "afventer_politisk_godkendelse"),
+            Fieldset("C. Baggrund", "baggrund"),
+            Fieldset("D. Opstart og fremdrift", "opstart"),
+            Fieldset("E. Projektdesign og budget", "projektdesign", *[f"beloeb_{aar}" for aar in program.aar]),
+            Fieldset("F. Bemanding", "bemanding"),
+            Fieldset("G. Tidsplan", "tidsplan"),
+            HTML(
+                '<p class="form-hint">Du kan gemme en kladde når som helst. '
+                "Alt skal først være udfyldt, når I indsender.</p>"
+            ),
+        )
+        self.helper.add_input(Submit("gem", "Gem kladde"))
+        self.helper.add_input(Submit("gem_og_se", "Gem og gå til indsendelse", css_class="button-secondary"))
+
+    @property
+    def felter(self) -> dict:
+        return {felt: self.cleaned_data[felt] for felt in REDIGERBARE_FELTER}
+
+    @property
+    def beloeb(self) -> dict[int, int | None]:
+        return {aar: self.cleaned_data.get(f"beloeb_{aar}") for aar in self.instance.program.aar}
+
+
+class BilagForm(forms.Form):
+    fil = forms.FileField(
+        label="Vælg fil",
+        help_text=f"PDF, Word (DOCX), Excel (XLSX) eller ODT; højst {MAKS_BILAG_BYTES // 1024 // 1024} MB.",
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".pdf,.docx,.xlsx,.odt,application/pdf,application/vnd.openxmlformats-officedocument."
+                "wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+                "application/vnd.oasis.opendocument.text"
+            }
+        ),
+    )
+    beskrivelse = forms.CharField(
+        label="Beskrivelse",
+        required=False,
+        max_length=200,
+        help_text="Fx kommunens børnepolitik eller den nuværende forebyggelsesstrategi.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fil"].error_messages["required"] = "Vælg den fil, du vil vedhæfte."
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class TilbagesendelseForm(forms.Form):
+    kommentar = forms.CharField(
+        label="Kommentar til kommunen",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=2_000,
+        help_text="Skriv, hvad kommunen skal ændre. Kommunens projektledere får kommentaren på e-mail.",
+        error_messages={"required": "Skriv, hvad kommunen skal ændre."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("send", "Send tilbage til ændring"))
+
+
+class GenaabningForm(forms.Form):
+    dato = forms.DateField(
+        label="Ny frist, dato",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Vælg datoen for den nye frist.", "invalid": "Skriv en gyldig dato."},
+    )
+    klokkeslaet = forms.TimeField(
+        label="Ny frist, klokkeslæt",
+        initial=time(12, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"required": "Vælg klokkeslættet for den nye frist.", "invalid": "Skriv et gyldigt klokkeslæt."},
+    )
+    begrundelse = forms.CharField(
+        label="Begrundelse",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2_000,
+        error_messages={"required": "Skriv, hvorfor kommunen får lov at indsende efter fristen."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("genaabn", "Genåbn for kommunen"))
+
+    @property
+    def aaben_til(self) -> datetime:
+        """The deadline in Danish time, whatever time zone the server runs in."""
+        naiv = datetime.combine(self.cleaned_data["dato"], self.cleaned_data["klokkeslaet"])
+        return timezone.make_aware(naiv, timezone.get_default_timezone())

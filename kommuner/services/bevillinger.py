@@ -1,0 +1,334 @@
+"""Decision, grant and spending: the ministry decides and grants per year; the municipality reports spending."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pghistory
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError, Sum
+from django.utils import timezone, translation
+
+from forebyggelse.formatering import kr
+from kommuner.models import (
+    Afgoerelse,
+    AnsoegningStatus,
+    Bevilling,
+    Deltagelse,
+    Interessetilkendegivelse,
+    Program,
+)
+from kommuner.notifikationer import send_til_projektledere
+from kommuner.permissions import deltagelser_til_laesning, kan_vurdere
+from kommuner.roller import er_projektleder, kommuner_til_skrivning
+
+BEGRUNDELSE_MANGLER = "Skriv en begrundelse for afgørelsen."
+BEVILLING_IALT_NUL = "En udvalgt kommune skal have en bevilling på mere end 0 kr. i alt."
+
+
+def beloeb_mangler(aar: int) -> str:
+    return f"Skriv beløbet for {aar}. Skriv 0, hvis der ikke bevilges noget."
+
+
+def _tilfoej(fejl: dict, noegle: str, besked: str) -> None:
+    fejl.setdefault(noegle, []).append(besked)
+
+
+@transaction.atomic
+def afgoerelse_traef(
+    *,
+    ansoegning: Interessetilkendegivelse,
+    udvalgt: bool,
+    begrundelse: str,
+    bevillinger: dict[int, int | None],
+    bruger,
+    nu: datetime | None = None,
+) -> Afgoerelse:
+    """Decide on a submitted application. Selected: the participation and one grant per programme year are
+    created (or updated on a new decision). Not selected: any participation and its grants are removed.
+    The municipality's leads get an e-mail when the transaction commits.
+
+    Validation errors are keyed by `begrundelse` and `bevilling_<år>`, as in the decision form.
+    """
+    if not kan_vurdere(bruger):
+        raise ValidationError("Kun ministeriet kan træffe afgørelse.")
+    nu = nu or timezone.now()
+    ansoegning = (
+        Interessetilkendegivelse.objects.select_for_update(of=("self",))
+        .select_related("program", "kommune")
+        .get(pk=ansoegning.pk)
+    )
+    if ansoegning.status != AnsoegningStatus.INDSENDT:
+        raise ValidationError(
+            "Der kan kun træffes afgørelse om en indsendt interessetilkendegivelse. Denne er ikke indsendt lige nu."
+        )
+    # Lock the programme, so two decisions at once cannot together grant more than the budget.
+    program = Program.objects.select_for_update().get(pk=ansoegning.program_id)
+    deltagelse = Deltagelse.objects.filter(program=program, kommune=ansoegning.kommune).first()
+    eksisterende = {b.aar: b for b in deltagelse.bevillinger.all()} if deltagelse else {}
+
+    fejl: dict[str, list[str]] = {}
+    begrundelse = (begrundelse or "").strip()
+    if not begrundelse:
+        _tilfoej(fejl, "begrundelse", BEGRUNDELSE_MANGLER)
+    beloeb: dict[int, int] = {}
+    if udvalgt:
+        ukendte = set(bevillinger) - set(program.aar)
+        if ukendte:
+            _tilfoej(fejl, NON_FIELD_ERRORS, f"Programmet løber ikke i {', '.join(map(str, sorted(ukendte)))}.")
+        for aar in program.aar:
+            vaerdi = bevillinger.get(aar)
+            if vaerdi is None:
+                _tilfoej(fejl, f"bevilling_{aar}", beloeb_mangler(aar))
+            elif vaerdi < 0:
+                _tilfoej(fejl, f"bevilling_{aar}", "Beløbet kan ikke være negativt.")
+            else:
+                forbrugt = eksisterende[aar].forbrugt if aar in eksisterende else None
+                if forbrugt is not None and vaerdi < forbrugt:
+                    _tilfoej(
+                        fejl,
+                        f"bevilling_{aar}",
+                        f"Kommunen har allerede brugt {kr(forbrugt)} i {aar}; bevillingen kan ikke være mindre.",
+                    )
+                beloeb[aar] = vaerdi
+        if len(beloeb) == len(program.aar) and not sum(beloeb.values()):
+            _tilfoej(fejl, NON_FIELD_ERRORS, BEVILLING_IALT_NUL)
+        andre = (
+            Bevilling.objects.filter(deltagelse__program=program)
+            .exclude(deltagelse__kommune=ansoegning.kommune)
+            .aggregate(i_alt=Sum("bevilget"))["i_alt"]
+            or 0
+        )
+        tilbage = max(program.samlet_budget - andre, 0)
+        if sum(beloeb.values()) > tilbage:
+            _tilfoej(
+                fejl,
+                NON_FIELD_ERRORS,
+                f"Bevillingen på {kr(sum(beloeb.values()))} i alt er mere, end der er tilbage af programmets budget: "
+                f"{kr(tilbage)} af {kr(program.samlet_budget)}, når de andre deltageres bevillinger er trukket fra.",
+            )
+    elif deltagelse and any(b.forbrugt for b in eksisterende.values()):
+        _tilfoej(
+            fejl,
+            NON_FIELD_ERRORS,
+            "Kommunen har allerede registreret forbrug af bevillingen, så deltagelsen kan ikke fjernes. "
+            "Ret forbruget først, hvis afgørelsen skal ændres.",
+        )
+    if fejl:
+        raise ValidationError(fejl)
+
+    with pghistory.context(user=bruger.pk):
+        afgoerelse = Afgoerelse.objects.filter(ansoegning=ansoegning).first()
+        aendret = afgoerelse is not None
+        afgoerelse = afgoerelse or Afgoerelse(ansoegning=ansoegning)
+        afgoerelse.udvalgt = udvalgt
+        afgoerelse.begrundelse = begrundelse
+        afgoerelse.truffet = nu
+        afgoerelse.truffet_af = bruger
+        afgoerelse.full_clean()
+        afgoerelse.save()
+
+        if udvalgt:
+            if deltagelse is None:
+                deltagelse = Deltagelse(program=program, kommune=ansoegning.kommune)
+            deltagelse.ansoegning = ansoegning
+            deltagelse.full_clean()
+            deltagelse.save()
+            for aar, bevilget in beloeb.items():
+                bevilling = eksisterende.get(aar) or Bevilling(deltagelse=deltagelse, aar=aar)
+                if bevilling.pk and bevilling.bevilget == bevilget:
+                    continue
+                bevilling.bevilget = bevilget
+                bevilling.full_clean()
+                bevilling.save()
+        elif deltagelse is not None:
+            try:
+                deltagelse.delete()
+            except (ProtectedError, RestrictedError):
+                raise ValidationError(
+                    "Kommunen har allerede data i programmet (fx profil eller strategi), så deltagelsen kan ikke "
+                    "fjernes."
+                ) from None
+
+    _send_afgoerelse(ansoegning, afgoerelse, beloeb if udvalgt else {}, aendret=aendret)
+    return afgoerelse
+
+
+def _send_afgoerelse(ansoegning: Interessetilkendegivelse, afgoerelse: Afgoerelse, beloeb: dict, *, aendret: bool):
+    kommune = ansoegning.kommune.officielt_navn
+    program = ansoegning.program.navn
+    forord = "Ændret afgørelse" if aendret else "Afgørelse"
+    with translation.override("da"):
+        if afgoerelse.udvalgt:
+            emne = f"{forord}: {kommune} er udvalgt til {program}"
+            linjer = [f"{aar}: {kr(b)}" for aar, b in sorted(beloeb.items())]
+            linjer.append(f"I alt: {kr(sum(beloeb.values()))}")
+            tekst = (
+                f"Ministeriet har truffet afgørelse om jeres interessetilkendegivelse: {kommune} er udvalgt og "
+                f"deltager i {program}.\n\n"
+                f"Begrundelse:\n{afgoerelse.begrundelse}\n\n"
+                "Bevilling pr. år:\n" + "\n".join(linjer) + "\n\n"
+                "Husk: Penge, som ikke er brugt ved årets udgang, kan ikke overføres til det næste år, men skal "
+                "betales tilbage.\n\n"
+                "Afgørelsen, bevillingen og jeres forbrug kan ses i Forebyggelsesportalen."
+            )
+        else:
+            emne = f"{forord}: {kommune} er ikke udvalgt til {program}"
+            tekst = (
+                f"Ministeriet har truffet afgørelse om jeres interessetilkendegivelse: {kommune} er ikke udvalgt "
+                f"til {program}.\n\n"
+                f"Begrundelse:\n{afgoerelse.begrundelse}\n\n"
+                "Afgørelsen kan ses i Forebyggelsesportalen."
+            )
+    send_til_projektledere(ansoegning.kommune, emne=emne, tekst=tekst)
+
+
+@transaction.atomic
+def forbrug_registrer(*, deltagelse: Deltagelse, forbrug: dict[int, tuple[int | None, str]], bruger) -> list[Bevilling]:
+    """Record what the municipality has spent of each year's grant (None = not reported yet), with a remark.
+
+    Spending cannot exceed the grant. Errors are keyed `forbrugt_<år>` / `bemaerkning_<år>`, as in the form.
+    """
+    if not kommuner_til_skrivning(bruger).filter(pk=deltagelse.kommune_id).exists():
+        raise ValidationError("Du kan ikke registrere forbrug for denne kommune.")
+    bevillinger = {b.aar: b for b in Bevilling.objects.select_for_update().filter(deltagelse=deltagelse)}
+    fejl: dict[str, list[str]] = {}
+    aendrede = []
+    for aar, (forbrugt, bemaerkning) in sorted(forbrug.items()):
+        bevilling = bevillinger.get(aar)
+        if bevilling is None:
+            _tilfoej(fejl, NON_FIELD_ERRORS, f"Der er ingen bevilling for {aar}.")
+            continue
+        if forbrugt is not None and forbrugt < 0:
+            _tilfoej(fejl, f"forbrugt_{aar}", "Forbruget kan ikke være negativt.")
+            continue
+        if forbrugt is not None and forbrugt > bevilling.bevilget:
+            _tilfoej(
+                fejl,
+                f"forbrugt_{aar}",
+                f"Forbruget er større end bevillingen på {kr(bevilling.bevilget)} for {aar}. Der kan ikke bruges "
+                "mere, end der er bevilget; kontakt ministeriet, hvis tallet er rigtigt.",
+            )
+            continue
+        bemaerkning = (bemaerkning or "").strip()
+        if (bevilling.forbrugt, bevilling.forbrug_bemaerkning) == (forbrugt, bemaerkning):
+            continue
+        bevilling.forbrugt = forbrugt
+        bevilling.forbrug_bemaerkning = bemaerkning
+        try:
+            bevilling.full_clean()
+        except ValidationError as exc:
+            felter = {"forbrugt": f"forbrugt_{aar}", "forbrug_bemaerkning": f"bemaerkning_{aar}"}
+            for felt, beskeder in exc.message_dict.items():
+                for besked in beskeder:
+                    _tilfoej(fejl, felter.get(felt, NON_FIELD_ERRORS), besked)
+            continue
+        aendrede.append(bevilling)
+    if fejl:
+        raise ValidationError(fejl)
+    with pghistory.context(user=bruger.pk):
+        for bevilling in aendrede:
+            bevilling.save(update_fields=["forbrugt", "forbrug_bemaerkning"])
+    return [bevillinger[aar] for aar in sorted(bevillinger)]
+
+
+# Reads: the budget ---------------------------------------------------------------------------------
+
+
+@dataclass
+class BudgetAar:
+    aar: int
+    ansoegt: int | None
+    bevilget: int | None
+    forbrugt: int | None
+    bemaerkning: str
+    rest: int | None
+    advarsel: str = ""  # why the remaining money needs attention, in words
+
+
+@dataclass
+class BudgetDeltager:
+    deltagelse: Deltagelse
+    aar: list[BudgetAar]
+    kan_registrere: bool
+    ansoegt: int | None = None
+    bevilget: int = 0
+    forbrugt: int = 0
+    rest: int = 0
+
+
+@dataclass
+class Budget:
+    deltagere: list[BudgetDeltager]
+    ansoegt: int = 0
+    bevilget: int = 0
+    forbrugt: int = 0
+    rest: int = 0
+    alle: bool = True  # False for a lead, who sees only their own municipality's rows
+    aar: list[int] = field(default_factory=list)
+    samlet_budget: int = 0
+
+    @property
+    def ikke_fordelt(self) -> int:
+        return self.samlet_budget - self.bevilget
+
+
+def _advarsel(aar: int, rest: int | None, forbrugt: int | None, i_aar: int) -> str:
+    if rest is None or rest <= 0 or aar > i_aar:
+        return ""
+    if forbrugt is None:
+        return "Forbruget er ikke indberettet" if aar < i_aar else "Forbruget er ikke indberettet endnu"
+    if aar < i_aar:
+        return "Resten skal betales tilbage"
+    return "Skal bruges i år, ellers betales resten tilbage"
+
+
+def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
+    """Applied, granted, spent and remaining per participant and year, with the same few queries however
+    many participants there are. A lead sees only their own municipality's rows."""
+    i_aar = (i_dag or timezone.localdate()).year
+    deltagelser = list(
+        deltagelser_til_laesning(user)
+        .filter(program=program)
+        .select_related("ansoegning")
+        .prefetch_related("bevillinger", "ansoegning__beloeb")
+        .order_by("kommune__kode")
+    )
+    skrivbare = set(
+        kommuner_til_skrivning(user).filter(pk__in=[d.kommune_id for d in deltagelser]).values_list("pk", flat=True)
+    )
+    budget = Budget(deltagere=[], alle=not er_projektleder(user), aar=program.aar, samlet_budget=program.samlet_budget)
+    for deltagelse in deltagelser:
+        bevillinger = {b.aar: b for b in deltagelse.bevillinger.all()}
+        ansoegt = {b.aar: b.beloeb for b in deltagelse.ansoegning.beloeb.all()} if deltagelse.ansoegning else {}
+        raekke = BudgetDeltager(
+            deltagelse=deltagelse,
+            aar=[],
+            kan_registrere=deltagelse.kommune_id in skrivbare,
+            ansoegt=sum(ansoegt.values()) if ansoegt else None,
+        )
+        for aar in program.aar:
+            bevilling = bevillinger.get(aar)
+            forbrugt = bevilling.forbrugt if bevilling else None
+            rest = bevilling.rest if bevilling else None
+            raekke.aar.append(
+                BudgetAar(
+                    aar=aar,
+                    ansoegt=ansoegt.get(aar),
+                    bevilget=bevilling.bevilget if bevilling else None,
+                    forbrugt=forbrugt,
+                    bemaerkning=bevilling.forbrug_bemaerkning if bevilling else "",
+                    rest=rest,
+                    advarsel=_advarsel(aar, rest, forbrugt, i_aar),
+                )
+            )
+            if bevilling:
+                raekke.bevilget += bevilling.bevilget
+                raekke.forbrugt += forbrugt or 0
+                raekke.rest += rest
+        budget.deltagere.append(raekke)
+        budget.ansoegt += raekke.ansoegt or 0
+        budget.bevilget += raekke.bevilget
+        budget.forbrugt += raekke.forbrugt
+        budget.rest += raekke.rest
+    return budget

@@ -1,0 +1,57 @@
+"""Writes to a municipality's own details and its contact persons."""
+
+from collections.abc import Iterable, Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from kommuner.models import Kommune, Kontaktperson
+
+OPLYSNINGSFELTER = ("cvr", "adresse", "postnr_by", "telefon", "email")
+KONTAKTFELTER = ("navn", "titel", "enhed", "telefon", "email")
+
+
+@transaction.atomic
+def kommune_oplysninger_gem(
+    *,
+    kommune: Kommune,
+    cvr: str,
+    adresse: str,
+    postnr_by: str,
+    telefon: str,
+    email: str,
+    kontaktpersoner: Sequence[dict] = (),
+    slet: Iterable[int] = (),
+) -> Kommune:
+    """Save the municipality's CVR number, address, phone and e-mail, and its contact persons in one go.
+
+    `kontaktpersoner` holds one dict per contact person to save: the fields in KONTAKTFELTER, and `pk` for
+    an existing one (None or missing for a new one). `slet` holds the pks of contact persons to remove.
+    """
+    kommune = Kommune.objects.select_for_update().get(pk=kommune.pk)
+    vaerdier = {"cvr": cvr, "adresse": adresse, "postnr_by": postnr_by, "telefon": telefon, "email": email}
+    for felt, vaerdi in vaerdier.items():
+        setattr(kommune, felt, (vaerdi or "").strip())
+    kommune.full_clean()
+    kommune.save(update_fields=list(OPLYSNINGSFELTER))
+
+    eksisterende = {k.pk: k for k in kommune.kontaktpersoner.all()}
+    slet = set(slet)
+    if slet - set(eksisterende):
+        raise ValidationError("En af kontaktpersonerne findes ikke længere. Genindlæs siden, og prøv igen.")
+    for data in kontaktpersoner:
+        pk = data.get("pk")
+        if pk is not None and pk not in eksisterende:
+            raise ValidationError("En af kontaktpersonerne findes ikke længere. Genindlæs siden, og prøv igen.")
+        if pk in slet:
+            continue
+        ukendte = set(data) - {"pk", *KONTAKTFELTER}
+        if ukendte:
+            raise ValueError(f"{', '.join(sorted(ukendte))} kan ikke ændres her")
+        kontakt = eksisterende[pk] if pk is not None else Kontaktperson(kommune=kommune)
+        for felt in KONTAKTFELTER:
+            setattr(kontakt, felt, (data.get(felt) or "").strip())
+        kontakt.full_clean()
+        kontakt.save()
+    Kontaktperson.objects.filter(kommune=kommune, pk__in=slet).delete()
+    return kommune

@@ -1,0 +1,89 @@
+"""Assessment (ministry only): one assessor's assessment, correcting any assessment, and the side-by-side table.
+
+Everyone else gets 404 on every page here: leads and the evaluator must not learn that assessments exist.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from forebyggelse.historik import historik_for
+from kommuner.forms.vurderinger import VurderingForm
+from kommuner.models import Vurdering
+from kommuner.permissions import (
+    access_ansoegning_til_vurdering,
+    access_program,
+    access_vurdering,
+    kan_vurdere,
+    vurderinger_til_laesning,
+)
+from kommuner.services.vurderinger import VurderingKonflikt, sammenligning_for, vurdering_gem
+
+
+def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: str):
+    """Show and save one assessment. On a conflict nothing is saved: the user's input stays in the form,
+    the next save goes against the version now stored, and the page answers 409."""
+    form = VurderingForm(request.POST or None, vurdering=vurdering)
+    status, forskelle = 200, None
+    if request.method == "POST" and form.is_valid():
+        try:
+            vurdering = vurdering_gem(
+                vurdering=vurdering,
+                bruger=request.user,
+                data=form.vurderingsdata,
+                version=form.cleaned_data["version"],
+            )
+        except VurderingKonflikt as konflikt:
+            forskelle = form.marker_konflikt(konflikt)
+            vurdering = konflikt.nuvaerende
+            status = 409
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"Vurderingen af {ansoegning.kommune.navn}s interessetilkendegivelse er gemt.")
+            if tilbage_til == "egen":
+                return redirect("kommuner:vurdering", pk=ansoegning.pk)
+            return redirect("kommuner:vurdering_rediger", pk=vurdering.pk)
+    andre = (
+        vurderinger_til_laesning(request.user).filter(ansoegning=ansoegning).exclude(pk=vurdering.pk)
+        if vurdering.pk
+        else vurderinger_til_laesning(request.user).filter(ansoegning=ansoegning)
+    )
+    context = {
+        "ansoegning": ansoegning,
+        "vurdering": vurdering,
+        "form": form,
+        "forskelle": forskelle,
+        "egen": vurdering.bedoemmer_id == request.user.pk,
+        "andre_vurderinger": list(andre),
+        "beloeb": list(ansoegning.beloeb.all()),
+        "historik": historik_for(vurdering) if vurdering.pk else [],
+    }
+    return render(request, "kommuner/vurdering.html", context, status=status)
+
+
+def vurdering_min(request, pk):
+    """The current ministry user's own assessment of a submitted application; created on first save."""
+    ansoegning = access_ansoegning_til_vurdering(request.user, pk)
+    vurdering = vurderinger_til_laesning(request.user).filter(
+        ansoegning=ansoegning, bedoemmer=request.user
+    ).first() or Vurdering(ansoegning=ansoegning, bedoemmer=request.user)
+    return _vurdering_side(request, ansoegning=ansoegning, vurdering=vurdering, tilbage_til="egen")
+
+
+def vurdering_rediger(request, pk):
+    """Any ministry user may correct any assessment."""
+    vurdering = access_vurdering(request.user, pk)
+    return _vurdering_side(request, ansoegning=vurdering.ansoegning, vurdering=vurdering, tilbage_til="vurdering")
+
+
+def sammenligning(request, pk):
+    if not kan_vurdere(request.user):
+        raise Http404("Siden findes ikke.")
+    program = access_program(request.user, pk)
+    return render(
+        request,
+        "kommuner/sammenligning.html",
+        {"program": program, "sammenligning": sammenligning_for(program, request.user)},
+    )
