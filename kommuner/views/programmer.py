@@ -1,6 +1,7 @@
 """Programmes: the list, the ministry's create/edit forms, and each programme's hub page per role."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -23,6 +24,7 @@ from kommuner.permissions import (
     access_program,
     ansoegninger_til_laesning,
     deltagelser_til_laesning,
+    gaeldende_frist,
     kan_oprette_ansoegning,
     programmer_til_laesning,
 )
@@ -130,19 +132,27 @@ class MinKommune:
     kan_oprette: bool
     grund: str
     deltager: bool
+    genaabnet_til: datetime | None = None
 
 
 def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
     """The lead's own municipalities only: nothing about any other municipality is ever loaded."""
     ansoegninger = {
-        a.kommune_id: a for a in ansoegninger_til_laesning(user).filter(program=program).select_related("afgoerelse")
+        a.kommune_id: a
+        for a in ansoegninger_til_laesning(user)
+        .filter(program=program)
+        .select_related("afgoerelse")
+        .prefetch_related("genaabninger")
     }
     deltagere = set(deltagelser_til_laesning(user).filter(program=program).values_list("kommune_id", flat=True))
     raekker = []
     for kommune in kommuner_til_skrivning(user).order_by("kode"):
         ansoegning = ansoegninger.get(kommune.pk)
         kan, grund = (False, "") if ansoegning else kan_oprette_ansoegning(user, program, kommune)
-        raekker.append(MinKommune(kommune, ansoegning, kan, grund, kommune.pk in deltagere))
+        raekke = MinKommune(kommune, ansoegning, kan, grund, kommune.pk in deltagere)
+        if ansoegning and gaeldende_frist(ansoegning) > program.ansoegningsfrist:
+            raekke.genaabnet_til = gaeldende_frist(ansoegning)
+        raekker.append(raekke)
     return raekker
 
 

@@ -456,3 +456,16 @@ def test_the_programme_page_offers_the_ministry_to_reopen_a_draft_after_the_dead
     html = client_for(ministeriet).get(f"/programmer/{efter_fristen.pk}/").content.decode()
     assert f'href="/ansoegninger/{udfyldt.pk}/genaabn/"' in html
     assert udfyldt.baggrund not in html  # the ministry sees the draft's status, never its content
+
+
+def test_the_lead_sees_on_the_programme_page_that_the_deadline_was_reopened_for_them(
+    client_for, udfyldt, efter_fristen, ministeriet, projektleder_101
+):
+    ny_frist = timezone.localtime(timezone.now() + timedelta(days=2))
+    client_for(ministeriet).post(
+        f"/ansoegninger/{udfyldt.pk}/genaabn/",
+        {"dato": f"{ny_frist:%Y-%m-%d}", "klokkeslaet": "12:00", "begrundelse": "Sygdom"},
+    )
+    html = client_for(projektleder_101).get(f"/programmer/{efter_fristen.pk}/").content.decode()
+    assert "Ministeriet har genåbnet for jer" in html
+    assert f"{ny_frist.year} kl. 12.00" in html
