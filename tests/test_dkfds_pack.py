@@ -52,7 +52,12 @@ def render(skabelon: str, **context) -> Dom:
 
 
 class AnsoegningForm(forms.Form):
-    navn = forms.CharField(label="Kommunens navn", max_length=20, help_text="Som i CVR-registeret")
+    navn = forms.CharField(
+        label="Kommunens navn",
+        max_length=20,
+        help_text="Som i CVR-registeret",
+        widget=forms.TextInput(attrs={"data-tegngraense": "til"}),
+    )
     baggrund = forms.CharField(label="Baggrund", widget=forms.Textarea, max_length=50, required=False)
     email = forms.EmailField(label="E-mail")
     maalgruppe = forms.ChoiceField(
@@ -204,9 +209,11 @@ def test_tegngraense_siger_hvor_mange_tegn_for_meget(ugyldig_form):
     assert "limit-exceeded" in klasser(taeller)
 
 
-def test_ingen_tegngraense_paa_email_login_og_fravalgte_felter():
+def test_ingen_tegngraense_paa_enkeltlinjefelter_og_fravalgte_felter():
     class Felter(forms.Form):
         email = forms.EmailField(max_length=100)
+        cvr = forms.CharField(max_length=8)
+        langt_tekstfelt = forms.CharField(max_length=200, widget=forms.Textarea(attrs={"data-tegngraense": "fra"}))
         brugernavn = forms.CharField(max_length=150, widget=forms.TextInput(attrs={"autocomplete": "username"}))
         kode = forms.CharField(max_length=8, widget=forms.TextInput(attrs={"data-tegngraense": "fra"}))
         fritekst = forms.CharField()
@@ -215,6 +222,7 @@ def test_ingen_tegngraense_paa_email_login_og_fravalgte_felter():
     assert dom.alle(".form-limit") == []
     assert dom.alle(".character-limit") == []
     assert dom.en("#id_email").get("maxlength") == "100"
+    assert dom.en("#id_cvr").get("maxlength") == "8"  # the browser still stops at 8
     assert dom.en("#id_kode").get("data-tegngraense") is None
 
 

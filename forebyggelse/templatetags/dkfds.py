@@ -194,10 +194,9 @@ def _art(bound) -> str:
 def _tegngraense(bound, art: str) -> int | None:
     """The character limit to show, if any.
 
-    Shown for plain text fields and text areas with a maxlength, unless the widget says
-    ``data-tegngraense="fra"``, or it is a field the browser fills in for the user (it has an
-    ``autocomplete`` such as "username" or "email"), where counting characters helps no one.
-    ``data-tegngraense="til"`` forces it on.
+    Shown for text areas with a maxlength, where people write at length, unless the widget says
+    ``data-tegngraense="fra"``. A one-line field (a name, a CVR number) gets no counter: it would only
+    add noise. ``data-tegngraense="til"`` forces it on for any text field.
     """
     if art != "input":
         return None
@@ -212,9 +211,7 @@ def _tegngraense(bound, art: str) -> int | None:
         return None
     if valg == "til":
         return graense
-    if type(widget) not in (forms.TextInput, forms.Textarea):
-        return None
-    if str(widget.attrs.get("autocomplete", "off")).lower() != "off":
+    if type(widget) is not forms.Textarea:
         return None
     return graense
 

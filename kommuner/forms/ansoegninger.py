@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from forebyggelse.formatering import tal
 from kommuner.models import TEGNGRAENSER, Interessetilkendegivelse
-from kommuner.services.ansoegninger import MAKS_BILAG_BYTES, REDIGERBARE_FELTER
+from kommuner.services.ansoegninger import MAKS_BILAG_BYTES, REDIGERBARE_FELTER, SEKTION_A
 
 
 class AnsoegningForm(forms.ModelForm):
@@ -44,19 +44,7 @@ class AnsoegningForm(forms.ModelForm):
         self.helper = FormHelper()
         self.helper.form_tag = True
         self.helper.layout = Layout(
-            Fieldset(
-                "A. Kommunen",
-                "kommune_navn",
-                "cvr",
-                "adresse",
-                "postnr_by",
-                "telefon",
-                "email",
-                "kontakt_navn",
-                "kontakt_titel",
-                "kontakt_telefon",
-                "kontakt_email",
-            ),
+            Fieldset("A. Kommunen", *SEKTION_A),
             Fieldset("B. Beslutning", "beslutningsniveau", "afventer_politisk_godkendelse"),
             Fieldset("C. Baggrund", "baggrund"),
             Fieldset("D. Opstart og fremdrift", "opstart"),

@@ -28,8 +28,8 @@ from kommuner.permissions import gaeldende_frist, inden_fristen, redigerbar_tils
 
 MAKS_BILAG_BYTES = 20 * 1024 * 1024
 
-# Fields of sections A–G that must be filled in before an application can be submitted.
-PAAKRAEVET_VED_INDSENDELSE = [
+# Section A of the form: the municipality and its contact person.
+SEKTION_A = [
     "kommune_navn",
     "cvr",
     "adresse",
@@ -37,7 +37,13 @@ PAAKRAEVET_VED_INDSENDELSE = [
     "telefon",
     "email",
     "kontakt_navn",
+    "kontakt_titel",
+    "kontakt_telefon",
     "kontakt_email",
+]
+# Fields of sections A–G that must be filled in before an application can be submitted.
+PAAKRAEVET_VED_INDSENDELSE = [
+    *(felt for felt in SEKTION_A if felt not in {"kontakt_titel", "kontakt_telefon"}),
     "beslutningsniveau",
     "baggrund",
     "opstart",
