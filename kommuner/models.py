@@ -517,5 +517,10 @@ class Bevilling(models.Model):
         return f"{self.aar}: {self.bevilget} kr."
 
     @property
+    def beloeb(self) -> int:
+        """The granted amount, under the name amount tables share with the amounts applied for."""
+        return self.bevilget
+
+    @property
     def rest(self) -> int:
         return self.bevilget - (self.forbrugt or 0)

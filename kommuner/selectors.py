@@ -1,7 +1,24 @@
-from django.db.models import QuerySet
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
-from kommuner.models import Kommune
-from kommuner.roller import kommuner_til_laesning
+from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.utils import timezone
+
+from kommuner.models import (
+    FORUDSAETNINGER,
+    KRITERIER,
+    Afgoerelse,
+    Ansoegningsbeloeb,
+    Bevilling,
+    Deltagelse,
+    Interessetilkendegivelse,
+    Kommune,
+    Program,
+    Vurdering,
+)
+from kommuner.permissions import ansoegninger_til_laesning, deltagelser_til_laesning
+from kommuner.roller import er_projektleder, kommuner_til_laesning, kommuner_til_skrivning
 
 
 def kommuner_for_oversigt(user) -> QuerySet[Kommune]:
@@ -12,3 +29,204 @@ def lignende_kommuner(kommune: Kommune) -> QuerySet[Kommune]:
     if kommune.kommunegruppe_id is None:
         return Kommune.objects.none()
     return Kommune.objects.filter(kommunegruppe_id=kommune.kommunegruppe_id).exclude(pk=kommune.pk)
+
+
+# The side-by-side comparison of a programme's applications ----------------------------------------
+
+
+def _en_decimal(vaerdi) -> Decimal | None:
+    """Averages are shown with one decimal, rounded half up (3,45 → 3,5)."""
+    if vaerdi is None:
+        return None
+    return Decimal(vaerdi).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass
+class Raekke:
+    overskrift: str
+    art: str  # ja_nej, snit, antal, kr, anbefalinger, afgoerelse
+    celler: list = field(default_factory=list)
+    fremhaevet: bool = False
+
+
+@dataclass
+class Sammenligning:
+    ansoegninger: list[Interessetilkendegivelse]
+    raekker: list[Raekke]
+
+
+def sammenligning_for(program: Program, user) -> Sammenligning:
+    """Every submitted application in the programme as a column; the rows aggregate all assessors.
+
+    A fixed number of queries however many applications and assessments there are: the scores are
+    averaged in the database, the amounts, recommendations and grants are fetched in one query each.
+    """
+    aggregater = {"antal_vurderinger": Count("vurderinger")}
+    for nr in FORUDSAETNINGER:
+        aggregater[f"f{nr}_ja"] = Count("vurderinger", filter=Q(**{f"vurderinger__forudsaetning_{nr}": True}))
+        aggregater[f"f{nr}_nej"] = Count("vurderinger", filter=Q(**{f"vurderinger__forudsaetning_{nr}": False}))
+    for nr in KRITERIER:
+        aggregater[f"k{nr}_snit"] = Avg(f"vurderinger__kriterie_{nr}")
+        aggregater[f"k{nr}_sum"] = Sum(f"vurderinger__kriterie_{nr}")
+        aggregater[f"k{nr}_antal"] = Count(f"vurderinger__kriterie_{nr}")
+    ansoegninger = list(
+        ansoegninger_til_laesning(user).filter(program=program).annotate(**aggregater).order_by("kommune__kode")
+    )
+    ids = [a.pk for a in ansoegninger]
+    beloeb: dict[int, dict[int, int]] = {pk: {} for pk in ids}
+    for ansoegning_id, aar, beloeb_i_aar in Ansoegningsbeloeb.objects.filter(ansoegning_id__in=ids).values_list(
+        "ansoegning_id", "aar", "beloeb"
+    ):
+        beloeb[ansoegning_id][aar] = beloeb_i_aar
+    vurderinger: dict[int, list[Vurdering]] = {pk: [] for pk in ids}
+    for vurdering in (
+        Vurdering.objects.filter(ansoegning_id__in=ids)
+        .select_related("bedoemmer")
+        .only(
+            "pk", "ansoegning_id", "anbefaling", "bedoemmer__username", "bedoemmer__first_name", "bedoemmer__last_name"
+        )
+        .order_by("bedoemmer__first_name", "bedoemmer__last_name", "bedoemmer__username")
+    ):
+        vurderinger[vurdering.ansoegning_id].append(vurdering)
+    afgoerelser = {a.ansoegning_id: a for a in Afgoerelse.objects.filter(ansoegning_id__in=ids)}
+    bevilget = dict(
+        Bevilling.objects.filter(deltagelse__ansoegning_id__in=ids)
+        .values("deltagelse__ansoegning_id")
+        .annotate(i_alt=Sum("bevilget"))
+        .values_list("deltagelse__ansoegning_id", "i_alt")
+    )
+
+    raekker = []
+    for nr, tekst in FORUDSAETNINGER.items():
+        raekker.append(
+            Raekke(
+                f"Forudsætning {nr}: {tekst}",
+                "ja_nej",
+                [(getattr(a, f"f{nr}_ja"), getattr(a, f"f{nr}_nej")) for a in ansoegninger],
+            )
+        )
+    for nr, tekst in KRITERIER.items():
+        raekker.append(Raekke(f"{nr}. {tekst}", "snit", [_en_decimal(getattr(a, f"k{nr}_snit")) for a in ansoegninger]))
+    samlet = []
+    for a in ansoegninger:
+        antal = sum(getattr(a, f"k{nr}_antal") for nr in KRITERIER)
+        summen = sum(getattr(a, f"k{nr}_sum") or 0 for nr in KRITERIER)
+        samlet.append(_en_decimal(Decimal(summen) / antal) if antal else None)
+    raekker.append(Raekke("Gennemsnit af alle kriterier", "snit", samlet, fremhaevet=True))
+    raekker.append(Raekke("Antal bedømmere", "antal", [a.antal_vurderinger for a in ansoegninger]))
+    for aar in program.aar:
+        raekker.append(Raekke(f"Ansøgt {aar}", "kr", [beloeb[a.pk].get(aar) for a in ansoegninger]))
+    raekker.append(
+        Raekke(
+            "Ansøgt i alt",
+            "kr",
+            [sum(beloeb[a.pk].values()) if beloeb[a.pk] else None for a in ansoegninger],
+            fremhaevet=True,
+        )
+    )
+    raekker.append(Raekke("Bedømmernes anbefalinger", "anbefalinger", [vurderinger[a.pk] for a in ansoegninger]))
+    raekker.append(Raekke("Afgørelse", "afgoerelse", [afgoerelser.get(a.pk) for a in ansoegninger]))
+    raekker.append(Raekke("Bevilget i alt", "kr", [bevilget.get(a.pk) for a in ansoegninger]))
+    return Sammenligning(ansoegninger=ansoegninger, raekker=raekker)
+
+
+# Budget per participant and year ----------------------------------------------------------------------
+
+
+@dataclass
+class BudgetAar:
+    aar: int
+    ansoegt: int | None
+    bevilget: int | None
+    forbrugt: int | None
+    bemaerkning: str
+    rest: int | None
+    advarsel: str = ""  # why the remaining money needs attention, in words
+
+
+@dataclass
+class BudgetDeltager:
+    deltagelse: Deltagelse
+    aar: list[BudgetAar]
+    kan_registrere: bool
+    ansoegt: int | None = None
+    bevilget: int = 0
+    forbrugt: int = 0
+    rest: int = 0
+
+
+@dataclass
+class Budget:
+    deltagere: list[BudgetDeltager]
+    ansoegt: int = 0
+    bevilget: int = 0
+    forbrugt: int = 0
+    rest: int = 0
+    alle: bool = True  # False for a lead, who sees only their own municipality's rows
+    aar: list[int] = field(default_factory=list)
+    samlet_budget: int = 0
+
+    @property
+    def ikke_fordelt(self) -> int:
+        return self.samlet_budget - self.bevilget
+
+
+def _advarsel(aar: int, rest: int | None, forbrugt: int | None, i_aar: int) -> str:
+    if rest is None or rest <= 0 or aar > i_aar:
+        return ""
+    if forbrugt is None:
+        return "Forbruget er ikke indberettet" if aar < i_aar else "Forbruget er ikke indberettet endnu"
+    if aar < i_aar:
+        return "Resten skal betales tilbage"
+    return "Skal bruges i år, ellers betales resten tilbage"
+
+
+def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
+    """Applied, granted, spent and remaining per participant and year, with the same few queries however
+    many participants there are. A lead sees only their own municipality's rows."""
+    i_aar = (i_dag or timezone.localdate()).year
+    deltagelser = list(
+        deltagelser_til_laesning(user)
+        .filter(program=program)
+        .select_related("ansoegning")
+        .prefetch_related("bevillinger", "ansoegning__beloeb")
+        .order_by("kommune__kode")
+    )
+    skrivbare = set(
+        kommuner_til_skrivning(user).filter(pk__in=[d.kommune_id for d in deltagelser]).values_list("pk", flat=True)
+    )
+    budget = Budget(deltagere=[], alle=not er_projektleder(user), aar=program.aar, samlet_budget=program.samlet_budget)
+    for deltagelse in deltagelser:
+        bevillinger = {b.aar: b for b in deltagelse.bevillinger.all()}
+        ansoegt = {b.aar: b.beloeb for b in deltagelse.ansoegning.beloeb.all()} if deltagelse.ansoegning else {}
+        raekke = BudgetDeltager(
+            deltagelse=deltagelse,
+            aar=[],
+            kan_registrere=deltagelse.kommune_id in skrivbare,
+            ansoegt=sum(ansoegt.values()) if ansoegt else None,
+        )
+        for aar in program.aar:
+            bevilling = bevillinger.get(aar)
+            forbrugt = bevilling.forbrugt if bevilling else None
+            rest = bevilling.rest if bevilling else None
+            raekke.aar.append(
+                BudgetAar(
+                    aar=aar,
+                    ansoegt=ansoegt.get(aar),
+                    bevilget=bevilling.bevilget if bevilling else None,
+                    forbrugt=forbrugt,
+                    bemaerkning=bevilling.forbrug_bemaerkning if bevilling else "",
+                    rest=rest,
+                    advarsel=_advarsel(aar, rest, forbrugt, i_aar),
+                )
+            )
+            if bevilling:
+                raekke.bevilget += bevilling.bevilget
+                raekke.forbrugt += forbrugt or 0
+                raekke.rest += rest
+        budget.deltagere.append(raekke)
+        budget.ansoegt += raekke.ansoegt or 0
+        budget.bevilget += raekke.bevilget
+        budget.forbrugt += raekke.forbrugt
+        budget.rest += raekke.rest
+    return budget

@@ -8,3 +8,9 @@ register.filter("tal", formatering.tal)
 register.filter("kr", formatering.kr)
 register.filter("dato", formatering.dato)
 register.filter("tidspunkt", formatering.tidspunkt)
+
+
+@register.filter
+def i_alt(raekker) -> int:
+    """The sum of .beloeb over rows of amounts per year."""
+    return sum(raekke.beloeb for raekke in raekker)

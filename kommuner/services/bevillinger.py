@@ -1,7 +1,6 @@
 """Decision, grant and spending: the ministry decides and grants per year; the municipality reports spending."""
 
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 import pghistory
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -19,8 +18,8 @@ from kommuner.models import (
     Program,
 )
 from kommuner.notifikationer import send_til_projektledere
-from kommuner.permissions import deltagelser_til_laesning, kan_vurdere
-from kommuner.roller import er_projektleder, kommuner_til_skrivning
+from kommuner.permissions import kan_vurdere
+from kommuner.roller import kommuner_til_skrivning
 
 BEGRUNDELSE_MANGLER = "Skriv en begrundelse for afgørelsen."
 BEVILLING_IALT_NUL = "En udvalgt kommune skal have en bevilling på mere end 0 kr. i alt."
@@ -233,102 +232,3 @@ def forbrug_registrer(*, deltagelse: Deltagelse, forbrug: dict[int, tuple[int | 
 
 
 # Reads: the budget ---------------------------------------------------------------------------------
-
-
-@dataclass
-class BudgetAar:
-    aar: int
-    ansoegt: int | None
-    bevilget: int | None
-    forbrugt: int | None
-    bemaerkning: str
-    rest: int | None
-    advarsel: str = ""  # why the remaining money needs attention, in words
-
-
-@dataclass
-class BudgetDeltager:
-    deltagelse: Deltagelse
-    aar: list[BudgetAar]
-    kan_registrere: bool
-    ansoegt: int | None = None
-    bevilget: int = 0
-    forbrugt: int = 0
-    rest: int = 0
-
-
-@dataclass
-class Budget:
-    deltagere: list[BudgetDeltager]
-    ansoegt: int = 0
-    bevilget: int = 0
-    forbrugt: int = 0
-    rest: int = 0
-    alle: bool = True  # False for a lead, who sees only their own municipality's rows
-    aar: list[int] = field(default_factory=list)
-    samlet_budget: int = 0
-
-    @property
-    def ikke_fordelt(self) -> int:
-        return self.samlet_budget - self.bevilget
-
-
-def _advarsel(aar: int, rest: int | None, forbrugt: int | None, i_aar: int) -> str:
-    if rest is None or rest <= 0 or aar > i_aar:
-        return ""
-    if forbrugt is None:
-        return "Forbruget er ikke indberettet" if aar < i_aar else "Forbruget er ikke indberettet endnu"
-    if aar < i_aar:
-        return "Resten skal betales tilbage"
-    return "Skal bruges i år, ellers betales resten tilbage"
-
-
-def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
-    """Applied, granted, spent and remaining per participant and year, with the same few queries however
-    many participants there are. A lead sees only their own municipality's rows."""
-    i_aar = (i_dag or timezone.localdate()).year
-    deltagelser = list(
-        deltagelser_til_laesning(user)
-        .filter(program=program)
-        .select_related("ansoegning")
-        .prefetch_related("bevillinger", "ansoegning__beloeb")
-        .order_by("kommune__kode")
-    )
-    skrivbare = set(
-        kommuner_til_skrivning(user).filter(pk__in=[d.kommune_id for d in deltagelser]).values_list("pk", flat=True)
-    )
-    budget = Budget(deltagere=[], alle=not er_projektleder(user), aar=program.aar, samlet_budget=program.samlet_budget)
-    for deltagelse in deltagelser:
-        bevillinger = {b.aar: b for b in deltagelse.bevillinger.all()}
-        ansoegt = {b.aar: b.beloeb for b in deltagelse.ansoegning.beloeb.all()} if deltagelse.ansoegning else {}
-        raekke = BudgetDeltager(
-            deltagelse=deltagelse,
-            aar=[],
-            kan_registrere=deltagelse.kommune_id in skrivbare,
-            ansoegt=sum(ansoegt.values()) if ansoegt else None,
-        )
-        for aar in program.aar:
-            bevilling = bevillinger.get(aar)
-            forbrugt = bevilling.forbrugt if bevilling else None
-            rest = bevilling.rest if bevilling else None
-            raekke.aar.append(
-                BudgetAar(
-                    aar=aar,
-                    ansoegt=ansoegt.get(aar),
-                    bevilget=bevilling.bevilget if bevilling else None,
-                    forbrugt=forbrugt,
-                    bemaerkning=bevilling.forbrug_bemaerkning if bevilling else "",
-                    rest=rest,
-                    advarsel=_advarsel(aar, rest, forbrugt, i_aar),
-                )
-            )
-            if bevilling:
-                raekke.bevilget += bevilling.bevilget
-                raekke.forbrugt += forbrugt or 0
-                raekke.rest += rest
-        budget.deltagere.append(raekke)
-        budget.ansoegt += raekke.ansoegt or 0
-        budget.bevilget += raekke.bevilget
-        budget.forbrugt += raekke.forbrugt
-        budget.rest += raekke.rest
-    return budget

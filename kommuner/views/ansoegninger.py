@@ -64,7 +64,6 @@ def _detalje(request, ansoegning, *, form=None, indsend_fejl=None, status=200):
     context = {
         "ansoegning": ansoegning,
         "beloeb": beloeb,
-        "ansoegt_i_alt": sum(b.beloeb for b in beloeb),
         "frist": gaeldende_frist(ansoegning),
         "kan_redigere": kan_redigere,
         "kan_indsende": kan_sende,

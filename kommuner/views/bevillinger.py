@@ -10,7 +10,8 @@ from kommuner.forms.bevillinger import AfgoerelseForm, ForbrugForm
 from kommuner.models import Afgoerelse, AnsoegningStatus, Deltagelse
 from kommuner.permissions import access_ansoegning_til_vurdering, access_deltagelse, access_program
 from kommuner.roller import er_ministeriet
-from kommuner.services.bevillinger import afgoerelse_traef, budget_for, forbrug_registrer
+from kommuner.selectors import budget_for
+from kommuner.services.bevillinger import afgoerelse_traef, forbrug_registrer
 
 
 def _afgoerelse_historik(ansoegning, afgoerelse):
@@ -62,7 +63,6 @@ def afgoerelse(request, pk):
             "afgoerelse": truffet,
             "deltagelse": deltagelse,
             "bevillinger": bevillinger,
-            "bevilget_i_alt": sum(b.bevilget for b in bevillinger),
             "kan_afgoeres": ansoegning.status == AnsoegningStatus.INDSENDT,
             "form": form,
             "historik": _afgoerelse_historik(ansoegning, truffet),

@@ -18,7 +18,8 @@ from kommuner.permissions import (
     kan_vurdere,
     vurderinger_til_laesning,
 )
-from kommuner.services.vurderinger import VurderingKonflikt, sammenligning_for, vurdering_gem
+from kommuner.selectors import sammenligning_for
+from kommuner.services.vurderinger import VurderingKonflikt, vurdering_gem
 
 
 def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: str):

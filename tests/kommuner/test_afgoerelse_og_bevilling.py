@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from kommuner.models import Afgoerelse, Bevilling, Deltagelse, Kommune, Rolle
+from kommuner.selectors import budget_for
 from kommuner.services.ansoegninger import ansoegning_send_tilbage
-from kommuner.services.bevillinger import afgoerelse_traef, budget_for, forbrug_registrer
+from kommuner.services.bevillinger import afgoerelse_traef, forbrug_registrer
 from tests.kommuner.factories import AnsoegningFactory, BrugerFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
