@@ -1,8 +1,12 @@
-"""Writes to an expression of interest: create, save a draft, annexes, submit, send back, reopen."""
+"""Writes to an expression of interest: create, save a draft, annexes, submit, send back, reopen.
+
+Writes that take `bruger` record that user in the change history, also outside a web request
+(demo loader, shell), as the assessment and grant services do."""
 
 import zipfile
 from datetime import datetime
 
+import pghistory
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -152,7 +156,8 @@ def ansoegning_indsend(*, ansoegning: Interessetilkendegivelse, bruger, nu: date
     ansoegning.indsendt_af = bruger
     ansoegning.tilbagesendt_kommentar = ""
     ansoegning.full_clean()
-    ansoegning.save()
+    with pghistory.context(user=bruger.pk):
+        ansoegning.save()
     beloeb = list(ansoegning.beloeb.all())
     pdf = render_pdf(
         "kommuner/pdf/kvittering.html",
@@ -180,7 +185,8 @@ def ansoegning_send_tilbage(
     ansoegning.status = AnsoegningStatus.SENDT_TILBAGE
     ansoegning.tilbagesendt_kommentar = kommentar.strip()
     ansoegning.full_clean()
-    ansoegning.save()
+    with pghistory.context(user=bruger.pk):
+        ansoegning.save()
     send_til_projektledere(
         ansoegning.kommune,
         emne=f"Interessetilkendegivelsen til {ansoegning.program} er sendt tilbage til ændring",
@@ -206,7 +212,8 @@ def ansoegning_genaabn(
         ansoegning=ansoegning, aaben_til=aaben_til, begrundelse=begrundelse.strip(), oprettet_af=bruger
     )
     genaabning.full_clean()
-    genaabning.save()
+    with pghistory.context(user=bruger.pk):
+        genaabning.save()
     send_til_projektledere(
         ansoegning.kommune,
         emne=f"I kan indsende jeres interessetilkendegivelse til {ansoegning.program} indtil {tidspunkt(aaben_til)}",

@@ -32,3 +32,16 @@ def test_the_first_change_to_a_municipality_loaded_before_tracking_is_shown(kobe
     kobenhavn.save()
     (aendring,) = historik_for(kobenhavn)
     assert [(a.felt, a.foer, a.efter) for a in aendring.aendringer] == [("telefon", "–", "33 66 33 66")]
+
+
+def test_writes_outside_a_request_are_recorded_with_the_user_who_made_them(ministeriet, projektleder_101):
+    from kommuner.services.ansoegninger import ansoegning_send_tilbage
+    from tests.kommuner.factories import AnsoegningFactory
+
+    ansoegning = AnsoegningFactory(indsendt=True)
+    ansoegning_send_tilbage(ansoegning=ansoegning, kommentar="Uddyb afsnit C.", bruger=ministeriet)
+    seneste = historik_for(ansoegning)[0]
+    assert seneste.bruger == ministeriet.get_full_name()
+    assert ("status", "Indsendt", "Sendt tilbage til ændring") in [
+        (a.felt, a.foer, a.efter) for a in seneste.aendringer
+    ]
