@@ -1,6 +1,10 @@
-"""Danish number, money and date formats, in one place for pages, PDFs and exports."""
+"""Danish number, money, date and time formats, in one place for pages, PDFs, e-mails, file names and exports.
 
-from datetime import date, datetime
+Every time a person sees or types is Danish time (settings.TIME_ZONE, Europe/Copenhagen); the database keeps
+UTC. Convert with `dansk_tid` (stored → shown) and `dansk_tidspunkt` (typed → stored), never by hand.
+"""
+
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
 from django.utils import timezone
@@ -23,12 +27,42 @@ def kr(value: int | Decimal | None) -> str:
     return f"{tal(value)} kr."
 
 
+# Times ---------------------------------------------------------------------------------------------
+
+
+class UgyldigtTidspunkt(ValueError):
+    """A wall-clock time that does not exist in Danish time (the hour skipped when summer time starts)."""
+
+
+def dansk_tid(value: datetime) -> datetime:
+    """A stored (aware) time as Danish wall-clock time, whatever zone it was stored or computed in."""
+    return timezone.localtime(value, timezone.get_default_timezone())
+
+
+def dansk_tidspunkt(dag: date, klokkeslaet: time) -> datetime:
+    """The aware moment a person means by a date and a Danish wall-clock time.
+
+    At the spring change (02.00 → 03.00) the times in between do not exist: `UgyldigtTidspunkt` with a
+    Danish message. At the autumn change (03.00 → 02.00) 02.00–02.59 happens twice: the first (summer
+    time) is meant, as a deadline "kl. 02.30" is reached the first time the clock shows it.
+    """
+    zone = timezone.get_default_timezone()
+    naiv = datetime.combine(dag, klokkeslaet.replace(tzinfo=None))
+    # In UTC: PEP 495 makes a datetime inside the repeated hour unequal to every datetime of another zone.
+    moment = naiv.replace(tzinfo=zone, fold=0).astimezone(UTC)
+    if moment.astimezone(zone).replace(tzinfo=None) != naiv:
+        raise UgyldigtTidspunkt(
+            f"Klokken {klokkeslaet:%H.%M} findes ikke den {dato(dag)}, fordi uret stilles frem til sommertid."
+        )
+    return moment
+
+
 def dato(value: date | datetime | None) -> str:
     """8. februar 2011"""
     if value is None:
         return "–"
     if isinstance(value, datetime):
-        value = timezone.localtime(value)
+        value = dansk_tid(value)
     return date_format(value, "j. F Y")
 
 
@@ -36,4 +70,16 @@ def tidspunkt(value: datetime | None) -> str:
     """8. februar 2011 kl. 12.00 (Danish time)"""
     if value is None:
         return "–"
-    return date_format(timezone.localtime(value), "j. F Y \\k\\l. H.i")
+    return date_format(dansk_tid(value), "j. F Y \\k\\l. H.i")
+
+
+def kort_tidspunkt(value: datetime | None) -> str:
+    """08.02.2011 12.00 (Danish time): for tables, titles and admin lists."""
+    if value is None:
+        return "–"
+    return f"{dansk_tid(value):%d.%m.%Y %H.%M}"
+
+
+def filnavn_tid(value: datetime) -> str:
+    """2011-02-08-1200 (Danish time): sorts by time and is safe in a file name."""
+    return f"{dansk_tid(value):%Y-%m-%d-%H%M}"

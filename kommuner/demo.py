@@ -6,18 +6,17 @@ all assessments and all contact details are invented example data and say so whe
 Everything is created through the same services the application uses.
 """
 
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date, time
 
 import pghistory
 
+from forebyggelse.formatering import dansk_tidspunkt
 from kommuner.models import Anbefaling, Bruger, Interessetilkendegivelse, Kommune, Program, ProgramStatus, Vurdering
 from kommuner.services.ansoegninger import ansoegning_gem, ansoegning_indsend, ansoegning_opret
 from kommuner.services.bevillinger import afgoerelse_traef
 from kommuner.services.programmer import program_opdater, program_opret
 from kommuner.services.vurderinger import vurdering_gem
 
-DANSK_TID = ZoneInfo("Europe/Copenhagen")
 PROGRAMNAVN = "Forebyggelsesprojektet 2011–2012"
 EKSEMPEL = "Eksempeldata: "
 
@@ -90,7 +89,7 @@ KOBENHAVN_BELOEB = {2011: 1_400_000, 2012: 1_800_000}
 # København was granted 1.380.000 kr. for 2011–2012 (council decision 2011): 200.000 kr. in 2011 and
 # 1.180.000 kr. in 2012, after moving 308.416 kr. of the 2011 grant to 2012.
 KOBENHAVN_BEVILLING = {2011: 200_000, 2012: 1_180_000}
-AFGOERELSESDATO = datetime(2011, 6, 20, 12, 0, tzinfo=DANSK_TID)
+AFGOERELSESDATO = dansk_tidspunkt(date(2011, 6, 20), time(12, 0))
 
 # (kode, ansøgt 2011, ansøgt 2012, fokus, bevilget 2011, bevilget 2012): invented example applications.
 EKSEMPLER = [
@@ -134,7 +133,7 @@ def indlaes_demo_program(*, ministeriet: Bruger) -> Program | None:
             startdato=date(2011, 1, 1),
             slutdato=date(2012, 12, 31),
             samlet_budget=8_000_000,
-            ansoegningsfrist=datetime(2011, 2, 8, 12, 0, tzinfo=DANSK_TID),
+            ansoegningsfrist=dansk_tidspunkt(date(2011, 2, 8), time(12, 0)),
             status=ProgramStatus.AABEN,
         )
     kobenhavn = Kommune.objects.get(kode="101")
@@ -185,6 +184,6 @@ def _indsend(program, kommune, felter, beloeb, *, dag: int, ministeriet: Bruger)
     with pghistory.context(user=leder.pk):
         ansoegning = ansoegning_opret(program=program, kommune=kommune)
         ansoegning_gem(ansoegning=ansoegning, felter=felter, beloeb=beloeb)
-        ansoegning_indsend(ansoegning=ansoegning, bruger=leder, nu=datetime(2011, 2, dag, 10, 30, tzinfo=DANSK_TID))
+        ansoegning_indsend(ansoegning=ansoegning, bruger=leder, nu=dansk_tidspunkt(date(2011, 2, dag), time(10, 30)))
     ansoegning.refresh_from_db()
     return ansoegning

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
+from forebyggelse.formatering import kort_tidspunkt
 from forebyggelse.historik import historik
 
 
@@ -351,7 +352,7 @@ class Genaabning(models.Model):
         verbose_name_plural = "genåbninger"
 
     def __str__(self) -> str:
-        return f"Genåbnet til {self.aaben_til:%d.%m.%Y %H.%M}"
+        return f"Genåbnet til {kort_tidspunkt(self.aaben_til)}"
 
 
 class Kvittering(models.Model):
@@ -368,7 +369,7 @@ class Kvittering(models.Model):
         verbose_name_plural = "kvitteringer"
 
     def __str__(self) -> str:
-        return f"Kvittering {self.indsendt:%d.%m.%Y %H.%M}"
+        return f"Kvittering {kort_tidspunkt(self.indsendt)}"
 
 
 # The programme's two preconditions and eight selection criteria, in the order of the call.

@@ -3,9 +3,9 @@ from datetime import datetime, time
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout, Submit
 from django import forms
-from django.utils import timezone
 
 from forebyggelse.formatering import tal
+from forebyggelse.forms import dato_felt, klokkeslaet_felt, saml_tidspunkt
 from kommuner.models import TEGNGRAENSER, Interessetilkendegivelse
 from kommuner.services.ansoegninger import MAKS_BILAG_BYTES, REDIGERBARE_FELTER, SEKTION_A
 
@@ -110,17 +110,8 @@ class TilbagesendelseForm(forms.Form):
 
 
 class GenaabningForm(forms.Form):
-    dato = forms.DateField(
-        label="Ny frist, dato",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": "Vælg datoen for den nye frist.", "invalid": "Skriv en gyldig dato."},
-    )
-    klokkeslaet = forms.TimeField(
-        label="Ny frist, klokkeslæt",
-        initial=time(12, 0),
-        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        error_messages={"required": "Vælg klokkeslættet for den nye frist.", "invalid": "Skriv et gyldigt klokkeslæt."},
-    )
+    dato = dato_felt("Ny frist, dato", "Vælg datoen for den nye frist.")
+    klokkeslaet = klokkeslaet_felt("Ny frist, klokkeslæt", "Vælg klokkeslættet for den nye frist.", initial=time(12, 0))
     begrundelse = forms.CharField(
         label="Begrundelse",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -133,8 +124,12 @@ class GenaabningForm(forms.Form):
         self.helper = FormHelper()
         self.helper.add_input(Submit("genaabn", "Genåbn for kommunen"))
 
+    def clean(self):
+        data = super().clean()
+        data["aaben_til"] = saml_tidspunkt(self, "dato", "klokkeslaet")
+        return data
+
     @property
     def aaben_til(self) -> datetime:
-        """The deadline in Danish time, whatever time zone the server runs in."""
-        naiv = datetime.combine(self.cleaned_data["dato"], self.cleaned_data["klokkeslaet"])
-        return timezone.make_aware(naiv, timezone.get_default_timezone())
+        """The new deadline: the typed date and Danish time, whatever time zone the server runs in."""
+        return self.cleaned_data["aaben_til"]

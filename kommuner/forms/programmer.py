@@ -1,43 +1,11 @@
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
-
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
+from forebyggelse.formatering import dansk_tid
+from forebyggelse.forms import KronerField, dato_felt, klokkeslaet_felt, saml_tidspunkt
 from kommuner.models import Program, ProgramStatus
-
-DANSK_TID = ZoneInfo("Europe/Copenhagen")
-DATOFORMATER = ["%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%Y"]
-TIDSFORMATER = ["%H:%M", "%H.%M", "%H:%M:%S"]
-UGYLDIG_DATO = "Skriv en gyldig dato, fx 8.2.2011."
-
-
-def _dato(label: str, paakraevet: str, hjaelp: str = "") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        help_text=hjaelp,
-        input_formats=DATOFORMATER,
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-        error_messages={"required": paakraevet, "invalid": UGYLDIG_DATO},
-    )
-
-
-class KronerField(forms.IntegerField):
-    """Whole kroner, written the Danish way: '8000000', '8.000.000' or '8 000 000 kr.' all work."""
-
-    widget = forms.TextInput
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().removesuffix("kr.").removesuffix("kr").replace(".", "").replace(" ", "")
-        return super().to_python(value)
-
-    def widget_attrs(self, widget):
-        # No min/max/step attributes: the field is a text input that accepts Danish thousands separators.
-        return {"inputmode": "numeric", "autocomplete": "off"}
 
 
 class ProgramForm(forms.Form):
@@ -55,8 +23,8 @@ class ProgramForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Formålet med programmet og hvem det er for.",
     )
-    startdato = _dato("Startdato", "Skriv den dato, programmet starter.")
-    slutdato = _dato("Slutdato", "Skriv den dato, programmet slutter.")
+    startdato = dato_felt("Startdato", "Skriv den dato, programmet starter.")
+    slutdato = dato_felt("Slutdato", "Skriv den dato, programmet slutter.")
     samlet_budget = KronerField(
         label="Samlet budget (kr.)",
         min_value=0,
@@ -67,18 +35,12 @@ class ProgramForm(forms.Form):
             "min_value": "Budgettet kan ikke være negativt.",
         },
     )
-    frist_dato = _dato(
+    frist_dato = dato_felt(
         "Frist for interessetilkendegivelse: dato",
         "Skriv datoen for fristen.",
         "Efter fristen kan kommunerne ikke indsende.",
     )
-    frist_tid = forms.TimeField(
-        label="Frist for interessetilkendegivelse: klokkeslæt",
-        help_text="Dansk tid, fx 12.00.",
-        input_formats=TIDSFORMATER,
-        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
-        error_messages={"required": "Skriv klokkeslættet for fristen.", "invalid": "Skriv et klokkeslæt, fx 12.00."},
-    )
+    frist_tid = klokkeslaet_felt("Frist for interessetilkendegivelse: klokkeslæt", "Skriv klokkeslættet for fristen.")
     status = forms.ChoiceField(
         label="Status",
         choices=ProgramStatus.choices,
@@ -90,7 +52,7 @@ class ProgramForm(forms.Form):
 
     def __init__(self, *args, program: Program | None = None, **kwargs):
         if program is not None:
-            frist = timezone.localtime(program.ansoegningsfrist, DANSK_TID)
+            frist = dansk_tid(program.ansoegningsfrist)
             kwargs.setdefault(
                 "initial",
                 {
@@ -115,14 +77,9 @@ class ProgramForm(forms.Form):
         start, slut = data.get("startdato"), data.get("slutdato")
         if start and slut and slut < start:
             self.add_error("slutdato", "Slutdatoen skal ligge efter startdatoen.")
-        frist_dato, frist_tid = data.get("frist_dato"), data.get("frist_tid")
-        if frist_dato and frist_tid:
-            naiv = datetime.combine(frist_dato, frist_tid)
-            frist = naiv.replace(tzinfo=DANSK_TID)
-            if frist.astimezone(UTC).astimezone(DANSK_TID).replace(tzinfo=None) != naiv:
-                self.add_error("frist_tid", "Klokkeslættet findes ikke den dag (uret stilles frem til sommertid).")
-            else:
-                data["ansoegningsfrist"] = frist
+        frist = saml_tidspunkt(self, "frist_dato", "frist_tid")
+        if frist is not None:
+            data["ansoegningsfrist"] = frist
         return data
 
     def service_data(self) -> dict:

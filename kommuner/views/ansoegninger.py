@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from forebyggelse.formatering import tidspunkt
+from forebyggelse.formatering import filnavn_tid, tidspunkt
 from forebyggelse.historik import historik_for
 from kommuner.forms.ansoegninger import AnsoegningForm, BilagForm, GenaabningForm, TilbagesendelseForm
 from kommuner.models import AnsoegningStatus, Bilagstype, Kvittering
@@ -173,7 +173,7 @@ def kvittering_hent(request, pk):
         ),
         pk=pk,
     )
-    filnavn = f"kvittering-{kvittering.ansoegning.kommune.kode}-{kvittering.indsendt:%Y-%m-%d-%H%M}.pdf"
+    filnavn = f"kvittering-{kvittering.ansoegning.kommune.kode}-{filnavn_tid(kvittering.indsendt)}.pdf"
     response = HttpResponse(bytes(kvittering.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filnavn}"'
     return response

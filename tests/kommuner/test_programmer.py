@@ -162,7 +162,7 @@ def test_budget_may_be_written_the_danish_way(client_for, ministeriet, budget):
         (
             {"frist_dato": "2011-03-27", "frist_tid": "02:30"},
             "frist_tid",
-            "Klokkeslættet findes ikke den dag (uret stilles frem til sommertid).",
+            "Klokken 02.30 findes ikke den 27. marts 2011, fordi uret stilles frem til sommertid.",
         ),
         ({"navn": ""}, "navn", "Skriv programmets navn."),
         ({"status": "lukket"}, "status", "Vælg en af statusserne på listen."),
