@@ -11,7 +11,7 @@ from datetime import date, time
 import pghistory
 
 from forebyggelse.formatering import dansk_tidspunkt
-from kommuner.models import Anbefaling, Bruger, Interessetilkendegivelse, Kommune, Program, ProgramStatus, Vurdering
+from kommuner.models import Anbefaling, Ansoegning, Bruger, Kommune, Program, ProgramStatus, Vurdering
 from kommuner.services.ansoegninger import ansoegning_gem, ansoegning_indsend, ansoegning_opret
 from kommuner.services.bevillinger import afgoerelse_traef
 from kommuner.services.programmer import program_opdater, program_opret
@@ -151,7 +151,7 @@ def indlaes_demo_program(*, ministeriet: Bruger) -> Program | None:
     return program
 
 
-def _vurder(ansoegning: Interessetilkendegivelse, ministeriet: Bruger, *, score: int) -> None:
+def _vurder(ansoegning: Ansoegning, ministeriet: Bruger, *, score: int) -> None:
     data = {
         "forudsaetning_1": True,
         "forudsaetning_1_kommentar": f"{EKSEMPEL}Ligger inden for programmets formål.",
@@ -166,7 +166,7 @@ def _vurder(ansoegning: Interessetilkendegivelse, ministeriet: Bruger, *, score:
     )
 
 
-def _beslut(ansoegning: Interessetilkendegivelse, ministeriet: Bruger, bevillinger: dict[int, int]) -> None:
+def _beslut(ansoegning: Ansoegning, ministeriet: Bruger, bevillinger: dict[int, int]) -> None:
     afgoerelse_traef(
         ansoegning=ansoegning,
         udvalgt=True,

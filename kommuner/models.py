@@ -209,11 +209,11 @@ def _afsnit(label: str, felt: str, hjaelp: str) -> models.TextField:
 
 
 @historik()
-class Interessetilkendegivelse(models.Model):
+class Ansoegning(models.Model):
     """A municipality's expression of interest in a programme: the official form's sections A–G."""
 
-    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="interessetilkendegivelser")
-    kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="interessetilkendegivelser")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="ansoegninger")
+    kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="ansoegninger")
     status = models.CharField(
         "status", max_length=20, choices=AnsoegningStatus.choices, default=AnsoegningStatus.KLADDE
     )
@@ -289,7 +289,7 @@ class Interessetilkendegivelse(models.Model):
 class Ansoegningsbeloeb(models.Model):
     """Section E's budget: the amount applied for in one year of the programme."""
 
-    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="beloeb")
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="beloeb")
     aar = models.PositiveSmallIntegerField("år")
     beloeb = models.PositiveBigIntegerField("ansøgt beløb (kr.)")
 
@@ -318,7 +318,7 @@ class Bilagstype(models.TextChoices):
 
 @historik()
 class Bilag(models.Model):
-    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="bilag")
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="bilag")
     fil = models.FileField("fil", upload_to=bilag_sti, max_length=300)
     filnavn = models.CharField("filnavn", max_length=255)
     filtype = models.CharField("filtype", max_length=10, choices=Bilagstype.choices)
@@ -340,7 +340,7 @@ class Bilag(models.Model):
 class Genaabning(models.Model):
     """The ministry lets one municipality submit after the programme's deadline."""
 
-    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="genaabninger")
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="genaabninger")
     aaben_til = models.DateTimeField("åben til", help_text="Dansk tid.")
     begrundelse = models.TextField("begrundelse")
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
@@ -358,7 +358,7 @@ class Genaabning(models.Model):
 class Kvittering(models.Model):
     """The PDF receipt made at the moment of submission: a frozen copy of exactly what was submitted."""
 
-    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="kvitteringer")
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="kvitteringer")
     indsendt = models.DateTimeField("indsendt")
     indsendt_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     pdf = models.BinaryField("PDF")
@@ -416,7 +416,7 @@ def _kommentar(label: str) -> models.TextField:
 class Vurdering(models.Model):
     """One ministry assessor's assessment of one application. `version` guards against lost updates."""
 
-    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="vurderinger")
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="vurderinger")
     bedoemmer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vurderinger")
     forudsaetning_1 = models.BooleanField(FORUDSAETNINGER[1], null=True, blank=True)
     forudsaetning_1_kommentar = _kommentar("Kommentar til forudsætning 1")
@@ -463,7 +463,7 @@ class Vurdering(models.Model):
 class Afgoerelse(models.Model):
     """The ministry's decision on an application: selected or not, with a reason."""
 
-    ansoegning = models.OneToOneField(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="afgoerelse")
+    ansoegning = models.OneToOneField(Ansoegning, on_delete=models.CASCADE, related_name="afgoerelse")
     udvalgt = models.BooleanField("udvalgt")
     begrundelse = models.TextField("begrundelse")
     truffet = models.DateTimeField("truffet")
@@ -484,7 +484,7 @@ class Deltagelse(models.Model):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="deltagelser")
     kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="deltagelser")
     ansoegning = models.OneToOneField(
-        Interessetilkendegivelse, on_delete=models.PROTECT, null=True, blank=True, related_name="deltagelse"
+        Ansoegning, on_delete=models.PROTECT, null=True, blank=True, related_name="deltagelse"
     )
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
 

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 from forebyggelse.formatering import tidspunkt
 from kommuner.models import (
+    Ansoegning,
     AnsoegningStatus,
     Bilag,
     Deltagelse,
-    Interessetilkendegivelse,
     Kommune,
     Program,
     ProgramStatus,
@@ -75,10 +75,10 @@ def kan_oprette_ansoegning(user, program: Program, kommune: Kommune) -> tuple[bo
 # Expressions of interest ---------------------------------------------------------------------------
 
 
-def ansoegninger_til_laesning(user) -> QuerySet[Interessetilkendegivelse]:
+def ansoegninger_til_laesning(user) -> QuerySet[Ansoegning]:
     """A lead reads their own municipality's, drafts included; the ministry and the evaluator read what has
     been submitted at least once; nobody else reads applications."""
-    qs = Interessetilkendegivelse.objects.select_related("program", "kommune")
+    qs = Ansoegning.objects.select_related("program", "kommune")
     if er_projektleder(user):
         return qs.filter(kommune__in=kommuner_til_skrivning(user))
     if er_ministeriet(user) or er_evaluator(user):
@@ -86,18 +86,18 @@ def ansoegninger_til_laesning(user) -> QuerySet[Interessetilkendegivelse]:
     return qs.none()
 
 
-def access_ansoegning(user, pk) -> Interessetilkendegivelse:
+def access_ansoegning(user, pk) -> Ansoegning:
     return get_or_404(ansoegninger_til_laesning(user), pk=pk)
 
 
-def access_ansoegning_til_redigering(user, pk) -> Interessetilkendegivelse:
+def access_ansoegning_til_redigering(user, pk) -> Ansoegning:
     """Only the municipality's own leads ever write to an application."""
     if not er_projektleder(user):
         raise Http404("Siden findes ikke.")
     return get_or_404(ansoegninger_til_laesning(user), pk=pk)
 
 
-def redigerbar_tilstand(ansoegning: Interessetilkendegivelse) -> tuple[bool, str]:
+def redigerbar_tilstand(ansoegning: Ansoegning) -> tuple[bool, str]:
     """Whether the application's state allows changes, whoever asks (services check this too)."""
     if ansoegning.status == AnsoegningStatus.INDSENDT:
         return (
@@ -107,7 +107,7 @@ def redigerbar_tilstand(ansoegning: Interessetilkendegivelse) -> tuple[bool, str
     return True, ""
 
 
-def inden_fristen(ansoegning: Interessetilkendegivelse, nu: datetime | None = None) -> tuple[bool, str]:
+def inden_fristen(ansoegning: Ansoegning, nu: datetime | None = None) -> tuple[bool, str]:
     """Whether the application may be submitted now: before its deadline, or sent back for changes."""
     if ansoegning.status == AnsoegningStatus.SENDT_TILBAGE:
         return True, ""  # the ministry asked for changes, so it expects the application back
@@ -121,7 +121,7 @@ def inden_fristen(ansoegning: Interessetilkendegivelse, nu: datetime | None = No
     return True, ""
 
 
-def kan_redigere_ansoegning(user, ansoegning: Interessetilkendegivelse) -> tuple[bool, str]:
+def kan_redigere_ansoegning(user, ansoegning: Ansoegning) -> tuple[bool, str]:
     ok, grund = redigerbar_tilstand(ansoegning)
     if not ok:
         return False, grund
@@ -132,27 +132,27 @@ def kan_redigere_ansoegning(user, ansoegning: Interessetilkendegivelse) -> tuple
     return True, ""
 
 
-def gaeldende_frist(ansoegning: Interessetilkendegivelse) -> datetime:
+def gaeldende_frist(ansoegning: Ansoegning) -> datetime:
     """The programme's deadline, or a later one the ministry has reopened this application until."""
     genaabninger = [g.aaben_til for g in ansoegning.genaabninger.all()]
     return max([ansoegning.program.ansoegningsfrist, *genaabninger])
 
 
-def kan_indsende(user, ansoegning: Interessetilkendegivelse, nu: datetime | None = None) -> tuple[bool, str]:
+def kan_indsende(user, ansoegning: Ansoegning, nu: datetime | None = None) -> tuple[bool, str]:
     ok, grund = kan_redigere_ansoegning(user, ansoegning)
     if not ok:
         return False, grund
     return inden_fristen(ansoegning, nu)
 
 
-def access_ansoegning_til_genaabning(user, pk) -> Interessetilkendegivelse:
+def access_ansoegning_til_genaabning(user, pk) -> Ansoegning:
     """The ministry may reopen any municipality's application, drafts included, without reading its content."""
     if not er_ministeriet(user):
         raise Http404("Siden findes ikke.")
-    return get_or_404(Interessetilkendegivelse.objects.select_related("program", "kommune"), pk=pk)
+    return get_or_404(Ansoegning.objects.select_related("program", "kommune"), pk=pk)
 
 
-def kan_genaabne(user, ansoegning: Interessetilkendegivelse, nu: datetime | None = None) -> tuple[bool, str]:
+def kan_genaabne(user, ansoegning: Ansoegning, nu: datetime | None = None) -> tuple[bool, str]:
     nu = nu or timezone.now()
     if ansoegning.status == AnsoegningStatus.INDSENDT:
         return False, "Interessetilkendegivelsen er allerede indsendt."
@@ -189,7 +189,7 @@ def access_vurdering(user, pk) -> Vurdering:
     return get_or_404(vurderinger_til_laesning(user), pk=pk)
 
 
-def access_ansoegning_til_vurdering(user, pk) -> Interessetilkendegivelse:
+def access_ansoegning_til_vurdering(user, pk) -> Ansoegning:
     """Applications the ministry assesses or decides on: submitted at least once; 404 for everybody else."""
     if not kan_vurdere(user):
         raise Http404("Siden findes ikke.")

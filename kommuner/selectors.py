@@ -9,10 +9,10 @@ from kommuner.models import (
     FORUDSAETNINGER,
     KRITERIER,
     Afgoerelse,
+    Ansoegning,
     Ansoegningsbeloeb,
     Bevilling,
     Deltagelse,
-    Interessetilkendegivelse,
     Kommune,
     Program,
     Vurdering,
@@ -51,7 +51,7 @@ class Raekke:
 
 @dataclass
 class Sammenligning:
-    ansoegninger: list[Interessetilkendegivelse]
+    ansoegninger: list[Ansoegning]
     raekker: list[Raekke]
 
 

@@ -6,7 +6,7 @@ from django import forms
 
 from forebyggelse.formatering import tal
 from forebyggelse.forms import dato_felt, klokkeslaet_felt, saml_tidspunkt
-from kommuner.models import TEGNGRAENSER, Interessetilkendegivelse
+from kommuner.models import TEGNGRAENSER, Ansoegning
 from kommuner.services.ansoegninger import MAKS_BILAG_BYTES, REDIGERBARE_FELTER, SEKTION_A
 
 
@@ -14,7 +14,7 @@ class AnsoegningForm(forms.ModelForm):
     """Sections A–G of the expression of interest, plus the amount applied for per programme year."""
 
     class Meta:
-        model = Interessetilkendegivelse
+        model = Ansoegning
         fields = REDIGERBARE_FELTER
         widgets = {felt: forms.Textarea(attrs={"rows": 8}) for felt in TEGNGRAENSER}
 

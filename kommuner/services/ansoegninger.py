@@ -16,12 +16,12 @@ from django.utils.text import capfirst
 from forebyggelse.formatering import tidspunkt
 from forebyggelse.pdf import render_pdf
 from kommuner.models import (
+    Ansoegning,
     Ansoegningsbeloeb,
     AnsoegningStatus,
     Bilag,
     Bilagstype,
     Genaabning,
-    Interessetilkendegivelse,
     Kommune,
     Kvittering,
     Program,
@@ -59,15 +59,15 @@ REDIGERBARE_FELTER = [*PAAKRAEVET_VED_INDSENDELSE, "kontakt_titel", "kontakt_tel
 
 
 @transaction.atomic
-def ansoegning_opret(*, program: Program, kommune: Kommune) -> Interessetilkendegivelse:
+def ansoegning_opret(*, program: Program, kommune: Kommune) -> Ansoegning:
     """The municipality's application for the programme, created on first use with section A prefilled."""
-    eksisterende = Interessetilkendegivelse.objects.filter(program=program, kommune=kommune).first()
+    eksisterende = Ansoegning.objects.filter(program=program, kommune=kommune).first()
     if eksisterende:
         return eksisterende
     if program.status != ProgramStatus.AABEN:
         raise ValidationError("Programmet er ikke åbent for interessetilkendegivelser.")
     kontakt = kommune.kontaktpersoner.first()
-    ansoegning = Interessetilkendegivelse(
+    ansoegning = Ansoegning(
         program=program,
         kommune=kommune,
         kommune_navn=kommune.officielt_navn,
@@ -90,18 +90,16 @@ def ansoegning_opret(*, program: Program, kommune: Kommune) -> Interessetilkende
 # Services guard the application's state; who may call them is the views' check (kommuner/permissions.py).
 
 
-def _kraev_redigerbar(ansoegning: Interessetilkendegivelse) -> None:
+def _kraev_redigerbar(ansoegning: Ansoegning) -> None:
     ok, grund = redigerbar_tilstand(ansoegning)
     if not ok:
         raise ValidationError(grund)
 
 
 @transaction.atomic
-def ansoegning_gem(
-    *, ansoegning: Interessetilkendegivelse, felter: dict, beloeb: dict[int, int | None]
-) -> Interessetilkendegivelse:
+def ansoegning_gem(*, ansoegning: Ansoegning, felter: dict, beloeb: dict[int, int | None]) -> Ansoegning:
     """Save a draft: any subset of the sections, incomplete is fine. `beloeb` maps year → amount applied for."""
-    ansoegning = Interessetilkendegivelse.objects.select_for_update().get(pk=ansoegning.pk)
+    ansoegning = Ansoegning.objects.select_for_update().get(pk=ansoegning.pk)
     _kraev_redigerbar(ansoegning)
     for felt, vaerdi in felter.items():
         if felt not in REDIGERBARE_FELTER:
@@ -122,10 +120,10 @@ def ansoegning_gem(
     return ansoegning
 
 
-def mangler_for_indsendelse(ansoegning: Interessetilkendegivelse) -> list[str]:
+def mangler_for_indsendelse(ansoegning: Ansoegning) -> list[str]:
     """What is missing before the application can be submitted, in the user's words."""
     mangler = [
-        f"{capfirst(Interessetilkendegivelse._meta.get_field(felt).verbose_name)} mangler."
+        f"{capfirst(Ansoegning._meta.get_field(felt).verbose_name)} mangler."
         for felt in PAAKRAEVET_VED_INDSENDELSE
         if not getattr(ansoegning, felt).strip()
     ]
@@ -139,12 +137,10 @@ def mangler_for_indsendelse(ansoegning: Interessetilkendegivelse) -> list[str]:
 
 
 @transaction.atomic
-def ansoegning_indsend(*, ansoegning: Interessetilkendegivelse, bruger, nu: datetime | None = None) -> Kvittering:
+def ansoegning_indsend(*, ansoegning: Ansoegning, bruger, nu: datetime | None = None) -> Kvittering:
     """Submit and lock the application, and freeze a PDF receipt of exactly what was submitted."""
     nu = nu or timezone.now()
-    ansoegning = (
-        Interessetilkendegivelse.objects.select_for_update().select_related("program", "kommune").get(pk=ansoegning.pk)
-    )
+    ansoegning = Ansoegning.objects.select_for_update().select_related("program", "kommune").get(pk=ansoegning.pk)
     for ok, grund in (redigerbar_tilstand(ansoegning), inden_fristen(ansoegning, nu)):
         if not ok:
             raise ValidationError(grund)
@@ -173,11 +169,9 @@ def ansoegning_indsend(*, ansoegning: Interessetilkendegivelse, bruger, nu: date
 
 
 @transaction.atomic
-def ansoegning_send_tilbage(
-    *, ansoegning: Interessetilkendegivelse, kommentar: str, bruger
-) -> Interessetilkendegivelse:
+def ansoegning_send_tilbage(*, ansoegning: Ansoegning, kommentar: str, bruger) -> Ansoegning:
     """The ministry returns a submitted application for changes; the leads see the comment and can resubmit."""
-    ansoegning = Interessetilkendegivelse.objects.select_for_update().get(pk=ansoegning.pk)
+    ansoegning = Ansoegning.objects.select_for_update().get(pk=ansoegning.pk)
     if ansoegning.status != AnsoegningStatus.INDSENDT:
         raise ValidationError("Kun en indsendt interessetilkendegivelse kan sendes tilbage.")
     if not kommentar.strip():
@@ -198,7 +192,7 @@ def ansoegning_send_tilbage(
 
 @transaction.atomic
 def ansoegning_genaabn(
-    *, ansoegning: Interessetilkendegivelse, aaben_til: datetime, begrundelse: str, bruger, nu: datetime | None = None
+    *, ansoegning: Ansoegning, aaben_til: datetime, begrundelse: str, bruger, nu: datetime | None = None
 ) -> Genaabning:
     """Let one municipality submit after the deadline, until `aaben_til`."""
     nu = nu or timezone.now()
@@ -262,7 +256,7 @@ def _endelse(filnavn: str) -> str:
 
 
 @transaction.atomic
-def bilag_tilfoej(*, ansoegning: Interessetilkendegivelse, fil: UploadedFile, bruger, beskrivelse: str = "") -> Bilag:
+def bilag_tilfoej(*, ansoegning: Ansoegning, fil: UploadedFile, bruger, beskrivelse: str = "") -> Bilag:
     _kraev_redigerbar(ansoegning)
     tilladte = ", ".join(t.upper() for t in Bilagstype.values)
     if fil.size > MAKS_BILAG_BYTES:

@@ -11,10 +11,10 @@ from django.utils import timezone, translation
 from forebyggelse.formatering import kr
 from kommuner.models import (
     Afgoerelse,
+    Ansoegning,
     AnsoegningStatus,
     Bevilling,
     Deltagelse,
-    Interessetilkendegivelse,
     Program,
 )
 from kommuner.notifikationer import send_til_projektledere
@@ -36,7 +36,7 @@ def _tilfoej(fejl: dict, noegle: str, besked: str) -> None:
 @transaction.atomic
 def afgoerelse_traef(
     *,
-    ansoegning: Interessetilkendegivelse,
+    ansoegning: Ansoegning,
     udvalgt: bool,
     begrundelse: str,
     bevillinger: dict[int, int | None],
@@ -53,9 +53,7 @@ def afgoerelse_traef(
         raise ValidationError("Kun ministeriet kan træffe afgørelse.")
     nu = nu or timezone.now()
     ansoegning = (
-        Interessetilkendegivelse.objects.select_for_update(of=("self",))
-        .select_related("program", "kommune")
-        .get(pk=ansoegning.pk)
+        Ansoegning.objects.select_for_update(of=("self",)).select_related("program", "kommune").get(pk=ansoegning.pk)
     )
     if ansoegning.status != AnsoegningStatus.INDSENDT:
         raise ValidationError(
@@ -153,7 +151,7 @@ def afgoerelse_traef(
     return afgoerelse
 
 
-def _send_afgoerelse(ansoegning: Interessetilkendegivelse, afgoerelse: Afgoerelse, beloeb: dict, *, aendret: bool):
+def _send_afgoerelse(ansoegning: Ansoegning, afgoerelse: Afgoerelse, beloeb: dict, *, aendret: bool):
     kommune = ansoegning.kommune.officielt_navn
     program = ansoegning.program.navn
     forord = "Ændret afgørelse" if aendret else "Afgørelse"

@@ -13,10 +13,10 @@ from django.utils import timezone
 from forebyggelse.historik import historik_for
 from kommuner.forms.programmer import ProgramForm
 from kommuner.models import (
+    Ansoegning,
     Ansoegningsbeloeb,
     Bevilling,
     Deltagelse,
-    Interessetilkendegivelse,
     Kommune,
     Program,
 )
@@ -100,7 +100,7 @@ def program_detalje(request, pk):
 # Reads for the hub page ----------------------------------------------------------------------------
 
 
-def ansoegninger_i_program(program: Program) -> QuerySet[Interessetilkendegivelse]:
+def ansoegninger_i_program(program: Program) -> QuerySet[Ansoegning]:
     """Every municipality's application in the programme, drafts included (the ministry sees only their
     status), with the amount applied for and granted summed in the same query."""
     ansoegt = (
@@ -116,7 +116,7 @@ def ansoegninger_i_program(program: Program) -> QuerySet[Interessetilkendegivels
         .values("i_alt")
     )
     return (
-        Interessetilkendegivelse.objects.filter(program=program)
+        Ansoegning.objects.filter(program=program)
         .select_related("kommune", "afgoerelse")
         .annotate(ansoegt_i_alt=Subquery(ansoegt), bevilget_i_alt=Subquery(bevilget))
         .order_by("kommune__kode")
@@ -128,7 +128,7 @@ class MinKommune:
     """One of a project lead's municipalities, as the programme page shows it to the lead."""
 
     kommune: Kommune
-    ansoegning: Interessetilkendegivelse | None
+    ansoegning: Ansoegning | None
     kan_oprette: bool
     grund: str
     deltager: bool

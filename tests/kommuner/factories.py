@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
-from kommuner.models import Bruger, Interessetilkendegivelse, Kommune, Program, ProgramStatus, Rolle
+from kommuner.models import Ansoegning, Bruger, Kommune, Program, ProgramStatus, Rolle
 from kommuner.services.ansoegninger import ansoegning_gem, ansoegning_indsend, ansoegning_opret
 from kommuner.services.kommuner import bruger_opret
 from kommuner.services.programmer import program_opret
@@ -86,7 +86,7 @@ class AnsoegningFactory(factory.django.DjangoModelFactory):
     `indsendt=True` also submits it (which makes the PDF receipt); `beloeb` maps year → amount applied for."""
 
     class Meta:
-        model = Interessetilkendegivelse
+        model = Ansoegning
 
     program = factory.SubFactory(ProgramFactory)
     kommune = factory.LazyFunction(lambda: Kommune.objects.get(kode="101"))

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from pypdf import PdfReader
 
-from kommuner.models import AnsoegningStatus, Bilag, Genaabning, Interessetilkendegivelse, ProgramStatus
+from kommuner.models import Ansoegning, AnsoegningStatus, Bilag, Genaabning, ProgramStatus
 from kommuner.services.ansoegninger import ansoegning_send_tilbage
 from tests.kommuner.factories import UDFYLDT, AnsoegningFactory, ProgramFactory
 
@@ -58,7 +58,7 @@ def test_lead_starts_an_application_with_section_a_prefilled(client_for, program
     kobenhavn.save()
     kobenhavn.kontaktpersoner.create(navn="Eksempel Person", titel="Koordinator", enhed="Socialforvaltningen")
     response = client_for(projektleder_101).post(f"/programmer/{program.pk}/ansoeg/", {"kommune": "101"})
-    ansoegning = Interessetilkendegivelse.objects.get(program=program, kommune=kobenhavn)
+    ansoegning = Ansoegning.objects.get(program=program, kommune=kobenhavn)
     assert response.status_code == 302
     assert response["Location"] == f"/ansoegninger/{ansoegning.pk}/rediger/"
     assert (ansoegning.kommune_navn, ansoegning.cvr, ansoegning.adresse) == (
@@ -70,7 +70,7 @@ def test_lead_starts_an_application_with_section_a_prefilled(client_for, program
     assert ansoegning.kontakt_titel == "Koordinator, Socialforvaltningen"
     # A second click opens the same application; there is one per municipality per programme.
     client_for(projektleder_101).post(f"/programmer/{program.pk}/ansoeg/", {"kommune": "101"})
-    assert Interessetilkendegivelse.objects.filter(program=program).count() == 1
+    assert Ansoegning.objects.filter(program=program).count() == 1
 
 
 @pytest.mark.parametrize(
@@ -86,14 +86,14 @@ def test_only_the_municipalitys_lead_can_start_its_application(client_for, reque
         f"/programmer/{program.pk}/ansoeg/", {"kommune": kommune}
     )
     assert response.status_code == status
-    assert not Interessetilkendegivelse.objects.exists()
+    assert not Ansoegning.objects.exists()
 
 
 def test_no_application_in_a_programme_that_is_not_open(client_for, projektleder_101, kobenhavn):
     program = ProgramFactory(status=ProgramStatus.PLANLAGT)
     response = client_for(projektleder_101).post(f"/programmer/{program.pk}/ansoeg/", {"kommune": "101"})
     assert response.status_code == 403
-    assert not Interessetilkendegivelse.objects.exists()
+    assert not Ansoegning.objects.exists()
 
 
 # Drafts --------------------------------------------------------------------------------------------
