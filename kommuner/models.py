@@ -144,7 +144,7 @@ class Kontaktperson(models.Model):
 
 class ProgramStatus(models.TextChoices):
     PLANLAGT = "planlagt", "Planlagt"
-    AABEN = "aaben", "Åben for ansøgning"
+    AABEN = "aaben", "Åben for interessetilkendegivelser"
     I_GANG = "i_gang", "I gang"
     AFSLUTTET = "afsluttet", "Afsluttet"
 
@@ -208,6 +208,29 @@ def _afsnit(label: str, felt: str, hjaelp: str) -> models.TextField:
     )
 
 
+# The long answers of sections B–G: pages that list applications never load them.
+TEKSTFELTER = [*TEGNGRAENSER, "tilbagesendt_kommentar"]
+
+
+def _sum_subquery(model: type[models.Model], felt: str, **filtre) -> models.Subquery:
+    """Σ felt over the rows of model matching filtre (OuterRef allowed), as a subquery."""
+    return models.Subquery(
+        model.objects.filter(**filtre).order_by().values(*filtre).annotate(i_alt=models.Sum(felt)).values("i_alt")[:1]
+    )
+
+
+class AnsoegningQuerySet(models.QuerySet):
+    def med_totaler(self):
+        """The one place "ansøgt i alt" and "bevilget i alt" of an application are computed (None: none yet)."""
+        return self.annotate(
+            ansoegt_i_alt=_sum_subquery(Ansoegningsbeloeb, "beloeb", ansoegning=models.OuterRef("pk")),
+            bevilget_i_alt=_sum_subquery(Bevilling, "bevilget", deltagelse__ansoegning=models.OuterRef("pk")),
+        )
+
+    def uden_tekst(self):
+        return self.defer(*TEKSTFELTER)
+
+
 @historik()
 class Ansoegning(models.Model):
     """A municipality's expression of interest in a programme: the official form's sections A–G."""
@@ -236,7 +259,9 @@ class Ansoegning(models.Model):
         "beslutningsniveau",
         "På hvilket niveau i kommunens organisation er det besluttet at søge?",
     )
-    afventer_politisk_godkendelse = models.BooleanField("Ansøgningen afventer politisk godkendelse", default=False)
+    afventer_politisk_godkendelse = models.BooleanField(
+        "Interessetilkendegivelsen afventer politisk godkendelse", default=False
+    )
     # C–G.
     baggrund = _afsnit(
         "C. Baggrund",
@@ -269,6 +294,8 @@ class Ansoegning(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
+    objects = AnsoegningQuerySet.as_manager()
+
     class Meta:
         ordering = ["program", "kommune__kode"]
         verbose_name = "interessetilkendegivelse"
@@ -279,10 +306,6 @@ class Ansoegning(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kommune.navn}: {self.program.navn}"
-
-    @property
-    def er_laast(self) -> bool:
-        return self.status == AnsoegningStatus.INDSENDT
 
 
 @historik()
@@ -477,6 +500,16 @@ class Afgoerelse(models.Model):
         return "Udvalgt" if self.udvalgt else "Ikke udvalgt"
 
 
+class DeltagelseQuerySet(models.QuerySet):
+    def med_totaler(self):
+        """The one place a participant's totals are computed: applied for, granted and spent (None: none yet)."""
+        return self.annotate(
+            ansoegt_i_alt=_sum_subquery(Ansoegningsbeloeb, "beloeb", ansoegning=models.OuterRef("ansoegning")),
+            bevilget_i_alt=_sum_subquery(Bevilling, "bevilget", deltagelse=models.OuterRef("pk")),
+            forbrugt_i_alt=_sum_subquery(Bevilling, "forbrugt", deltagelse=models.OuterRef("pk")),
+        )
+
+
 @historik()
 class Deltagelse(models.Model):
     """A municipality's participation in a programme: profiles, strategies and deliveries hang on it."""
@@ -487,6 +520,8 @@ class Deltagelse(models.Model):
         Ansoegning, on_delete=models.PROTECT, null=True, blank=True, related_name="deltagelse"
     )
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+
+    objects = DeltagelseQuerySet.as_manager()
 
     class Meta:
         ordering = ["program", "kommune__kode"]
@@ -512,7 +547,15 @@ class Bevilling(models.Model):
         ordering = ["deltagelse", "aar"]
         verbose_name = "bevilling"
         verbose_name_plural = "bevillinger"
-        constraints = [models.UniqueConstraint(fields=["deltagelse", "aar"], name="en_bevilling_pr_aar")]
+        constraints = [
+            models.UniqueConstraint(fields=["deltagelse", "aar"], name="en_bevilling_pr_aar"),
+            # The database refuses spending above the grant, whichever code path writes it.
+            models.CheckConstraint(
+                condition=models.Q(forbrugt__isnull=True) | models.Q(forbrugt__lte=models.F("bevilget")),
+                name="forbrug_hoejst_bevillingen",
+                violation_error_message="Forbruget kan ikke være større end bevillingen.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.aar}: {self.bevilget} kr."

@@ -81,7 +81,7 @@ def test_ministry_scores_compares_and_decides_and_the_lead_sees_the_grant(page, 
     log_ind("ministeriet")
 
     page.goto(f"/ansoegninger/{kobenhavn.pk}/")
-    page.get_by_role("link", name="Vurder ansøgningen").click()
+    page.get_by_role("link", name="Vurder interessetilkendegivelsen").click()
     tilgaengelig(page)
     page.locator("form").get_by_text("Ja").first.click()
     for nr in range(1, 9):

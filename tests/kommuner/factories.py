@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from kommuner.models import Ansoegning, Bruger, Kommune, Program, ProgramStatus, Rolle
-from kommuner.services.ansoegninger import ansoegning_gem, ansoegning_indsend, ansoegning_opret
+from kommuner.services.ansoegninger import Ansoegningsindhold, ansoegning_gem, ansoegning_indsend, ansoegning_opret
 from kommuner.services.kommuner import bruger_opret
 from kommuner.services.programmer import program_opret
 
@@ -99,7 +99,9 @@ class AnsoegningFactory(factory.django.DjangoModelFactory):
         ansoegning = ansoegning_opret(program=program, kommune=kommune)
         if udfyldt or indsendt:
             leder = projektleder_for(kommune)
-            ansoegning = ansoegning_gem(ansoegning=ansoegning, felter=UDFYLDT, beloeb=beloeb)
+            ansoegning = ansoegning_gem(
+                ansoegning=ansoegning, indhold=Ansoegningsindhold(**UDFYLDT), beloeb=beloeb, bruger=leder
+            )
             if indsendt:
                 ansoegning_indsend(ansoegning=ansoegning, bruger=leder)
                 ansoegning.refresh_from_db()
