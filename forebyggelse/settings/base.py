@@ -142,6 +142,22 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
+# One cache every app server shares: a table in the project's PostgreSQL (forebyggelse/migrations/0001), so
+# several servers never disagree and none keeps state of its own. Charts, maps and benchmarks are cached under
+# keys made of the data they show (docs/decisions/0013-delt-cache-til-grafer.md).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "forebyggelse_cache",
+        "TIMEOUT": 60 * 60 * 24 * 30,
+        "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
+    }
+}
+
+# Statistics Denmark's StatBank API ("Hent fra Danmarks Statistik"); tests point it at a local server.
+DST_API_URL = env("DST_API_URL", "https://api.statbank.dk/v1")
+DST_API_TIMEOUT = float(env("DST_API_TIMEOUT", "30"))
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("dkfds",)
 CRISPY_TEMPLATE_PACK = "dkfds"
 

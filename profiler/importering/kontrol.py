@@ -1,0 +1,490 @@
+"""Normalising and checking a frame: areas, periods and numbers, then one value per municipality and year.
+
+Each check is a small function that returns Danish errors with row and column. All checks run, so the user sees
+every problem at once; one error means the file is refused and nothing is written.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import timezone
+
+from kommuner.models import Kommune, Kommunegruppe
+from profiler.importering.raamme import Celle, Fejl, ImportFejl, Indlaest, Raamme, Vaerdi
+from profiler.models import Aarsdannelse, Enhed, Indikator, Maal
+
+AAR_MIN = 2000
+OMRAADE_KOLONNER = ("OMRÅDE", "OMRAADE", "ADMKOM", "KOMMUNEDK", "BOPOMR")
+SKABELON_KOLONNER = ("kommunekode", "indikator", "aar", "taeller", "naevner")
+SKABELON_VALGFRI = ("vaerdi",)
+MAKS_VISTE_FEJL = 200
+MANGLER = {"", "..", "."}
+TAL = re.compile(r"^\d+(,\d+)?$")
+TID = re.compile(r"^(\d{4})(?:([KQ])([1-4])|M(0[1-9]|1[0-2]))?$")
+KODE_OG_NAVN = re.compile(r"^(\d{3})\s+(.+)$")
+# Areas in DST's tables that are not one of the 98 municipalities: the country, Christiansø, "unknown",
+# regions and landsdele, and the municipality groups of REGK (910–960).
+SPRING_KODER = {"000", "411", "998", "081", "082", "083", "084", "085"}
+SPRING_NAVNE = {
+    "hele landet",
+    "christiansø",
+    "uoplyst kommune",
+    "uoplyst",
+    "ukendt kommune",
+    "all denmark",
+    "whole country",
+    "unknown municipality",
+}
+SPRING_PRAEFIKSER = ("region ", "landsdel ", "province ")
+ENGELSKE_NAVNE = {"copenhagen": "101"}
+
+
+def aar_max() -> int:
+    return timezone.localdate().year
+
+
+class Spring:
+    """An area row that is not a municipality (the country, a region …): left out, not an error."""
+
+
+SPRING = Spring()
+
+
+def _normal(navn: str) -> str:
+    navn = " ".join(navn.casefold().split())
+    for endelse in (" kommune", " regionskommune"):
+        navn = navn.removesuffix(endelse)
+    return navn.removesuffix("s") if navn == "københavns" else navn
+
+
+class Omraader:
+    """Looks up an area as DST writes it (`101`, `København`, `101 København`) among the 98 municipalities."""
+
+    def __init__(self, kommuner: Iterable[Kommune], gruppenavne: Iterable[str] = ()):
+        self.efter_kode = {k.kode: k for k in kommuner}
+        self.efter_navn = {_normal(k.navn): k for k in self.efter_kode.values()}
+        for engelsk, kode in ENGELSKE_NAVNE.items():
+            if kode in self.efter_kode:
+                self.efter_navn.setdefault(engelsk, self.efter_kode[kode])
+        self.spring_navne = SPRING_NAVNE | {_normal(n) for n in gruppenavne}
+
+    @classmethod
+    def fra_databasen(cls) -> "Omraader":
+        return cls(Kommune.objects.all(), Kommunegruppe.objects.values_list("navn", flat=True))
+
+    def slaa_op(self, celle: Celle) -> Kommune | Spring | str:
+        """The municipality, SPRING for a known non-municipal area, or an error message."""
+        if isinstance(celle, int | float) and not isinstance(celle, bool):
+            celle = f"{int(celle):03d}"
+        tekst = str(celle or "").strip()
+        if not tekst:
+            return "Området mangler."
+        if tekst.isdigit():
+            return self._kode(tekst.zfill(3))
+        kode_og_navn = KODE_OG_NAVN.match(tekst)
+        if kode_og_navn:
+            kode, navn = kode_og_navn.groups()
+            fundet = self._kode(kode)
+            if isinstance(fundet, Kommune) and _normal(navn) != _normal(fundet.navn):
+                return f"Koden {kode} hører til {fundet.navn}, ikke {navn}."
+            return fundet
+        navn = _normal(tekst)
+        if navn in self.spring_navne or navn.startswith(SPRING_PRAEFIKSER):
+            return SPRING
+        if navn in self.efter_navn:
+            return self.efter_navn[navn]
+        return f"Ukendt område '{tekst}': hverken en af de 98 kommuners koder eller navne."
+
+    def _kode(self, kode: str) -> Kommune | Spring | str:
+        if kode in self.efter_kode:
+            return self.efter_kode[kode]
+        if kode in SPRING_KODER or kode.startswith("9"):
+            return SPRING
+        return f"Ukendt kommunekode '{kode}'."
+
+
+# Cells -----------------------------------------------------------------------------------------------------
+
+
+def tal_fra_celle(celle: Celle) -> tuple[Decimal | None, str]:
+    """(number or None for missing, error message or ''). DST writes '..' for a suppressed or missing value:
+    it is stored as missing, never as 0."""
+    if isinstance(celle, bool):
+        return None, f"Cellen skal være et tal, men er '{celle}'."
+    if isinstance(celle, int | float | Decimal):
+        tal = Decimal(str(celle))
+        if tal < 0:
+            return None, f"Negative tal kan ikke importeres ({celle})."
+        return tal, ""
+    tekst = str(celle or "").strip()
+    if tekst in MANGLER:
+        return None, ""
+    if TAL.match(tekst):
+        return Decimal(tekst.replace(",", ".")), ""
+    if tekst.startswith("-") and TAL.match(tekst[1:].strip()):
+        return None, f"Negative tal kan ikke importeres ({tekst})."
+    if re.fullmatch(r"[\d.,\s]+", tekst):
+        if "." in tekst or " " in tekst:
+            return None, (
+                f"Tallet '{tekst}' har punktum eller mellemrum. Skriv det uden tusindtalsseparator og med komma som "
+                "decimaltegn, fx 1234,5."
+            )
+        return None, f"Kommaet står forkert i '{tekst}'. Skriv tallet med højst ét komma mellem cifre, fx 1234,5."
+    return None, f"Cellen skal være et tal, men er '{tekst[:40]}'."
+
+
+@dataclass(frozen=True)
+class Periode:
+    aar: int
+    art: str  # aar, kvartal, maaned
+    nr: int  # 1 for a year; the quarter or month
+
+
+def periode_fra_celle(celle: Celle) -> tuple[Periode | None, str]:
+    tekst = str(int(celle)) if isinstance(celle, int | float) and not isinstance(celle, bool) else str(celle or "")
+    match = TID.match(tekst.strip().upper())
+    if not match:
+        return None, f"Ukendt periode '{tekst}'. Statistikbanken skriver år som 2011, kvartaler som 2011K1."
+    aar, _, kvartal, maaned = match.groups()
+    aar = int(aar)
+    if not AAR_MIN <= aar <= aar_max():
+        return None, f"Året {aar} ligger uden for {AAR_MIN}–{aar_max()}."
+    if kvartal:
+        return Periode(aar, "kvartal", int(kvartal)), ""
+    if maaned:
+        return Periode(aar, "maaned", int(maaned)), ""
+    return Periode(aar, "aar", 1), ""
+
+
+def aar_fra_celle(celle: Celle) -> tuple[int | None, str]:
+    periode, fejl = periode_fra_celle(celle)
+    if periode is None:
+        return None, fejl
+    if periode.art != "aar":
+        return None, f"Skriv året som fire cifre, fx 2011, ikke '{celle}'."
+    return periode.aar, ""
+
+
+# The pipeline ----------------------------------------------------------------------------------------------
+
+
+def normaliser(
+    raamme: Raamme,
+    *,
+    omraader: Omraader,
+    indikatorer: dict[str, Indikator],
+    indikator: Indikator | None = None,
+    maal: str = "",
+    summer: Iterable[str] = (),
+) -> Indlaest:
+    """The frame as values to write, or ImportFejl listing every problem."""
+    smaa = {k.strip().lower() for k in raamme.kolonner}
+    store = {k.strip().upper() for k in raamme.kolonner}
+    if "kommunekode" in smaa:
+        return _skabelon(raamme, omraader, indikatorer)
+    if {"TID", "INDHOLD"} <= store:
+        return _statistikbanken(raamme, omraader, indikator, maal, {s.upper() for s in summer})
+    raise ImportFejl(
+        [
+            Fejl(
+                f"Ukendt filformat: kolonnerne er {'; '.join(raamme.kolonner)}. Filen skal enten være et udtræk fra "
+                "Statistikbanken (fx OMRÅDE;TID;INDHOLD) eller projektets skabelon "
+                "(kommunekode;indikator;aar;taeller;naevner).",
+                raekke=1,
+            )
+        ]
+    )
+
+
+def _stop(fejl: list[Fejl]) -> None:
+    if fejl:
+        if len(fejl) > MAKS_VISTE_FEJL:
+            fejl = [*fejl[:MAKS_VISTE_FEJL], Fejl(f"… og {len(fejl) - MAKS_VISTE_FEJL} fejl mere.")]
+        raise ImportFejl(fejl)
+
+
+def tjek_raekkelaengde(raamme: Raamme) -> list[Fejl]:
+    bredde = len(raamme.kolonner)
+    return [
+        Fejl(f"Rækken har {len(celler)} felter, men overskriften har {bredde}.", raekke=nr)
+        for nr, celler in raamme.raekker
+        if len(celler) != bredde and raamme.format == "csv"
+    ]
+
+
+def tjek_tomme_overskrifter(raamme: Raamme) -> list[Fejl]:
+    return [
+        Fejl("Kolonnen har ingen overskrift.", raekke=1, kolonne=raamme.navn(i) or str(i + 1))
+        for i, navn in enumerate(raamme.kolonner)
+        if not navn.strip()
+    ]
+
+
+def tjek_ingen_raekker(raamme: Raamme) -> list[Fejl]:
+    return [] if raamme.raekker else [Fejl("Filen har en overskrift, men ingen rækker med tal.")]
+
+
+# StatBank files -----------------------------------------------------------------------------------------------
+
+
+def _maal_passer(indikator: Indikator | None, maal: str) -> list[Fejl]:
+    if indikator is None:
+        return [Fejl("Vælg den indikator, filen fra Statistikbanken hører til.")]
+    if maal not in Maal.values:
+        return [Fejl("Vælg, om filen er indikatorens tæller eller nævner.")]
+    if maal == Maal.VAERDI and not indikator.kun_rate:
+        return [Fejl(f"{indikator.navn} har tæller og nævner; filen kan ikke være en færdig værdi.")]
+    if maal == Maal.TAELLER and indikator.kun_rate:
+        return [Fejl(f"Kilden til {indikator.navn} giver kun en rate: vælg 'værdi' i stedet for tæller.")]
+    if maal == Maal.NAEVNER and not indikator.har_naevner:
+        return [Fejl(f"{indikator.navn} er et antal og har ingen nævner.")]
+    return []
+
+
+def _omraadekolonne(raamme: Raamme, omraader: Omraader) -> int | None:
+    store = [k.strip().upper() for k in raamme.kolonner]
+    for navn in OMRAADE_KOLONNER:
+        if navn in store:
+            return store.index(navn)
+    # statbank.dk's cross table: the stub column whose values are areas.
+    kandidater = [i for i, k in enumerate(store) if k.startswith("VARIABEL")]
+    bedst, flest = None, 0
+    for i in kandidater:
+        fundne = sum(isinstance(omraader.slaa_op(celler[i]), Kommune) for _, celler in raamme.raekker[:500])
+        if fundne > flest:
+            bedst, flest = i, fundne
+    return bedst
+
+
+def tjek_ekstra_variabler(raamme: Raamme, ekstra: list[int], summer: set[str]) -> list[Fejl]:
+    """A variable besides area and time must have one value in the whole file (e.g. OVERTRÆD=TOT), unless the
+    caller sums over it (the fetch asks for ages 0–17 and adds them up)."""
+    fejl = []
+    for i in ekstra:
+        if raamme.kolonner[i].strip().upper() in summer:
+            continue
+        vaerdier = sorted({str(celler[i]) for _, celler in raamme.raekker if i < len(celler)})
+        if len(vaerdier) > 1:
+            vist = ", ".join(vaerdier[:5]) + (" …" if len(vaerdier) > 5 else "")
+            fejl.append(
+                Fejl(
+                    f"Kolonnen har flere værdier ({vist}), så der er flere tal for samme kommune og periode. Vælg kun "
+                    "én værdi af den variabel i Statistikbanken.",
+                    raekke=1,
+                    kolonne=raamme.navn(i) or raamme.kolonner[i],
+                )
+            )
+    return fejl
+
+
+def _statistikbanken(
+    raamme: Raamme, omraader: Omraader, indikator: Indikator | None, maal: str, summer: set[str]
+) -> Indlaest:
+    fejl = _maal_passer(indikator, maal) + tjek_tomme_overskrifter(raamme) + tjek_ingen_raekker(raamme)
+    fejl += tjek_raekkelaengde(raamme)
+    store = [k.strip().upper() for k in raamme.kolonner]
+    omraade = _omraadekolonne(raamme, omraader)
+    if omraade is None:
+        fejl.append(Fejl(f"Filen mangler en områdekolonne ({', '.join(OMRAADE_KOLONNER)}) med kommunerne.", raekke=1))
+    _stop(fejl)
+    tid, indhold = store.index("TID"), store.index("INDHOLD")
+    ekstra = [i for i in range(len(store)) if i not in {omraade, tid, indhold} and store[i] != "_KOLONNE"]
+    summeres = [i for i in ekstra if store[i] in summer]
+    fejl += tjek_ekstra_variabler(raamme, ekstra, summer)
+    kolonne_for_celle = store.index("_KOLONNE") if "_KOLONNE" in store else None
+
+    # (kommune, periode) → value, summed over the variables the caller sums.
+    perioder: dict[tuple[int, Periode], Decimal | None] = {}
+    set_foer: dict[tuple, int] = {}
+    arter = set()
+    for nr, celler in raamme.raekker:
+        if len(celler) != len(store):
+            continue  # reported by tjek_raekkelaengde
+        sted = omraader.slaa_op(celler[omraade])
+        if isinstance(sted, str):
+            fejl.append(Fejl(sted, raekke=nr, kolonne=raamme.navn(omraade)))
+            continue
+        periode, besked = periode_fra_celle(celler[tid])
+        if besked:
+            fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(tid) or "TID"))
+            continue
+        vaerdi, besked = tal_fra_celle(celler[indhold])
+        if besked:
+            kolonne = celler[kolonne_for_celle] if kolonne_for_celle is not None else raamme.navn(indhold)
+            fejl.append(Fejl(besked, raekke=nr, kolonne=kolonne))
+            continue
+        if sted is SPRING:
+            continue
+        arter.add(periode.art)
+        noegle = (sted.pk, periode, *(str(celler[i]) for i in summeres))
+        if noegle in set_foer:
+            fejl.append(
+                Fejl(
+                    f"Rækken gentager række {set_foer[noegle]} ({sted.navn}, {celler[tid]}).",
+                    raekke=nr,
+                    kolonne=raamme.navn(omraade),
+                )
+            )
+            continue
+        set_foer[noegle] = nr
+        samlet = (sted.pk, periode)
+        if samlet in perioder:
+            forrige = perioder[samlet]
+            perioder[samlet] = None if forrige is None or vaerdi is None else forrige + vaerdi
+        else:
+            perioder[samlet] = vaerdi
+    if len(arter) > 1:
+        fejl.append(Fejl("Filen blander årstal, kvartaler og måneder i kolonnen TID. Hent én slags ad gangen."))
+    _stop(fejl)
+    if not perioder:
+        raise ImportFejl([Fejl("Filen har ingen tal for nogen af de 98 kommuner.")])
+
+    aarsdannelse = indikator.naevner_aarsdannelse if maal == Maal.NAEVNER else indikator.taeller_aarsdannelse
+    vaerdier, bemaerkninger = dan_aar(perioder, aarsdannelse)
+    felt = {Maal.TAELLER: "taeller", Maal.NAEVNER: "naevner", Maal.VAERDI: "vaerdi"}[maal]
+    return Indlaest(
+        format="dst",
+        vaerdier=[
+            Vaerdi(kommune_id=k, indikator_id=indikator.pk, aar=aar, **{felt: v} | _tomme(felt))
+            for (k, aar), v in sorted(vaerdier.items())
+        ],
+        saetter=frozenset({felt}),
+        bemaerkninger=bemaerkninger,
+    )
+
+
+def _tomme(felt: str) -> dict:
+    return {f: None for f in ("taeller", "naevner", "vaerdi") if f != felt}
+
+
+PERIODER_PR_AAR = {"aar": 1, "kvartal": 4, "maaned": 12}
+PERIODENAVN = {"kvartal": "kvartaler", "maaned": "måneder"}
+
+
+def dan_aar(
+    perioder: dict[tuple[int, Periode], Decimal | None], aarsdannelse: str
+) -> tuple[dict[tuple[int, int], Decimal | None], list[str]]:
+    """One value per municipality and year: the sum of a year's quarters or months (flows), or its first
+    (1 January, for stocks). An incomplete year is left out with a remark; a missing period makes a sum missing."""
+    pr_aar: dict[tuple[int, int], dict[int, Decimal | None]] = defaultdict(dict)
+    art = "aar"
+    for (kommune_id, periode), vaerdi in perioder.items():
+        pr_aar[(kommune_id, periode.aar)][periode.nr] = vaerdi
+        art = periode.art
+    n = PERIODER_PR_AAR[art]
+    resultat: dict[tuple[int, int], Decimal | None] = {}
+    udeladt: dict[int, int] = defaultdict(int)
+    for noegle, tal in pr_aar.items():
+        if art == "aar":
+            resultat[noegle] = tal[1]
+        elif aarsdannelse == Aarsdannelse.PRIMO:
+            if 1 in tal:
+                resultat[noegle] = tal[1]
+            else:
+                udeladt[noegle[1]] += 1
+        elif len(tal) < n:
+            udeladt[noegle[1]] += 1
+        else:
+            resultat[noegle] = None if any(v is None for v in tal.values()) else sum(tal.values(), Decimal(0))
+    bemaerkninger = []
+    for aar, antal in sorted(udeladt.items()):
+        hvorfor = (
+            "første periode (1. januar) mangler"
+            if aarsdannelse == Aarsdannelse.PRIMO
+            else f"ikke alle {n} {PERIODENAVN[art]} er med"
+        )
+        bemaerkninger.append(f"{aar} er udeladt for {antal} kommuner, fordi årets {hvorfor}.")
+    return resultat, bemaerkninger
+
+
+# The project's template ---------------------------------------------------------------------------------------
+
+
+def tjek_skabelonens_kolonner(raamme: Raamme) -> list[Fejl]:
+    kolonner = [k.strip().lower() for k in raamme.kolonner]
+    fejl = [
+        Fejl(
+            f"Ukendt kolonne '{raamme.kolonner[i]}'. Skabelonen har kolonnerne {';'.join(SKABELON_KOLONNER)}.",
+            raekke=1,
+            kolonne=raamme.navn(i),
+        )
+        for i, k in enumerate(kolonner)
+        if k and k not in SKABELON_KOLONNER + SKABELON_VALGFRI
+    ]
+    fejl += [Fejl(f"Kolonnen '{k}' mangler.", raekke=1) for k in SKABELON_KOLONNER if k not in kolonner]
+    fejl += [
+        Fejl(f"Kolonnen '{k}' står der flere gange.", raekke=1) for k in set(kolonner) if k and kolonner.count(k) > 1
+    ]
+    return fejl
+
+
+def _skabelon(raamme: Raamme, omraader: Omraader, indikatorer: dict[str, Indikator]) -> Indlaest:
+    fejl = tjek_skabelonens_kolonner(raamme) + tjek_tomme_overskrifter(raamme) + tjek_ingen_raekker(raamme)
+    fejl += tjek_raekkelaengde(raamme)
+    _stop(fejl)
+    kolonner = [k.strip().lower() for k in raamme.kolonner]
+    pos = {k: kolonner.index(k) for k in (*SKABELON_KOLONNER, *SKABELON_VALGFRI) if k in kolonner}
+    vaerdier: list[Vaerdi] = []
+    set_foer: dict[tuple[int, int, int], int] = {}
+    for nr, celler in raamme.raekker:
+        if len(celler) != len(kolonner):
+            continue
+        raekkens_fejl = []
+        kommune = omraader.slaa_op(celler[pos["kommunekode"]])
+        if not isinstance(kommune, Kommune):
+            besked = kommune if isinstance(kommune, str) else "Området er ikke en af de 98 kommuner."
+            raekkens_fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos["kommunekode"])))
+        kode = str(celler[pos["indikator"]] or "").strip()
+        indikator = indikatorer.get(kode)
+        if indikator is None:
+            raekkens_fejl.append(
+                Fejl(
+                    f"Ukendt indikator '{kode}'. Se kataloget for koderne.",
+                    raekke=nr,
+                    kolonne=raamme.navn(pos["indikator"]),
+                )
+            )
+        aar, besked = aar_fra_celle(celler[pos["aar"]])
+        if besked:
+            raekkens_fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos["aar"])))
+        tal = {}
+        for felt in ("taeller", "naevner", "vaerdi"):
+            if felt not in pos:
+                tal[felt] = None
+                continue
+            tal[felt], besked = tal_fra_celle(celler[pos[felt]])
+            if besked:
+                raekkens_fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos[felt])))
+        if indikator is not None:
+            raekkens_fejl += [Fejl(b, raekke=nr) for b in _tal_passer(indikator, tal, "vaerdi" in pos)]
+        if raekkens_fejl:
+            fejl += raekkens_fejl
+            continue
+        noegle = (kommune.pk, indikator.pk, aar)
+        if noegle in set_foer:
+            fejl.append(Fejl(f"Rækken gentager række {set_foer[noegle]} ({kommune.navn}, {kode}, {aar}).", raekke=nr))
+            continue
+        set_foer[noegle] = nr
+        vaerdier.append(Vaerdi(kommune_id=kommune.pk, indikator_id=indikator.pk, aar=aar, **tal))
+    _stop(fejl)
+    return Indlaest(
+        format="skabelon",
+        vaerdier=vaerdier,
+        saetter=frozenset({"taeller", "naevner", "vaerdi"} if "vaerdi" in pos else {"taeller", "naevner"}),
+    )
+
+
+def _tal_passer(indikator: Indikator, tal: dict, har_vaerdikolonne: bool) -> list[str]:
+    if indikator.kun_rate:
+        if not har_vaerdikolonne:
+            return [f"{indikator.kode} giver kun en rate: tilføj kolonnen vaerdi og skriv raten dér."]
+        if tal["taeller"] is not None:
+            return [f"{indikator.kode} giver kun en rate: skriv den i kolonnen vaerdi, ikke i taeller."]
+    elif tal["vaerdi"] is not None:
+        return [f"{indikator.kode} har tæller og nævner: lad kolonnen vaerdi være tom."]
+    if indikator.enhed == Enhed.ANTAL and tal["naevner"] is not None:
+        return [f"{indikator.kode} er et antal: lad kolonnen naevner være tom."]
+    return []

@@ -1,0 +1,399 @@
+"""Reads of key figures: the one place rates, national and group figures, deviations and ranks are computed.
+
+The benchmark selector — a stable interface, also used by the strategies app (baselines and follow-ups):
+
+    noegletal(*, kommune: Kommune, indikatorer: Iterable[Indikator], aar: Iterable[int],
+              gruppe: Kommunegruppe | None = None) -> Noegletal
+
+For one municipality, every indicator and every year it returns a `Sammenligning` (`Noegletal.celle(indikator,
+aar)`), with small-number suppression applied (profiler/undertrykkelse.py):
+
+- `egen`: the municipality's own figure (count, denominator, rate) as a `VistTal`;
+- `land`: the national figure, Σnumerator / Σdenominator over all 98 municipalities (never a mean of rates);
+- `gruppe`: the same over the comparison group's *other* members. `gruppe=None` means the municipality's
+  profile group (`Profil.sammenligningsgruppe`, else its `Kommunegruppe`);
+- `afvigelse_land`/`afvigelse_gruppe` (percent) and `indeks_land`/`indeks_gruppe` (national or group = 100);
+- `rang` among the municipalities whose figure is shown (1 = best in the indicator's better direction) out of
+  `rangerede`; `status` (endelig/foreløbig) and `eksempeldata`.
+
+A hidden or missing figure has `vaerdi is None` and says why in `vaerdi_tekst`. Queries: a constant number however
+many indicators, years or observations: the profile group, the data state and the cache read (3), and on a
+cache miss the benchmark query and the cache write (5 more); `tests/profiler/test_noegletal.py` pins both.
+
+`noegletal_for_alle` gives the same for every municipality at once (maps and exports), each against its own
+profile group.
+
+The benchmark query's result is cached in the shared database cache under a key made of the data state
+(`Datastand`, renewed by every write to the observations), the group memberships and the indicators'
+definitions, so a change of data is a new key and nothing is ever served stale.
+"""
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import BigIntegerField, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from kommuner.models import Kommune, Kommunegruppe
+from profiler.models import Datastatus, Indikator, Kategori, Profil, Retning
+from profiler.undertrykkelse import DELE_SQL, INGENTING, PRIMAER_SQL, SKJULT_SQL, VistTal, vist_samlet, vist_tal
+
+# A municipality is marked as notably above or below where it deviates this much (percent) from the country.
+MAERKBAR_AFVIGELSE = Decimal(10)
+CACHE_SEKUNDER = 60 * 60 * 24
+
+
+@dataclass(frozen=True)
+class Sammenligning:
+    kommune: Kommune
+    indikator: Indikator
+    aar: int
+    sammenligningsgruppe: Kommunegruppe | None
+    egen: VistTal = INGENTING
+    land: VistTal = INGENTING
+    gruppe: VistTal = INGENTING
+    afvigelse_land: Decimal | None = None
+    indeks_land: Decimal | None = None
+    afvigelse_gruppe: Decimal | None = None
+    indeks_gruppe: Decimal | None = None
+    rang: int | None = None
+    rangerede: int = 0
+    status: str = ""
+    eksempeldata: bool = False
+
+    @property
+    def markering(self) -> str:
+        """'over' or 'under' where the municipality deviates notably from the country, else ''."""
+        if self.afvigelse_land is None or abs(self.afvigelse_land) < MAERKBAR_AFVIGELSE:
+            return ""
+        return "over" if self.afvigelse_land > 0 else "under"
+
+    @property
+    def vurdering(self) -> str:
+        """'bedre' or 'dårligere' than the country for a notable deviation, in the indicator's better direction."""
+        if not self.markering or self.indikator.bedre == Retning.INGEN:
+            return ""
+        godt = "over" if self.indikator.bedre == Retning.HOEJERE else "under"
+        return "bedre" if self.markering == godt else "dårligere"
+
+    @property
+    def markeringstekst(self) -> str:
+        if not self.markering:
+            return ""
+        tekst = f"Markant {self.markering} landsgennemsnittet"
+        return f"{tekst} ({self.vurdering})" if self.vurdering else tekst
+
+    @property
+    def status_tekst(self) -> str:
+        if self.eksempeldata:
+            return "Eksempeldata"
+        return Datastatus(self.status).label if self.status else ""
+
+
+@dataclass
+class Noegletal:
+    """The benchmark of one municipality: one `Sammenligning` per indicator and year."""
+
+    kommune: Kommune
+    sammenligningsgruppe: Kommunegruppe | None
+    indikatorer: list[Indikator]
+    aar: list[int]
+    celler: dict[tuple[int, int], Sammenligning] = field(default_factory=dict)
+
+    def celle(self, indikator: Indikator, aar: int) -> Sammenligning:
+        return self.celler.get((indikator.pk, aar)) or Sammenligning(
+            kommune=self.kommune, indikator=indikator, aar=aar, sammenligningsgruppe=self.sammenligningsgruppe
+        )
+
+    def tidsserie(self, indikator: Indikator) -> list[Sammenligning]:
+        return [self.celle(indikator, aar) for aar in self.aar]
+
+    def for_aar(self, aar: int) -> list[Sammenligning]:
+        return [self.celle(indikator, aar) for indikator in self.indikatorer]
+
+    @property
+    def aar_med_data(self) -> list[int]:
+        return sorted({aar for (_, aar), celle in self.celler.items() if celle.land.kommuner})
+
+
+# Reads around the benchmark --------------------------------------------------------------------------------
+
+
+def katalog() -> list[Indikator]:
+    """The whole catalogue in the profile's order (by section, then `raekkefoelge`)."""
+    return sorted(Indikator.objects.select_related("del_af"), key=lambda i: i.sortering)
+
+
+def efter_afsnit(indikatorer: Iterable[Indikator]) -> list[tuple[Kategori, list[Indikator]]]:
+    afsnit: dict[str, list[Indikator]] = {}
+    for indikator in sorted(indikatorer, key=lambda i: i.sortering):
+        afsnit.setdefault(indikator.kategori, []).append(indikator)
+    return [(Kategori(k), v) for k, v in afsnit.items()]
+
+
+def profil_for(kommune: Kommune) -> Profil | None:
+    return Profil.objects.select_related("sammenligningsgruppe").filter(kommune=kommune).first()
+
+
+def sammenligningsgruppe_for(kommune: Kommune, profil: Profil | None = None) -> Kommunegruppe | None:
+    """The profile's chosen comparison group, else the municipality's own Kommunegruppe."""
+    if profil is not None and profil.sammenligningsgruppe_id:
+        return profil.sammenligningsgruppe
+    return kommune.kommunegruppe
+
+
+def profilens_gruppe(kommune: Kommune) -> Kommunegruppe | None:
+    """The same as sammenligningsgruppe_for, in one query whatever is already loaded."""
+    valgt = Profil.objects.filter(kommune=kommune).values("sammenligningsgruppe")[:1]
+    return Kommunegruppe.objects.filter(
+        pk=Coalesce(Subquery(valgt), Value(kommune.kommunegruppe_id), output_field=BigIntegerField())
+    ).first()
+
+
+def gruppens_medlemmer(gruppe: Kommunegruppe | None) -> QuerySet[Kommune]:
+    if gruppe is None:
+        return Kommune.objects.none()
+    return Kommune.objects.filter(kommunegruppe=gruppe).order_by("kode")
+
+
+# The benchmark -------------------------------------------------------------------------------------------
+
+
+def noegletal(
+    *,
+    kommune: Kommune,
+    indikatorer: Iterable[Indikator],
+    aar: Iterable[int],
+    gruppe: Kommunegruppe | None = None,
+) -> Noegletal:
+    """The municipality's figures against the country and its comparison group; see the module docstring."""
+    indikatorer = list(indikatorer)
+    aar = sorted(set(aar))
+    if gruppe is None:
+        gruppe = profilens_gruppe(kommune)
+    resultat = Noegletal(kommune=kommune, sammenligningsgruppe=gruppe, indikatorer=indikatorer, aar=aar)
+    for celle in _sammenligninger([(kommune, gruppe)], indikatorer, aar):
+        resultat.celler[(celle.indikator.pk, celle.aar)] = celle
+    return resultat
+
+
+def noegletal_for_alle(
+    *, indikatorer: Iterable[Indikator], aar: Iterable[int], kommuner: Iterable[Kommune] | None = None
+) -> list[Sammenligning]:
+    """Every municipality's (or those given) figures, each against its own profile group, ordered by
+    municipality code, indicator and year. Three queries plus the benchmark's."""
+    kommuner = list(kommuner if kommuner is not None else Kommune.objects.with_gruppe().order_by("kode"))
+    profiler = {p.kommune_id: p for p in Profil.objects.select_related("sammenligningsgruppe")}
+    maal = [(k, sammenligningsgruppe_for(k, profiler.get(k.pk))) for k in kommuner]
+    orden = {k.pk: n for n, k in enumerate(kommuner)}
+    indikatorer = list(indikatorer)
+    indikatororden = {i.pk: i.sortering for i in indikatorer}
+    celler = _sammenligninger(maal, indikatorer, sorted(set(aar)))
+    return sorted(celler, key=lambda c: (orden[c.kommune.pk], indikatororden[c.indikator.pk], c.aar))
+
+
+def _sammenligninger(
+    maal: Sequence[tuple[Kommune, Kommunegruppe | None]], indikatorer: list[Indikator], aar: list[int]
+) -> list[Sammenligning]:
+    if not maal or not indikatorer or not aar:
+        return []
+    kommuner = {k.pk: (k, g) for k, g in maal}
+    efter_id = {i.pk: i for i in indikatorer}
+    resultat = []
+    for raekke in _beregn([(k.pk, g.pk if g else None) for k, g in maal], indikatorer, aar):
+        kommune, gruppe = kommuner[raekke[0]]
+        resultat.append(_sammenligning(kommune, gruppe, efter_id[raekke[1]], raekke))
+    return resultat
+
+
+def _cache_noegle(datastand: str, medlemmer: str, maal, indikatorer: list[Indikator], aar: list[int]) -> str:
+    definitioner = [
+        (i.pk, i.enhed, str(i.faktor), i.kun_rate, i.undertrykkes, i.undertrykkelsesgraense, i.bedre, i.del_af_id)
+        for i in sorted(indikatorer, key=lambda i: i.pk)
+    ]
+    indhold = json.dumps([datastand, medlemmer, list(maal), definitioner, aar], default=str)
+    return "profiler:noegletal:" + hashlib.sha256(indhold.encode()).hexdigest()
+
+
+def _beregn(maal: list[tuple[int, int | None]], indikatorer: list[Indikator], aar: list[int]) -> list[tuple]:
+    """The benchmark query's rows for the targets (kommune id, group id), cached by the data they depend on."""
+    with connection.cursor() as cursor:
+        cursor.execute(DATASTAND_SQL)
+        datastand, medlemmer = cursor.fetchone()
+    noegle = _cache_noegle(datastand or "", medlemmer or "", maal, indikatorer, aar)
+    raekker = cache.get(noegle)
+    if raekker is None:
+        valgte = [i.pk for i in indikatorer]
+        familier = sorted({i.del_af_id for i in indikatorer if i.del_af_id})
+        with connection.cursor() as cursor:
+            cursor.execute(
+                BENCHMARK_SQL,
+                {
+                    "kommuner": [k for k, _ in maal],
+                    "grupper": [g for _, g in maal],
+                    "valgte": valgte,
+                    "familier": familier,
+                    "aar": aar,
+                },
+            )
+            raekker = cursor.fetchall()
+        cache.set(noegle, raekker, CACHE_SEKUNDER)
+    return raekker
+
+
+def _procent(a: Decimal | None, b: Decimal | None) -> tuple[Decimal | None, Decimal | None]:
+    """(deviation in percent, index with b = 100), one decimal."""
+    if a is None or b is None or b == 0:
+        return None, None
+    indeks = (a / b * 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return indeks - 100, indeks
+
+
+def _sammenligning(kommune: Kommune, gruppe: Kommunegruppe | None, indikator: Indikator, r: tuple) -> Sammenligning:
+    (
+        _,
+        _,
+        aar,
+        taeller,
+        naevner,
+        egen_rate,
+        skjult,
+        status,
+        eksempeldata,
+        land_t,
+        land_n,
+        land_antal,
+        land_skjulte,
+        land_eksempel,
+        gruppe_t,
+        gruppe_n,
+        gruppe_antal,
+        gruppe_skjulte,
+        _gruppe_eksempel,
+        rang,
+        rangerede,
+    ) = r
+    har_egen = status is not None
+    egen = (
+        vist_tal(indikator=indikator, taeller=taeller, naevner=naevner, vaerdi=egen_rate, skjult=skjult)
+        if har_egen
+        else INGENTING
+    )
+    land = vist_samlet(indikator=indikator, taeller=land_t, naevner=land_n, kommuner=land_antal, skjulte=land_skjulte)
+    i_gruppe = vist_samlet(
+        indikator=indikator,
+        taeller=gruppe_t,
+        naevner=gruppe_n,
+        kommuner=gruppe_antal or 0,
+        skjulte=gruppe_skjulte or 0,
+    )
+    # Deviations from the rates as shown, so what a reader recomputes from the page is what the page says.
+    afvigelse_land, indeks_land = _procent(egen.vaerdi, land.vaerdi)
+    afvigelse_gruppe, indeks_gruppe = _procent(egen.vaerdi, i_gruppe.vaerdi)
+    return Sammenligning(
+        kommune=kommune,
+        indikator=indikator,
+        aar=aar,
+        sammenligningsgruppe=gruppe,
+        egen=egen,
+        land=land,
+        gruppe=i_gruppe,
+        afvigelse_land=afvigelse_land,
+        indeks_land=indeks_land,
+        afvigelse_gruppe=afvigelse_gruppe,
+        indeks_gruppe=indeks_gruppe,
+        rang=rang if egen.har_vaerdi else None,
+        rangerede=rangerede or 0,
+        status=status or "",
+        eksempeldata=bool(eksempeldata if har_egen else land_eksempel),
+    )
+
+
+# The data state and the group memberships in one query: both are part of every cache key.
+DATASTAND_SQL = """
+SELECT
+    (SELECT noegle::text FROM profiler_datastand ORDER BY id LIMIT 1),
+    (SELECT string_agg(id::text || ':' || COALESCE(kommunegruppe_id::text, '-'), ',' ORDER BY id)
+     FROM kommuner_kommune)
+"""
+
+# One row per target municipality × indicator × year with data anywhere in the country: the municipality's own
+# figures, the national sums, the sums of its group's other members and its rank. Suppression rules 1 and 2
+# come from profiler/undertrykkelse.py; rule 3 is applied to the sums by vist_samlet.
+BENCHMARK_SQL = f"""
+WITH maal AS (
+    SELECT * FROM unnest(%(kommuner)s::bigint[], %(grupper)s::bigint[]) AS m(kommune_id, gruppe_id)
+),
+o AS (
+    SELECT o.kommune_id, o.indikator_id, o.aar, o.taeller, o.naevner, o.vaerdi, o.status, o.eksempeldata,
+           k.kommunegruppe_id AS medlem_af, i.del_af_id, i.bedre, i.kun_rate,
+           CASE WHEN i.enhed = 'antal' THEN o.taeller
+                WHEN i.kun_rate THEN o.vaerdi * o.naevner / i.faktor
+                ELSE o.taeller END AS t,
+           CASE WHEN i.enhed = 'antal' THEN 1 ELSE o.naevner END AS n,
+           CASE WHEN i.enhed = 'antal' THEN 1 ELSE i.faktor END AS f,
+           {PRIMAER_SQL} AS primaer
+    FROM profiler_observation o
+    JOIN profiler_indikator i ON i.id = o.indikator_id
+    JOIN kommuner_kommune k ON k.id = o.kommune_id
+    WHERE o.aar = ANY(%(aar)s) AND (o.indikator_id = ANY(%(valgte)s) OR i.del_af_id = ANY(%(familier)s))
+),
+s AS (
+    SELECT o.*, {DELE_SQL}
+    FROM o
+),
+r AS (
+    SELECT s.*, {SKJULT_SQL} AS skjult, (s.t IS NOT NULL AND s.n > 0) AS med
+    FROM s
+    WHERE s.indikator_id = ANY(%(valgte)s)
+),
+v AS (
+    SELECT r.*,
+           CASE WHEN r.skjult THEN NULL
+                WHEN r.kun_rate THEN r.vaerdi
+                WHEN r.med THEN r.t / r.n * r.f END AS rate
+    FROM r
+),
+land AS (
+    SELECT indikator_id, aar,
+           SUM(t) FILTER (WHERE med) AS t, SUM(n) FILTER (WHERE med) AS n,
+           COUNT(*) FILTER (WHERE med) AS antal, COUNT(*) FILTER (WHERE skjult) AS skjulte,
+           BOOL_OR(eksempeldata) AS eksempeldata
+    FROM v GROUP BY indikator_id, aar
+),
+grp AS (
+    SELECT indikator_id, aar, medlem_af,
+           SUM(t) FILTER (WHERE med) AS t, SUM(n) FILTER (WHERE med) AS n,
+           COUNT(*) FILTER (WHERE med) AS antal, COUNT(*) FILTER (WHERE skjult) AS skjulte,
+           BOOL_OR(eksempeldata) AS eksempeldata
+    FROM v WHERE medlem_af IS NOT NULL GROUP BY indikator_id, aar, medlem_af
+),
+rang AS (
+    SELECT kommune_id, indikator_id, aar,
+           RANK() OVER (PARTITION BY indikator_id, aar
+                        ORDER BY CASE WHEN bedre = 'hoejere' THEN -rate ELSE rate END) AS rang,
+           COUNT(*) OVER (PARTITION BY indikator_id, aar) AS rangerede
+    FROM v WHERE rate IS NOT NULL AND bedre <> 'ingen'
+)
+SELECT m.kommune_id, land.indikator_id, land.aar,
+       v.taeller, v.naevner, v.rate, v.skjult, v.status, v.eksempeldata,
+       land.t, land.n, land.antal, land.skjulte, land.eksempeldata,
+       g.t - CASE WHEN v.medlem_af = m.gruppe_id AND v.med THEN v.t ELSE 0 END,
+       g.n - CASE WHEN v.medlem_af = m.gruppe_id AND v.med THEN v.n ELSE 0 END,
+       g.antal - CASE WHEN v.medlem_af = m.gruppe_id AND v.med THEN 1 ELSE 0 END,
+       g.skjulte - CASE WHEN v.medlem_af = m.gruppe_id AND v.skjult THEN 1 ELSE 0 END,
+       g.eksempeldata,
+       rang.rang, rang.rangerede
+FROM maal m
+CROSS JOIN land
+LEFT JOIN v ON v.kommune_id = m.kommune_id AND v.indikator_id = land.indikator_id AND v.aar = land.aar
+LEFT JOIN grp g ON g.medlem_af = m.gruppe_id AND g.indikator_id = land.indikator_id AND g.aar = land.aar
+LEFT JOIN rang ON rang.kommune_id = m.kommune_id AND rang.indikator_id = land.indikator_id
+                  AND rang.aar = land.aar
+ORDER BY m.kommune_id, land.indikator_id, land.aar
+"""

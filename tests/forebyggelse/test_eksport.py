@@ -1,0 +1,64 @@
+"""CSV and XLSX downloads: Danish Excel's CSV dialect, numbers as numbers, and no formula injection."""
+
+import csv
+import io
+import zipfile
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from forebyggelse.eksport import csv_bytes, csv_svar, xlsx_bytes, xlsx_svar
+
+FARLIGE = ["=1+1", "+45 33 66", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", '=HYPERLINK("http://x";"klik")']
+
+
+def test_csv_is_utf8_with_bom_semicolons_and_decimal_comma():
+    indhold = csv_bytes(
+        ["kommune", "aar", "vaerdi", "dato", "tidspunkt", "ja"],
+        [["København", 2011, Decimal("97.7"), date(2011, 2, 8), datetime(2011, 2, 8, 11, 0, tzinfo=UTC), True]],
+    )
+    assert indhold.startswith(b"\xef\xbb\xbf")
+    linjer = indhold.decode("utf-8-sig").split("\r\n")
+    assert linjer[0] == "kommune;aar;vaerdi;dato;tidspunkt;ja"
+    assert linjer[1] == "København;2011;97,7;2011-02-08;2011-02-08 12:00;Ja"  # Danish time
+
+
+def test_csv_quotes_separators_and_line_breaks_inside_text():
+    indhold = csv_bytes(["tekst"], [["a;b"], ['sagde "hej"\nigen']]).decode("utf-8-sig")
+    assert indhold.split("\r\n")[1] == '"a;b"'
+    assert '"sagde ""hej""\nigen"' in indhold
+
+
+def test_csv_neutralises_text_that_a_spreadsheet_would_run_as_a_formula():
+    tekst = csv_bytes(["x"], [[f] for f in FARLIGE]).decode("utf-8-sig")
+    celler = [raekke[0] for raekke in csv.reader(io.StringIO(tekst, newline=""), delimiter=";")][1:]
+    assert celler == [f"'{farlig}" for farlig in FARLIGE]
+    # Real negative numbers stay numbers.
+    assert csv_bytes(["x"], [[Decimal("-2.5")], [-3]]).decode("utf-8-sig").split("\r\n")[1:3] == ["-2,5", "-3"]
+
+
+def test_xlsx_keeps_numbers_as_numbers_and_text_as_text_never_formulas():
+    indhold = xlsx_bytes(["tekst", "tal"], [[f, Decimal("-12.5")] for f in FARLIGE] + [["ok", 7]])
+    ark = load_workbook(io.BytesIO(indhold)).active
+    assert [c.value for c in ark[1]] == ["tekst", "tal"]
+    assert ark["A1"].font.bold
+    for raekke, farlig in enumerate(FARLIGE, start=2):
+        celle = ark.cell(row=raekke, column=1)
+        assert celle.data_type == "s"
+        assert celle.value in {farlig, farlig.replace("\r", "\n")}
+        assert celle.quotePrefix
+        assert ark.cell(row=raekke, column=2).value == -12.5
+        assert ark.cell(row=raekke, column=2).data_type == "n"
+    assert ark.cell(row=len(FARLIGE) + 2, column=2).value == 7
+    ark_xml = zipfile.ZipFile(io.BytesIO(indhold)).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in ark_xml and "<f " not in ark_xml
+
+
+@pytest.mark.parametrize(("svar", "type_"), [(csv_svar, "text/csv"), (xlsx_svar, "spreadsheetml")])
+def test_downloads_are_attachments_with_the_file_name(svar, type_):
+    response = svar("nøgletal-2011.csv", ["a"], [[1]])
+    assert type_ in response["Content-Type"]
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "n%C3%B8gletal-2011.csv" in response["Content-Disposition"]
