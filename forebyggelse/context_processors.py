@@ -8,7 +8,11 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not rolle(user):
         return {"navigation": []}
-    punkter = [("Forside", reverse("forside")), ("Programmer", reverse("kommuner:programmer"))]
+    punkter = [
+        ("Forside", reverse("forside")),
+        ("Programmer", reverse("kommuner:programmer")),
+        ("Strategier", reverse("strategi:liste")),
+    ]
     if ser_alle_kommuner(user):
         punkter.append(("Kommuner", reverse("kommuner:liste")))
     path = request.path

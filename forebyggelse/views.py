@@ -4,6 +4,7 @@ from kommuner.models import Rolle
 from kommuner.permissions import ansoegninger_til_laesning, programmer_til_laesning
 from kommuner.roller import kommuner_til_skrivning, rolle
 from kommuner.selectors import kommuner_for_oversigt
+from strategi.selectors import mine_deltagelser
 
 
 def forside(request):
@@ -16,8 +17,12 @@ def forside(request):
         ansoegninger = {}
         for ansoegning in ansoegninger_til_laesning(request.user).filter(program__in=programmer).uden_tekst():
             ansoegninger.setdefault(ansoegning.program_id, []).append(ansoegning)
+        strategier = {}
+        for raekke in mine_deltagelser(request.user):
+            strategier.setdefault(raekke.deltagelse.program_id, []).append(raekke)
         for program in programmer:
             program.mine_ansoegninger = ansoegninger.get(program.pk, [])
+            program.mine_strategier = strategier.get(program.pk, [])
         return render(
             request,
             "forside/projektleder.html",

@@ -319,8 +319,9 @@ def _endelse(filnavn: str) -> str:
     return filnavn.rsplit(".", 1)[-1].lower() if "." in filnavn else ""
 
 
-@transaction.atomic
-def bilag_tilfoej(*, ansoegning: Ansoegning, fil: UploadedFile, bruger: Bruger, beskrivelse: str = "") -> Bilag:
+def tjek_bilagsfil(fil: UploadedFile) -> str:
+    """The checks every uploaded annex passes, in the programmes' and the strategies' apps alike: its size, and
+    an allowed type both by name and by content. Returns the type; raises ValidationError on the field "fil"."""
     tilladte = ", ".join(t.upper() for t in Bilagstype.values)
     if fil.size > MAKS_BILAG_BYTES:
         raise ValidationError({"fil": f"Filen fylder {fil.size / 1024 / 1024:.1f} MB. Et bilag må højst fylde 20 MB."})
@@ -338,6 +339,12 @@ def bilag_tilfoej(*, ansoegning: Ansoegning, fil: UploadedFile, bruger: Bruger, 
                 "Gem den i det rigtige format, og prøv igen."
             }
         )
+    return filtype
+
+
+@transaction.atomic
+def bilag_tilfoej(*, ansoegning: Ansoegning, fil: UploadedFile, bruger: Bruger, beskrivelse: str = "") -> Bilag:
+    filtype = tjek_bilagsfil(fil)
     ansoegning = _laas(ansoegning)
     _kraev_redigerbar(ansoegning)
     bilag = Bilag(

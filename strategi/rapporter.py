@@ -1,0 +1,49 @@
+"""The strategy PDF: the structure, the goals with their status and progress charts, the action plan, the theory of
+change and the indsatstrappe, through the one PDF helper (forebyggelse/pdf.py). The charts are the pages' SVGs."""
+
+from datetime import date
+
+from forebyggelse.pdf import render_pdf
+from kommuner.models import Bruger
+from strategi.grafer import forandringsteorier, fremdriftsgrafer
+from strategi.maalstatus import FORMEL, REGEL, REGEL_INDLEDNING
+from strategi.models import FARVEFORKLARING, Aktoer, Farve, Indsatsomraade, Maalgruppe, Strategi
+from strategi.selectors import (
+    gennemgange,
+    handlinger_for_strategi,
+    handlingstal,
+    indsatstrappe,
+    maal_for_strategi,
+    nummerer_handlinger,
+)
+
+
+def strategi_pdf(*, strategi: Strategi, bruger: Bruger, i_dag: date) -> bytes:
+    omraader = list(
+        Indsatsomraade.objects.filter(strategi=strategi)
+        .prefetch_related("delstrategier", "maalgrupper", "aktoerer")
+        .order_by("pk")
+    )
+    maal = maal_for_strategi(strategi)
+    handlinger = handlinger_for_strategi(strategi, i_dag=i_dag)
+    context = {
+        "strategi": strategi,
+        "omraader": omraader,
+        "maalgrupper": list(Maalgruppe.objects.filter(strategi=strategi)),
+        "aktoerer": list(Aktoer.objects.filter(strategi=strategi)),
+        "maal": maal,
+        "grafer": fremdriftsgrafer(maal),
+        "regel": REGEL,
+        "regel_indledning": REGEL_INDLEDNING,
+        "formel": FORMEL,
+        "handlinger": handlinger,
+        "hnumre": nummerer_handlinger(handlinger),
+        "mnumre": {m.maal.pk: m.nummer for m in maal},
+        "handlingstal": handlingstal(handlinger),
+        "farver": [(f, FARVEFORKLARING[f]) for f in Farve],
+        "teorier": forandringsteorier(omraader, maal, handlinger),
+        "trin": indsatstrappe(strategi),
+        "gennemgange": gennemgange(strategi),
+        "i_dag": i_dag,
+    }
+    return render_pdf("strategi/pdf/strategi.html", context, bruger=bruger)

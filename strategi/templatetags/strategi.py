@@ -1,0 +1,78 @@
+"""Template helpers for strategies: a goal's status and an action's colour as words with a sign (readable without
+colour), a goal's value with its unit, and the strategies section of the programme page."""
+
+from django import template
+from django.utils.html import format_html
+
+from kommuner.roller import er_projektleder, skriver_for
+from strategi.maalstatus import TEGN, Maalstatus
+from strategi.models import Farve, Maal
+from strategi.permissions import kan_oprette_strategi, kan_se_oversigt
+from strategi.selectors import strategier_i_program, vis_vaerdi
+
+register = template.Library()
+
+BADGE = {
+    Maalstatus.NAAET: "badge-success",
+    Maalstatus.PAA_VEJ: "badge-info",
+    Maalstatus.BAGUD: "badge-warning",
+    Maalstatus.INGEN_DATA: "",
+}
+FARVEKLASSE = {Farve.GROEN: "farve-groen", Farve.GUL: "farve-gul", Farve.ROED: "farve-roed"}
+
+
+@register.simple_tag
+def maalstatus(status: str):
+    status = Maalstatus(status)
+    return format_html(
+        '<span class="badge {} maalstatus"><span aria-hidden="true">{} </span>{}</span>',
+        BADGE[status],
+        TEGN[status],
+        status.label,
+    )
+
+
+@register.simple_tag
+def farve(vaerdi: str):
+    farve_ = Farve(vaerdi)
+    return format_html(
+        '<span class="farve {}"><span class="farveprik" aria-hidden="true"></span>{}</span>',
+        FARVEKLASSE[farve_],
+        farve_.label,
+    )
+
+
+@register.filter
+def vaerdi(tal, maal: Maal) -> str:
+    return vis_vaerdi(maal, tal)
+
+
+@register.filter
+def opslag(ordbog: dict, noegle):
+    return ordbog.get(noegle, "") if ordbog else ""
+
+
+@register.inclusion_tag("strategi/_program_strategier.html", takes_context=True)
+def deltagerstrategier(context, program):
+    """The programme page's section on strategies: each participant with the strategy the user may read, the button
+    for a lead to create their own, and the overviews for the roles that have them."""
+    user = context["request"].user
+    raekker = []
+    for deltagelse, strategi in strategier_i_program(program, user):
+        raekker.append(
+            {
+                "deltagelse": deltagelse,
+                "strategi": strategi,
+                # Only a lead's own participations can get a new strategy; others are not asked (no query each).
+                "kan_oprette": strategi is None
+                and er_projektleder(user)
+                and skriver_for(user, deltagelse.kommune_id)
+                and kan_oprette_strategi(user, deltagelse)[0],
+            }
+        )
+    return {
+        "program": program,
+        "raekker": raekker,
+        "oversigt": kan_se_oversigt(user, program)[0],
+        "request": context["request"],
+    }

@@ -1,0 +1,295 @@
+"""The strategy: the list, creating it, its overview page, the header, submitting, the ministry's comments,
+approval and sending back, the political adoption, the child-policy annex, the history and the PDF.
+
+Each view: access_* (404 for what the user may not read) → kan_* (403 with the reason) → one service."""
+
+from collections import Counter
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from forebyggelse.formatering import filnavn_tid
+from kommuner.forms.ansoegninger import BilagForm
+from kommuner.permissions import access_deltagelse, programmer_til_laesning
+from kommuner.roller import er_projektleder
+from kommuner.views.ansoegninger import INDHOLDSTYPER
+from strategi.forms import GodkendForm, KommentarForm, StrategiForm, TilbagesendelseForm, VedtagelseForm, felt_fejl
+from strategi.grafer import fremdriftsgrafer
+from strategi.maalstatus import REGEL, REGEL_INDLEDNING, Maalstatus
+from strategi.permissions import (
+    access_bilag,
+    access_strategi,
+    kan_behandle,
+    kan_foelge_op,
+    kan_gennemgaa,
+    kan_kommentere,
+    kan_oprette_strategi,
+    kan_redigere,
+    kan_registrere_vedtagelse,
+    kan_se_historik,
+    kan_se_kommentarer,
+    kan_se_oversigt,
+)
+from strategi.rapporter import strategi_pdf
+from strategi.selectors import (
+    andres_strategier,
+    boernepolitik_bilag,
+    gennemgange,
+    handlinger_for_strategi,
+    handlingstal,
+    historik_for_strategi,
+    kommentarer,
+    maal_for_strategi,
+    mine_deltagelser,
+)
+from strategi.services import strategier as services
+from strategi.services.faelles import Konflikt
+from strategi.views.faelles import i_dag, kraev, ramme
+
+
+def liste(request):
+    """The strategies the user works with: a lead's own (or the button to create one) and the approved strategies
+    of other municipalities; the other roles' readable strategies and the overviews per programme."""
+    programmer = [p for p in programmer_til_laesning(request.user) if kan_se_oversigt(request.user, p)[0]]
+    return render(
+        request,
+        "strategi/liste.html",
+        {
+            "mine": mine_deltagelser(request.user),
+            "andre": andres_strategier(request.user),
+            "er_projektleder": er_projektleder(request.user),
+            "programmer": programmer,
+        },
+    )
+
+
+@require_POST
+def opret(request, pk):
+    deltagelse = access_deltagelse(request.user, pk)
+    kraev(kan_oprette_strategi(request.user, deltagelse))
+    try:
+        strategi = services.strategi_opret(
+            deltagelse=deltagelse,
+            titel=f"Forebyggelsesstrategi for {deltagelse.kommune.officielt_navn}",
+            bruger=request.user,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("strategi:liste")
+    messages.success(request, "Strategien er oprettet. Begynd med visionen og indsatsområderne.")
+    return redirect("strategi:strategi", pk=strategi.pk)
+
+
+def strategi_side(request, pk, *, indsend_fejl=None, status=200):
+    """The strategy's overview: where it stands, what the user may do next, the goals with their status and
+    progress charts, and the action plan by status and colour."""
+    user = request.user
+    strategi = access_strategi(user, pk)
+    maal = maal_for_strategi(strategi)
+    handlinger = handlinger_for_strategi(strategi, i_dag=i_dag())
+    kan_redigere_, _ = kan_redigere(user, strategi)
+    context = ramme(request, strategi, "overblik") | {
+        "maal": maal,
+        "grafer": fremdriftsgrafer(maal),
+        "statustal": Counter(m.status for m in maal),
+        "statusser": Maalstatus,
+        "regel": REGEL,
+        "regel_indledning": REGEL_INDLEDNING,
+        "handlingstal": handlingstal(handlinger),
+        "forsinkede": [h for h in handlinger if h.forsinket],
+        "mangler": services.mangler_for_indsendelse(strategi) if kan_redigere_ else [],
+        "indsend_fejl": indsend_fejl,
+        "kan_kommentere": kan_kommentere(user, strategi)[0],
+        "kan_behandle": kan_behandle(user, strategi)[0],
+        "kan_vedtagelse": kan_registrere_vedtagelse(user, strategi)[0],
+        "kan_foelge_op": kan_foelge_op(user, strategi)[0],
+        "kan_gennemgaa": kan_gennemgaa(user, strategi)[0],
+        "kommentarer": kommentarer(strategi) if kan_se_kommentarer(user, strategi) else None,
+        "gennemgange": gennemgange(strategi),
+        "bilag": boernepolitik_bilag(strategi),
+        "bilagform": BilagForm() if kan_redigere_ else None,
+    }
+    return render(request, "strategi/strategi.html", context, status=status)
+
+
+def rediger(request, pk):
+    strategi = access_strategi(request.user, pk)
+    kraev(kan_redigere(request.user, strategi))
+    form = StrategiForm(request.POST or None, strategi=strategi)
+    status, forskelle = 200, None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.strategi_gem(
+                strategi=strategi,
+                titel=data["titel"],
+                vision=data["vision"],
+                boernepolitik=data["boernepolitik"],
+                boernepolitik_url=data["boernepolitik_url"],
+                version=data["version"],
+                bruger=request.user,
+            )
+        except Konflikt as konflikt:
+            forskelle, status = form.marker_konflikt(konflikt), 409
+        except ValidationError as exc:
+            felt_fejl(form, exc)
+        else:
+            messages.success(request, "Strategien er gemt.")
+            return redirect("strategi:strategi", pk=strategi.pk)
+    context = ramme(request, strategi, "overblik") | {"form": form, "forskelle": forskelle}
+    return render(request, "strategi/strategi_rediger.html", context, status=status)
+
+
+@require_POST
+def boernepolitik_upload(request, pk):
+    strategi = access_strategi(request.user, pk)
+    kraev(kan_redigere(request.user, strategi))
+    form = BilagForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            bilag = services.boernepolitik_tilfoej(
+                strategi=strategi,
+                fil=form.cleaned_data["fil"],
+                beskrivelse=form.cleaned_data["beskrivelse"],
+                bruger=request.user,
+            )
+        except ValidationError as exc:
+            felt_fejl(form, exc)
+        else:
+            messages.success(request, f"Bilaget {bilag.filnavn} er vedhæftet.")
+            return redirect(f"{reverse('strategi:strategi', args=[strategi.pk])}#boernepolitik")
+    messages.error(request, " ".join(str(e) for fejl in form.errors.values() for e in fejl))
+    return redirect(f"{reverse('strategi:strategi', args=[strategi.pk])}#boernepolitik")
+
+
+def bilag_hent(request, pk):
+    bilag = access_bilag(request.user, pk)
+    return FileResponse(
+        bilag.fil.open("rb"),
+        as_attachment=True,
+        filename=bilag.filnavn,
+        content_type=INDHOLDSTYPER.get(bilag.filtype, "application/octet-stream"),
+    )
+
+
+@require_POST
+def bilag_slet(request, pk):
+    bilag = access_bilag(request.user, pk)
+    kraev(kan_redigere(request.user, bilag.strategi))
+    try:
+        services.boernepolitik_slet(bilag=bilag, bruger=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Bilaget {bilag.filnavn} er fjernet.")
+    return redirect(f"{reverse('strategi:strategi', args=[bilag.strategi_id])}#boernepolitik")
+
+
+@require_POST
+def indsend(request, pk):
+    strategi = access_strategi(request.user, pk)
+    kraev(kan_redigere(request.user, strategi))
+    try:
+        services.strategi_indsend(strategi=strategi, bruger=request.user)
+    except ValidationError as exc:
+        return strategi_side(request, pk, indsend_fejl=exc.messages, status=400)
+    messages.success(request, "Strategien er indsendt til ministeriet. Den er låst, mens ministeriet behandler den.")
+    return redirect("strategi:strategi", pk=strategi.pk)
+
+
+def _ministerside(request, pk, *, form_klasse, tilladt, gem, besked: str, titel: str):
+    strategi = access_strategi(request.user, pk)
+    kraev(tilladt(request.user, strategi))
+    form = form_klasse(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gem(strategi, form.cleaned_data)
+        except ValidationError as exc:
+            felt_fejl(form, exc)
+        else:
+            messages.success(request, besked.format(kommune=strategi.kommune.navn))
+            return redirect("strategi:strategi", pk=strategi.pk)
+    context = ramme(request, strategi, "overblik") | {"form": form, "titel": titel, "tilbage": ""}
+    return render(request, "strategi/formular.html", context)
+
+
+def kommenter(request, pk):
+    return _ministerside(
+        request,
+        pk,
+        form_klasse=KommentarForm,
+        tilladt=kan_kommentere,
+        gem=lambda s, d: services.kommentar_opret(strategi=s, tekst=d["tekst"], bruger=request.user),
+        besked="Kommentaren er gemt. {kommune}s projektledere kan se den på strategien.",
+        titel="Kommentér strategien",
+    )
+
+
+def godkend(request, pk):
+    return _ministerside(
+        request,
+        pk,
+        form_klasse=GodkendForm,
+        tilladt=kan_behandle,
+        gem=lambda s, d: services.strategi_godkend(strategi=s, kommentar=d["kommentar"], bruger=request.user),
+        besked="{kommune}s strategi er godkendt. Andre deltagere kan nu læse den.",
+        titel="Godkend strategien",
+    )
+
+
+def send_tilbage(request, pk):
+    return _ministerside(
+        request,
+        pk,
+        form_klasse=TilbagesendelseForm,
+        tilladt=kan_behandle,
+        gem=lambda s, d: services.strategi_send_tilbage(strategi=s, kommentar=d["kommentar"], bruger=request.user),
+        besked="Strategien er sendt tilbage til {kommune} med din kommentar.",
+        titel="Send strategien tilbage til ændring",
+    )
+
+
+def vedtagelse(request, pk):
+    strategi = access_strategi(request.user, pk)
+    kraev(kan_registrere_vedtagelse(request.user, strategi))
+    form = VedtagelseForm(request.POST or None, strategi=strategi)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.strategi_registrer_vedtagelse(
+                strategi=strategi, dato=form.cleaned_data["dato"], organ=form.cleaned_data["organ"], bruger=request.user
+            )
+        except ValidationError as exc:
+            felt_fejl(form, exc)
+        else:
+            messages.success(request, "Den politiske vedtagelse er registreret.")
+            return redirect("strategi:strategi", pk=strategi.pk)
+    context = ramme(request, strategi, "overblik") | {
+        "form": form,
+        "titel": "Registrér den politiske vedtagelse",
+        "tilbage": "",
+    }
+    return render(request, "strategi/formular.html", context)
+
+
+def historik(request, pk):
+    strategi = access_strategi(request.user, pk)
+    kraev(kan_se_historik(request.user, strategi))
+    context = ramme(request, strategi, "historik") | {
+        "historik": historik_for_strategi(request.user, strategi, request.GET.get("historik"))
+    }
+    return render(request, "strategi/historik.html", context)
+
+
+def pdf(request, pk):
+    strategi = access_strategi(request.user, pk)
+    indhold = strategi_pdf(strategi=strategi, bruger=request.user, i_dag=i_dag())
+    tid = filnavn_tid(timezone.now())
+    navn = f"forebyggelsesstrategi-{strategi.kommune.kode}-version-{strategi.versionsnummer}-{tid}.pdf"
+    response = HttpResponse(indhold, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{navn}"'
+    return response
