@@ -46,11 +46,13 @@ def _spec(m: MaalVist) -> dict:
     maalpunkt = {"dato": punkt(maal.maal_aar).isoformat(), "vaerdi": float(maal.maalvaerdi), "hvad": MAALVAERDI}
     linjer = [{**p, "serie": MAALT, "orden": n} for n, p in enumerate(punkter)]
     linjer += [{**punkter[0], "serie": FORVENTET, "orden": 0}, {**maalpunkt, "serie": FORVENTET, "orden": 1}]
+    # Ticks at 31 December, where the rule places a year's figure, the baseline and the target.
+    flueben = [punkt(aar).isoformat() for aar in range(maal.baseline_aar, maal.maal_aar + 1)]
     x = {
         "field": "dato",
         "type": "temporal",
-        "title": "År",
-        "axis": {"format": "%Y", "tickCount": {"interval": "year", "step": 1}, "grid": False},
+        "title": "Dato (et års tal står ved årets udgang)",
+        "axis": {"format": "%d.%m.%Y", "values": flueben, "grid": False, "labelAngle": 0},
     }
     y = {"field": "vaerdi", "type": "quantitative", "title": maal.enhed or "Værdi", "scale": {"zero": False}}
     return {
@@ -289,7 +291,10 @@ def forandringsteorier(omraader: list, maal: list[MaalVist], handlinger: list) -
             {pk for pk, nr in mnumre.items() if nr in {t for _, t in pile} and pk not in egne_pk}, key=lambda pk: pk
         )
         bokse = [Boks(hnumre[h.pk], h.titel, 0) for h in egne_h]
-        bokse += [Boks(mnumre[g.pk], g.tekst, KOLONNE[MaalArt(g.art)]) for g in egne_m]
+        bokse += [
+            Boks(mnumre[g.pk], g.tekst, KOLONNE[MaalArt(g.art)])
+            for g in sorted(egne_m, key=lambda g: (KOLONNE[MaalArt(g.art)], g.pk))
+        ]
         bokse += [
             Boks(mnumre[pk], efter_pk[pk].tekst, KOLONNE[MaalArt(efter_pk[pk].art)], fremmed=True) for pk in fremmede
         ]

@@ -86,7 +86,7 @@ class Strategi(models.Model):
     objects = StrategiQuerySet.as_manager()
 
     class Meta:
-        ordering = ["deltagelse__program", "deltagelse__kommune__kode"]
+        ordering = ["deltagelse__program__startdato", "deltagelse__kommune__kode"]
         verbose_name = "forebyggelsesstrategi"
         verbose_name_plural = "forebyggelsesstrategier"
 
@@ -142,7 +142,7 @@ class Maalgruppe(models.Model):
     beskrivelse = _tekst("beskrivelse", 2_000)
 
     class Meta:
-        ordering = ["strategi", "pk"]
+        ordering = ["strategi_id", "pk"]
         verbose_name = "målgruppe"
         verbose_name_plural = "målgrupper"
         constraints = [
@@ -183,7 +183,7 @@ class Aktoer(models.Model):
     rolle = _tekst("rolle i strategien", 2_000)
 
     class Meta:
-        ordering = ["strategi", "pk"]
+        ordering = ["strategi_id", "pk"]
         verbose_name = "aktør"
         verbose_name_plural = "aktører"
         constraints = [
@@ -218,7 +218,7 @@ class Indsatsomraade(models.Model):
     )
 
     class Meta:
-        ordering = ["strategi", "pk"]
+        ordering = ["strategi_id", "pk"]
         verbose_name = "indsatsområde"
         verbose_name_plural = "indsatsområder"
 
@@ -234,7 +234,7 @@ class Delstrategi(models.Model):
     beskrivelse = _tekst("beskrivelse", 4_000)
 
     class Meta:
-        ordering = ["indsatsomraade", "pk"]
+        ordering = ["indsatsomraade_id", "pk"]
         verbose_name = "delstrategi"
         verbose_name_plural = "delstrategier"
 
@@ -309,7 +309,7 @@ class Maal(models.Model):
     objects = MaalQuerySet.as_manager()
 
     class Meta:
-        ordering = ["strategi", "indsatsomraade", "pk"]
+        ordering = ["strategi_id", "indsatsomraade_id", "pk"]
         verbose_name = "mål"
         verbose_name_plural = "mål"
         constraints = [
@@ -424,7 +424,7 @@ class Opfoelgning(models.Model):
     registreret_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        ordering = ["maal", "dato", "pk"]
+        ordering = ["maal_id", "dato", "pk"]
         verbose_name = "opfølgning"
         verbose_name_plural = "opfølgninger"
 
@@ -544,7 +544,7 @@ class Handling(models.Model):
     objects = HandlingQuerySet.as_manager()
 
     class Meta:
-        ordering = ["strategi", "indsatsomraade", "start", "pk"]
+        ordering = ["strategi_id", "indsatsomraade_id", "start", "pk"]
         verbose_name = "handling"
         verbose_name_plural = "handlinger"
         constraints = [
@@ -685,7 +685,7 @@ class Tilbud(models.Model):
     beskrivelse = _tekst("beskrivelse", 2_000)
 
     class Meta:
-        ordering = ["strategi", "trin", "navn", "pk"]
+        ordering = ["strategi_id", "trin", "navn", "pk"]
         verbose_name = "tilbud"
         verbose_name_plural = "tilbud"
 
@@ -711,7 +711,7 @@ class Kommentar(models.Model):
     skrevet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        ordering = ["strategi", "-skrevet", "-pk"]
+        ordering = ["strategi_id", "-skrevet", "-pk"]
         verbose_name = "ministeriets kommentar"
         verbose_name_plural = "ministeriets kommentarer"
 
@@ -730,7 +730,7 @@ class Strategiversion(models.Model):
     afsluttet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        ordering = ["strategi", "-nummer"]
+        ordering = ["strategi_id", "-nummer"]
         verbose_name = "tidligere version"
         verbose_name_plural = "tidligere versioner"
         constraints = [models.UniqueConstraint(fields=["strategi", "nummer"], name="et_versionsnummer_en_gang")]
@@ -754,7 +754,7 @@ class Aarsgennemgang(models.Model):
     gennemfoert_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        ordering = ["strategi", "-aar"]
+        ordering = ["strategi_id", "-aar"]
         verbose_name = "årlig gennemgang"
         verbose_name_plural = "årlige gennemgange"
         constraints = [models.UniqueConstraint(fields=["strategi", "aar"], name="en_gennemgang_pr_aar")]
@@ -780,7 +780,7 @@ class Gennemgangslinje(models.Model):
     bemaerkning = _tekst("bemærkning", 1_000)
 
     class Meta:
-        ordering = ["gennemgang", "pk"]
+        ordering = ["gennemgang_id", "pk"]
         verbose_name = "handling i gennemgangen"
         verbose_name_plural = "handlinger i gennemgangen"
 

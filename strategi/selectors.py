@@ -245,7 +245,7 @@ def handlinger_for_strategi(strategi: Strategi, *, i_dag: date) -> list[Handling
         .prefetch_related(
             Prefetch("maal", queryset=Maal.objects.order_by("pk")), Prefetch("aktoerer", queryset=Aktoer.objects.all())
         )
-        .order_by("indsatsomraade_id", "start", "pk")
+        .order_by("indsatsomraade_id", "pk")
     )
 
 

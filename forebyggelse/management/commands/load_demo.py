@@ -6,6 +6,7 @@ from django.test.utils import override_settings
 from kommuner.demo import PROGRAMNAVN, indlaes_demo_program
 from kommuner.models import Bruger, Kommune, Rolle
 from kommuner.services.kommuner import bruger_opret
+from strategi.demo import indlaes_demo_strategier
 
 DEMO_PASSWORD = "demo"
 
@@ -37,10 +38,15 @@ class Command(BaseCommand):
                     efternavn=efternavn,
                     email=f"{brugernavn}@example.org",
                 )
-            program = indlaes_demo_program(ministeriet=Bruger.objects.get(username="ministeriet"))
+            ministeriet = Bruger.objects.get(username="ministeriet")
+            program = indlaes_demo_program(ministeriet=ministeriet)
+            # After the programme (and the social profiles): the strategies hang on its participations.
+            strategier = indlaes_demo_strategier(ministeriet=ministeriet)
         self.stdout.write(self.style.SUCCESS("Demo-opsætningen er indlæst."))
         if program is None:
             self.stdout.write(f"{PROGRAMNAVN} fandtes allerede og er ikke ændret.")
+        if strategier is None:
+            self.stdout.write("Demoens forebyggelsesstrategier fandtes allerede og er ikke ændret.")
         self.stdout.write("Demo-logins (adgangskode for alle: demo):")
         for brugernavn, rolle, koder, _, _ in DEMO_BRUGERE:
             kommuner = f" ({', '.join(koder)})" if koder else ""
