@@ -73,7 +73,7 @@ def handling_gem(
             handling.full_clean()
             handling.save()
         else:
-            Handling(pk=handling.pk, strategi=strategi, version=version, **felter).full_clean()
+            Handling(pk=handling.pk, strategi=strategi, version=version, **felter).full_clean(validate_unique=False)
             handling = opdater_hvis_version(Handling, handling.pk, version, felter)
         _saet_links(strategi, handling, indhold.maal, indhold.aktoerer)
     return handling
