@@ -54,7 +54,10 @@ def vis_vaerdi(maal: Maal, vaerdi: Decimal | None) -> str:
     """A goal's value as every page writes it: Danish decimals and the unit."""
     if vaerdi is None:
         return "–"
-    tekst = tal(vaerdi, maal.decimaler)
+    decimaler = maal.decimaler
+    if not maal.indikator_id:  # an own measure shows what was typed, up to two decimals
+        decimaler = min(2, max(decimaler, -Decimal(vaerdi).normalize().as_tuple().exponent))
+    tekst = tal(vaerdi, decimaler)
     return f"{tekst} {maal.enhed}".strip()
 
 

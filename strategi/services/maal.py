@@ -135,7 +135,7 @@ def maal_gendan(*, strategi: Strategi, haendelse_id: int, bruger: Bruger) -> Maa
         data["bidrager_til_id"] = None
     samme_sletning = {"pgh_created_at": haendelse.pgh_created_at, "pgh_label": "delete"}
     with pghistory.context(user=bruger.pk):
-        maal = Maal(**data, version=data["version"] + 1, aendret=timezone.now())
+        maal = Maal(**(data | {"version": data["version"] + 1, "aendret": timezone.now()}))
         maal.full_clean(validate_constraints=False)
         maal.save(force_insert=True)
         opfoelgninger = event_model(Opfoelgning).objects.filter(maal_id=maal.pk, **samme_sletning)

@@ -133,7 +133,7 @@ def maal_slet(request, pk):
     maal = access_maal(request.user, pk)
     strategi = maal.strategi
     kraev(kan_redigere(request.user, strategi))
-    form = SletMaalForm(request.POST or None)
+    form = SletMaalForm(request.POST if request.method == "POST" else None)  # an unticked box posts nothing
     grund = services.bekraeftelse_til_sletning(maal)
     if request.method == "POST" and form.is_valid():
         try:
