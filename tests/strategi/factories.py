@@ -98,9 +98,7 @@ def udfyld(strategi: Strategi, leder: Bruger) -> None:
         beskrivelse="",
         bruger=leder,
     )
-    aktoer = aktoer_gem(
-        strategi=strategi, aktoer=None, type=Aktoertype.SUNDHEDSPLEJE, navn="", rolle="", bruger=leder
-    )
+    aktoer = aktoer_gem(strategi=strategi, aktoer=None, type=Aktoertype.SUNDHEDSPLEJE, navn="", rolle="", bruger=leder)
     omraade = indsatsomraade_gem(
         strategi=strategi,
         indsatsomraade=None,

@@ -137,7 +137,9 @@ def data(kobenhavn, ministeriet, projektleder_101):
     leder = projektleder_101
     s = StrategiFactory(fuld=True)
     omraade = s.indsatsomraader.get()
-    delstrategi = delstrategi_gem(indsatsomraade=omraade, delstrategi=None, navn="Screening", beskrivelse="", bruger=leder)
+    delstrategi = delstrategi_gem(
+        indsatsomraade=omraade, delstrategi=None, navn="Screening", beskrivelse="", bruger=leder
+    )
     tilbud = TilbudFactory(strategi=s)
     bilag = boernepolitik_tilfoej(strategi=s, fil=SimpleUploadedFile("politik.pdf", PDF), bruger=leder)
     s = godkend(s)
@@ -219,8 +221,6 @@ def test_anonymous_visitors_are_sent_to_login(client, data):
 def test_the_matrix_covers_every_page_of_the_app():
     (app,) = [p for p in get_resolver().url_patterns if getattr(p, "app_name", None) == "strategi"]
     sider = {re.sub(r"<int:[a-z]+>", "{x}", str(p.pattern)).strip("/") for p in app.url_patterns}
-    daekket = {
-        re.sub(r"\{[a-z_]+\}|\b\d+\b", "{x}", url.strip("/")) for url in (*MATRIX, *KUN_POST)
-    }
+    daekket = {re.sub(r"\{[a-z_]+\}|\b\d+\b", "{x}", url.strip("/")) for url in (*MATRIX, *KUN_POST)}
     assert len(sider) == 52
     assert sider == daekket, sider ^ daekket

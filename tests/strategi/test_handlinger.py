@@ -63,7 +63,13 @@ def test_the_form_shows_the_end_date_error_on_the_field_and_keeps_the_input(clie
     strategi = StrategiFactory()
     leder = projektleder_for(kobenhavn)
     omraade = indsatsomraade_gem(
-        strategi=strategi, indsatsomraade=None, navn="Overgange", beskrivelse="", maalgrupper=[], aktoerer=[], bruger=leder
+        strategi=strategi,
+        indsatsomraade=None,
+        navn="Overgange",
+        beskrivelse="",
+        maalgrupper=[],
+        aktoerer=[],
+        bruger=leder,
     )
     response = client_for(leder).post(
         f"/strategier/{strategi.pk}/handlinger/ny/",

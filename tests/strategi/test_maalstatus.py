@@ -30,8 +30,14 @@ def _status(vaerdi, dag=HALVVEJS, *, baseline=D(20), maalvaerdi=D(80), retning=R
 
 def test_the_expected_value_is_on_the_straight_line_from_baseline_to_target():
     assert forventet_vaerdi(baseline=D(20), baseline_aar=2011, maalvaerdi=D(80), maal_aar=2012, dato=HALVVEJS) == 50
-    assert forventet_vaerdi(baseline=D(20), baseline_aar=2011, maalvaerdi=D(80), maal_aar=2012, dato=date(2011, 6, 1)) == 20
-    assert forventet_vaerdi(baseline=D(20), baseline_aar=2011, maalvaerdi=D(80), maal_aar=2012, dato=date(2013, 3, 1)) == 80
+    assert (
+        forventet_vaerdi(baseline=D(20), baseline_aar=2011, maalvaerdi=D(80), maal_aar=2012, dato=date(2011, 6, 1))
+        == 20
+    )
+    assert (
+        forventet_vaerdi(baseline=D(20), baseline_aar=2011, maalvaerdi=D(80), maal_aar=2012, dato=date(2013, 3, 1))
+        == 80
+    )
 
 
 @pytest.mark.parametrize(

@@ -52,7 +52,9 @@ def test_two_saves_of_the_same_goal_at_once_the_second_gets_a_conflict(strategi,
     leder = projektleder_for(strategi.kommune)
     loaded = maal.version
     foerste = foerst_holdt_aaben(
-        lambda: maal_gem(strategi=strategi, maal=maal, indhold=_maalindhold(maal, "Første", "70"), version=loaded, bruger=leder)
+        lambda: maal_gem(
+            strategi=strategi, maal=maal, indhold=_maalindhold(maal, "Første", "70"), version=loaded, bruger=leder
+        )
     )
     anden = Traad(
         lambda: maal_gem(
@@ -84,7 +86,9 @@ def test_two_saves_of_the_same_action_at_once_the_second_gets_a_conflict(strateg
             status=handling.status,
             farve=handling.farve,
         )
-        return handling_gem(strategi=strategi, handling=handling, indhold=indhold, version=handling.version, bruger=bruger)
+        return handling_gem(
+            strategi=strategi, handling=handling, indhold=indhold, version=handling.version, bruger=bruger
+        )
 
     foerste = foerst_holdt_aaben(lambda: gem("Første titel", leder))
     anden = Traad(lambda: gem("Anden titel", anden_leder)).start()
@@ -104,7 +108,11 @@ def test_an_edit_beside_a_submission_waits_and_is_then_refused(strategi, anden_l
     indsendelse = foerst_holdt_aaben(lambda: strategi_indsend(strategi=strategi, bruger=leder))
     redigering = Traad(
         lambda: maal_gem(
-            strategi=strategi, maal=maal, indhold=_maalindhold(maal, "Sent", "90"), version=maal.version, bruger=anden_leder
+            strategi=strategi,
+            maal=maal,
+            indhold=_maalindhold(maal, "Sent", "90"),
+            version=maal.version,
+            bruger=anden_leder,
         )
     ).start()
     assert venter_paa_laas(redigering), "målet blev gemt uden at vente på indsendelsen"
@@ -135,9 +143,7 @@ def _maalpost(maal: Maal, tekst: str, version: int) -> dict:
     }
 
 
-def test_on_the_page_a_conflict_is_409_with_the_input_kept_and_the_differences_shown(
-    client_for, strategi, anden_leder
-):
+def test_on_the_page_a_conflict_is_409_with_the_input_kept_and_the_differences_shown(client_for, strategi, anden_leder):
     maal = strategi.maal.get()
     side = f"/maal/{maal.pk}/rediger/"
     indlaest = maal.version
@@ -184,5 +190,3 @@ def test_an_action_conflict_on_the_page_is_409_too(client_for, strategi, anden_l
     assert 'value="Min handling"' in response.content.decode()
     handling.refresh_from_db()
     assert handling.titel == "Den andens handling"
-
-
