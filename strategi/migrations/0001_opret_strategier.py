@@ -4,1058 +4,3290 @@ import django.core.validators
 import django.db.models.deletion
 import pgtrigger.compiler
 import pgtrigger.migrations
-import strategi.models
 from django.conf import settings
 from django.db import migrations, models
 
+import strategi.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('kommuner', '0008_forbrug_hoejst_bevillingen'),
-        ('pghistory', '0007_auto_20250421_0444'),
-        ('profiler', '0002_indlaes_indikatorkatalog'),
+        ("kommuner", "0008_forbrug_hoejst_bevillingen"),
+        ("pghistory", "0007_auto_20250421_0444"),
+        ("profiler", "0002_indlaes_indikatorkatalog"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Aktoer',
+            name="Aktoer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('type', models.CharField(choices=[('sundhedspleje', 'Sundhedsplejen'), ('dagtilbud', 'Dagtilbud'), ('skole', 'Skolen'), ('ppr', 'PPR (pædagogisk-psykologisk rådgivning)'), ('tandpleje', 'Tandplejen'), ('socialforvaltning', 'Socialforvaltningen'), ('klubber', 'Fritids- og ungdomsklubber'), ('anden', 'Anden aktør')], max_length=20, verbose_name='aktør')),
-                ('navn', models.CharField(blank=True, help_text='Kun for en anden aktør.', max_length=200, verbose_name='navn')),
-                ('rolle', models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='rolle i strategien')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("sundhedspleje", "Sundhedsplejen"),
+                            ("dagtilbud", "Dagtilbud"),
+                            ("skole", "Skolen"),
+                            ("ppr", "PPR (pædagogisk-psykologisk rådgivning)"),
+                            ("tandpleje", "Tandplejen"),
+                            ("socialforvaltning", "Socialforvaltningen"),
+                            ("klubber", "Fritids- og ungdomsklubber"),
+                            ("anden", "Anden aktør"),
+                        ],
+                        max_length=20,
+                        verbose_name="aktør",
+                    ),
+                ),
+                (
+                    "navn",
+                    models.CharField(
+                        blank=True, help_text="Kun for en anden aktør.", max_length=200, verbose_name="navn"
+                    ),
+                ),
+                (
+                    "rolle",
+                    models.TextField(
+                        blank=True,
+                        max_length=2000,
+                        validators=[django.core.validators.MaxLengthValidator(2000)],
+                        verbose_name="rolle i strategien",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'aktør',
-                'verbose_name_plural': 'aktører',
-                'ordering': ['strategi_id', 'pk'],
+                "verbose_name": "aktør",
+                "verbose_name_plural": "aktører",
+                "ordering": ["strategi_id", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Delstrategi',
+            name="Delstrategi",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('navn', models.CharField(max_length=200, verbose_name='navn')),
-                ('beskrivelse', models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='beskrivelse')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("navn", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "beskrivelse",
+                    models.TextField(
+                        blank=True,
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="beskrivelse",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'delstrategi',
-                'verbose_name_plural': 'delstrategier',
-                'ordering': ['indsatsomraade_id', 'pk'],
+                "verbose_name": "delstrategi",
+                "verbose_name_plural": "delstrategier",
+                "ordering": ["indsatsomraade_id", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Indsatsomraade',
+            name="Indsatsomraade",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('navn', models.CharField(max_length=200, verbose_name='navn')),
-                ('beskrivelse', models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='beskrivelse')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("navn", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "beskrivelse",
+                    models.TextField(
+                        blank=True,
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="beskrivelse",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indsatsområde',
-                'verbose_name_plural': 'indsatsområder',
-                'ordering': ['strategi_id', 'pk'],
+                "verbose_name": "indsatsområde",
+                "verbose_name_plural": "indsatsområder",
+                "ordering": ["strategi_id", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Maalgruppe',
+            name="Maalgruppe",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('type', models.CharField(choices=[('smaa_boern', 'Små børn'), ('teenagere', 'Teenagere'), ('adfaerd', 'Unge med adfærdsproblemer eller kriminalitet'), ('unge_moedre', 'Unge mødre'), ('inklusion', 'Inklusion af udsatte børn i almene tilbud'), ('egen', 'Kommunens egen målgruppe')], max_length=20, verbose_name='målgruppe')),
-                ('navn', models.CharField(blank=True, help_text='Kun for kommunens egen målgruppe.', max_length=200, verbose_name='navn')),
-                ('antal_boern', models.PositiveIntegerField(blank=True, help_text='Et skøn over, hvor mange der får gavn.', null=True, verbose_name='forventet antal børn og unge')),
-                ('beskrivelse', models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='beskrivelse')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("smaa_boern", "Små børn"),
+                            ("teenagere", "Teenagere"),
+                            ("adfaerd", "Unge med adfærdsproblemer eller kriminalitet"),
+                            ("unge_moedre", "Unge mødre"),
+                            ("inklusion", "Inklusion af udsatte børn i almene tilbud"),
+                            ("egen", "Kommunens egen målgruppe"),
+                        ],
+                        max_length=20,
+                        verbose_name="målgruppe",
+                    ),
+                ),
+                (
+                    "navn",
+                    models.CharField(
+                        blank=True, help_text="Kun for kommunens egen målgruppe.", max_length=200, verbose_name="navn"
+                    ),
+                ),
+                (
+                    "antal_boern",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Et skøn over, hvor mange der får gavn.",
+                        null=True,
+                        verbose_name="forventet antal børn og unge",
+                    ),
+                ),
+                (
+                    "beskrivelse",
+                    models.TextField(
+                        blank=True,
+                        max_length=2000,
+                        validators=[django.core.validators.MaxLengthValidator(2000)],
+                        verbose_name="beskrivelse",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'målgruppe',
-                'verbose_name_plural': 'målgrupper',
-                'ordering': ['strategi_id', 'pk'],
+                "verbose_name": "målgruppe",
+                "verbose_name_plural": "målgrupper",
+                "ordering": ["strategi_id", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Aarsgennemgang',
+            name="Aarsgennemgang",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('aar', models.PositiveSmallIntegerField(verbose_name='år')),
-                ('konklusion', models.TextField(help_text='Hvad gennemgangen viste, og hvad der ændres.', max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='konklusion')),
-                ('gennemfoert', models.DateTimeField(verbose_name='gennemført')),
-                ('gennemfoert_af', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("aar", models.PositiveSmallIntegerField(verbose_name="år")),
+                (
+                    "konklusion",
+                    models.TextField(
+                        help_text="Hvad gennemgangen viste, og hvad der ændres.",
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="konklusion",
+                    ),
+                ),
+                ("gennemfoert", models.DateTimeField(verbose_name="gennemført")),
+                (
+                    "gennemfoert_af",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'årlig gennemgang',
-                'verbose_name_plural': 'årlige gennemgange',
-                'ordering': ['strategi_id', '-aar'],
+                "verbose_name": "årlig gennemgang",
+                "verbose_name_plural": "årlige gennemgange",
+                "ordering": ["strategi_id", "-aar"],
             },
         ),
         migrations.CreateModel(
-            name='Handling',
+            name="Handling",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('titel', models.CharField(max_length=300, verbose_name='handling')),
-                ('beskrivelse', models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='beskrivelse')),
-                ('ansvarlig', models.CharField(help_text='En person eller en enhed.', max_length=200, verbose_name='ansvarlig')),
-                ('start', models.DateField(verbose_name='start')),
-                ('slut', models.DateField(verbose_name='slut')),
-                ('forventet_udgift', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='forventet udgift (kr.)')),
-                ('status', models.CharField(choices=[('ikke_startet', 'Ikke startet'), ('i_gang', 'I gang'), ('gennemfoert', 'Gennemført'), ('forsinket', 'Forsinket'), ('opgivet', 'Opgivet')], default='ikke_startet', max_length=20, verbose_name='status')),
-                ('farve', models.CharField(choices=[('groen', 'Grøn'), ('gul', 'Gul'), ('roed', 'Rød')], max_length=10, verbose_name='forudsætninger')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('oprettet', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('aendret', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('delstrategi', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='handlinger', to='strategi.delstrategi', verbose_name='delstrategi')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("titel", models.CharField(max_length=300, verbose_name="handling")),
+                (
+                    "beskrivelse",
+                    models.TextField(
+                        blank=True,
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="beskrivelse",
+                    ),
+                ),
+                (
+                    "ansvarlig",
+                    models.CharField(help_text="En person eller en enhed.", max_length=200, verbose_name="ansvarlig"),
+                ),
+                ("start", models.DateField(verbose_name="start")),
+                ("slut", models.DateField(verbose_name="slut")),
+                (
+                    "forventet_udgift",
+                    models.PositiveBigIntegerField(blank=True, null=True, verbose_name="forventet udgift (kr.)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("ikke_startet", "Ikke startet"),
+                            ("i_gang", "I gang"),
+                            ("gennemfoert", "Gennemført"),
+                            ("forsinket", "Forsinket"),
+                            ("opgivet", "Opgivet"),
+                        ],
+                        default="ikke_startet",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "farve",
+                    models.CharField(
+                        choices=[("groen", "Grøn"), ("gul", "Gul"), ("roed", "Rød")],
+                        max_length=10,
+                        verbose_name="forudsætninger",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("oprettet", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("aendret", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                (
+                    "delstrategi",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="handlinger",
+                        to="strategi.delstrategi",
+                        verbose_name="delstrategi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'handling',
-                'verbose_name_plural': 'handlinger',
-                'ordering': ['strategi_id', 'indsatsomraade_id', 'start', 'pk'],
+                "verbose_name": "handling",
+                "verbose_name_plural": "handlinger",
+                "ordering": ["strategi_id", "indsatsomraade_id", "start", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Gennemgangslinje',
+            name="Gennemgangslinje",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('handling_titel', models.CharField(max_length=300, verbose_name='handling')),
-                ('farve_foer', models.CharField(choices=[('groen', 'Grøn'), ('gul', 'Gul'), ('roed', 'Rød')], max_length=10, verbose_name='forudsætninger før')),
-                ('farve_efter', models.CharField(choices=[('groen', 'Grøn'), ('gul', 'Gul'), ('roed', 'Rød')], max_length=10, verbose_name='forudsætninger efter')),
-                ('status_foer', models.CharField(choices=[('ikke_startet', 'Ikke startet'), ('i_gang', 'I gang'), ('gennemfoert', 'Gennemført'), ('forsinket', 'Forsinket'), ('opgivet', 'Opgivet')], max_length=20, verbose_name='status før')),
-                ('status_efter', models.CharField(choices=[('ikke_startet', 'Ikke startet'), ('i_gang', 'I gang'), ('gennemfoert', 'Gennemført'), ('forsinket', 'Forsinket'), ('opgivet', 'Opgivet')], max_length=20, verbose_name='status efter')),
-                ('slut_foer', models.DateField(verbose_name='slut før')),
-                ('slut_efter', models.DateField(verbose_name='slut efter')),
-                ('bemaerkning', models.TextField(blank=True, max_length=1000, validators=[django.core.validators.MaxLengthValidator(1000)], verbose_name='bemærkning')),
-                ('gennemgang', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='linjer', to='strategi.aarsgennemgang')),
-                ('handling', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='strategi.handling')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("handling_titel", models.CharField(max_length=300, verbose_name="handling")),
+                (
+                    "farve_foer",
+                    models.CharField(
+                        choices=[("groen", "Grøn"), ("gul", "Gul"), ("roed", "Rød")],
+                        max_length=10,
+                        verbose_name="forudsætninger før",
+                    ),
+                ),
+                (
+                    "farve_efter",
+                    models.CharField(
+                        choices=[("groen", "Grøn"), ("gul", "Gul"), ("roed", "Rød")],
+                        max_length=10,
+                        verbose_name="forudsætninger efter",
+                    ),
+                ),
+                (
+                    "status_foer",
+                    models.CharField(
+                        choices=[
+                            ("ikke_startet", "Ikke startet"),
+                            ("i_gang", "I gang"),
+                            ("gennemfoert", "Gennemført"),
+                            ("forsinket", "Forsinket"),
+                            ("opgivet", "Opgivet"),
+                        ],
+                        max_length=20,
+                        verbose_name="status før",
+                    ),
+                ),
+                (
+                    "status_efter",
+                    models.CharField(
+                        choices=[
+                            ("ikke_startet", "Ikke startet"),
+                            ("i_gang", "I gang"),
+                            ("gennemfoert", "Gennemført"),
+                            ("forsinket", "Forsinket"),
+                            ("opgivet", "Opgivet"),
+                        ],
+                        max_length=20,
+                        verbose_name="status efter",
+                    ),
+                ),
+                ("slut_foer", models.DateField(verbose_name="slut før")),
+                ("slut_efter", models.DateField(verbose_name="slut efter")),
+                (
+                    "bemaerkning",
+                    models.TextField(
+                        blank=True,
+                        max_length=1000,
+                        validators=[django.core.validators.MaxLengthValidator(1000)],
+                        verbose_name="bemærkning",
+                    ),
+                ),
+                (
+                    "gennemgang",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="linjer", to="strategi.aarsgennemgang"
+                    ),
+                ),
+                (
+                    "handling",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="strategi.handling",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'handling i gennemgangen',
-                'verbose_name_plural': 'handlinger i gennemgangen',
-                'ordering': ['gennemgang_id', 'pk'],
+                "verbose_name": "handling i gennemgangen",
+                "verbose_name_plural": "handlinger i gennemgangen",
+                "ordering": ["gennemgang_id", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HandlingAktoer',
+            name="HandlingAktoer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('forbindelse', models.CharField(max_length=500, verbose_name='forbindelse')),
-                ('aktoer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.aktoer')),
-                ('handling', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.handling')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("forbindelse", models.CharField(max_length=500, verbose_name="forbindelse")),
+                (
+                    "aktoer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.aktoer"
+                    ),
+                ),
+                (
+                    "handling",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.handling"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'aktør i handlingen',
-                'verbose_name_plural': 'aktører i handlinger',
-            },
-        ),
-        migrations.AddField(
-            model_name='handling',
-            name='aktoerer',
-            field=models.ManyToManyField(blank=True, related_name='handlinger', through='strategi.HandlingAktoer', to='strategi.aktoer', verbose_name='aktører'),
-        ),
-        migrations.AddField(
-            model_name='handling',
-            name='indsatsomraade',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='handlinger', to='strategi.indsatsomraade', verbose_name='indsatsområde'),
-        ),
-        migrations.AddField(
-            model_name='delstrategi',
-            name='indsatsomraade',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='delstrategier', to='strategi.indsatsomraade'),
-        ),
-        migrations.CreateModel(
-            name='IndsatsomraadeAktoer',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('forbindelse', models.CharField(max_length=500, verbose_name='forbindelse')),
-                ('aktoer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.aktoer')),
-                ('indsatsomraade', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.indsatsomraade')),
-            ],
-            options={
-                'verbose_name': 'aktør i indsatsområdet',
-                'verbose_name_plural': 'aktører i indsatsområder',
-            },
-        ),
-        migrations.AddField(
-            model_name='indsatsomraade',
-            name='aktoerer',
-            field=models.ManyToManyField(blank=True, related_name='indsatsomraader', through='strategi.IndsatsomraadeAktoer', to='strategi.aktoer', verbose_name='aktører'),
-        ),
-        migrations.CreateModel(
-            name='IndsatsomraadeMaalgruppe',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('forbindelse', models.CharField(max_length=500, verbose_name='forbindelse')),
-                ('indsatsomraade', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.indsatsomraade')),
-                ('maalgruppe', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.maalgruppe')),
-            ],
-            options={
-                'verbose_name': 'målgruppe i indsatsområdet',
-                'verbose_name_plural': 'målgrupper i indsatsområder',
-            },
-        ),
-        migrations.CreateModel(
-            name='Kommentar',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('art', models.CharField(choices=[('kommentar', 'Kommentar'), ('sendt_tilbage', 'Sendt tilbage til ændring'), ('godkendt', 'Godkendt')], max_length=20, verbose_name='art')),
-                ('tekst', models.TextField(max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='kommentar')),
-                ('versionsnummer', models.PositiveIntegerField(verbose_name='til version')),
-                ('skrevet', models.DateTimeField(verbose_name='skrevet')),
-                ('skrevet_af', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'ministeriets kommentar',
-                'verbose_name_plural': 'ministeriets kommentarer',
-                'ordering': ['strategi_id', '-skrevet', '-pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Maal',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tekst', models.CharField(max_length=500, verbose_name='mål')),
-                ('art', models.CharField(choices=[('kort', 'Resultat på kort sigt'), ('lang', 'Resultat på længere sigt'), ('effekt', 'Effektmål')], max_length=10, verbose_name='art')),
-                ('egen_maaling', models.CharField(blank=True, max_length=200, verbose_name='egen måling')),
-                ('egen_enhed', models.CharField(blank=True, help_text='Fx pct., antal børn, dage.', max_length=50, verbose_name='enhed')),
-                ('baseline_vaerdi', models.DecimalField(decimal_places=4, max_digits=14, verbose_name='baseline')),
-                ('baseline_aar', models.PositiveSmallIntegerField(verbose_name='baselineår')),
-                ('maalvaerdi', models.DecimalField(decimal_places=4, max_digits=14, verbose_name='målværdi')),
-                ('maal_aar', models.PositiveSmallIntegerField(verbose_name='målår')),
-                ('retning', models.CharField(choices=[('hoejere', 'Højere er bedre'), ('lavere', 'Lavere er bedre')], max_length=10, verbose_name='bedre retning')),
-                ('retning_bekraeftet', models.BooleanField(default=False, help_text='Kommunen har bekræftet, at målværdien skal ligge på den side af baseline, som indikatoren kalder dårligere.', verbose_name='går bevidst mod indikatorens bedre retning')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('oprettet', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('aendret', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('bidrager_til', models.ForeignKey(blank=True, help_text='Det mål længere fremme i forandringsteorien, som dette mål bidrager til.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='bidrag', to='strategi.maal', verbose_name='fører til')),
-                ('delstrategi', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='maal', to='strategi.delstrategi', verbose_name='delstrategi')),
-                ('indikator', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='profiler.indikator', verbose_name='indikator')),
-                ('indsatsomraade', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='maal', to='strategi.indsatsomraade', verbose_name='indsatsområde')),
-            ],
-            options={
-                'verbose_name': 'mål',
-                'verbose_name_plural': 'mål',
-                'ordering': ['strategi_id', 'indsatsomraade_id', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HandlingMaal',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('forbindelse', models.CharField(max_length=500, verbose_name='forbindelse')),
-                ('handling', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.handling')),
-                ('maal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.maal')),
-            ],
-            options={
-                'verbose_name': 'handlingens mål',
-                'verbose_name_plural': 'handlingers mål',
-            },
-        ),
-        migrations.AddField(
-            model_name='handling',
-            name='maal',
-            field=models.ManyToManyField(blank=True, related_name='handlinger', through='strategi.HandlingMaal', to='strategi.maal', verbose_name='mål'),
-        ),
-        migrations.AddField(
-            model_name='indsatsomraade',
-            name='maalgrupper',
-            field=models.ManyToManyField(blank=True, related_name='+', through='strategi.IndsatsomraadeMaalgruppe', to='strategi.maalgruppe', verbose_name='målgrupper'),
-        ),
-        migrations.CreateModel(
-            name='Opfoelgning',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('dato', models.DateField(help_text='Målt den, eller sidste dag i den periode, målingen dækker.', verbose_name='dato')),
-                ('periode', models.CharField(blank=True, help_text='Fx 1. halvår 2012.', max_length=100, verbose_name='periode')),
-                ('vaerdi', models.DecimalField(decimal_places=4, max_digits=14, verbose_name='værdi')),
-                ('kommentar', models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='kommentar')),
-                ('registreret', models.DateTimeField(auto_now_add=True, verbose_name='registreret')),
-                ('maal', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='opfoelgninger', to='strategi.maal')),
-                ('registreret_af', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'opfølgning',
-                'verbose_name_plural': 'opfølgninger',
-                'ordering': ['maal_id', 'dato', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Strategi',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('titel', models.CharField(max_length=200, verbose_name='titel')),
-                ('vision', models.TextField(blank=True, help_text='Hvad kommunen vil opnå for udsatte børn, unge og familier.', max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='vision')),
-                ('boernepolitik', models.TextField(blank=True, help_text='Hvordan strategien hænger sammen med kommunens børnepolitik.', max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='sammenhæng med børnepolitikken')),
-                ('boernepolitik_url', models.URLField(blank=True, max_length=500, validators=[django.core.validators.URLValidator(schemes=['http', 'https'])], verbose_name='link til børnepolitikken')),
-                ('status', models.CharField(choices=[('kladde', 'Kladde'), ('indsendt', 'Indsendt til ministeriet'), ('sendt_tilbage', 'Sendt tilbage til ændring'), ('godkendt', 'Godkendt af ministeriet'), ('vedtaget', 'Politisk vedtaget'), ('revideret', 'Revideret')], default='kladde', max_length=20, verbose_name='status')),
-                ('versionsnummer', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('eksempeldata', models.BooleanField(default=False, verbose_name='eksempeldata')),
-                ('foerst_indsendt', models.DateTimeField(blank=True, null=True, verbose_name='første gang indsendt')),
-                ('indsendt', models.DateTimeField(blank=True, null=True, verbose_name='indsendt')),
-                ('godkendt', models.DateTimeField(blank=True, null=True, verbose_name='godkendt')),
-                ('vedtaget_dato', models.DateField(blank=True, null=True, verbose_name='politisk vedtaget')),
-                ('vedtaget_af', models.CharField(blank=True, help_text='Det politiske organ, fx Socialudvalget.', max_length=200, verbose_name='vedtaget af')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('oprettet', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('aendret', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('deltagelse', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='strategi', to='kommuner.deltagelse')),
-                ('godkendt_af', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indsendt_af', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'forebyggelsesstrategi',
-                'verbose_name_plural': 'forebyggelsesstrategier',
-                'ordering': ['deltagelse__program__startdato', 'deltagelse__kommune__kode'],
-            },
-        ),
-        migrations.CreateModel(
-            name='OpfoelgningEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('dato', models.DateField(help_text='Målt den, eller sidste dag i den periode, målingen dækker.', verbose_name='dato')),
-                ('periode', models.CharField(blank=True, help_text='Fx 1. halvår 2012.', max_length=100, verbose_name='periode')),
-                ('vaerdi', models.DecimalField(decimal_places=4, max_digits=14, verbose_name='værdi')),
-                ('kommentar', models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='kommentar')),
-                ('registreret', models.DateTimeField(auto_now_add=True, verbose_name='registreret')),
-                ('maal', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.maal')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.opfoelgning')),
-                ('registreret_af', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.AddField(
-            model_name='opfoelgning',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.strategi'),
-        ),
-        migrations.CreateModel(
-            name='MaalgruppeEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('type', models.CharField(choices=[('smaa_boern', 'Små børn'), ('teenagere', 'Teenagere'), ('adfaerd', 'Unge med adfærdsproblemer eller kriminalitet'), ('unge_moedre', 'Unge mødre'), ('inklusion', 'Inklusion af udsatte børn i almene tilbud'), ('egen', 'Kommunens egen målgruppe')], max_length=20, verbose_name='målgruppe')),
-                ('navn', models.CharField(blank=True, help_text='Kun for kommunens egen målgruppe.', max_length=200, verbose_name='navn')),
-                ('antal_boern', models.PositiveIntegerField(blank=True, help_text='Et skøn over, hvor mange der får gavn.', null=True, verbose_name='forventet antal børn og unge')),
-                ('beskrivelse', models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='beskrivelse')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.maalgruppe')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.AddField(
-            model_name='maalgruppe',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='maalgrupper', to='strategi.strategi'),
-        ),
-        migrations.CreateModel(
-            name='MaalEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('tekst', models.CharField(max_length=500, verbose_name='mål')),
-                ('art', models.CharField(choices=[('kort', 'Resultat på kort sigt'), ('lang', 'Resultat på længere sigt'), ('effekt', 'Effektmål')], max_length=10, verbose_name='art')),
-                ('egen_maaling', models.CharField(blank=True, max_length=200, verbose_name='egen måling')),
-                ('egen_enhed', models.CharField(blank=True, help_text='Fx pct., antal børn, dage.', max_length=50, verbose_name='enhed')),
-                ('baseline_vaerdi', models.DecimalField(decimal_places=4, max_digits=14, verbose_name='baseline')),
-                ('baseline_aar', models.PositiveSmallIntegerField(verbose_name='baselineår')),
-                ('maalvaerdi', models.DecimalField(decimal_places=4, max_digits=14, verbose_name='målværdi')),
-                ('maal_aar', models.PositiveSmallIntegerField(verbose_name='målår')),
-                ('retning', models.CharField(choices=[('hoejere', 'Højere er bedre'), ('lavere', 'Lavere er bedre')], max_length=10, verbose_name='bedre retning')),
-                ('retning_bekraeftet', models.BooleanField(default=False, help_text='Kommunen har bekræftet, at målværdien skal ligge på den side af baseline, som indikatoren kalder dårligere.', verbose_name='går bevidst mod indikatorens bedre retning')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('oprettet', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('aendret', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('bidrager_til', models.ForeignKey(blank=True, db_constraint=False, help_text='Det mål længere fremme i forandringsteorien, som dette mål bidrager til.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.maal', verbose_name='fører til')),
-                ('delstrategi', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.delstrategi', verbose_name='delstrategi')),
-                ('indikator', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='profiler.indikator', verbose_name='indikator')),
-                ('indsatsomraade', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.indsatsomraade', verbose_name='indsatsområde')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.maal')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
-            ],
-            options={
-                'abstract': False,
+                "verbose_name": "aktør i handlingen",
+                "verbose_name_plural": "aktører i handlinger",
             },
         ),
         migrations.AddField(
-            model_name='maal',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='maal', to='strategi.strategi'),
+            model_name="handling",
+            name="aktoerer",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="handlinger",
+                through="strategi.HandlingAktoer",
+                to="strategi.aktoer",
+                verbose_name="aktører",
+            ),
+        ),
+        migrations.AddField(
+            model_name="handling",
+            name="indsatsomraade",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="handlinger",
+                to="strategi.indsatsomraade",
+                verbose_name="indsatsområde",
+            ),
+        ),
+        migrations.AddField(
+            model_name="delstrategi",
+            name="indsatsomraade",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="delstrategier", to="strategi.indsatsomraade"
+            ),
         ),
         migrations.CreateModel(
-            name='KommentarEvent',
+            name="IndsatsomraadeAktoer",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('art', models.CharField(choices=[('kommentar', 'Kommentar'), ('sendt_tilbage', 'Sendt tilbage til ændring'), ('godkendt', 'Godkendt')], max_length=20, verbose_name='art')),
-                ('tekst', models.TextField(max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='kommentar')),
-                ('versionsnummer', models.PositiveIntegerField(verbose_name='til version')),
-                ('skrevet', models.DateTimeField(verbose_name='skrevet')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.kommentar')),
-                ('skrevet_af', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("forbindelse", models.CharField(max_length=500, verbose_name="forbindelse")),
+                (
+                    "aktoer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.aktoer"
+                    ),
+                ),
+                (
+                    "indsatsomraade",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.indsatsomraade"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "verbose_name": "aktør i indsatsområdet",
+                "verbose_name_plural": "aktører i indsatsområder",
             },
         ),
         migrations.AddField(
-            model_name='kommentar',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='kommentarer', to='strategi.strategi'),
+            model_name="indsatsomraade",
+            name="aktoerer",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="indsatsomraader",
+                through="strategi.IndsatsomraadeAktoer",
+                to="strategi.aktoer",
+                verbose_name="aktører",
+            ),
         ),
         migrations.CreateModel(
-            name='IndsatsomraadeMaalgruppeEvent',
+            name="IndsatsomraadeMaalgruppe",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('forbindelse', models.CharField(max_length=500, verbose_name='forbindelse')),
-                ('indsatsomraade', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.indsatsomraade')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.indsatsomraademaalgruppe')),
-                ('maalgruppe', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.maalgruppe')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("forbindelse", models.CharField(max_length=500, verbose_name="forbindelse")),
+                (
+                    "indsatsomraade",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.indsatsomraade"
+                    ),
+                ),
+                (
+                    "maalgruppe",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.maalgruppe"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "verbose_name": "målgruppe i indsatsområdet",
+                "verbose_name_plural": "målgrupper i indsatsområder",
+            },
+        ),
+        migrations.CreateModel(
+            name="Kommentar",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "art",
+                    models.CharField(
+                        choices=[
+                            ("kommentar", "Kommentar"),
+                            ("sendt_tilbage", "Sendt tilbage til ændring"),
+                            ("godkendt", "Godkendt"),
+                        ],
+                        max_length=20,
+                        verbose_name="art",
+                    ),
+                ),
+                (
+                    "tekst",
+                    models.TextField(
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="kommentar",
+                    ),
+                ),
+                ("versionsnummer", models.PositiveIntegerField(verbose_name="til version")),
+                ("skrevet", models.DateTimeField(verbose_name="skrevet")),
+                (
+                    "skrevet_af",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "ministeriets kommentar",
+                "verbose_name_plural": "ministeriets kommentarer",
+                "ordering": ["strategi_id", "-skrevet", "-pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Maal",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("tekst", models.CharField(max_length=500, verbose_name="mål")),
+                (
+                    "art",
+                    models.CharField(
+                        choices=[
+                            ("kort", "Resultat på kort sigt"),
+                            ("lang", "Resultat på længere sigt"),
+                            ("effekt", "Effektmål"),
+                        ],
+                        max_length=10,
+                        verbose_name="art",
+                    ),
+                ),
+                ("egen_maaling", models.CharField(blank=True, max_length=200, verbose_name="egen måling")),
+                (
+                    "egen_enhed",
+                    models.CharField(
+                        blank=True, help_text="Fx pct., antal børn, dage.", max_length=50, verbose_name="enhed"
+                    ),
+                ),
+                ("baseline_vaerdi", models.DecimalField(decimal_places=4, max_digits=14, verbose_name="baseline")),
+                ("baseline_aar", models.PositiveSmallIntegerField(verbose_name="baselineår")),
+                ("maalvaerdi", models.DecimalField(decimal_places=4, max_digits=14, verbose_name="målværdi")),
+                ("maal_aar", models.PositiveSmallIntegerField(verbose_name="målår")),
+                (
+                    "retning",
+                    models.CharField(
+                        choices=[("hoejere", "Højere er bedre"), ("lavere", "Lavere er bedre")],
+                        max_length=10,
+                        verbose_name="bedre retning",
+                    ),
+                ),
+                (
+                    "retning_bekraeftet",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Kommunen har bekræftet, at målværdien skal ligge på den side af baseline, som indikatoren kalder dårligere.",
+                        verbose_name="går bevidst mod indikatorens bedre retning",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("oprettet", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("aendret", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                (
+                    "bidrager_til",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Det mål længere fremme i forandringsteorien, som dette mål bidrager til.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="bidrag",
+                        to="strategi.maal",
+                        verbose_name="fører til",
+                    ),
+                ),
+                (
+                    "delstrategi",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="maal",
+                        to="strategi.delstrategi",
+                        verbose_name="delstrategi",
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="profiler.indikator",
+                        verbose_name="indikator",
+                    ),
+                ),
+                (
+                    "indsatsomraade",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="maal",
+                        to="strategi.indsatsomraade",
+                        verbose_name="indsatsområde",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "mål",
+                "verbose_name_plural": "mål",
+                "ordering": ["strategi_id", "indsatsomraade_id", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HandlingMaal",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("forbindelse", models.CharField(max_length=500, verbose_name="forbindelse")),
+                (
+                    "handling",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.handling"
+                    ),
+                ),
+                (
+                    "maal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.maal"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "handlingens mål",
+                "verbose_name_plural": "handlingers mål",
             },
         ),
         migrations.AddField(
-            model_name='indsatsomraademaalgruppe',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.strategi'),
+            model_name="handling",
+            name="maal",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="handlinger",
+                through="strategi.HandlingMaal",
+                to="strategi.maal",
+                verbose_name="mål",
+            ),
+        ),
+        migrations.AddField(
+            model_name="indsatsomraade",
+            name="maalgrupper",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="+",
+                through="strategi.IndsatsomraadeMaalgruppe",
+                to="strategi.maalgruppe",
+                verbose_name="målgrupper",
+            ),
         ),
         migrations.CreateModel(
-            name='IndsatsomraadeEvent',
+            name="Opfoelgning",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('navn', models.CharField(max_length=200, verbose_name='navn')),
-                ('beskrivelse', models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='beskrivelse')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.indsatsomraade')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "dato",
+                    models.DateField(
+                        help_text="Målt den, eller sidste dag i den periode, målingen dækker.", verbose_name="dato"
+                    ),
+                ),
+                (
+                    "periode",
+                    models.CharField(
+                        blank=True, help_text="Fx 1. halvår 2012.", max_length=100, verbose_name="periode"
+                    ),
+                ),
+                ("vaerdi", models.DecimalField(decimal_places=4, max_digits=14, verbose_name="værdi")),
+                (
+                    "kommentar",
+                    models.TextField(
+                        blank=True,
+                        max_length=2000,
+                        validators=[django.core.validators.MaxLengthValidator(2000)],
+                        verbose_name="kommentar",
+                    ),
+                ),
+                ("registreret", models.DateTimeField(auto_now_add=True, verbose_name="registreret")),
+                (
+                    "maal",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="opfoelgninger", to="strategi.maal"
+                    ),
+                ),
+                (
+                    "registreret_af",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "verbose_name": "opfølgning",
+                "verbose_name_plural": "opfølgninger",
+                "ordering": ["maal_id", "dato", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='IndsatsomraadeAktoerEvent',
+            name="Strategi",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('forbindelse', models.CharField(max_length=500, verbose_name='forbindelse')),
-                ('aktoer', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.aktoer')),
-                ('indsatsomraade', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.indsatsomraade')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.indsatsomraadeaktoer')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("titel", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "vision",
+                    models.TextField(
+                        blank=True,
+                        help_text="Hvad kommunen vil opnå for udsatte børn, unge og familier.",
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="vision",
+                    ),
+                ),
+                (
+                    "boernepolitik",
+                    models.TextField(
+                        blank=True,
+                        help_text="Hvordan strategien hænger sammen med kommunens børnepolitik.",
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="sammenhæng med børnepolitikken",
+                    ),
+                ),
+                (
+                    "boernepolitik_url",
+                    models.URLField(
+                        blank=True,
+                        max_length=500,
+                        validators=[django.core.validators.URLValidator(schemes=["http", "https"])],
+                        verbose_name="link til børnepolitikken",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("kladde", "Kladde"),
+                            ("indsendt", "Indsendt til ministeriet"),
+                            ("sendt_tilbage", "Sendt tilbage til ændring"),
+                            ("godkendt", "Godkendt af ministeriet"),
+                            ("vedtaget", "Politisk vedtaget"),
+                            ("revideret", "Revideret"),
+                        ],
+                        default="kladde",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("versionsnummer", models.PositiveIntegerField(default=1, verbose_name="version")),
+                ("eksempeldata", models.BooleanField(default=False, verbose_name="eksempeldata")),
+                ("foerst_indsendt", models.DateTimeField(blank=True, null=True, verbose_name="første gang indsendt")),
+                ("indsendt", models.DateTimeField(blank=True, null=True, verbose_name="indsendt")),
+                ("godkendt", models.DateTimeField(blank=True, null=True, verbose_name="godkendt")),
+                ("vedtaget_dato", models.DateField(blank=True, null=True, verbose_name="politisk vedtaget")),
+                (
+                    "vedtaget_af",
+                    models.CharField(
+                        blank=True,
+                        help_text="Det politiske organ, fx Socialudvalget.",
+                        max_length=200,
+                        verbose_name="vedtaget af",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("oprettet", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("aendret", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                (
+                    "deltagelse",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="strategi", to="kommuner.deltagelse"
+                    ),
+                ),
+                (
+                    "godkendt_af",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indsendt_af",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "verbose_name": "forebyggelsesstrategi",
+                "verbose_name_plural": "forebyggelsesstrategier",
+                "ordering": ["deltagelse__program__startdato", "deltagelse__kommune__kode"],
+            },
+        ),
+        migrations.CreateModel(
+            name="OpfoelgningEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "dato",
+                    models.DateField(
+                        help_text="Målt den, eller sidste dag i den periode, målingen dækker.", verbose_name="dato"
+                    ),
+                ),
+                (
+                    "periode",
+                    models.CharField(
+                        blank=True, help_text="Fx 1. halvår 2012.", max_length=100, verbose_name="periode"
+                    ),
+                ),
+                ("vaerdi", models.DecimalField(decimal_places=4, max_digits=14, verbose_name="værdi")),
+                (
+                    "kommentar",
+                    models.TextField(
+                        blank=True,
+                        max_length=2000,
+                        validators=[django.core.validators.MaxLengthValidator(2000)],
+                        verbose_name="kommentar",
+                    ),
+                ),
+                ("registreret", models.DateTimeField(auto_now_add=True, verbose_name="registreret")),
+                (
+                    "maal",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.maal",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.opfoelgning",
+                    ),
+                ),
+                (
+                    "registreret_af",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='indsatsomraadeaktoer',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.strategi'),
-        ),
-        migrations.AddField(
-            model_name='indsatsomraade',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='indsatsomraader', to='strategi.strategi'),
+            model_name="opfoelgning",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.strategi"
+            ),
         ),
         migrations.CreateModel(
-            name='HandlingMaalEvent',
+            name="MaalgruppeEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('forbindelse', models.CharField(max_length=500, verbose_name='forbindelse')),
-                ('handling', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.handling')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.handlingmaal')),
-                ('maal', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.maal')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("smaa_boern", "Små børn"),
+                            ("teenagere", "Teenagere"),
+                            ("adfaerd", "Unge med adfærdsproblemer eller kriminalitet"),
+                            ("unge_moedre", "Unge mødre"),
+                            ("inklusion", "Inklusion af udsatte børn i almene tilbud"),
+                            ("egen", "Kommunens egen målgruppe"),
+                        ],
+                        max_length=20,
+                        verbose_name="målgruppe",
+                    ),
+                ),
+                (
+                    "navn",
+                    models.CharField(
+                        blank=True, help_text="Kun for kommunens egen målgruppe.", max_length=200, verbose_name="navn"
+                    ),
+                ),
+                (
+                    "antal_boern",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Et skøn over, hvor mange der får gavn.",
+                        null=True,
+                        verbose_name="forventet antal børn og unge",
+                    ),
+                ),
+                (
+                    "beskrivelse",
+                    models.TextField(
+                        blank=True,
+                        max_length=2000,
+                        validators=[django.core.validators.MaxLengthValidator(2000)],
+                        verbose_name="beskrivelse",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.maalgruppe",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='handlingmaal',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.strategi'),
+            model_name="maalgruppe",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="maalgrupper", to="strategi.strategi"
+            ),
         ),
         migrations.CreateModel(
-            name='HandlingEvent',
+            name="MaalEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('titel', models.CharField(max_length=300, verbose_name='handling')),
-                ('beskrivelse', models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='beskrivelse')),
-                ('ansvarlig', models.CharField(help_text='En person eller en enhed.', max_length=200, verbose_name='ansvarlig')),
-                ('start', models.DateField(verbose_name='start')),
-                ('slut', models.DateField(verbose_name='slut')),
-                ('forventet_udgift', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='forventet udgift (kr.)')),
-                ('status', models.CharField(choices=[('ikke_startet', 'Ikke startet'), ('i_gang', 'I gang'), ('gennemfoert', 'Gennemført'), ('forsinket', 'Forsinket'), ('opgivet', 'Opgivet')], default='ikke_startet', max_length=20, verbose_name='status')),
-                ('farve', models.CharField(choices=[('groen', 'Grøn'), ('gul', 'Gul'), ('roed', 'Rød')], max_length=10, verbose_name='forudsætninger')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('oprettet', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('aendret', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('delstrategi', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.delstrategi', verbose_name='delstrategi')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.handling')),
-                ('indsatsomraade', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.indsatsomraade', verbose_name='indsatsområde')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("tekst", models.CharField(max_length=500, verbose_name="mål")),
+                (
+                    "art",
+                    models.CharField(
+                        choices=[
+                            ("kort", "Resultat på kort sigt"),
+                            ("lang", "Resultat på længere sigt"),
+                            ("effekt", "Effektmål"),
+                        ],
+                        max_length=10,
+                        verbose_name="art",
+                    ),
+                ),
+                ("egen_maaling", models.CharField(blank=True, max_length=200, verbose_name="egen måling")),
+                (
+                    "egen_enhed",
+                    models.CharField(
+                        blank=True, help_text="Fx pct., antal børn, dage.", max_length=50, verbose_name="enhed"
+                    ),
+                ),
+                ("baseline_vaerdi", models.DecimalField(decimal_places=4, max_digits=14, verbose_name="baseline")),
+                ("baseline_aar", models.PositiveSmallIntegerField(verbose_name="baselineår")),
+                ("maalvaerdi", models.DecimalField(decimal_places=4, max_digits=14, verbose_name="målværdi")),
+                ("maal_aar", models.PositiveSmallIntegerField(verbose_name="målår")),
+                (
+                    "retning",
+                    models.CharField(
+                        choices=[("hoejere", "Højere er bedre"), ("lavere", "Lavere er bedre")],
+                        max_length=10,
+                        verbose_name="bedre retning",
+                    ),
+                ),
+                (
+                    "retning_bekraeftet",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Kommunen har bekræftet, at målværdien skal ligge på den side af baseline, som indikatoren kalder dårligere.",
+                        verbose_name="går bevidst mod indikatorens bedre retning",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("oprettet", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("aendret", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                (
+                    "bidrager_til",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="Det mål længere fremme i forandringsteorien, som dette mål bidrager til.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.maal",
+                        verbose_name="fører til",
+                    ),
+                ),
+                (
+                    "delstrategi",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.delstrategi",
+                        verbose_name="delstrategi",
+                    ),
+                ),
+                (
+                    "indikator",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="profiler.indikator",
+                        verbose_name="indikator",
+                    ),
+                ),
+                (
+                    "indsatsomraade",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.indsatsomraade",
+                        verbose_name="indsatsområde",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.maal",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='HandlingAktoerEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('forbindelse', models.CharField(max_length=500, verbose_name='forbindelse')),
-                ('aktoer', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.aktoer')),
-                ('handling', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.handling')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.handlingaktoer')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.AddField(
-            model_name='handlingaktoer',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.strategi'),
-        ),
-        migrations.AddField(
-            model_name='handling',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='handlinger', to='strategi.strategi'),
-        ),
-        migrations.CreateModel(
-            name='GennemgangslinjeEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('handling_titel', models.CharField(max_length=300, verbose_name='handling')),
-                ('farve_foer', models.CharField(choices=[('groen', 'Grøn'), ('gul', 'Gul'), ('roed', 'Rød')], max_length=10, verbose_name='forudsætninger før')),
-                ('farve_efter', models.CharField(choices=[('groen', 'Grøn'), ('gul', 'Gul'), ('roed', 'Rød')], max_length=10, verbose_name='forudsætninger efter')),
-                ('status_foer', models.CharField(choices=[('ikke_startet', 'Ikke startet'), ('i_gang', 'I gang'), ('gennemfoert', 'Gennemført'), ('forsinket', 'Forsinket'), ('opgivet', 'Opgivet')], max_length=20, verbose_name='status før')),
-                ('status_efter', models.CharField(choices=[('ikke_startet', 'Ikke startet'), ('i_gang', 'I gang'), ('gennemfoert', 'Gennemført'), ('forsinket', 'Forsinket'), ('opgivet', 'Opgivet')], max_length=20, verbose_name='status efter')),
-                ('slut_foer', models.DateField(verbose_name='slut før')),
-                ('slut_efter', models.DateField(verbose_name='slut efter')),
-                ('bemaerkning', models.TextField(blank=True, max_length=1000, validators=[django.core.validators.MaxLengthValidator(1000)], verbose_name='bemærkning')),
-                ('gennemgang', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.aarsgennemgang')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.gennemgangslinje')),
-                ('handling', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.handling')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.AddField(
-            model_name='gennemgangslinje',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.strategi'),
-        ),
-        migrations.CreateModel(
-            name='DelstrategiEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('navn', models.CharField(max_length=200, verbose_name='navn')),
-                ('beskrivelse', models.TextField(blank=True, max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='beskrivelse')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.delstrategi')),
-                ('indsatsomraade', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.indsatsomraade')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.AddField(
-            model_name='delstrategi',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='strategi.strategi'),
-        ),
-        migrations.CreateModel(
-            name='AktoerEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('type', models.CharField(choices=[('sundhedspleje', 'Sundhedsplejen'), ('dagtilbud', 'Dagtilbud'), ('skole', 'Skolen'), ('ppr', 'PPR (pædagogisk-psykologisk rådgivning)'), ('tandpleje', 'Tandplejen'), ('socialforvaltning', 'Socialforvaltningen'), ('klubber', 'Fritids- og ungdomsklubber'), ('anden', 'Anden aktør')], max_length=20, verbose_name='aktør')),
-                ('navn', models.CharField(blank=True, help_text='Kun for en anden aktør.', max_length=200, verbose_name='navn')),
-                ('rolle', models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='rolle i strategien')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.aktoer')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.AddField(
-            model_name='aktoer',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aktoerer', to='strategi.strategi'),
-        ),
-        migrations.AddField(
-            model_name='aarsgennemgang',
-            name='strategi',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='gennemgange', to='strategi.strategi'),
-        ),
-        migrations.CreateModel(
-            name='StrategiBilag',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('art', models.CharField(choices=[('boernepolitik', 'Børnepolitik'), ('dokumentation', 'Dokumentation for en opfølgning')], max_length=20, verbose_name='art')),
-                ('fil', models.FileField(max_length=300, upload_to=strategi.models.bilag_sti, verbose_name='fil')),
-                ('filnavn', models.CharField(max_length=255, verbose_name='filnavn')),
-                ('filtype', models.CharField(max_length=10, verbose_name='filtype')),
-                ('stoerrelse', models.PositiveIntegerField(verbose_name='størrelse (bytes)')),
-                ('beskrivelse', models.CharField(blank=True, max_length=200, verbose_name='beskrivelse')),
-                ('uploadet', models.DateTimeField(auto_now_add=True, verbose_name='uploadet')),
-                ('opfoelgning', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='bilag', to='strategi.opfoelgning')),
-                ('strategi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bilag', to='strategi.strategi')),
-                ('uploadet_af', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'bilag til strategien',
-                'verbose_name_plural': 'bilag til strategien',
-                'ordering': ['uploadet', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='StrategiBilagEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('art', models.CharField(choices=[('boernepolitik', 'Børnepolitik'), ('dokumentation', 'Dokumentation for en opfølgning')], max_length=20, verbose_name='art')),
-                ('fil', models.FileField(max_length=300, upload_to=strategi.models.bilag_sti, verbose_name='fil')),
-                ('filnavn', models.CharField(max_length=255, verbose_name='filnavn')),
-                ('filtype', models.CharField(max_length=10, verbose_name='filtype')),
-                ('stoerrelse', models.PositiveIntegerField(verbose_name='størrelse (bytes)')),
-                ('beskrivelse', models.CharField(blank=True, max_length=200, verbose_name='beskrivelse')),
-                ('uploadet', models.DateTimeField(auto_now_add=True, verbose_name='uploadet')),
-                ('opfoelgning', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.opfoelgning')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.strategibilag')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
-                ('uploadet_af', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='StrategiEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('titel', models.CharField(max_length=200, verbose_name='titel')),
-                ('vision', models.TextField(blank=True, help_text='Hvad kommunen vil opnå for udsatte børn, unge og familier.', max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='vision')),
-                ('boernepolitik', models.TextField(blank=True, help_text='Hvordan strategien hænger sammen med kommunens børnepolitik.', max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='sammenhæng med børnepolitikken')),
-                ('boernepolitik_url', models.URLField(blank=True, max_length=500, validators=[django.core.validators.URLValidator(schemes=['http', 'https'])], verbose_name='link til børnepolitikken')),
-                ('status', models.CharField(choices=[('kladde', 'Kladde'), ('indsendt', 'Indsendt til ministeriet'), ('sendt_tilbage', 'Sendt tilbage til ændring'), ('godkendt', 'Godkendt af ministeriet'), ('vedtaget', 'Politisk vedtaget'), ('revideret', 'Revideret')], default='kladde', max_length=20, verbose_name='status')),
-                ('versionsnummer', models.PositiveIntegerField(default=1, verbose_name='version')),
-                ('eksempeldata', models.BooleanField(default=False, verbose_name='eksempeldata')),
-                ('foerst_indsendt', models.DateTimeField(blank=True, null=True, verbose_name='første gang indsendt')),
-                ('indsendt', models.DateTimeField(blank=True, null=True, verbose_name='indsendt')),
-                ('godkendt', models.DateTimeField(blank=True, null=True, verbose_name='godkendt')),
-                ('vedtaget_dato', models.DateField(blank=True, null=True, verbose_name='politisk vedtaget')),
-                ('vedtaget_af', models.CharField(blank=True, help_text='Det politiske organ, fx Socialudvalget.', max_length=200, verbose_name='vedtaget af')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('oprettet', models.DateTimeField(auto_now_add=True, verbose_name='oprettet')),
-                ('aendret', models.DateTimeField(auto_now=True, verbose_name='ændret')),
-                ('deltagelse', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='kommuner.deltagelse')),
-                ('godkendt_af', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('indsendt_af', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.strategi')),
-            ],
-            options={
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='Strategiversion',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('nummer', models.PositiveIntegerField(verbose_name='version')),
-                ('indhold', models.JSONField(verbose_name='indhold')),
-                ('afsluttet', models.DateTimeField(verbose_name='afløst')),
-                ('afsluttet_af', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('strategi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='versioner', to='strategi.strategi')),
-            ],
-            options={
-                'verbose_name': 'tidligere version',
-                'verbose_name_plural': 'tidligere versioner',
-                'ordering': ['strategi_id', '-nummer'],
-            },
-        ),
-        migrations.CreateModel(
-            name='AarsgennemgangEvent',
-            fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('aar', models.PositiveSmallIntegerField(verbose_name='år')),
-                ('konklusion', models.TextField(help_text='Hvad gennemgangen viste, og hvad der ændres.', max_length=4000, validators=[django.core.validators.MaxLengthValidator(4000)], verbose_name='konklusion')),
-                ('gennemfoert', models.DateTimeField(verbose_name='gennemført')),
-                ('gennemfoert_af', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.aarsgennemgang')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
-                ('version_foer', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategiversion', verbose_name='version før gennemgangen')),
-            ],
-            options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='aarsgennemgang',
-            name='version_foer',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='gennemgang', to='strategi.strategiversion', verbose_name='version før gennemgangen'),
+            model_name="maal",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="maal", to="strategi.strategi"
+            ),
         ),
         migrations.CreateModel(
-            name='Tilbud',
+            name="KommentarEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('navn', models.CharField(max_length=200, verbose_name='navn')),
-                ('art', models.CharField(help_text='Fx åben rådgivning, gruppeforløb, familiebehandling.', max_length=200, verbose_name='art')),
-                ('trin', models.PositiveSmallIntegerField(choices=[(1, 'Tidlige indsatser i almene tilbud'), (2, 'Specialiserede indsatser i almene tilbud'), (3, 'Forebyggende foranstaltninger'), (4, 'Hjemmebaserede foranstaltninger'), (5, 'Anbringelse i slægt eller netværk'), (6, 'Anbringelse i plejefamilie'), (7, 'Anbringelse på døgninstitution')], verbose_name='trin på indsatstrappen')),
-                ('kapacitet', models.PositiveIntegerField(blank=True, help_text='Pladser eller forløb om året.', null=True, verbose_name='kapacitet')),
-                ('evidensprogram', models.CharField(blank=True, choices=[('dua', 'De Utrolige År'), ('mst', 'MST (multisystemisk terapi)'), ('mtfc', 'MTFC (behandlingsplejefamilier)'), ('multifunc', 'MultifunC'), ('pmto', 'PMTO (forældretræning)'), ('fft', 'FFT (funktionel familieterapi)'), ('andet', 'Andet evidensbaseret program')], max_length=20, verbose_name='evidensbaseret program')),
-                ('beskrivelse', models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='beskrivelse')),
-                ('aktoer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tilbud', to='strategi.aktoer', verbose_name='aktør')),
-                ('maalgruppe', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='tilbud', to='strategi.maalgruppe', verbose_name='målgruppe')),
-                ('strategi', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tilbud', to='strategi.strategi')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "art",
+                    models.CharField(
+                        choices=[
+                            ("kommentar", "Kommentar"),
+                            ("sendt_tilbage", "Sendt tilbage til ændring"),
+                            ("godkendt", "Godkendt"),
+                        ],
+                        max_length=20,
+                        verbose_name="art",
+                    ),
+                ),
+                (
+                    "tekst",
+                    models.TextField(
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="kommentar",
+                    ),
+                ),
+                ("versionsnummer", models.PositiveIntegerField(verbose_name="til version")),
+                ("skrevet", models.DateTimeField(verbose_name="skrevet")),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.kommentar",
+                    ),
+                ),
+                (
+                    "skrevet_af",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tilbud',
-                'verbose_name_plural': 'tilbud',
-                'ordering': ['strategi_id', 'trin', 'navn', 'pk'],
+                "abstract": False,
+            },
+        ),
+        migrations.AddField(
+            model_name="kommentar",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="kommentarer", to="strategi.strategi"
+            ),
+        ),
+        migrations.CreateModel(
+            name="IndsatsomraadeMaalgruppeEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("forbindelse", models.CharField(max_length=500, verbose_name="forbindelse")),
+                (
+                    "indsatsomraade",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.indsatsomraade",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.indsatsomraademaalgruppe",
+                    ),
+                ),
+                (
+                    "maalgruppe",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.maalgruppe",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
+            },
+        ),
+        migrations.AddField(
+            model_name="indsatsomraademaalgruppe",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.strategi"
+            ),
+        ),
+        migrations.CreateModel(
+            name="IndsatsomraadeEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("navn", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "beskrivelse",
+                    models.TextField(
+                        blank=True,
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="beskrivelse",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.indsatsomraade",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='TilbudEvent',
+            name="IndsatsomraadeAktoerEvent",
             fields=[
-                ('pgh_id', models.AutoField(primary_key=True, serialize=False)),
-                ('pgh_created_at', models.DateTimeField(auto_now_add=True)),
-                ('pgh_label', models.TextField(help_text='The event label.')),
-                ('id', models.BigIntegerField()),
-                ('navn', models.CharField(max_length=200, verbose_name='navn')),
-                ('art', models.CharField(help_text='Fx åben rådgivning, gruppeforløb, familiebehandling.', max_length=200, verbose_name='art')),
-                ('trin', models.PositiveSmallIntegerField(choices=[(1, 'Tidlige indsatser i almene tilbud'), (2, 'Specialiserede indsatser i almene tilbud'), (3, 'Forebyggende foranstaltninger'), (4, 'Hjemmebaserede foranstaltninger'), (5, 'Anbringelse i slægt eller netværk'), (6, 'Anbringelse i plejefamilie'), (7, 'Anbringelse på døgninstitution')], verbose_name='trin på indsatstrappen')),
-                ('kapacitet', models.PositiveIntegerField(blank=True, help_text='Pladser eller forløb om året.', null=True, verbose_name='kapacitet')),
-                ('evidensprogram', models.CharField(blank=True, choices=[('dua', 'De Utrolige År'), ('mst', 'MST (multisystemisk terapi)'), ('mtfc', 'MTFC (behandlingsplejefamilier)'), ('multifunc', 'MultifunC'), ('pmto', 'PMTO (forældretræning)'), ('fft', 'FFT (funktionel familieterapi)'), ('andet', 'Andet evidensbaseret program')], max_length=20, verbose_name='evidensbaseret program')),
-                ('beskrivelse', models.TextField(blank=True, max_length=2000, validators=[django.core.validators.MaxLengthValidator(2000)], verbose_name='beskrivelse')),
-                ('aktoer', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.aktoer', verbose_name='aktør')),
-                ('maalgruppe', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.maalgruppe', verbose_name='målgruppe')),
-                ('pgh_context', models.ForeignKey(db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='pghistory.context')),
-                ('pgh_obj', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='events', to='strategi.tilbud')),
-                ('strategi', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', related_query_name='+', to='strategi.strategi')),
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("forbindelse", models.CharField(max_length=500, verbose_name="forbindelse")),
+                (
+                    "aktoer",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.aktoer",
+                    ),
+                ),
+                (
+                    "indsatsomraade",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.indsatsomraade",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.indsatsomraadeaktoer",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
+            },
+        ),
+        migrations.AddField(
+            model_name="indsatsomraadeaktoer",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.strategi"
+            ),
+        ),
+        migrations.AddField(
+            model_name="indsatsomraade",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="indsatsomraader", to="strategi.strategi"
+            ),
+        ),
+        migrations.CreateModel(
+            name="HandlingMaalEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("forbindelse", models.CharField(max_length=500, verbose_name="forbindelse")),
+                (
+                    "handling",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.handling",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.handlingmaal",
+                    ),
+                ),
+                (
+                    "maal",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.maal",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
+            },
+        ),
+        migrations.AddField(
+            model_name="handlingmaal",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.strategi"
+            ),
+        ),
+        migrations.CreateModel(
+            name="HandlingEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("titel", models.CharField(max_length=300, verbose_name="handling")),
+                (
+                    "beskrivelse",
+                    models.TextField(
+                        blank=True,
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="beskrivelse",
+                    ),
+                ),
+                (
+                    "ansvarlig",
+                    models.CharField(help_text="En person eller en enhed.", max_length=200, verbose_name="ansvarlig"),
+                ),
+                ("start", models.DateField(verbose_name="start")),
+                ("slut", models.DateField(verbose_name="slut")),
+                (
+                    "forventet_udgift",
+                    models.PositiveBigIntegerField(blank=True, null=True, verbose_name="forventet udgift (kr.)"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("ikke_startet", "Ikke startet"),
+                            ("i_gang", "I gang"),
+                            ("gennemfoert", "Gennemført"),
+                            ("forsinket", "Forsinket"),
+                            ("opgivet", "Opgivet"),
+                        ],
+                        default="ikke_startet",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "farve",
+                    models.CharField(
+                        choices=[("groen", "Grøn"), ("gul", "Gul"), ("roed", "Rød")],
+                        max_length=10,
+                        verbose_name="forudsætninger",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("oprettet", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("aendret", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                (
+                    "delstrategi",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.delstrategi",
+                        verbose_name="delstrategi",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.handling",
+                    ),
+                ),
+                (
+                    "indsatsomraade",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.indsatsomraade",
+                        verbose_name="indsatsområde",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="HandlingAktoerEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("forbindelse", models.CharField(max_length=500, verbose_name="forbindelse")),
+                (
+                    "aktoer",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.aktoer",
+                    ),
+                ),
+                (
+                    "handling",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.handling",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.handlingaktoer",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
+            },
+        ),
+        migrations.AddField(
+            model_name="handlingaktoer",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.strategi"
+            ),
+        ),
+        migrations.AddField(
+            model_name="handling",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="handlinger", to="strategi.strategi"
+            ),
+        ),
+        migrations.CreateModel(
+            name="GennemgangslinjeEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("handling_titel", models.CharField(max_length=300, verbose_name="handling")),
+                (
+                    "farve_foer",
+                    models.CharField(
+                        choices=[("groen", "Grøn"), ("gul", "Gul"), ("roed", "Rød")],
+                        max_length=10,
+                        verbose_name="forudsætninger før",
+                    ),
+                ),
+                (
+                    "farve_efter",
+                    models.CharField(
+                        choices=[("groen", "Grøn"), ("gul", "Gul"), ("roed", "Rød")],
+                        max_length=10,
+                        verbose_name="forudsætninger efter",
+                    ),
+                ),
+                (
+                    "status_foer",
+                    models.CharField(
+                        choices=[
+                            ("ikke_startet", "Ikke startet"),
+                            ("i_gang", "I gang"),
+                            ("gennemfoert", "Gennemført"),
+                            ("forsinket", "Forsinket"),
+                            ("opgivet", "Opgivet"),
+                        ],
+                        max_length=20,
+                        verbose_name="status før",
+                    ),
+                ),
+                (
+                    "status_efter",
+                    models.CharField(
+                        choices=[
+                            ("ikke_startet", "Ikke startet"),
+                            ("i_gang", "I gang"),
+                            ("gennemfoert", "Gennemført"),
+                            ("forsinket", "Forsinket"),
+                            ("opgivet", "Opgivet"),
+                        ],
+                        max_length=20,
+                        verbose_name="status efter",
+                    ),
+                ),
+                ("slut_foer", models.DateField(verbose_name="slut før")),
+                ("slut_efter", models.DateField(verbose_name="slut efter")),
+                (
+                    "bemaerkning",
+                    models.TextField(
+                        blank=True,
+                        max_length=1000,
+                        validators=[django.core.validators.MaxLengthValidator(1000)],
+                        verbose_name="bemærkning",
+                    ),
+                ),
+                (
+                    "gennemgang",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.aarsgennemgang",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.gennemgangslinje",
+                    ),
+                ),
+                (
+                    "handling",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.handling",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
+            },
+        ),
+        migrations.AddField(
+            model_name="gennemgangslinje",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.strategi"
+            ),
+        ),
+        migrations.CreateModel(
+            name="DelstrategiEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("navn", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "beskrivelse",
+                    models.TextField(
+                        blank=True,
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="beskrivelse",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.delstrategi",
+                    ),
+                ),
+                (
+                    "indsatsomraade",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.indsatsomraade",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
+            },
+        ),
+        migrations.AddField(
+            model_name="delstrategi",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to="strategi.strategi"
+            ),
+        ),
+        migrations.CreateModel(
+            name="AktoerEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "type",
+                    models.CharField(
+                        choices=[
+                            ("sundhedspleje", "Sundhedsplejen"),
+                            ("dagtilbud", "Dagtilbud"),
+                            ("skole", "Skolen"),
+                            ("ppr", "PPR (pædagogisk-psykologisk rådgivning)"),
+                            ("tandpleje", "Tandplejen"),
+                            ("socialforvaltning", "Socialforvaltningen"),
+                            ("klubber", "Fritids- og ungdomsklubber"),
+                            ("anden", "Anden aktør"),
+                        ],
+                        max_length=20,
+                        verbose_name="aktør",
+                    ),
+                ),
+                (
+                    "navn",
+                    models.CharField(
+                        blank=True, help_text="Kun for en anden aktør.", max_length=200, verbose_name="navn"
+                    ),
+                ),
+                (
+                    "rolle",
+                    models.TextField(
+                        blank=True,
+                        max_length=2000,
+                        validators=[django.core.validators.MaxLengthValidator(2000)],
+                        verbose_name="rolle i strategien",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.aktoer",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
+            },
+        ),
+        migrations.AddField(
+            model_name="aktoer",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="aktoerer", to="strategi.strategi"
+            ),
+        ),
+        migrations.AddField(
+            model_name="aarsgennemgang",
+            name="strategi",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="gennemgange", to="strategi.strategi"
+            ),
+        ),
+        migrations.CreateModel(
+            name="StrategiBilag",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "art",
+                    models.CharField(
+                        choices=[
+                            ("boernepolitik", "Børnepolitik"),
+                            ("dokumentation", "Dokumentation for en opfølgning"),
+                        ],
+                        max_length=20,
+                        verbose_name="art",
+                    ),
+                ),
+                ("fil", models.FileField(max_length=300, upload_to=strategi.models.bilag_sti, verbose_name="fil")),
+                ("filnavn", models.CharField(max_length=255, verbose_name="filnavn")),
+                ("filtype", models.CharField(max_length=10, verbose_name="filtype")),
+                ("stoerrelse", models.PositiveIntegerField(verbose_name="størrelse (bytes)")),
+                ("beskrivelse", models.CharField(blank=True, max_length=200, verbose_name="beskrivelse")),
+                ("uploadet", models.DateTimeField(auto_now_add=True, verbose_name="uploadet")),
+                (
+                    "opfoelgning",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="bilag",
+                        to="strategi.opfoelgning",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="bilag", to="strategi.strategi"
+                    ),
+                ),
+                (
+                    "uploadet_af",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "bilag til strategien",
+                "verbose_name_plural": "bilag til strategien",
+                "ordering": ["uploadet", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="StrategiBilagEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                (
+                    "art",
+                    models.CharField(
+                        choices=[
+                            ("boernepolitik", "Børnepolitik"),
+                            ("dokumentation", "Dokumentation for en opfølgning"),
+                        ],
+                        max_length=20,
+                        verbose_name="art",
+                    ),
+                ),
+                ("fil", models.FileField(max_length=300, upload_to=strategi.models.bilag_sti, verbose_name="fil")),
+                ("filnavn", models.CharField(max_length=255, verbose_name="filnavn")),
+                ("filtype", models.CharField(max_length=10, verbose_name="filtype")),
+                ("stoerrelse", models.PositiveIntegerField(verbose_name="størrelse (bytes)")),
+                ("beskrivelse", models.CharField(blank=True, max_length=200, verbose_name="beskrivelse")),
+                ("uploadet", models.DateTimeField(auto_now_add=True, verbose_name="uploadet")),
+                (
+                    "opfoelgning",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.opfoelgning",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.strategibilag",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+                (
+                    "uploadet_af",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="StrategiEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("titel", models.CharField(max_length=200, verbose_name="titel")),
+                (
+                    "vision",
+                    models.TextField(
+                        blank=True,
+                        help_text="Hvad kommunen vil opnå for udsatte børn, unge og familier.",
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="vision",
+                    ),
+                ),
+                (
+                    "boernepolitik",
+                    models.TextField(
+                        blank=True,
+                        help_text="Hvordan strategien hænger sammen med kommunens børnepolitik.",
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="sammenhæng med børnepolitikken",
+                    ),
+                ),
+                (
+                    "boernepolitik_url",
+                    models.URLField(
+                        blank=True,
+                        max_length=500,
+                        validators=[django.core.validators.URLValidator(schemes=["http", "https"])],
+                        verbose_name="link til børnepolitikken",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("kladde", "Kladde"),
+                            ("indsendt", "Indsendt til ministeriet"),
+                            ("sendt_tilbage", "Sendt tilbage til ændring"),
+                            ("godkendt", "Godkendt af ministeriet"),
+                            ("vedtaget", "Politisk vedtaget"),
+                            ("revideret", "Revideret"),
+                        ],
+                        default="kladde",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("versionsnummer", models.PositiveIntegerField(default=1, verbose_name="version")),
+                ("eksempeldata", models.BooleanField(default=False, verbose_name="eksempeldata")),
+                ("foerst_indsendt", models.DateTimeField(blank=True, null=True, verbose_name="første gang indsendt")),
+                ("indsendt", models.DateTimeField(blank=True, null=True, verbose_name="indsendt")),
+                ("godkendt", models.DateTimeField(blank=True, null=True, verbose_name="godkendt")),
+                ("vedtaget_dato", models.DateField(blank=True, null=True, verbose_name="politisk vedtaget")),
+                (
+                    "vedtaget_af",
+                    models.CharField(
+                        blank=True,
+                        help_text="Det politiske organ, fx Socialudvalget.",
+                        max_length=200,
+                        verbose_name="vedtaget af",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("oprettet", models.DateTimeField(auto_now_add=True, verbose_name="oprettet")),
+                ("aendret", models.DateTimeField(auto_now=True, verbose_name="ændret")),
+                (
+                    "deltagelse",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="kommuner.deltagelse",
+                    ),
+                ),
+                (
+                    "godkendt_af",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "indsendt_af",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
+            },
+        ),
+        migrations.CreateModel(
+            name="Strategiversion",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("nummer", models.PositiveIntegerField(verbose_name="version")),
+                ("indhold", models.JSONField(verbose_name="indhold")),
+                ("afsluttet", models.DateTimeField(verbose_name="afløst")),
+                (
+                    "afsluttet_af",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="versioner", to="strategi.strategi"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "tidligere version",
+                "verbose_name_plural": "tidligere versioner",
+                "ordering": ["strategi_id", "-nummer"],
+            },
+        ),
+        migrations.CreateModel(
+            name="AarsgennemgangEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("aar", models.PositiveSmallIntegerField(verbose_name="år")),
+                (
+                    "konklusion",
+                    models.TextField(
+                        help_text="Hvad gennemgangen viste, og hvad der ændres.",
+                        max_length=4000,
+                        validators=[django.core.validators.MaxLengthValidator(4000)],
+                        verbose_name="konklusion",
+                    ),
+                ),
+                ("gennemfoert", models.DateTimeField(verbose_name="gennemført")),
+                (
+                    "gennemfoert_af",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.aarsgennemgang",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+                (
+                    "version_foer",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategiversion",
+                        verbose_name="version før gennemgangen",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
+            },
+        ),
+        migrations.AddField(
+            model_name="aarsgennemgang",
+            name="version_foer",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="gennemgang",
+                to="strategi.strategiversion",
+                verbose_name="version før gennemgangen",
+            ),
+        ),
+        migrations.CreateModel(
+            name="Tilbud",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("navn", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "art",
+                    models.CharField(
+                        help_text="Fx åben rådgivning, gruppeforløb, familiebehandling.",
+                        max_length=200,
+                        verbose_name="art",
+                    ),
+                ),
+                (
+                    "trin",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Tidlige indsatser i almene tilbud"),
+                            (2, "Specialiserede indsatser i almene tilbud"),
+                            (3, "Forebyggende foranstaltninger"),
+                            (4, "Hjemmebaserede foranstaltninger"),
+                            (5, "Anbringelse i slægt eller netværk"),
+                            (6, "Anbringelse i plejefamilie"),
+                            (7, "Anbringelse på døgninstitution"),
+                        ],
+                        verbose_name="trin på indsatstrappen",
+                    ),
+                ),
+                (
+                    "kapacitet",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Pladser eller forløb om året.", null=True, verbose_name="kapacitet"
+                    ),
+                ),
+                (
+                    "evidensprogram",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("dua", "De Utrolige År"),
+                            ("mst", "MST (multisystemisk terapi)"),
+                            ("mtfc", "MTFC (behandlingsplejefamilier)"),
+                            ("multifunc", "MultifunC"),
+                            ("pmto", "PMTO (forældretræning)"),
+                            ("fft", "FFT (funktionel familieterapi)"),
+                            ("andet", "Andet evidensbaseret program"),
+                        ],
+                        max_length=20,
+                        verbose_name="evidensbaseret program",
+                    ),
+                ),
+                (
+                    "beskrivelse",
+                    models.TextField(
+                        blank=True,
+                        max_length=2000,
+                        validators=[django.core.validators.MaxLengthValidator(2000)],
+                        verbose_name="beskrivelse",
+                    ),
+                ),
+                (
+                    "aktoer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tilbud",
+                        to="strategi.aktoer",
+                        verbose_name="aktør",
+                    ),
+                ),
+                (
+                    "maalgruppe",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="tilbud",
+                        to="strategi.maalgruppe",
+                        verbose_name="målgruppe",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="tilbud", to="strategi.strategi"
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "tilbud",
+                "verbose_name_plural": "tilbud",
+                "ordering": ["strategi_id", "trin", "navn", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="TilbudEvent",
+            fields=[
+                ("pgh_id", models.AutoField(primary_key=True, serialize=False)),
+                ("pgh_created_at", models.DateTimeField(auto_now_add=True)),
+                ("pgh_label", models.TextField(help_text="The event label.")),
+                ("id", models.BigIntegerField()),
+                ("navn", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "art",
+                    models.CharField(
+                        help_text="Fx åben rådgivning, gruppeforløb, familiebehandling.",
+                        max_length=200,
+                        verbose_name="art",
+                    ),
+                ),
+                (
+                    "trin",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Tidlige indsatser i almene tilbud"),
+                            (2, "Specialiserede indsatser i almene tilbud"),
+                            (3, "Forebyggende foranstaltninger"),
+                            (4, "Hjemmebaserede foranstaltninger"),
+                            (5, "Anbringelse i slægt eller netværk"),
+                            (6, "Anbringelse i plejefamilie"),
+                            (7, "Anbringelse på døgninstitution"),
+                        ],
+                        verbose_name="trin på indsatstrappen",
+                    ),
+                ),
+                (
+                    "kapacitet",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Pladser eller forløb om året.", null=True, verbose_name="kapacitet"
+                    ),
+                ),
+                (
+                    "evidensprogram",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("dua", "De Utrolige År"),
+                            ("mst", "MST (multisystemisk terapi)"),
+                            ("mtfc", "MTFC (behandlingsplejefamilier)"),
+                            ("multifunc", "MultifunC"),
+                            ("pmto", "PMTO (forældretræning)"),
+                            ("fft", "FFT (funktionel familieterapi)"),
+                            ("andet", "Andet evidensbaseret program"),
+                        ],
+                        max_length=20,
+                        verbose_name="evidensbaseret program",
+                    ),
+                ),
+                (
+                    "beskrivelse",
+                    models.TextField(
+                        blank=True,
+                        max_length=2000,
+                        validators=[django.core.validators.MaxLengthValidator(2000)],
+                        verbose_name="beskrivelse",
+                    ),
+                ),
+                (
+                    "aktoer",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.aktoer",
+                        verbose_name="aktør",
+                    ),
+                ),
+                (
+                    "maalgruppe",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.maalgruppe",
+                        verbose_name="målgruppe",
+                    ),
+                ),
+                (
+                    "pgh_context",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="pghistory.context",
+                    ),
+                ),
+                (
+                    "pgh_obj",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="events",
+                        to="strategi.tilbud",
+                    ),
+                ),
+                (
+                    "strategi",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        related_query_name="+",
+                        to="strategi.strategi",
+                    ),
+                ),
+            ],
+            options={
+                "abstract": False,
             },
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='strategi',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_strategievent" ("aendret", "boernepolitik", "boernepolitik_url", "deltagelse_id", "eksempeldata", "foerst_indsendt", "godkendt", "godkendt_af_id", "id", "indsendt", "indsendt_af_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "status", "titel", "vedtaget_af", "vedtaget_dato", "version", "versionsnummer", "vision") VALUES (NEW."aendret", NEW."boernepolitik", NEW."boernepolitik_url", NEW."deltagelse_id", NEW."eksempeldata", NEW."foerst_indsendt", NEW."godkendt", NEW."godkendt_af_id", NEW."id", NEW."indsendt", NEW."indsendt_af_id", NEW."oprettet", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."status", NEW."titel", NEW."vedtaget_af", NEW."vedtaget_dato", NEW."version", NEW."versionsnummer", NEW."vision"); RETURN NULL;', hash='63e6e5e8b0c02e4d68ed0ecd37ed5b4464560063', operation='INSERT', pgid='pgtrigger_insert_insert_357e6', table='strategi_strategi', when='AFTER')),
+            model_name="strategi",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_strategievent" ("aendret", "boernepolitik", "boernepolitik_url", "deltagelse_id", "eksempeldata", "foerst_indsendt", "godkendt", "godkendt_af_id", "id", "indsendt", "indsendt_af_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "status", "titel", "vedtaget_af", "vedtaget_dato", "version", "versionsnummer", "vision") VALUES (NEW."aendret", NEW."boernepolitik", NEW."boernepolitik_url", NEW."deltagelse_id", NEW."eksempeldata", NEW."foerst_indsendt", NEW."godkendt", NEW."godkendt_af_id", NEW."id", NEW."indsendt", NEW."indsendt_af_id", NEW."oprettet", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."status", NEW."titel", NEW."vedtaget_af", NEW."vedtaget_dato", NEW."version", NEW."versionsnummer", NEW."vision"); RETURN NULL;',
+                    hash="63e6e5e8b0c02e4d68ed0ecd37ed5b4464560063",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_357e6",
+                    table="strategi_strategi",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='strategi',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_strategievent" ("aendret", "boernepolitik", "boernepolitik_url", "deltagelse_id", "eksempeldata", "foerst_indsendt", "godkendt", "godkendt_af_id", "id", "indsendt", "indsendt_af_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "status", "titel", "vedtaget_af", "vedtaget_dato", "version", "versionsnummer", "vision") VALUES (NEW."aendret", NEW."boernepolitik", NEW."boernepolitik_url", NEW."deltagelse_id", NEW."eksempeldata", NEW."foerst_indsendt", NEW."godkendt", NEW."godkendt_af_id", NEW."id", NEW."indsendt", NEW."indsendt_af_id", NEW."oprettet", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."status", NEW."titel", NEW."vedtaget_af", NEW."vedtaget_dato", NEW."version", NEW."versionsnummer", NEW."vision"); RETURN NULL;', hash='0f31d721bf626533b4ce450b5a43a1d54a6a8cc5', operation='UPDATE', pgid='pgtrigger_update_update_6bfd0', table='strategi_strategi', when='AFTER')),
+            model_name="strategi",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_strategievent" ("aendret", "boernepolitik", "boernepolitik_url", "deltagelse_id", "eksempeldata", "foerst_indsendt", "godkendt", "godkendt_af_id", "id", "indsendt", "indsendt_af_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "status", "titel", "vedtaget_af", "vedtaget_dato", "version", "versionsnummer", "vision") VALUES (NEW."aendret", NEW."boernepolitik", NEW."boernepolitik_url", NEW."deltagelse_id", NEW."eksempeldata", NEW."foerst_indsendt", NEW."godkendt", NEW."godkendt_af_id", NEW."id", NEW."indsendt", NEW."indsendt_af_id", NEW."oprettet", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."status", NEW."titel", NEW."vedtaget_af", NEW."vedtaget_dato", NEW."version", NEW."versionsnummer", NEW."vision"); RETURN NULL;',
+                    hash="0f31d721bf626533b4ce450b5a43a1d54a6a8cc5",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_6bfd0",
+                    table="strategi_strategi",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='strategi',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_strategievent" ("aendret", "boernepolitik", "boernepolitik_url", "deltagelse_id", "eksempeldata", "foerst_indsendt", "godkendt", "godkendt_af_id", "id", "indsendt", "indsendt_af_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "status", "titel", "vedtaget_af", "vedtaget_dato", "version", "versionsnummer", "vision") VALUES (OLD."aendret", OLD."boernepolitik", OLD."boernepolitik_url", OLD."deltagelse_id", OLD."eksempeldata", OLD."foerst_indsendt", OLD."godkendt", OLD."godkendt_af_id", OLD."id", OLD."indsendt", OLD."indsendt_af_id", OLD."oprettet", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."status", OLD."titel", OLD."vedtaget_af", OLD."vedtaget_dato", OLD."version", OLD."versionsnummer", OLD."vision"); RETURN NULL;', hash='bc003f4553ab904becfa525cd44ed0bb5434a96e', operation='DELETE', pgid='pgtrigger_delete_delete_c571b', table='strategi_strategi', when='AFTER')),
+            model_name="strategi",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_strategievent" ("aendret", "boernepolitik", "boernepolitik_url", "deltagelse_id", "eksempeldata", "foerst_indsendt", "godkendt", "godkendt_af_id", "id", "indsendt", "indsendt_af_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "status", "titel", "vedtaget_af", "vedtaget_dato", "version", "versionsnummer", "vision") VALUES (OLD."aendret", OLD."boernepolitik", OLD."boernepolitik_url", OLD."deltagelse_id", OLD."eksempeldata", OLD."foerst_indsendt", OLD."godkendt", OLD."godkendt_af_id", OLD."id", OLD."indsendt", OLD."indsendt_af_id", OLD."oprettet", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."status", OLD."titel", OLD."vedtaget_af", OLD."vedtaget_dato", OLD."version", OLD."versionsnummer", OLD."vision"); RETURN NULL;',
+                    hash="bc003f4553ab904becfa525cd44ed0bb5434a96e",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_c571b",
+                    table="strategi_strategi",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='opfoelgning',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_opfoelgningevent" ("dato", "id", "kommentar", "maal_id", "periode", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "registreret", "registreret_af_id", "strategi_id", "vaerdi") VALUES (NEW."dato", NEW."id", NEW."kommentar", NEW."maal_id", NEW."periode", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."registreret", NEW."registreret_af_id", NEW."strategi_id", NEW."vaerdi"); RETURN NULL;', hash='7fbf54d3ac8be41146d96a00aec16776c9d279a7', operation='INSERT', pgid='pgtrigger_insert_insert_31621', table='strategi_opfoelgning', when='AFTER')),
+            model_name="opfoelgning",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_opfoelgningevent" ("dato", "id", "kommentar", "maal_id", "periode", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "registreret", "registreret_af_id", "strategi_id", "vaerdi") VALUES (NEW."dato", NEW."id", NEW."kommentar", NEW."maal_id", NEW."periode", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."registreret", NEW."registreret_af_id", NEW."strategi_id", NEW."vaerdi"); RETURN NULL;',
+                    hash="7fbf54d3ac8be41146d96a00aec16776c9d279a7",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_31621",
+                    table="strategi_opfoelgning",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='opfoelgning',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_opfoelgningevent" ("dato", "id", "kommentar", "maal_id", "periode", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "registreret", "registreret_af_id", "strategi_id", "vaerdi") VALUES (NEW."dato", NEW."id", NEW."kommentar", NEW."maal_id", NEW."periode", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."registreret", NEW."registreret_af_id", NEW."strategi_id", NEW."vaerdi"); RETURN NULL;', hash='1d3f59bd23d2df81e112b16c008d793603c3e6ef', operation='UPDATE', pgid='pgtrigger_update_update_f1441', table='strategi_opfoelgning', when='AFTER')),
+            model_name="opfoelgning",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_opfoelgningevent" ("dato", "id", "kommentar", "maal_id", "periode", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "registreret", "registreret_af_id", "strategi_id", "vaerdi") VALUES (NEW."dato", NEW."id", NEW."kommentar", NEW."maal_id", NEW."periode", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."registreret", NEW."registreret_af_id", NEW."strategi_id", NEW."vaerdi"); RETURN NULL;',
+                    hash="1d3f59bd23d2df81e112b16c008d793603c3e6ef",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_f1441",
+                    table="strategi_opfoelgning",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='opfoelgning',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_opfoelgningevent" ("dato", "id", "kommentar", "maal_id", "periode", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "registreret", "registreret_af_id", "strategi_id", "vaerdi") VALUES (OLD."dato", OLD."id", OLD."kommentar", OLD."maal_id", OLD."periode", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."registreret", OLD."registreret_af_id", OLD."strategi_id", OLD."vaerdi"); RETURN NULL;', hash='0274921e8fb7f134c123a10e0d071d6d7f17f87c', operation='DELETE', pgid='pgtrigger_delete_delete_a114d', table='strategi_opfoelgning', when='AFTER')),
+            model_name="opfoelgning",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_opfoelgningevent" ("dato", "id", "kommentar", "maal_id", "periode", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "registreret", "registreret_af_id", "strategi_id", "vaerdi") VALUES (OLD."dato", OLD."id", OLD."kommentar", OLD."maal_id", OLD."periode", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."registreret", OLD."registreret_af_id", OLD."strategi_id", OLD."vaerdi"); RETURN NULL;',
+                    hash="0274921e8fb7f134c123a10e0d071d6d7f17f87c",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_a114d",
+                    table="strategi_opfoelgning",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='maalgruppe',
-            constraint=models.UniqueConstraint(condition=models.Q(('type', 'egen'), _negated=True), fields=('strategi', 'type'), name='programmets_maalgrupper_en_gang', violation_error_message='Målgruppen er allerede med i strategien.'),
+            model_name="maalgruppe",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("type", "egen"), _negated=True),
+                fields=("strategi", "type"),
+                name="programmets_maalgrupper_en_gang",
+                violation_error_message="Målgruppen er allerede med i strategien.",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='maalgruppe',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_maalgruppeevent" ("antal_boern", "beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "type") VALUES (NEW."antal_boern", NEW."beskrivelse", NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id", NEW."type"); RETURN NULL;', hash='6a64ea1be48e39969d3cda90ce6259be113b89a8', operation='INSERT', pgid='pgtrigger_insert_insert_7e070', table='strategi_maalgruppe', when='AFTER')),
+            model_name="maalgruppe",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_maalgruppeevent" ("antal_boern", "beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "type") VALUES (NEW."antal_boern", NEW."beskrivelse", NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id", NEW."type"); RETURN NULL;',
+                    hash="6a64ea1be48e39969d3cda90ce6259be113b89a8",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_7e070",
+                    table="strategi_maalgruppe",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='maalgruppe',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_maalgruppeevent" ("antal_boern", "beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "type") VALUES (NEW."antal_boern", NEW."beskrivelse", NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id", NEW."type"); RETURN NULL;', hash='9ac1e308d7b8ea4f3fb048817631aae7e7b27a8b', operation='UPDATE', pgid='pgtrigger_update_update_513fb', table='strategi_maalgruppe', when='AFTER')),
+            model_name="maalgruppe",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_maalgruppeevent" ("antal_boern", "beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "type") VALUES (NEW."antal_boern", NEW."beskrivelse", NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id", NEW."type"); RETURN NULL;',
+                    hash="9ac1e308d7b8ea4f3fb048817631aae7e7b27a8b",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_513fb",
+                    table="strategi_maalgruppe",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='maalgruppe',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_maalgruppeevent" ("antal_boern", "beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "type") VALUES (OLD."antal_boern", OLD."beskrivelse", OLD."id", OLD."navn", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id", OLD."type"); RETURN NULL;', hash='bf58cf2644d731689a7cf8bb9d92a516dc4fe3e1', operation='DELETE', pgid='pgtrigger_delete_delete_7fafd', table='strategi_maalgruppe', when='AFTER')),
+            model_name="maalgruppe",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_maalgruppeevent" ("antal_boern", "beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "type") VALUES (OLD."antal_boern", OLD."beskrivelse", OLD."id", OLD."navn", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id", OLD."type"); RETURN NULL;',
+                    hash="bf58cf2644d731689a7cf8bb9d92a516dc4fe3e1",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_7fafd",
+                    table="strategi_maalgruppe",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='maal',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('indikator__isnull', False), ('egen_maaling', '')), models.Q(('indikator__isnull', True), models.Q(('egen_maaling', ''), _negated=True)), _connector='OR'), name='maal_maales_paa_en_maade'),
+            model_name="maal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("indikator__isnull", False), ("egen_maaling", "")),
+                    models.Q(("indikator__isnull", True), models.Q(("egen_maaling", ""), _negated=True)),
+                    _connector="OR",
+                ),
+                name="maal_maales_paa_en_maade",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='maal',
-            constraint=models.CheckConstraint(condition=models.Q(('maal_aar__gt', models.F('baseline_aar'))), name='maalaar_efter_baseline'),
+            model_name="maal",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("maal_aar__gt", models.F("baseline_aar"))), name="maalaar_efter_baseline"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='maal',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_maalevent" ("aendret", "art", "baseline_aar", "baseline_vaerdi", "bidrager_til_id", "delstrategi_id", "egen_enhed", "egen_maaling", "id", "indikator_id", "indsatsomraade_id", "maal_aar", "maalvaerdi", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "retning", "retning_bekraeftet", "strategi_id", "tekst", "version") VALUES (NEW."aendret", NEW."art", NEW."baseline_aar", NEW."baseline_vaerdi", NEW."bidrager_til_id", NEW."delstrategi_id", NEW."egen_enhed", NEW."egen_maaling", NEW."id", NEW."indikator_id", NEW."indsatsomraade_id", NEW."maal_aar", NEW."maalvaerdi", NEW."oprettet", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."retning", NEW."retning_bekraeftet", NEW."strategi_id", NEW."tekst", NEW."version"); RETURN NULL;', hash='85a286d7f4ab1672a3c51db4f99d7f16989f582d', operation='INSERT', pgid='pgtrigger_insert_insert_95628', table='strategi_maal', when='AFTER')),
+            model_name="maal",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_maalevent" ("aendret", "art", "baseline_aar", "baseline_vaerdi", "bidrager_til_id", "delstrategi_id", "egen_enhed", "egen_maaling", "id", "indikator_id", "indsatsomraade_id", "maal_aar", "maalvaerdi", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "retning", "retning_bekraeftet", "strategi_id", "tekst", "version") VALUES (NEW."aendret", NEW."art", NEW."baseline_aar", NEW."baseline_vaerdi", NEW."bidrager_til_id", NEW."delstrategi_id", NEW."egen_enhed", NEW."egen_maaling", NEW."id", NEW."indikator_id", NEW."indsatsomraade_id", NEW."maal_aar", NEW."maalvaerdi", NEW."oprettet", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."retning", NEW."retning_bekraeftet", NEW."strategi_id", NEW."tekst", NEW."version"); RETURN NULL;',
+                    hash="85a286d7f4ab1672a3c51db4f99d7f16989f582d",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_95628",
+                    table="strategi_maal",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='maal',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_maalevent" ("aendret", "art", "baseline_aar", "baseline_vaerdi", "bidrager_til_id", "delstrategi_id", "egen_enhed", "egen_maaling", "id", "indikator_id", "indsatsomraade_id", "maal_aar", "maalvaerdi", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "retning", "retning_bekraeftet", "strategi_id", "tekst", "version") VALUES (NEW."aendret", NEW."art", NEW."baseline_aar", NEW."baseline_vaerdi", NEW."bidrager_til_id", NEW."delstrategi_id", NEW."egen_enhed", NEW."egen_maaling", NEW."id", NEW."indikator_id", NEW."indsatsomraade_id", NEW."maal_aar", NEW."maalvaerdi", NEW."oprettet", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."retning", NEW."retning_bekraeftet", NEW."strategi_id", NEW."tekst", NEW."version"); RETURN NULL;', hash='5dfc70907440b8e5427740b36342a623cc111b02', operation='UPDATE', pgid='pgtrigger_update_update_181e7', table='strategi_maal', when='AFTER')),
+            model_name="maal",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_maalevent" ("aendret", "art", "baseline_aar", "baseline_vaerdi", "bidrager_til_id", "delstrategi_id", "egen_enhed", "egen_maaling", "id", "indikator_id", "indsatsomraade_id", "maal_aar", "maalvaerdi", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "retning", "retning_bekraeftet", "strategi_id", "tekst", "version") VALUES (NEW."aendret", NEW."art", NEW."baseline_aar", NEW."baseline_vaerdi", NEW."bidrager_til_id", NEW."delstrategi_id", NEW."egen_enhed", NEW."egen_maaling", NEW."id", NEW."indikator_id", NEW."indsatsomraade_id", NEW."maal_aar", NEW."maalvaerdi", NEW."oprettet", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."retning", NEW."retning_bekraeftet", NEW."strategi_id", NEW."tekst", NEW."version"); RETURN NULL;',
+                    hash="5dfc70907440b8e5427740b36342a623cc111b02",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_181e7",
+                    table="strategi_maal",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='maal',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_maalevent" ("aendret", "art", "baseline_aar", "baseline_vaerdi", "bidrager_til_id", "delstrategi_id", "egen_enhed", "egen_maaling", "id", "indikator_id", "indsatsomraade_id", "maal_aar", "maalvaerdi", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "retning", "retning_bekraeftet", "strategi_id", "tekst", "version") VALUES (OLD."aendret", OLD."art", OLD."baseline_aar", OLD."baseline_vaerdi", OLD."bidrager_til_id", OLD."delstrategi_id", OLD."egen_enhed", OLD."egen_maaling", OLD."id", OLD."indikator_id", OLD."indsatsomraade_id", OLD."maal_aar", OLD."maalvaerdi", OLD."oprettet", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."retning", OLD."retning_bekraeftet", OLD."strategi_id", OLD."tekst", OLD."version"); RETURN NULL;', hash='827362113b99df6f47ea7d29e24867984e5437b2', operation='DELETE', pgid='pgtrigger_delete_delete_328a7', table='strategi_maal', when='AFTER')),
+            model_name="maal",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_maalevent" ("aendret", "art", "baseline_aar", "baseline_vaerdi", "bidrager_til_id", "delstrategi_id", "egen_enhed", "egen_maaling", "id", "indikator_id", "indsatsomraade_id", "maal_aar", "maalvaerdi", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "retning", "retning_bekraeftet", "strategi_id", "tekst", "version") VALUES (OLD."aendret", OLD."art", OLD."baseline_aar", OLD."baseline_vaerdi", OLD."bidrager_til_id", OLD."delstrategi_id", OLD."egen_enhed", OLD."egen_maaling", OLD."id", OLD."indikator_id", OLD."indsatsomraade_id", OLD."maal_aar", OLD."maalvaerdi", OLD."oprettet", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."retning", OLD."retning_bekraeftet", OLD."strategi_id", OLD."tekst", OLD."version"); RETURN NULL;',
+                    hash="827362113b99df6f47ea7d29e24867984e5437b2",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_328a7",
+                    table="strategi_maal",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='kommentar',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_kommentarevent" ("art", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "skrevet", "skrevet_af_id", "strategi_id", "tekst", "versionsnummer") VALUES (NEW."art", NEW."id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."skrevet", NEW."skrevet_af_id", NEW."strategi_id", NEW."tekst", NEW."versionsnummer"); RETURN NULL;', hash='6771a33da84153c69d10df60970030804f4b51b6', operation='INSERT', pgid='pgtrigger_insert_insert_80e5a', table='strategi_kommentar', when='AFTER')),
+            model_name="kommentar",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_kommentarevent" ("art", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "skrevet", "skrevet_af_id", "strategi_id", "tekst", "versionsnummer") VALUES (NEW."art", NEW."id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."skrevet", NEW."skrevet_af_id", NEW."strategi_id", NEW."tekst", NEW."versionsnummer"); RETURN NULL;',
+                    hash="6771a33da84153c69d10df60970030804f4b51b6",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_80e5a",
+                    table="strategi_kommentar",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='kommentar',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_kommentarevent" ("art", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "skrevet", "skrevet_af_id", "strategi_id", "tekst", "versionsnummer") VALUES (NEW."art", NEW."id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."skrevet", NEW."skrevet_af_id", NEW."strategi_id", NEW."tekst", NEW."versionsnummer"); RETURN NULL;', hash='1d021a2705590f0a9054cfb839bdae6271dbe76e', operation='UPDATE', pgid='pgtrigger_update_update_a4c87', table='strategi_kommentar', when='AFTER')),
+            model_name="kommentar",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_kommentarevent" ("art", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "skrevet", "skrevet_af_id", "strategi_id", "tekst", "versionsnummer") VALUES (NEW."art", NEW."id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."skrevet", NEW."skrevet_af_id", NEW."strategi_id", NEW."tekst", NEW."versionsnummer"); RETURN NULL;',
+                    hash="1d021a2705590f0a9054cfb839bdae6271dbe76e",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_a4c87",
+                    table="strategi_kommentar",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='kommentar',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_kommentarevent" ("art", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "skrevet", "skrevet_af_id", "strategi_id", "tekst", "versionsnummer") VALUES (OLD."art", OLD."id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."skrevet", OLD."skrevet_af_id", OLD."strategi_id", OLD."tekst", OLD."versionsnummer"); RETURN NULL;', hash='141d0c27daa44f50a6a95861f19e95e075cd77b2', operation='DELETE', pgid='pgtrigger_delete_delete_0043c', table='strategi_kommentar', when='AFTER')),
+            model_name="kommentar",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_kommentarevent" ("art", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "skrevet", "skrevet_af_id", "strategi_id", "tekst", "versionsnummer") VALUES (OLD."art", OLD."id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."skrevet", OLD."skrevet_af_id", OLD."strategi_id", OLD."tekst", OLD."versionsnummer"); RETURN NULL;',
+                    hash="141d0c27daa44f50a6a95861f19e95e075cd77b2",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_0043c",
+                    table="strategi_kommentar",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indsatsomraademaalgruppe',
-            constraint=models.UniqueConstraint(fields=('indsatsomraade', 'maalgruppe'), name='omraade_maalgruppe_en_gang'),
+            model_name="indsatsomraademaalgruppe",
+            constraint=models.UniqueConstraint(
+                fields=("indsatsomraade", "maalgruppe"), name="omraade_maalgruppe_en_gang"
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='indsatsomraademaalgruppe',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_indsatsomraademaalgruppeevent" ("forbindelse", "id", "indsatsomraade_id", "maalgruppe_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."forbindelse", NEW."id", NEW."indsatsomraade_id", NEW."maalgruppe_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='62532b820acbedd2565fd0eae9354637a408735f', operation='INSERT', pgid='pgtrigger_insert_insert_f8d20', table='strategi_indsatsomraademaalgruppe', when='AFTER')),
+            model_name="indsatsomraademaalgruppe",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_indsatsomraademaalgruppeevent" ("forbindelse", "id", "indsatsomraade_id", "maalgruppe_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."forbindelse", NEW."id", NEW."indsatsomraade_id", NEW."maalgruppe_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="62532b820acbedd2565fd0eae9354637a408735f",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_f8d20",
+                    table="strategi_indsatsomraademaalgruppe",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='indsatsomraademaalgruppe',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_indsatsomraademaalgruppeevent" ("forbindelse", "id", "indsatsomraade_id", "maalgruppe_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."forbindelse", NEW."id", NEW."indsatsomraade_id", NEW."maalgruppe_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='f6cd0c8f6e73b7320cc94695a80a1200052920a2', operation='UPDATE', pgid='pgtrigger_update_update_7b4d9', table='strategi_indsatsomraademaalgruppe', when='AFTER')),
+            model_name="indsatsomraademaalgruppe",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_indsatsomraademaalgruppeevent" ("forbindelse", "id", "indsatsomraade_id", "maalgruppe_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."forbindelse", NEW."id", NEW."indsatsomraade_id", NEW."maalgruppe_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="f6cd0c8f6e73b7320cc94695a80a1200052920a2",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_7b4d9",
+                    table="strategi_indsatsomraademaalgruppe",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='indsatsomraademaalgruppe',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_indsatsomraademaalgruppeevent" ("forbindelse", "id", "indsatsomraade_id", "maalgruppe_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."forbindelse", OLD."id", OLD."indsatsomraade_id", OLD."maalgruppe_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;', hash='1776000d69b8ffe13a55f5a66526c0204338fdf8', operation='DELETE', pgid='pgtrigger_delete_delete_b5ab5', table='strategi_indsatsomraademaalgruppe', when='AFTER')),
+            model_name="indsatsomraademaalgruppe",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_indsatsomraademaalgruppeevent" ("forbindelse", "id", "indsatsomraade_id", "maalgruppe_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."forbindelse", OLD."id", OLD."indsatsomraade_id", OLD."maalgruppe_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;',
+                    hash="1776000d69b8ffe13a55f5a66526c0204338fdf8",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_b5ab5",
+                    table="strategi_indsatsomraademaalgruppe",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='indsatsomraadeaktoer',
-            constraint=models.UniqueConstraint(fields=('indsatsomraade', 'aktoer'), name='omraade_aktoer_en_gang'),
+            model_name="indsatsomraadeaktoer",
+            constraint=models.UniqueConstraint(fields=("indsatsomraade", "aktoer"), name="omraade_aktoer_en_gang"),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='indsatsomraadeaktoer',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_indsatsomraadeaktoerevent" ("aktoer_id", "forbindelse", "id", "indsatsomraade_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."aktoer_id", NEW."forbindelse", NEW."id", NEW."indsatsomraade_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='9e41cdcb5e8fe0a19569357ee8527744603b12b9', operation='INSERT', pgid='pgtrigger_insert_insert_f7808', table='strategi_indsatsomraadeaktoer', when='AFTER')),
+            model_name="indsatsomraadeaktoer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_indsatsomraadeaktoerevent" ("aktoer_id", "forbindelse", "id", "indsatsomraade_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."aktoer_id", NEW."forbindelse", NEW."id", NEW."indsatsomraade_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="9e41cdcb5e8fe0a19569357ee8527744603b12b9",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_f7808",
+                    table="strategi_indsatsomraadeaktoer",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='indsatsomraadeaktoer',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_indsatsomraadeaktoerevent" ("aktoer_id", "forbindelse", "id", "indsatsomraade_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."aktoer_id", NEW."forbindelse", NEW."id", NEW."indsatsomraade_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='68d6b261a33674277c4b2dc69437efb105ddd9bf', operation='UPDATE', pgid='pgtrigger_update_update_a258c', table='strategi_indsatsomraadeaktoer', when='AFTER')),
+            model_name="indsatsomraadeaktoer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_indsatsomraadeaktoerevent" ("aktoer_id", "forbindelse", "id", "indsatsomraade_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."aktoer_id", NEW."forbindelse", NEW."id", NEW."indsatsomraade_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="68d6b261a33674277c4b2dc69437efb105ddd9bf",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_a258c",
+                    table="strategi_indsatsomraadeaktoer",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='indsatsomraadeaktoer',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_indsatsomraadeaktoerevent" ("aktoer_id", "forbindelse", "id", "indsatsomraade_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."aktoer_id", OLD."forbindelse", OLD."id", OLD."indsatsomraade_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;', hash='26c4ac57b4e81bef23b38fd5ec12b8b736a04eac', operation='DELETE', pgid='pgtrigger_delete_delete_00561', table='strategi_indsatsomraadeaktoer', when='AFTER')),
+            model_name="indsatsomraadeaktoer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_indsatsomraadeaktoerevent" ("aktoer_id", "forbindelse", "id", "indsatsomraade_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."aktoer_id", OLD."forbindelse", OLD."id", OLD."indsatsomraade_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;',
+                    hash="26c4ac57b4e81bef23b38fd5ec12b8b736a04eac",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_00561",
+                    table="strategi_indsatsomraadeaktoer",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='indsatsomraade',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_indsatsomraadeevent" ("beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."beskrivelse", NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='b6db0ecb0213eccb502495df04ae6d554e31dae5', operation='INSERT', pgid='pgtrigger_insert_insert_4a0fa', table='strategi_indsatsomraade', when='AFTER')),
+            model_name="indsatsomraade",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_indsatsomraadeevent" ("beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."beskrivelse", NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="b6db0ecb0213eccb502495df04ae6d554e31dae5",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_4a0fa",
+                    table="strategi_indsatsomraade",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='indsatsomraade',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_indsatsomraadeevent" ("beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."beskrivelse", NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='dc0833a3133eb9a68961562a962c0f0c2ed9d825', operation='UPDATE', pgid='pgtrigger_update_update_b7d68', table='strategi_indsatsomraade', when='AFTER')),
+            model_name="indsatsomraade",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_indsatsomraadeevent" ("beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."beskrivelse", NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="dc0833a3133eb9a68961562a962c0f0c2ed9d825",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_b7d68",
+                    table="strategi_indsatsomraade",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='indsatsomraade',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_indsatsomraadeevent" ("beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."beskrivelse", OLD."id", OLD."navn", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;', hash='c86ab8541eedc065c7bedb51387e80d2bfea6827', operation='DELETE', pgid='pgtrigger_delete_delete_97cf6', table='strategi_indsatsomraade', when='AFTER')),
+            model_name="indsatsomraade",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_indsatsomraadeevent" ("beskrivelse", "id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."beskrivelse", OLD."id", OLD."navn", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;',
+                    hash="c86ab8541eedc065c7bedb51387e80d2bfea6827",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_97cf6",
+                    table="strategi_indsatsomraade",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='handlingmaal',
-            constraint=models.UniqueConstraint(fields=('handling', 'maal'), name='handling_maal_en_gang'),
+            model_name="handlingmaal",
+            constraint=models.UniqueConstraint(fields=("handling", "maal"), name="handling_maal_en_gang"),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='handlingmaal',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_handlingmaalevent" ("forbindelse", "handling_id", "id", "maal_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."forbindelse", NEW."handling_id", NEW."id", NEW."maal_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='11f519c99532fa100bcbe88dfb6256e1f8217a40', operation='INSERT', pgid='pgtrigger_insert_insert_62af8', table='strategi_handlingmaal', when='AFTER')),
+            model_name="handlingmaal",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_handlingmaalevent" ("forbindelse", "handling_id", "id", "maal_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."forbindelse", NEW."handling_id", NEW."id", NEW."maal_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="11f519c99532fa100bcbe88dfb6256e1f8217a40",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_62af8",
+                    table="strategi_handlingmaal",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='handlingmaal',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_handlingmaalevent" ("forbindelse", "handling_id", "id", "maal_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."forbindelse", NEW."handling_id", NEW."id", NEW."maal_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='a4ed3c47fb846a6fa14657ca973ef2fb26f705d9', operation='UPDATE', pgid='pgtrigger_update_update_fcbfe', table='strategi_handlingmaal', when='AFTER')),
+            model_name="handlingmaal",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_handlingmaalevent" ("forbindelse", "handling_id", "id", "maal_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."forbindelse", NEW."handling_id", NEW."id", NEW."maal_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="a4ed3c47fb846a6fa14657ca973ef2fb26f705d9",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_fcbfe",
+                    table="strategi_handlingmaal",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='handlingmaal',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_handlingmaalevent" ("forbindelse", "handling_id", "id", "maal_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."forbindelse", OLD."handling_id", OLD."id", OLD."maal_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;', hash='3f40e5c1443385e25dd6613b235c8cd83d710ef6', operation='DELETE', pgid='pgtrigger_delete_delete_953ba', table='strategi_handlingmaal', when='AFTER')),
+            model_name="handlingmaal",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_handlingmaalevent" ("forbindelse", "handling_id", "id", "maal_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."forbindelse", OLD."handling_id", OLD."id", OLD."maal_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;',
+                    hash="3f40e5c1443385e25dd6613b235c8cd83d710ef6",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_953ba",
+                    table="strategi_handlingmaal",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='handlingaktoer',
-            constraint=models.UniqueConstraint(fields=('handling', 'aktoer'), name='handling_aktoer_en_gang'),
+            model_name="handlingaktoer",
+            constraint=models.UniqueConstraint(fields=("handling", "aktoer"), name="handling_aktoer_en_gang"),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='handlingaktoer',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_handlingaktoerevent" ("aktoer_id", "forbindelse", "handling_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."aktoer_id", NEW."forbindelse", NEW."handling_id", NEW."id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='9be182872b1971ba05649f4087c23c80a38707d2', operation='INSERT', pgid='pgtrigger_insert_insert_9f337', table='strategi_handlingaktoer', when='AFTER')),
+            model_name="handlingaktoer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_handlingaktoerevent" ("aktoer_id", "forbindelse", "handling_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."aktoer_id", NEW."forbindelse", NEW."handling_id", NEW."id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="9be182872b1971ba05649f4087c23c80a38707d2",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_9f337",
+                    table="strategi_handlingaktoer",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='handlingaktoer',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_handlingaktoerevent" ("aktoer_id", "forbindelse", "handling_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."aktoer_id", NEW."forbindelse", NEW."handling_id", NEW."id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='b5cc9ff8cfe15050302997a66497228fca792329', operation='UPDATE', pgid='pgtrigger_update_update_fc90c', table='strategi_handlingaktoer', when='AFTER')),
+            model_name="handlingaktoer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_handlingaktoerevent" ("aktoer_id", "forbindelse", "handling_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."aktoer_id", NEW."forbindelse", NEW."handling_id", NEW."id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="b5cc9ff8cfe15050302997a66497228fca792329",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_fc90c",
+                    table="strategi_handlingaktoer",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='handlingaktoer',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_handlingaktoerevent" ("aktoer_id", "forbindelse", "handling_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."aktoer_id", OLD."forbindelse", OLD."handling_id", OLD."id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;', hash='9b40d167b83addc26f28f3b80fd532a36a06b2fd', operation='DELETE', pgid='pgtrigger_delete_delete_5dc6b', table='strategi_handlingaktoer', when='AFTER')),
+            model_name="handlingaktoer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_handlingaktoerevent" ("aktoer_id", "forbindelse", "handling_id", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."aktoer_id", OLD."forbindelse", OLD."handling_id", OLD."id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;',
+                    hash="9b40d167b83addc26f28f3b80fd532a36a06b2fd",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_5dc6b",
+                    table="strategi_handlingaktoer",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='handling',
-            constraint=models.CheckConstraint(condition=models.Q(('slut__gte', models.F('start'))), name='handling_slutter_efter_start', violation_error_message='Slutdatoen kan ikke ligge før startdatoen.'),
+            model_name="handling",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("slut__gte", models.F("start"))),
+                name="handling_slutter_efter_start",
+                violation_error_message="Slutdatoen kan ikke ligge før startdatoen.",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='handling',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_handlingevent" ("aendret", "ansvarlig", "beskrivelse", "delstrategi_id", "farve", "forventet_udgift", "id", "indsatsomraade_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut", "start", "status", "strategi_id", "titel", "version") VALUES (NEW."aendret", NEW."ansvarlig", NEW."beskrivelse", NEW."delstrategi_id", NEW."farve", NEW."forventet_udgift", NEW."id", NEW."indsatsomraade_id", NEW."oprettet", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."slut", NEW."start", NEW."status", NEW."strategi_id", NEW."titel", NEW."version"); RETURN NULL;', hash='9a0bcbe6dbaf974c878bea3c2daf48f4cd1bd437', operation='INSERT', pgid='pgtrigger_insert_insert_90492', table='strategi_handling', when='AFTER')),
+            model_name="handling",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_handlingevent" ("aendret", "ansvarlig", "beskrivelse", "delstrategi_id", "farve", "forventet_udgift", "id", "indsatsomraade_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut", "start", "status", "strategi_id", "titel", "version") VALUES (NEW."aendret", NEW."ansvarlig", NEW."beskrivelse", NEW."delstrategi_id", NEW."farve", NEW."forventet_udgift", NEW."id", NEW."indsatsomraade_id", NEW."oprettet", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."slut", NEW."start", NEW."status", NEW."strategi_id", NEW."titel", NEW."version"); RETURN NULL;',
+                    hash="9a0bcbe6dbaf974c878bea3c2daf48f4cd1bd437",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_90492",
+                    table="strategi_handling",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='handling',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_handlingevent" ("aendret", "ansvarlig", "beskrivelse", "delstrategi_id", "farve", "forventet_udgift", "id", "indsatsomraade_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut", "start", "status", "strategi_id", "titel", "version") VALUES (NEW."aendret", NEW."ansvarlig", NEW."beskrivelse", NEW."delstrategi_id", NEW."farve", NEW."forventet_udgift", NEW."id", NEW."indsatsomraade_id", NEW."oprettet", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."slut", NEW."start", NEW."status", NEW."strategi_id", NEW."titel", NEW."version"); RETURN NULL;', hash='f7054ded36cfb230ff8154bae0b3be1416f2ebcf', operation='UPDATE', pgid='pgtrigger_update_update_63d04', table='strategi_handling', when='AFTER')),
+            model_name="handling",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_handlingevent" ("aendret", "ansvarlig", "beskrivelse", "delstrategi_id", "farve", "forventet_udgift", "id", "indsatsomraade_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut", "start", "status", "strategi_id", "titel", "version") VALUES (NEW."aendret", NEW."ansvarlig", NEW."beskrivelse", NEW."delstrategi_id", NEW."farve", NEW."forventet_udgift", NEW."id", NEW."indsatsomraade_id", NEW."oprettet", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."slut", NEW."start", NEW."status", NEW."strategi_id", NEW."titel", NEW."version"); RETURN NULL;',
+                    hash="f7054ded36cfb230ff8154bae0b3be1416f2ebcf",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_63d04",
+                    table="strategi_handling",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='handling',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_handlingevent" ("aendret", "ansvarlig", "beskrivelse", "delstrategi_id", "farve", "forventet_udgift", "id", "indsatsomraade_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut", "start", "status", "strategi_id", "titel", "version") VALUES (OLD."aendret", OLD."ansvarlig", OLD."beskrivelse", OLD."delstrategi_id", OLD."farve", OLD."forventet_udgift", OLD."id", OLD."indsatsomraade_id", OLD."oprettet", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."slut", OLD."start", OLD."status", OLD."strategi_id", OLD."titel", OLD."version"); RETURN NULL;', hash='f3d9c183b8e05edf29cd3e2c480caa7112751b10', operation='DELETE', pgid='pgtrigger_delete_delete_72d6a', table='strategi_handling', when='AFTER')),
+            model_name="handling",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_handlingevent" ("aendret", "ansvarlig", "beskrivelse", "delstrategi_id", "farve", "forventet_udgift", "id", "indsatsomraade_id", "oprettet", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut", "start", "status", "strategi_id", "titel", "version") VALUES (OLD."aendret", OLD."ansvarlig", OLD."beskrivelse", OLD."delstrategi_id", OLD."farve", OLD."forventet_udgift", OLD."id", OLD."indsatsomraade_id", OLD."oprettet", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."slut", OLD."start", OLD."status", OLD."strategi_id", OLD."titel", OLD."version"); RETURN NULL;',
+                    hash="f3d9c183b8e05edf29cd3e2c480caa7112751b10",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_72d6a",
+                    table="strategi_handling",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='gennemgangslinje',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_gennemgangslinjeevent" ("bemaerkning", "farve_efter", "farve_foer", "gennemgang_id", "handling_id", "handling_titel", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut_efter", "slut_foer", "status_efter", "status_foer", "strategi_id") VALUES (NEW."bemaerkning", NEW."farve_efter", NEW."farve_foer", NEW."gennemgang_id", NEW."handling_id", NEW."handling_titel", NEW."id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."slut_efter", NEW."slut_foer", NEW."status_efter", NEW."status_foer", NEW."strategi_id"); RETURN NULL;', hash='b81c45fb6dea2338dc12a1a28fe84549f91fe114', operation='INSERT', pgid='pgtrigger_insert_insert_17030', table='strategi_gennemgangslinje', when='AFTER')),
+            model_name="gennemgangslinje",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_gennemgangslinjeevent" ("bemaerkning", "farve_efter", "farve_foer", "gennemgang_id", "handling_id", "handling_titel", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut_efter", "slut_foer", "status_efter", "status_foer", "strategi_id") VALUES (NEW."bemaerkning", NEW."farve_efter", NEW."farve_foer", NEW."gennemgang_id", NEW."handling_id", NEW."handling_titel", NEW."id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."slut_efter", NEW."slut_foer", NEW."status_efter", NEW."status_foer", NEW."strategi_id"); RETURN NULL;',
+                    hash="b81c45fb6dea2338dc12a1a28fe84549f91fe114",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_17030",
+                    table="strategi_gennemgangslinje",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='gennemgangslinje',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_gennemgangslinjeevent" ("bemaerkning", "farve_efter", "farve_foer", "gennemgang_id", "handling_id", "handling_titel", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut_efter", "slut_foer", "status_efter", "status_foer", "strategi_id") VALUES (NEW."bemaerkning", NEW."farve_efter", NEW."farve_foer", NEW."gennemgang_id", NEW."handling_id", NEW."handling_titel", NEW."id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."slut_efter", NEW."slut_foer", NEW."status_efter", NEW."status_foer", NEW."strategi_id"); RETURN NULL;', hash='f71bf8055c67ccab477782cdcb327a808eeebb1b', operation='UPDATE', pgid='pgtrigger_update_update_86ad6', table='strategi_gennemgangslinje', when='AFTER')),
+            model_name="gennemgangslinje",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_gennemgangslinjeevent" ("bemaerkning", "farve_efter", "farve_foer", "gennemgang_id", "handling_id", "handling_titel", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut_efter", "slut_foer", "status_efter", "status_foer", "strategi_id") VALUES (NEW."bemaerkning", NEW."farve_efter", NEW."farve_foer", NEW."gennemgang_id", NEW."handling_id", NEW."handling_titel", NEW."id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."slut_efter", NEW."slut_foer", NEW."status_efter", NEW."status_foer", NEW."strategi_id"); RETURN NULL;',
+                    hash="f71bf8055c67ccab477782cdcb327a808eeebb1b",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_86ad6",
+                    table="strategi_gennemgangslinje",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='gennemgangslinje',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_gennemgangslinjeevent" ("bemaerkning", "farve_efter", "farve_foer", "gennemgang_id", "handling_id", "handling_titel", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut_efter", "slut_foer", "status_efter", "status_foer", "strategi_id") VALUES (OLD."bemaerkning", OLD."farve_efter", OLD."farve_foer", OLD."gennemgang_id", OLD."handling_id", OLD."handling_titel", OLD."id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."slut_efter", OLD."slut_foer", OLD."status_efter", OLD."status_foer", OLD."strategi_id"); RETURN NULL;', hash='136b770ce870bd9a0367a47574180b72863e9b05', operation='DELETE', pgid='pgtrigger_delete_delete_677e0', table='strategi_gennemgangslinje', when='AFTER')),
+            model_name="gennemgangslinje",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_gennemgangslinjeevent" ("bemaerkning", "farve_efter", "farve_foer", "gennemgang_id", "handling_id", "handling_titel", "id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "slut_efter", "slut_foer", "status_efter", "status_foer", "strategi_id") VALUES (OLD."bemaerkning", OLD."farve_efter", OLD."farve_foer", OLD."gennemgang_id", OLD."handling_id", OLD."handling_titel", OLD."id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."slut_efter", OLD."slut_foer", OLD."status_efter", OLD."status_foer", OLD."strategi_id"); RETURN NULL;',
+                    hash="136b770ce870bd9a0367a47574180b72863e9b05",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_677e0",
+                    table="strategi_gennemgangslinje",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='delstrategi',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_delstrategievent" ("beskrivelse", "id", "indsatsomraade_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."beskrivelse", NEW."id", NEW."indsatsomraade_id", NEW."navn", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='0343efb19b5dd442f3016960044b9dffce214e06', operation='INSERT', pgid='pgtrigger_insert_insert_fd7e4', table='strategi_delstrategi', when='AFTER')),
+            model_name="delstrategi",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_delstrategievent" ("beskrivelse", "id", "indsatsomraade_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."beskrivelse", NEW."id", NEW."indsatsomraade_id", NEW."navn", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="0343efb19b5dd442f3016960044b9dffce214e06",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_fd7e4",
+                    table="strategi_delstrategi",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='delstrategi',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_delstrategievent" ("beskrivelse", "id", "indsatsomraade_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."beskrivelse", NEW."id", NEW."indsatsomraade_id", NEW."navn", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;', hash='93c652b9079c6121eb6e9463f0851a9e15624147', operation='UPDATE', pgid='pgtrigger_update_update_026cf', table='strategi_delstrategi', when='AFTER')),
+            model_name="delstrategi",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_delstrategievent" ("beskrivelse", "id", "indsatsomraade_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (NEW."beskrivelse", NEW."id", NEW."indsatsomraade_id", NEW."navn", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id"); RETURN NULL;',
+                    hash="93c652b9079c6121eb6e9463f0851a9e15624147",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_026cf",
+                    table="strategi_delstrategi",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='delstrategi',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_delstrategievent" ("beskrivelse", "id", "indsatsomraade_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."beskrivelse", OLD."id", OLD."indsatsomraade_id", OLD."navn", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;', hash='9052d493a3d266e5607b4d517ea824fc3419f37a', operation='DELETE', pgid='pgtrigger_delete_delete_5cf40', table='strategi_delstrategi', when='AFTER')),
+            model_name="delstrategi",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_delstrategievent" ("beskrivelse", "id", "indsatsomraade_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id") VALUES (OLD."beskrivelse", OLD."id", OLD."indsatsomraade_id", OLD."navn", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id"); RETURN NULL;',
+                    hash="9052d493a3d266e5607b4d517ea824fc3419f37a",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_5cf40",
+                    table="strategi_delstrategi",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='aktoer',
-            constraint=models.UniqueConstraint(condition=models.Q(('type', 'anden'), _negated=True), fields=('strategi', 'type'), name='kendte_aktoerer_en_gang', violation_error_message='Aktøren er allerede med i strategien.'),
+            model_name="aktoer",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("type", "anden"), _negated=True),
+                fields=("strategi", "type"),
+                name="kendte_aktoerer_en_gang",
+                violation_error_message="Aktøren er allerede med i strategien.",
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='aktoer',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_aktoerevent" ("id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "rolle", "strategi_id", "type") VALUES (NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."rolle", NEW."strategi_id", NEW."type"); RETURN NULL;', hash='240dc718e7f2851eccf3bf88793feec9502e0a66', operation='INSERT', pgid='pgtrigger_insert_insert_c014e', table='strategi_aktoer', when='AFTER')),
+            model_name="aktoer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_aktoerevent" ("id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "rolle", "strategi_id", "type") VALUES (NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."rolle", NEW."strategi_id", NEW."type"); RETURN NULL;',
+                    hash="240dc718e7f2851eccf3bf88793feec9502e0a66",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_c014e",
+                    table="strategi_aktoer",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='aktoer',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_aktoerevent" ("id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "rolle", "strategi_id", "type") VALUES (NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."rolle", NEW."strategi_id", NEW."type"); RETURN NULL;', hash='7322504e4d4c2ceeb0817bc1b672da333a23bb9f', operation='UPDATE', pgid='pgtrigger_update_update_ef5f6', table='strategi_aktoer', when='AFTER')),
+            model_name="aktoer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_aktoerevent" ("id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "rolle", "strategi_id", "type") VALUES (NEW."id", NEW."navn", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."rolle", NEW."strategi_id", NEW."type"); RETURN NULL;',
+                    hash="7322504e4d4c2ceeb0817bc1b672da333a23bb9f",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_ef5f6",
+                    table="strategi_aktoer",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='aktoer',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_aktoerevent" ("id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "rolle", "strategi_id", "type") VALUES (OLD."id", OLD."navn", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."rolle", OLD."strategi_id", OLD."type"); RETURN NULL;', hash='176ed37b9209dc99197083be2df53eace119ee71', operation='DELETE', pgid='pgtrigger_delete_delete_571ce', table='strategi_aktoer', when='AFTER')),
+            model_name="aktoer",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_aktoerevent" ("id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "rolle", "strategi_id", "type") VALUES (OLD."id", OLD."navn", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."rolle", OLD."strategi_id", OLD."type"); RETURN NULL;',
+                    hash="176ed37b9209dc99197083be2df53eace119ee71",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_571ce",
+                    table="strategi_aktoer",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='strategibilag',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_strategibilagevent" ("art", "beskrivelse", "fil", "filnavn", "filtype", "id", "opfoelgning_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "stoerrelse", "strategi_id", "uploadet", "uploadet_af_id") VALUES (NEW."art", NEW."beskrivelse", NEW."fil", NEW."filnavn", NEW."filtype", NEW."id", NEW."opfoelgning_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."stoerrelse", NEW."strategi_id", NEW."uploadet", NEW."uploadet_af_id"); RETURN NULL;', hash='d350b35a1ccc9cde971b1277c23c920e3fb9f8dc', operation='INSERT', pgid='pgtrigger_insert_insert_af54d', table='strategi_strategibilag', when='AFTER')),
+            model_name="strategibilag",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_strategibilagevent" ("art", "beskrivelse", "fil", "filnavn", "filtype", "id", "opfoelgning_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "stoerrelse", "strategi_id", "uploadet", "uploadet_af_id") VALUES (NEW."art", NEW."beskrivelse", NEW."fil", NEW."filnavn", NEW."filtype", NEW."id", NEW."opfoelgning_id", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."stoerrelse", NEW."strategi_id", NEW."uploadet", NEW."uploadet_af_id"); RETURN NULL;',
+                    hash="d350b35a1ccc9cde971b1277c23c920e3fb9f8dc",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_af54d",
+                    table="strategi_strategibilag",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='strategibilag',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_strategibilagevent" ("art", "beskrivelse", "fil", "filnavn", "filtype", "id", "opfoelgning_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "stoerrelse", "strategi_id", "uploadet", "uploadet_af_id") VALUES (NEW."art", NEW."beskrivelse", NEW."fil", NEW."filnavn", NEW."filtype", NEW."id", NEW."opfoelgning_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."stoerrelse", NEW."strategi_id", NEW."uploadet", NEW."uploadet_af_id"); RETURN NULL;', hash='27ca97d14bc003674907378a50bc22aa73873774', operation='UPDATE', pgid='pgtrigger_update_update_4a9f7', table='strategi_strategibilag', when='AFTER')),
+            model_name="strategibilag",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_strategibilagevent" ("art", "beskrivelse", "fil", "filnavn", "filtype", "id", "opfoelgning_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "stoerrelse", "strategi_id", "uploadet", "uploadet_af_id") VALUES (NEW."art", NEW."beskrivelse", NEW."fil", NEW."filnavn", NEW."filtype", NEW."id", NEW."opfoelgning_id", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."stoerrelse", NEW."strategi_id", NEW."uploadet", NEW."uploadet_af_id"); RETURN NULL;',
+                    hash="27ca97d14bc003674907378a50bc22aa73873774",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_4a9f7",
+                    table="strategi_strategibilag",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='strategibilag',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_strategibilagevent" ("art", "beskrivelse", "fil", "filnavn", "filtype", "id", "opfoelgning_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "stoerrelse", "strategi_id", "uploadet", "uploadet_af_id") VALUES (OLD."art", OLD."beskrivelse", OLD."fil", OLD."filnavn", OLD."filtype", OLD."id", OLD."opfoelgning_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."stoerrelse", OLD."strategi_id", OLD."uploadet", OLD."uploadet_af_id"); RETURN NULL;', hash='23523e598151d797a08d4d6ac1300f7ce52c2f2a', operation='DELETE', pgid='pgtrigger_delete_delete_b10b9', table='strategi_strategibilag', when='AFTER')),
+            model_name="strategibilag",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_strategibilagevent" ("art", "beskrivelse", "fil", "filnavn", "filtype", "id", "opfoelgning_id", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "stoerrelse", "strategi_id", "uploadet", "uploadet_af_id") VALUES (OLD."art", OLD."beskrivelse", OLD."fil", OLD."filnavn", OLD."filtype", OLD."id", OLD."opfoelgning_id", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."stoerrelse", OLD."strategi_id", OLD."uploadet", OLD."uploadet_af_id"); RETURN NULL;',
+                    hash="23523e598151d797a08d4d6ac1300f7ce52c2f2a",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_b10b9",
+                    table="strategi_strategibilag",
+                    when="AFTER",
+                ),
+            ),
         ),
         migrations.AddConstraint(
-            model_name='strategiversion',
-            constraint=models.UniqueConstraint(fields=('strategi', 'nummer'), name='et_versionsnummer_en_gang'),
+            model_name="strategiversion",
+            constraint=models.UniqueConstraint(fields=("strategi", "nummer"), name="et_versionsnummer_en_gang"),
         ),
         migrations.AddConstraint(
-            model_name='aarsgennemgang',
-            constraint=models.UniqueConstraint(fields=('strategi', 'aar'), name='en_gennemgang_pr_aar'),
+            model_name="aarsgennemgang",
+            constraint=models.UniqueConstraint(fields=("strategi", "aar"), name="en_gennemgang_pr_aar"),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='aarsgennemgang',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_aarsgennemgangevent" ("aar", "gennemfoert", "gennemfoert_af_id", "id", "konklusion", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "version_foer_id") VALUES (NEW."aar", NEW."gennemfoert", NEW."gennemfoert_af_id", NEW."id", NEW."konklusion", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id", NEW."version_foer_id"); RETURN NULL;', hash='b25ef4b95d41f1e24a9f717829a43a25c2683e83', operation='INSERT', pgid='pgtrigger_insert_insert_a7dee', table='strategi_aarsgennemgang', when='AFTER')),
+            model_name="aarsgennemgang",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_aarsgennemgangevent" ("aar", "gennemfoert", "gennemfoert_af_id", "id", "konklusion", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "version_foer_id") VALUES (NEW."aar", NEW."gennemfoert", NEW."gennemfoert_af_id", NEW."id", NEW."konklusion", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id", NEW."version_foer_id"); RETURN NULL;',
+                    hash="b25ef4b95d41f1e24a9f717829a43a25c2683e83",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_a7dee",
+                    table="strategi_aarsgennemgang",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='aarsgennemgang',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_aarsgennemgangevent" ("aar", "gennemfoert", "gennemfoert_af_id", "id", "konklusion", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "version_foer_id") VALUES (NEW."aar", NEW."gennemfoert", NEW."gennemfoert_af_id", NEW."id", NEW."konklusion", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id", NEW."version_foer_id"); RETURN NULL;', hash='bdb02d98dce147435827b7712f07bb10f94402f9', operation='UPDATE', pgid='pgtrigger_update_update_3f7a1', table='strategi_aarsgennemgang', when='AFTER')),
+            model_name="aarsgennemgang",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_aarsgennemgangevent" ("aar", "gennemfoert", "gennemfoert_af_id", "id", "konklusion", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "version_foer_id") VALUES (NEW."aar", NEW."gennemfoert", NEW."gennemfoert_af_id", NEW."id", NEW."konklusion", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id", NEW."version_foer_id"); RETURN NULL;',
+                    hash="bdb02d98dce147435827b7712f07bb10f94402f9",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_3f7a1",
+                    table="strategi_aarsgennemgang",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='aarsgennemgang',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_aarsgennemgangevent" ("aar", "gennemfoert", "gennemfoert_af_id", "id", "konklusion", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "version_foer_id") VALUES (OLD."aar", OLD."gennemfoert", OLD."gennemfoert_af_id", OLD."id", OLD."konklusion", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id", OLD."version_foer_id"); RETURN NULL;', hash='ca9bd39dbe520e0c106de0ec7f3a83cd198d7339', operation='DELETE', pgid='pgtrigger_delete_delete_ca8b0', table='strategi_aarsgennemgang', when='AFTER')),
+            model_name="aarsgennemgang",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_aarsgennemgangevent" ("aar", "gennemfoert", "gennemfoert_af_id", "id", "konklusion", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "version_foer_id") VALUES (OLD."aar", OLD."gennemfoert", OLD."gennemfoert_af_id", OLD."id", OLD."konklusion", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id", OLD."version_foer_id"); RETURN NULL;',
+                    hash="ca9bd39dbe520e0c106de0ec7f3a83cd198d7339",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_ca8b0",
+                    table="strategi_aarsgennemgang",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='tilbud',
-            trigger=pgtrigger.compiler.Trigger(name='insert_insert', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_tilbudevent" ("aktoer_id", "art", "beskrivelse", "evidensprogram", "id", "kapacitet", "maalgruppe_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "trin") VALUES (NEW."aktoer_id", NEW."art", NEW."beskrivelse", NEW."evidensprogram", NEW."id", NEW."kapacitet", NEW."maalgruppe_id", NEW."navn", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id", NEW."trin"); RETURN NULL;', hash='2944ccf8197000f39f34341aeabc1afac51bacd0', operation='INSERT', pgid='pgtrigger_insert_insert_e6a90', table='strategi_tilbud', when='AFTER')),
+            model_name="tilbud",
+            trigger=pgtrigger.compiler.Trigger(
+                name="insert_insert",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_tilbudevent" ("aktoer_id", "art", "beskrivelse", "evidensprogram", "id", "kapacitet", "maalgruppe_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "trin") VALUES (NEW."aktoer_id", NEW."art", NEW."beskrivelse", NEW."evidensprogram", NEW."id", NEW."kapacitet", NEW."maalgruppe_id", NEW."navn", _pgh_attach_context(), NOW(), \'insert\', NEW."id", NEW."strategi_id", NEW."trin"); RETURN NULL;',
+                    hash="2944ccf8197000f39f34341aeabc1afac51bacd0",
+                    operation="INSERT",
+                    pgid="pgtrigger_insert_insert_e6a90",
+                    table="strategi_tilbud",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='tilbud',
-            trigger=pgtrigger.compiler.Trigger(name='update_update', sql=pgtrigger.compiler.UpsertTriggerSql(condition='WHEN (OLD.* IS DISTINCT FROM NEW.*)', func='INSERT INTO "strategi_tilbudevent" ("aktoer_id", "art", "beskrivelse", "evidensprogram", "id", "kapacitet", "maalgruppe_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "trin") VALUES (NEW."aktoer_id", NEW."art", NEW."beskrivelse", NEW."evidensprogram", NEW."id", NEW."kapacitet", NEW."maalgruppe_id", NEW."navn", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id", NEW."trin"); RETURN NULL;', hash='92b70b09471f76aac41a2dbecd3fa4ef231fcc06', operation='UPDATE', pgid='pgtrigger_update_update_834dd', table='strategi_tilbud', when='AFTER')),
+            model_name="tilbud",
+            trigger=pgtrigger.compiler.Trigger(
+                name="update_update",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    condition="WHEN (OLD.* IS DISTINCT FROM NEW.*)",
+                    func='INSERT INTO "strategi_tilbudevent" ("aktoer_id", "art", "beskrivelse", "evidensprogram", "id", "kapacitet", "maalgruppe_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "trin") VALUES (NEW."aktoer_id", NEW."art", NEW."beskrivelse", NEW."evidensprogram", NEW."id", NEW."kapacitet", NEW."maalgruppe_id", NEW."navn", _pgh_attach_context(), NOW(), \'update\', NEW."id", NEW."strategi_id", NEW."trin"); RETURN NULL;',
+                    hash="92b70b09471f76aac41a2dbecd3fa4ef231fcc06",
+                    operation="UPDATE",
+                    pgid="pgtrigger_update_update_834dd",
+                    table="strategi_tilbud",
+                    when="AFTER",
+                ),
+            ),
         ),
         pgtrigger.migrations.AddTrigger(
-            model_name='tilbud',
-            trigger=pgtrigger.compiler.Trigger(name='delete_delete', sql=pgtrigger.compiler.UpsertTriggerSql(func='INSERT INTO "strategi_tilbudevent" ("aktoer_id", "art", "beskrivelse", "evidensprogram", "id", "kapacitet", "maalgruppe_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "trin") VALUES (OLD."aktoer_id", OLD."art", OLD."beskrivelse", OLD."evidensprogram", OLD."id", OLD."kapacitet", OLD."maalgruppe_id", OLD."navn", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id", OLD."trin"); RETURN NULL;', hash='0641ddcf9a7009b2c6bcf0cb39c6a1225f93f1da', operation='DELETE', pgid='pgtrigger_delete_delete_128ab', table='strategi_tilbud', when='AFTER')),
+            model_name="tilbud",
+            trigger=pgtrigger.compiler.Trigger(
+                name="delete_delete",
+                sql=pgtrigger.compiler.UpsertTriggerSql(
+                    func='INSERT INTO "strategi_tilbudevent" ("aktoer_id", "art", "beskrivelse", "evidensprogram", "id", "kapacitet", "maalgruppe_id", "navn", "pgh_context_id", "pgh_created_at", "pgh_label", "pgh_obj_id", "strategi_id", "trin") VALUES (OLD."aktoer_id", OLD."art", OLD."beskrivelse", OLD."evidensprogram", OLD."id", OLD."kapacitet", OLD."maalgruppe_id", OLD."navn", _pgh_attach_context(), NOW(), \'delete\', OLD."id", OLD."strategi_id", OLD."trin"); RETURN NULL;',
+                    hash="0641ddcf9a7009b2c6bcf0cb39c6a1225f93f1da",
+                    operation="DELETE",
+                    pgid="pgtrigger_delete_delete_128ab",
+                    table="strategi_tilbud",
+                    when="AFTER",
+                ),
+            ),
         ),
     ]

@@ -20,7 +20,6 @@ from strategi.services.gennemgang import Gennemgangspunkt, aarsgennemgang_gem
 from strategi.services.maal import opfoelgning_opret
 from strategi.services.strategier import boernepolitik_tilfoej
 from strategi.services.struktur import delstrategi_gem
-from tests.kommuner.factories import projektleder_for
 from tests.strategi.factories import StrategiFactory, TilbudFactory, deltagelse_for, godkend
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,8 @@ D = Decimal
 HALVVEJS = date(2012, 7, 1)
 
 
-def _status(vaerdi, dag=HALVVEJS, *, baseline=D(20), maalvaerdi=D(80), retning=Retning.HOEJERE, flere=()):
+def _status(vaerdi, dag=HALVVEJS, *, baseline=20, maalvaerdi=80, retning=Retning.HOEJERE, flere=()):
+    baseline, maalvaerdi = D(baseline), D(maalvaerdi)
     maalinger = [Maaling(dato=dag, vaerdi=D(vaerdi), kilde=Kilde.OPFOELGNING, pk=1), *flere]
     return vurder(
         baseline=baseline, baseline_aar=2011, maalvaerdi=maalvaerdi, maal_aar=2012, retning=retning, maalinger=maalinger
@@ -65,7 +66,7 @@ def test_higher_is_better_at_the_boundaries(vaerdi, status):
     ],
 )
 def test_lower_is_better_at_the_boundaries(vaerdi, status):
-    assert _status(vaerdi, baseline=D(100), maalvaerdi=D(40), retning=Retning.LAVERE).status == status
+    assert _status(vaerdi, baseline=100, maalvaerdi=40, retning=Retning.LAVERE).status == status
 
 
 def test_before_the_line_the_baseline_is_expected_and_after_it_the_target():
