@@ -12,6 +12,8 @@ def navigation(request):
     punkter = [("Forside", reverse("forside")), ("Programmer", reverse("kommuner:programmer"))]
     if brugerrolle in {Rolle.MINISTERIET, Rolle.EVALUATOR, Rolle.STYREGRUPPE}:
         punkter.append(("Kommuner", reverse("kommuner:liste")))
+    if brugerrolle == Rolle.MINISTERIET:
+        punkter.append(("Hentningslog", reverse("hentninger:log")))
     path = request.path
     return {
         "navigation": [

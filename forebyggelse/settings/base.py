@@ -27,6 +27,11 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
@@ -48,7 +53,12 @@ INSTALLED_APPS = [
     "csp",
     "pgtrigger",
     "pghistory",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "forebyggelse",
+    "konto",
+    "hentninger",
     "kommuner",
     "profiler",
     "strategi",
@@ -63,7 +73,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user as verified when this session's login was confirmed with a code.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The 12-hour limit and two-factor rules (konto/middleware.py); before LoginRequiredMiddleware.
+    "konto.middleware.KontoMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "pghistory.middleware.HistoryMiddleware",
@@ -87,12 +101,16 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "forebyggelse.context_processors.navigation",
+                "konto.context_processors.session",
             ],
         },
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL") or DEFAULT_URL, conn_max_age=60)}
+# Connections live for a minute and are checked before reuse, so a restarted PostgreSQL costs no failed request.
+DATABASES = {
+    "default": dj_database_url.parse(env("DATABASE_URL") or DEFAULT_URL, conn_max_age=60, conn_health_checks=True)
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Every view runs in one transaction: a failing request changes nothing.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -117,6 +135,15 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# On top of that, a login lasts at most 12 hours however active the user is (konto/middleware.py), and the page
+# warns this many seconds before the idle logout (static/js/session.js).
+SESSION_ABSOLUT_SEKUNDER = 12 * 60 * 60
+SESSION_ADVARSEL_SEKUNDER = 5 * 60
+
+# Two-factor login (docs/decisions/0030-tofaktor-login.md). Where this is on, the ministry and the evaluator must
+# confirm every login with a code from an authenticator app; everybody else may choose to.
+TOFAKTOR_PAAKRAEVET = env_bool("TOFAKTOR_PAAKRAEVET", False)
+OTP_TOTP_ISSUER = "Forebyggelsesportalen"
 
 # django-axes: 5 failed attempts for the same username from the same IP lock that pair for 15 minutes.
 AXES_FAILURE_LIMIT = 5
@@ -125,6 +152,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/spaerret.html"
 AXES_VERBOSE = False
+# A wrong two-factor code counts as a failed login too; neither the password nor the code is ever logged.
+AXES_SENSITIVE_PARAMETERS = ["password", "kode"]
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk")]

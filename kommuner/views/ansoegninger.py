@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 
 from forebyggelse.formatering import filnavn_tid, tidspunkt
 from forebyggelse.historik import historik_for
+from hentninger.services import logget_hentning
 from kommuner.forms.ansoegninger import AnsoegningForm, BilagForm, GenaabningForm, TilbagesendelseForm
 from kommuner.models import AnsoegningStatus, Bilagstype, Kvittering
 from kommuner.permissions import (
@@ -131,12 +132,13 @@ def bilag_upload(request, pk):
 
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
-    return FileResponse(
+    response = FileResponse(
         bilag.fil.open("rb"),
         as_attachment=True,
         filename=bilag.filnavn,
         content_type=INDHOLDSTYPER[bilag.filtype],
     )
+    return logget_hentning(response, bruger=request.user, objekt=bilag, beskrivelse=f"{bilag} ({bilag.ansoegning})")
 
 
 @require_POST
@@ -168,7 +170,7 @@ def ansoegning_indsend(request, pk):
 
 def kvittering_hent(request, pk):
     kvittering = get_or_404(
-        Kvittering.objects.select_related("ansoegning__kommune").filter(
+        Kvittering.objects.select_related("ansoegning__kommune", "ansoegning__program").filter(
             ansoegning__in=ansoegninger_til_laesning(request.user)
         ),
         pk=pk,
@@ -176,7 +178,9 @@ def kvittering_hent(request, pk):
     filnavn = f"kvittering-{kvittering.ansoegning.kommune.kode}-{filnavn_tid(kvittering.indsendt)}.pdf"
     response = HttpResponse(bytes(kvittering.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filnavn}"'
-    return response
+    return logget_hentning(
+        response, bruger=request.user, objekt=kvittering, beskrivelse=f"{kvittering} ({kvittering.ansoegning})"
+    )
 
 
 def ansoegning_send_tilbage(request, pk):
