@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps db stop migrate demo run test lint format check pytest bench lock vendor
+.PHONY: help install system-deps db stop migrate demo run test lint format check pytest bench lock outdated backup restore vendor
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -43,7 +43,7 @@ run: demo ## Install, start the database, migrate, load the demo and serve on ht
 lint: install ## ruff (check, format --check) and djLint on the templates
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djlint templates kommuner/templates profiler strategi evaluering --lint --quiet
+	$(VENV)/bin/djlint templates kommuner/templates konto/templates hentninger/templates profiler strategi evaluering --lint --quiet
 
 format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
@@ -67,6 +67,16 @@ lock: ## Re-resolve requirements.in into the fully pinned requirements.txt
 	/tmp/forebyggelse-lock/bin/pip install --quiet -r requirements.in
 	{ echo "# Fully pinned, resolved from requirements.in with \`make lock\`. Do not edit by hand."; \
 	  /tmp/forebyggelse-lock/bin/pip freeze --exclude-editable; } > requirements.txt
+
+outdated: install ## List every pinned package with a newer release on the package index (and why it is held back)
+	$(PY) scripts/outdated.py
+
+backup: db ## Write a pg_dump -Fc backup of the database to var/backup/ (BACKUP_MAPPE), Danish time in the name
+	$(MANAGE) backup
+
+restore: db ## Restore a backup into a fresh database: make restore FILE=var/backup/….dump [DATABASE=navn] [OVERSKRIV=1]
+	@test -n "$(FILE)" || { echo "Skriv hvilken backup: make restore FILE=var/backup/<fil>.dump"; exit 2; }
+	$(MANAGE) restore "$(FILE)" $(if $(DATABASE),--database "$(DATABASE)") $(if $(OVERSKRIV),--overskriv)
 
 vendor: ## Refresh the vendored design system (dkfds) in static/ from npm
 	scripts/vendor-dkfds.sh

@@ -1,5 +1,6 @@
 import logging
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
@@ -57,4 +58,4 @@ def healthz(request):
 
 @login_not_required
 def tilgaengelighedserklaering(request):
-    return render(request, "tilgaengelighedserklaering.html")
+    return render(request, "tilgaengelighedserklaering.html", {"kontakt_email": settings.KONTAKT_EMAIL})

@@ -47,7 +47,10 @@ def totp_bekraeft(*, bruger: Bruger, kode: str) -> TOTPDevice:
         enhed = TOTPDevice.objects.select_for_update().filter(user=bruger, confirmed=False).order_by("-pk").first()
         if enhed is None:
             raise ValidationError("Start opsætningen forfra: der er ingen ny godkendelses-app at bekræfte.")
-        godkendt = _er_appkode(kode) and enhed.verify_token(kode)
+        tilladt = enhed.verify_is_allowed()[0]
+        godkendt = tilladt and _er_appkode(kode) and enhed.verify_token(kode)
+    if not tilladt:
+        raise ValidationError({"kode": FOR_MANGE})
     if not godkendt:
         raise ValidationError(
             {

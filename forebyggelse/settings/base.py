@@ -165,9 +165,11 @@ USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "staticfiles")))
 # Uploaded annexes live outside the static area and are only served through access-checked views.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# `make backup` writes here (python manage.py backup; docs/drift.md). Keep it off the web server's paths.
+BACKUP_MAPPE = Path(env("BACKUP_MAPPE", str(BASE_DIR / "var" / "backup")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
@@ -176,6 +178,8 @@ CRISPY_TEMPLATE_PACK = "dkfds"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
+# Where users write about the portal (the accessibility statement shows it).
+KONTAKT_EMAIL = env("KONTAKT_EMAIL", "")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Forebyggelsesportalen <noreply@forebyggelsesportalen.dk>")
 
 # Strict Content-Security-Policy: only our own files, no inline script or style.
