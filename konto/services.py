@@ -51,6 +51,8 @@ def totp_bekraeft(*, bruger: Bruger, kode: str) -> TOTPDevice:
         godkendt = tilladt and _er_appkode(kode) and enhed.verify_token(kode)
     if not tilladt:
         raise ValidationError({"kode": FOR_MANGE})
+    if not _er_appkode(kode):
+        raise ValidationError({"kode": "Skriv de 6 cifre, appen viser – uden bogstaver."})
     if not godkendt:
         raise ValidationError(
             {
