@@ -154,6 +154,9 @@ AXES_LOCKOUT_TEMPLATE = "registration/spaerret.html"
 AXES_VERBOSE = False
 # A wrong two-factor code counts as a failed login too; neither the password nor the code is ever logged.
 AXES_SENSITIVE_PARAMETERS = ["password", "kode"]
+# How many reverse proxies in front of the app add to X-Forwarded-For (konto/klientadresse.py): 0 locally.
+ANTAL_PROXYER = env_int("ANTAL_PROXYER", 0)
+AXES_CLIENT_IP_CALLABLE = "konto.klientadresse.klient_ip"
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk")]
@@ -178,6 +181,10 @@ CRISPY_TEMPLATE_PACK = "dkfds"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Where users write about the portal (the accessibility statement shows it).
 KONTAKT_EMAIL = env("KONTAKT_EMAIL", "")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Forebyggelsesportalen <noreply@forebyggelsesportalen.dk>")

@@ -18,6 +18,8 @@ TOFAKTOR_PAAKRAEVET = env_bool("TOFAKTOR_PAAKRAEVET", True)
 # HTTPS only. The reverse proxy terminates TLS and says so in X-Forwarded-Proto (docs/drift.md).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The proxy's X-Forwarded-For gives django-axes the visitor's address (konto/klientadresse.py).
+ANTAL_PROXYER = env_int("ANTAL_PROXYER", 1)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)

@@ -70,6 +70,7 @@ print(json.dumps({
     "cookies": {navn: dict(c.items()) for navn, c in svar.cookies.items()},
     "usikker": [usikker.status_code, usikker.get("Location")],
     "tofaktor": settings.TOFAKTOR_PAAKRAEVET,
+    "proxyer": settings.ANTAL_PROXYER,
     "css": [static("css/app.css"), css.status_code, css.get("Cache-Control")],
 }))
 """
@@ -125,6 +126,10 @@ def test_cookies_are_secure_and_host_only(produktion):
 
 def test_two_factor_login_is_required_in_production(produktion):
     assert produktion["tofaktor"] is True
+
+
+def test_lockout_reads_the_visitors_address_from_the_proxy(produktion):
+    assert produktion["proxyer"] == 1
 
 
 def test_static_files_are_served_hashed_and_cached_for_a_year(produktion):

@@ -13,6 +13,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from konto.klientadresse import klient_ip
 from konto.selectors import har_tofaktor
 from konto.session import VENTER
 from tests.kommuner.factories import PASSWORD
@@ -299,3 +300,47 @@ def test_the_admin_has_no_login_of_its_own(client):
 def test_force_login_works_for_users_without_two_factor(client_for, projektleder_101):
     """Other apps' tests log in with force_login; that must keep working when two-factor login is off."""
     assert client_for(projektleder_101).get("/kommuner/101/").status_code == 200
+
+
+# Behind the reverse proxy -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("antal", "videresendt", "forventet"),
+    [
+        (0, "203.0.113.9", "10.0.0.1"),  # no proxy: the header is the client's own claim
+        (1, "203.0.113.9", "203.0.113.9"),
+        (1, "1.2.3.4, 203.0.113.9", "203.0.113.9"),  # what the client claimed before our proxy is ignored
+        (2, "1.2.3.4, 203.0.113.9, 10.1.1.1", "203.0.113.9"),
+        (1, "", "10.0.0.1"),
+    ],
+)
+def test_lockout_counts_the_visitors_address_behind_the_proxy(rf, settings, antal, videresendt, forventet):
+    settings.ANTAL_PROXYER = antal
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=videresendt)
+    assert klient_ip(request) == forventet
+
+
+def test_behind_a_proxy_one_visitors_failures_do_not_lock_another(client, settings, projektleder_101):
+    settings.ANTAL_PROXYER = 1
+    for _ in range(5):
+        client.post(
+            LOGIN,
+            {"username": projektleder_101.username, "password": "forkert"},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.9",
+        )
+    spaerret = client.post(
+        LOGIN,
+        {"username": projektleder_101.username, "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="203.0.113.9",
+    )
+    assert spaerret.status_code == 429
+    andet = client.post(
+        LOGIN,
+        {"username": projektleder_101.username, "password": PASSWORD},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="198.51.100.4",
+    )
+    assert andet["Location"] == "/"
