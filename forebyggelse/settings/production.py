@@ -17,6 +17,8 @@ TOFAKTOR_PAAKRAEVET = env_bool("TOFAKTOR_PAAKRAEVET", True)
 
 # HTTPS only. The reverse proxy terminates TLS and says so in X-Forwarded-Proto (docs/drift.md).
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# The load balancer asks each app server directly over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # The proxy's X-Forwarded-For gives django-axes the visitor's address (konto/klientadresse.py).
 ANTAL_PROXYER = env_int("ANTAL_PROXYER", 1)

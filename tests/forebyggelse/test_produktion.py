@@ -71,6 +71,7 @@ print(json.dumps({
     "usikker": [usikker.status_code, usikker.get("Location")],
     "tofaktor": settings.TOFAKTOR_PAAKRAEVET,
     "proxyer": settings.ANTAL_PROXYER,
+    "healthz": Client().get("/healthz", HTTP_HOST="forebyggelse.example.dk").status_code,
     "css": [static("css/app.css"), css.status_code, css.get("Cache-Control")],
 }))
 """
@@ -126,6 +127,10 @@ def test_cookies_are_secure_and_host_only(produktion):
 
 def test_two_factor_login_is_required_in_production(produktion):
     assert produktion["tofaktor"] is True
+
+
+def test_the_load_balancer_may_ask_for_health_over_plain_http(produktion):
+    assert produktion["healthz"] == 200
 
 
 def test_lockout_reads_the_visitors_address_from_the_proxy(produktion):
