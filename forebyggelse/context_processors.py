@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from hentninger.permissions import kan_se_hentningslog
 from kommuner.roller import rolle, ser_alle_kommuner
 
 
@@ -11,7 +12,7 @@ def navigation(request):
     punkter = [("Forside", reverse("forside")), ("Programmer", reverse("kommuner:programmer"))]
     if ser_alle_kommuner(user):
         punkter.append(("Kommuner", reverse("kommuner:liste")))
-    if brugerrolle == Rolle.MINISTERIET:
+    if kan_se_hentningslog(user)[0]:
         punkter.append(("Hentningslog", reverse("hentninger:log")))
     path = request.path
     return {

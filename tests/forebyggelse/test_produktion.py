@@ -24,7 +24,9 @@ PRODUKTION = {
 
 
 def koer(kode_eller_args: list[str], **miljoe: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY"}}
+    # Nothing of the test process's own set-up (the browser tests allow async-unsafe calls) may leak in.
+    egne = {"DJANGO_SETTINGS_MODULE", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in egne}
     env.update(PRODUKTION)
     env["DATABASE_URL"] = _database_url()
     env.update(miljoe)
