@@ -1,6 +1,7 @@
 from datetime import date, time, timedelta
 
-from django.db.models import QuerySet
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet
 
 from forebyggelse.formatering import dansk_tidspunkt
 from hentninger.models import Hentning
@@ -24,8 +25,25 @@ def hentninger_til_log(
 
 
 def brugere_i_log() -> QuerySet[Bruger]:
-    return Bruger.objects.filter(hentninger__isnull=False).distinct().order_by("first_name", "last_name", "username")
+    """Users who have downloaded anything: one index probe per user, however long the log grows."""
+    return Bruger.objects.filter(Exists(Hentning.objects.filter(bruger=OuterRef("pk")))).order_by(
+        "first_name", "last_name", "username"
+    )
 
 
 def arter_i_log() -> list[str]:
-    return list(Hentning.objects.order_by("art").values_list("art", flat=True).distinct())
+    """The kinds in the log. A plain DISTINCT reads every row; this hops through the (art, tidspunkt) index
+    from one kind to the next, so it costs a few index probes per kind."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            WITH RECURSIVE arter(art) AS (
+                (SELECT art FROM hentninger_hentning ORDER BY art LIMIT 1)
+                UNION ALL
+                SELECT (SELECT h.art FROM hentninger_hentning h WHERE h.art > arter.art ORDER BY h.art LIMIT 1)
+                FROM arter WHERE arter.art IS NOT NULL
+            )
+            SELECT art FROM arter WHERE art IS NOT NULL
+            """
+        )
+        return [art for (art,) in cursor.fetchall()]
