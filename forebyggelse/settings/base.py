@@ -144,6 +144,8 @@ SESSION_ADVARSEL_SEKUNDER = 5 * 60
 # confirm every login with a code from an authenticator app; everybody else may choose to.
 TOFAKTOR_PAAKRAEVET = env_bool("TOFAKTOR_PAAKRAEVET", False)
 OTP_TOTP_ISSUER = "Forebyggelsesportalen"
+# The admin may remove a lost device but never shows its secret.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # django-axes: 5 failed attempts for the same username from the same IP lock that pair for 15 minutes.
 AXES_FAILURE_LIMIT = 5

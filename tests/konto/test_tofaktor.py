@@ -5,9 +5,11 @@ and that no way into a session skips the code."""
 import re
 import time
 from base64 import b32encode
+from io import StringIO
 
 import pytest
 from axes.models import AccessAttempt
+from django.core.management import call_command
 from django.urls import reverse
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -344,3 +346,15 @@ def test_behind_a_proxy_one_visitors_failures_do_not_lock_another(client, settin
         HTTP_X_FORWARDED_FOR="198.51.100.4",
     )
     assert andet["Location"] == "/"
+
+
+def test_demo_logins_follow_the_setting(client, settings):
+    """Locally (and so in the demo) two-factor login is off; turned on, the demo says so and the demo ministry
+    is sent to set it up."""
+    settings.DEMO_MODE = True
+    settings.TOFAKTOR_PAAKRAEVET = True
+    ud = StringIO()
+    call_command("load_demo", stdout=ud)
+    assert "Tofaktor-login er påkrævet" in ud.getvalue()
+    client.post(LOGIN, {"username": "ministeriet", "password": "demo"}, REMOTE_ADDR=IP)
+    assert client.get("/")["Location"] == reverse("konto:tofaktor")

@@ -45,3 +45,5 @@ class Command(BaseCommand):
         for brugernavn, rolle, koder, _, _ in DEMO_BRUGERE:
             kommuner = f" ({', '.join(koder)})" if koder else ""
             self.stdout.write(f"  {brugernavn:<18} {rolle.label}{kommuner}")
+        if settings.TOFAKTOR_PAAKRAEVET:
+            self.stdout.write("Tofaktor-login er påkrævet: ministeriet og evaluator sætter det op ved første login.")
