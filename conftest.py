@@ -63,7 +63,7 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture
 def kommunedata(transactional_db):
-    """Tests with real transactions (the live server's, concurrency, backups) flush the database after each
-    test; put the migrated reference data back first."""
+    """Tests on committed data (live server, concurrent transactions) flush the database after each test; put
+    the migrated reference data (98 municipalities and their groups) back first."""
     migration = importlib.import_module("kommuner.migrations.0002_indlaes_kommuner_og_grupper")
     migration.indlaes(apps, None)

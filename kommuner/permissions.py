@@ -205,14 +205,15 @@ def kan_indsende(user, ansoegning: Ansoegning, nu: datetime | None = None) -> tu
     return inden_fristen(ansoegning, nu)
 
 
-def har_afgoerelse(ansoegning: Ansoegning) -> bool:
-    return Afgoerelse.objects.filter(ansoegning_id=ansoegning.pk).exists()
+def er_udvalgt(ansoegning: Ansoegning) -> bool:
+    """Whether a decision has selected the municipality: its grant rests on what was submitted."""
+    return Afgoerelse.objects.filter(ansoegning_id=ansoegning.pk, udvalgt=True).exists()
 
 
 def kan_sende_tilbage(user, ansoegning: Ansoegning) -> tuple[bool, str]:
     if ansoegning.status != AnsoegningStatus.INDSENDT:
         return False, "Kun en indsendt interessetilkendegivelse kan sendes tilbage."
-    if har_afgoerelse(ansoegning):
+    if er_udvalgt(ansoegning):
         return False, AFGOERELSE_TRUFFET
     if not er_ministeriet(user):
         return False, "Kun ministeriet kan sende en interessetilkendegivelse tilbage."
@@ -220,8 +221,8 @@ def kan_sende_tilbage(user, ansoegning: Ansoegning) -> tuple[bool, str]:
 
 
 AFGOERELSE_TRUFFET = (
-    "Der er truffet afgørelse om interessetilkendegivelsen, så den kan ikke sendes tilbage. "
-    "Ændr afgørelsen først, hvis kommunen skal rette i den."
+    "Kommunen er udvalgt, og bevillingen bygger på det indsendte, så interessetilkendegivelsen kan ikke sendes "
+    "tilbage. Ændr afgørelsen til ikke udvalgt først, hvis kommunen skal rette i den."
 )
 
 

@@ -31,7 +31,7 @@ from kommuner.models import (
     ProgramStatus,
 )
 from kommuner.notifikationer import send_til_projektledere
-from kommuner.permissions import AFGOERELSE_TRUFFET, gaeldende_frist, har_afgoerelse, inden_fristen, redigerbar_tilstand
+from kommuner.permissions import AFGOERELSE_TRUFFET, er_udvalgt, gaeldende_frist, inden_fristen, redigerbar_tilstand
 
 MAKS_BILAG_BYTES = 20 * 1024 * 1024
 
@@ -230,11 +230,11 @@ def ansoegning_indsend(*, ansoegning: Ansoegning, bruger: Bruger, nu: datetime |
 @transaction.atomic
 def ansoegning_send_tilbage(*, ansoegning: Ansoegning, kommentar: str, bruger: Bruger) -> Ansoegning:
     """The ministry returns a submitted application for changes; the leads see the comment and can resubmit.
-    Not once a decision is made: the decision and its grant rest on what was submitted."""
+    Not while the municipality is selected: the decision and its grant rest on what was submitted."""
     ansoegning = _laas(ansoegning)
     if ansoegning.status != AnsoegningStatus.INDSENDT:
         raise ValidationError("Kun en indsendt interessetilkendegivelse kan sendes tilbage.")
-    if har_afgoerelse(ansoegning):
+    if er_udvalgt(ansoegning):
         raise ValidationError(AFGOERELSE_TRUFFET)
     if not kommentar.strip():
         raise ValidationError({"kommentar": "Skriv, hvad kommunen skal ændre."})

@@ -29,6 +29,14 @@ def beloeb_mangler(aar: int) -> str:
     return f"Skriv beløbet for {aar}. Skriv 0, hvis der ikke bevilges noget."
 
 
+def _laas_bevillinger(deltagelse: Deltagelse) -> dict[int, Bevilling]:
+    """The participation's grant rows, locked; only these rows (not the participation, programme or
+    municipality the default ordering would join in), so spending in one municipality never waits for
+    another's decision."""
+    raekker = Bevilling.objects.filter(deltagelse=deltagelse).order_by("aar").select_for_update(of=("self",))
+    return {b.aar: b for b in raekker}
+
+
 def _tilfoej(fejl: dict, noegle: str, besked: str) -> None:
     fejl.setdefault(noegle, []).append(besked)
 
@@ -62,9 +70,7 @@ def afgoerelse_traef(
     deltagelse = Deltagelse.objects.filter(program=program, kommune=ansoegning.kommune).first()
     # Lock the grant rows too: spending is registered under the same lock, so a decision can never be checked
     # against spending that is about to change, nor write back a stale spending figure.
-    eksisterende = (
-        {b.aar: b for b in Bevilling.objects.select_for_update().filter(deltagelse=deltagelse)} if deltagelse else {}
-    )
+    eksisterende = _laas_bevillinger(deltagelse) if deltagelse else {}
 
     fejl: dict[str, list[str]] = {}
     begrundelse = (begrundelse or "").strip()
@@ -193,7 +199,7 @@ def forbrug_registrer(
     locks them, so the grant checked against is the grant that stands. Errors are keyed `forbrugt_<år>` /
     `bemaerkning_<år>`, as in the form.
     """
-    bevillinger = {b.aar: b for b in Bevilling.objects.select_for_update().filter(deltagelse=deltagelse)}
+    bevillinger = _laas_bevillinger(deltagelse)
     fejl: dict[str, list[str]] = {}
     aendrede = []
     for aar, (forbrugt, bemaerkning) in sorted(forbrug.items()):
