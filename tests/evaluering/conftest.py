@@ -2,6 +2,7 @@ import importlib
 
 import pytest
 from django.apps import apps
+from django.db import connections
 from procrastinate.contrib.django import app
 
 
@@ -20,4 +21,10 @@ def worker(kommunedata_transaktion):
         with app.replace_connector(app.connector.get_worker_connector()):
             app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False)
 
-    return koer
+    # The worker's threads keep their connections for CONN_MAX_AGE, which would keep the test database open
+    # at teardown; with 0, procrastinate's Django middleware closes them after each job.
+    databases = connections.settings["default"]
+    foer = databases["CONN_MAX_AGE"]
+    databases["CONN_MAX_AGE"] = 0
+    yield koer
+    databases["CONN_MAX_AGE"] = foer
