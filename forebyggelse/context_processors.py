@@ -12,6 +12,9 @@ def navigation(request):
     punkter = [("Forside", reverse("forside")), ("Programmer", reverse("kommuner:programmer"))]
     if brugerrolle in {Rolle.MINISTERIET, Rolle.EVALUATOR, Rolle.STYREGRUPPE}:
         punkter.append(("Kommuner", reverse("kommuner:liste")))
+    punkter.append(("Kalender", reverse("evaluering:kalender")))
+    if brugerrolle == Rolle.MINISTERIET:
+        punkter.append(("Baggrundsjob", reverse("evaluering:jobs")))
     path = request.path
     return {
         "navigation": [

@@ -90,7 +90,10 @@ def data(ministeriet, projektleder_101, projektleder_147, evaluator, styregruppe
         kommuneleverance=leverance.kommuneleverancer.get(deltagelse__kommune__kode="101"), bruger=projektleder_101
     )
     job = baggrundsjob_start(
-        opgave="evaluering.send_invitation", titel="Invitation", argumenter={"moede_id": planlagt.pk}, bruger=ministeriet
+        opgave="evaluering.send_invitation",
+        titel="Invitation",
+        argumenter={"moede_id": planlagt.pk},
+        bruger=ministeriet,
     )
     return {
         "program": program.pk,
@@ -139,9 +142,7 @@ def test_anonymous_visitors_are_sent_to_login_except_to_the_calendar_feed(client
 
 def test_the_matrix_covers_every_page_of_the_app():
     (app,) = [p for p in get_resolver().url_patterns if getattr(p, "app_name", None) == "evaluering"]
-    sider = {
-        re.sub(r"<(int|str):[a-z]+>", "{x}", str(p.pattern)).strip("/") for p in app.url_patterns
-    }
+    sider = {re.sub(r"<(int|str):[a-z]+>", "{x}", str(p.pattern)).strip("/") for p in app.url_patterns}
     daekket = {re.sub(r"\{[a-z_]+\}|101|147", "{x}", url).strip("/") for url in (*MATRIX, *KUN_POST)}
     assert len(sider) == 35
     assert sider == daekket, sider ^ daekket

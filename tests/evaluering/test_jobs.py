@@ -85,7 +85,9 @@ def test_an_unexpected_error_is_not_shown_to_the_user(ministeriet, fejlende_opga
 
 @pytest.mark.django_db
 def test_users_see_their_own_jobs_and_the_ministry_all(client_for, ministeriet, projektleder_101, fejlende_opgave):
-    job = baggrundsjob_start(opgave="test.fejler", titel="Ministeriets job", argumenter={"fejl": "x"}, bruger=ministeriet)
+    job = baggrundsjob_start(
+        opgave="test.fejler", titel="Ministeriets job", argumenter={"fejl": "x"}, bruger=ministeriet
+    )
     assert client_for(projektleder_101).get(f"/jobs/{job.pk}/").status_code == 404
     assert "Ministeriets job" not in client_for(projektleder_101).get("/jobs/").content.decode()
     assert client_for(ministeriet).get(f"/jobs/{job.pk}/").status_code == 200

@@ -42,7 +42,9 @@ def test_the_feed_holds_meetings_and_deadlines_and_needs_no_login(client, progra
     assert "Frist: dataleverance Økonomi 2011" in begivenheder
 
 
-def test_follow_up_deadlines_appear_only_when_the_user_may_read_the_minutes(client, program, ministeriet, projektleder_101):
+def test_follow_up_deadlines_appear_only_when_the_user_may_read_the_minutes(
+    client, program, ministeriet, projektleder_101
+):
     afholdt = moede_marker_afholdt(moede=moede(program))
     referat_gem(moede=afholdt, referat="Udkast", version=afholdt.version)
     opfoelgningspunkt_tilfoej(

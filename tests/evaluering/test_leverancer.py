@@ -56,7 +56,11 @@ def test_submitting_freezes_exactly_what_was_delivered(leverance, projektleder_1
     foer = (indsendelse.snapshot, indsendelse.sha256)
     oekonomi = next(a for a in indsendelse.snapshot["afsnit"] if a["art"] == "oekonomi")
     assert oekonomi["data"]["aar"][0] == {
-        "aar": 2011, "ansoegt": 1_400_000, "bevilget": 200_000, "forbrugt": 150_000, "rest": 50_000,
+        "aar": 2011,
+        "ansoegt": 1_400_000,
+        "bevilget": 200_000,
+        "forbrugt": 150_000,
+        "rest": 50_000,
         "bemaerkning": "Koordinator",
     }
     assert ["2011", "1.400.000 kr.", "200.000 kr.", "150.000 kr.", "50.000 kr.", "Koordinator"] in (
@@ -164,7 +168,9 @@ def test_the_overview_shows_what_is_due_late_and_missing(program, ministeriet, p
     services.leverance_indsend(kommuneleverance=_kl(forsinket), bruger=projektleder_101)
     overblik = leveranceoverblik(program, ministeriet)
     celler = {
-        (r.dataleverance.titel, c.deltagelse.kommune.kode): (c.tekst, c.forsinket) for r in overblik.raekker for c in r.celler
+        (r.dataleverance.titel, c.deltagelse.kommune.kode): (c.tekst, c.forsinket)
+        for r in overblik.raekker
+        for c in r.celler
     }
     assert celler == {
         ("Økonomi 2011", "101"): ("Indsendt", False),
@@ -208,8 +214,10 @@ def test_a_municipality_that_joined_later_owes_the_delivery_too(program, leveran
 def test_reminders_a_week_before_and_on_the_day_once_each_to_those_who_owe(program, ministeriet, projektleder_101):
     frist = dansk_tidspunkt(timezone.localdate() + timedelta(days=7), time(12))
     leverance = dataleverance(program, ministeriet, frist=frist)
-    services.leverance_indsend(kommuneleverance=_kl(leverance, "147"), bruger=program.deltagelser.get(
-        kommune__kode="147").kommune.projektledere.first())
+    services.leverance_indsend(
+        kommuneleverance=_kl(leverance, "147"),
+        bruger=program.deltagelser.get(kommune__kode="147").kommune.projektledere.first(),
+    )
     mail.outbox.clear()
     i_dag = timezone.localdate()
     assert services.paamindelser_send(i_dag=i_dag) == 1

@@ -39,8 +39,15 @@ def afholdt(program):
 def test_a_meeting_that_ends_before_it_starts_is_refused_and_nothing_is_saved(client_for, ministeriet, program):
     svar = client_for(ministeriet).post(
         f"/programmer/{program.pk}/moeder/nyt/",
-        {"art": "netvaerksmoede", "nummer": "2", "dato": "2011-12-07", "start_tid": "15:00", "slut_tid": "10:00",
-         "sted": "Holmens Kanal 22", "fokus": "opfølgning"},
+        {
+            "art": "netvaerksmoede",
+            "nummer": "2",
+            "dato": "2011-12-07",
+            "start_tid": "15:00",
+            "slut_tid": "10:00",
+            "sted": "Holmens Kanal 22",
+            "fokus": "opfølgning",
+        },
     )
     assert svar.status_code == 200
     assert "Mødet skal slutte efter, at det begynder." in svar.content.decode()
@@ -59,8 +66,15 @@ def test_a_meeting_that_ends_before_it_starts_is_refused_and_nothing_is_saved(cl
 def test_the_ministry_plans_a_meeting_in_danish_time(client_for, ministeriet, program):
     svar = client_for(ministeriet).post(
         f"/programmer/{program.pk}/moeder/nyt/",
-        {"art": "netvaerksmoede", "nummer": "2", "dato": "7.12.2011", "start_tid": "10.00", "slut_tid": "15.30",
-         "sted": "Holmens Kanal 22", "fokus": "opfølgning og dokumentation"},
+        {
+            "art": "netvaerksmoede",
+            "nummer": "2",
+            "dato": "7.12.2011",
+            "start_tid": "10.00",
+            "slut_tid": "15.30",
+            "sted": "Holmens Kanal 22",
+            "fokus": "opfølgning og dokumentation",
+        },
     )
     m = Moede.objects.get()
     assert svar.status_code == 302 and svar["Location"] == f"/moeder/{m.pk}/"
@@ -159,8 +173,12 @@ def test_after_approval_the_meeting_is_read_only(afholdt, ministeriet, kobenhavn
             moede=godkendt, fil=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"), bruger=ministeriet
         ),
         lambda: services.moede_opdater(
-            moede=godkendt, version=godkendt.version, art="netvaerksmoede", start=godkendt.start,
-            slut=godkendt.slut, sted="Andet sted",
+            moede=godkendt,
+            version=godkendt.version,
+            art="netvaerksmoede",
+            start=godkendt.start,
+            slut=godkendt.slut,
+            sted="Andet sted",
         ),
     ]
     for skriv in forsoeg:
@@ -178,8 +196,12 @@ def test_the_minutes_are_the_ministrys_draft_until_approved(client_for, afholdt,
 
 
 def test_the_minutes_pdf_holds_agenda_attendance_minutes_and_follow_up(client_for, afholdt, ministeriet, kobenhavn):
-    services.dagsordenspunkt_tilfoej(moede=afholdt, titel="Status fra kommunerne", oplaegsholder="Evaluator", varighed=45)
-    services.fremmoede_registrer(moede=afholdt, kommune=kobenhavn, deltog=True, deltagere="Koordinator", bruger=ministeriet)
+    services.dagsordenspunkt_tilfoej(
+        moede=afholdt, titel="Status fra kommunerne", oplaegsholder="Evaluator", varighed=45
+    )
+    services.fremmoede_registrer(
+        moede=afholdt, kommune=kobenhavn, deltog=True, deltagere="Koordinator", bruger=ministeriet
+    )
     _godkendt(Moede.objects.get(pk=afholdt.pk), ministeriet)
     svar = client_for(ministeriet).get(f"/moeder/{afholdt.pk}/referat.pdf")
     assert svar["Content-Type"] == "application/pdf"
@@ -212,7 +234,7 @@ def test_invitation_is_a_job_that_mails_every_participant_with_a_calendar_file(
     assert {projektleder_101.email, projektleder_147.email} <= set(ledere)
     besked = mail.outbox[0]
     assert "Deltagelse er obligatorisk" in besked.body
-    navn, indhold, mimetype = besked.attachments[0]
+    _, indhold, mimetype = besked.attachments[0]
     assert mimetype == "text/calendar"
     (event,) = Calendar.from_ical(indhold).walk("VEVENT")
     assert event.decoded("dtstart") == m.start
@@ -262,7 +284,9 @@ def test_the_evaluator_changes_nothing(client_for, afholdt, evaluator):
     assert Moede.objects.get(pk=afholdt.pk).version == afholdt.version
 
 
-def test_the_meeting_page_uses_a_fixed_number_of_queries(client_for, afholdt, ministeriet, django_assert_max_num_queries):
+def test_the_meeting_page_uses_a_fixed_number_of_queries(
+    client_for, afholdt, ministeriet, django_assert_max_num_queries
+):
     client = client_for(ministeriet)
     for nr in range(6):
         services.dagsordenspunkt_tilfoej(moede=afholdt, titel=f"Punkt {nr}")

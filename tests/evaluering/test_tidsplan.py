@@ -60,7 +60,10 @@ def test_everything_dated_in_the_programme_is_on_the_timeline(program, ministeri
     afholdt = moede_marker_afholdt(moede=moede(program, tidsplanpunkt=planlagt, nummer=3))
     referat_gem(moede=afholdt, referat="Udkast", version=afholdt.version)
     opfoelgningspunkt_tilfoej(
-        moede=afholdt, art="beslutning", tekst="Næste møde i juni", ansvarlig="Ministeriet",
+        moede=afholdt,
+        art="beslutning",
+        tekst="Næste møde i juni",
+        ansvarlig="Ministeriet",
         frist=timezone.localdate() + timedelta(days=20),
     )
     dataleverance(program, ministeriet, titel="Opfølgning 2012")
@@ -76,7 +79,9 @@ def test_everything_dated_in_the_programme_is_on_the_timeline(program, ministeri
     assert "opfoelgning" not in lederens  # the minutes are not approved yet
 
 
-def test_the_timeline_page_uses_a_fixed_number_of_queries(client_for, program, ministeriet, django_assert_max_num_queries):
+def test_the_timeline_page_uses_a_fixed_number_of_queries(
+    client_for, program, ministeriet, django_assert_max_num_queries
+):
     client, url = client_for(ministeriet), f"/programmer/{program.pk}/tidsplan/"
 
     def fyld(fra, til):
