@@ -58,10 +58,12 @@ def tidsplan_svg(plan: Tidsplan) -> SafeString:
     x_akse = {
         "title": None,
         "orient": "top",
-        "format": "%b",
         "tickCount": {"interval": "month", "step": 1},
-        "labelExpr": "month(datum.value) == 0 ? timeFormat(datum.value, '%b %Y') : timeFormat(datum.value, '%b')",
-        "labelAngle": -45,
+        # Every month is labelled, with its year, upright so 24 months fit.
+        "labelExpr": "timeFormat(datum.value, '%b %Y')",
+        "labelOverlap": False,
+        "labelAngle": -90,
+        "labelAlign": "left",
         "labelFontSize": 10,
         "grid": True,
     }
