@@ -1,4 +1,5 @@
 import importlib
+import threading
 
 import pytest
 from django.apps import apps
@@ -18,8 +19,21 @@ def worker(kommunedata_transaktion):
     worker's own threads and connections and see only committed data, hence the transactional database."""
 
     def koer() -> None:
-        with app.replace_connector(app.connector.get_worker_connector()):
-            app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False)
+        # In its own thread: the browser tests' Playwright already runs an event loop in this one.
+        fejl = []
+
+        def koer_worker():
+            try:
+                with app.replace_connector(app.connector.get_worker_connector()):
+                    app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False)
+            except Exception as exc:  # noqa: BLE001 – re-raised in the test's thread below
+                fejl.append(exc)
+
+        traad = threading.Thread(target=koer_worker)
+        traad.start()
+        traad.join(timeout=60)
+        if fejl:
+            raise fejl[0]
 
     # The worker's threads keep their connections for CONN_MAX_AGE, which would keep the test database open
     # at teardown; with 0, procrastinate's Django middleware closes them after each job.
