@@ -1,16 +1,15 @@
 from django.urls import reverse
 
-from kommuner.models import Rolle
-from kommuner.roller import rolle
+from kommuner.roller import rolle, ser_alle_kommuner
 
 
 def navigation(request):
     """The main menu for the logged-in user's role."""
-    brugerrolle = rolle(request.user) if hasattr(request, "user") else ""
-    if not brugerrolle:
+    user = getattr(request, "user", None)
+    if user is None or not rolle(user):
         return {"navigation": []}
     punkter = [("Forside", reverse("forside")), ("Programmer", reverse("kommuner:programmer"))]
-    if brugerrolle in {Rolle.MINISTERIET, Rolle.EVALUATOR, Rolle.STYREGRUPPE}:
+    if ser_alle_kommuner(user):
         punkter.append(("Kommuner", reverse("kommuner:liste")))
     punkter.append(("Kalender", reverse("evaluering:kalender")))
     if brugerrolle == Rolle.MINISTERIET:

@@ -213,9 +213,8 @@ def stop() -> int:
     if not is_running(bindir):
         print("Databasen kører ikke.")
         return 0
-    _koer(
-        [str(bindir / "pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(CLUSTER)], "kunne ikke stoppe", som_server=True
-    )
+    stop_cmd = [str(bindir / "pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(CLUSTER)]
+    _koer(stop_cmd, "kunne ikke stoppe", som_server=True)
     print("Databasen er stoppet.")
     return 0
 

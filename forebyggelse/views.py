@@ -14,7 +14,7 @@ def forside(request):
     programmer = list(programmer_til_laesning(request.user))
     if brugerrolle == Rolle.PROJEKTLEDER:
         ansoegninger = {}
-        for ansoegning in ansoegninger_til_laesning(request.user).filter(program__in=programmer):
+        for ansoegning in ansoegninger_til_laesning(request.user).filter(program__in=programmer).uden_tekst():
             ansoegninger.setdefault(ansoegning.program_id, []).append(ansoegning)
         for program in programmer:
             program.mine_ansoegninger = ansoegninger.get(program.pk, [])
