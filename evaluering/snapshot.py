@@ -25,7 +25,7 @@ from django.utils.text import capfirst
 from evaluering.models import Dataleverance, Indholdsart
 from evaluering.selectors import fremmoede_for_kommune
 from forebyggelse.formatering import dato, kr, tidspunkt
-from kommuner.models import Bruger, Deltagelse, Interessetilkendegivelse
+from kommuner.models import Ansoegning, Bruger, Deltagelse
 from kommuner.selectors import budget_for
 
 FORMAT = 1
@@ -53,7 +53,7 @@ ANSOEGNINGENS_TEKSTER = ["beslutningsniveau", "baggrund", "opstart", "projektdes
 
 def ansoegning(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bruger) -> Afsnit:
     """The expression of interest the municipality was selected on: sections B–G and the amounts applied for."""
-    a: Interessetilkendegivelse | None = deltagelse.ansoegning
+    a: Ansoegning | None = deltagelse.ansoegning
     if a is None:
         return {
             "blokke": [
@@ -64,7 +64,7 @@ def ansoegning(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bru
             "data": {},
         }
     beloeb = {b.aar: b.beloeb for b in a.beloeb.all()}
-    navn = Interessetilkendegivelse._meta.get_field
+    navn = Ansoegning._meta.get_field
     return {
         "blokke": [
             _felter(

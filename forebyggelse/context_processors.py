@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from kommuner.roller import rolle, ser_alle_kommuner
+from kommuner.roller import er_ministeriet, rolle, ser_alle_kommuner
 
 
 def navigation(request):
@@ -12,7 +12,7 @@ def navigation(request):
     if ser_alle_kommuner(user):
         punkter.append(("Kommuner", reverse("kommuner:liste")))
     punkter.append(("Kalender", reverse("evaluering:kalender")))
-    if brugerrolle == Rolle.MINISTERIET:
+    if er_ministeriet(user):
         punkter.append(("Baggrundsjob", reverse("evaluering:jobs")))
     path = request.path
     return {

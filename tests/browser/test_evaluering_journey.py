@@ -10,12 +10,12 @@ from playwright.sync_api import expect
 
 from evaluering.models import Indsendelse, Kommuneleverance, Leverancestatus, Moede, Moedestatus
 from kommuner.models import Rolle
-from tests.evaluering.conftest import kommunedata_transaktion, worker  # noqa: F401 – fixtures
+from tests.evaluering.conftest import kommunedata_transaktion, worker  # noqa: F401 – fixtures used below
 from tests.evaluering.factories import program_med_deltagere
 from tests.kommuner.factories import BrugerFactory
 
 
-def test_network_meeting_calendar_attendance_minutes_and_a_delivery(page, log_ind, tilgaengelig, worker):
+def test_network_meeting_calendar_attendance_minutes_and_a_delivery(page, log_ind, tilgaengelig, worker):  # noqa: F811
     ministeriet = BrugerFactory(username="ministeriet", rolle=Rolle.MINISTERIET)
     BrugerFactory(username="leder-101", rolle=Rolle.PROJEKTLEDER, kommuner=["101"])
     program = program_med_deltagere("101", "147", ministeriet=ministeriet, navn="Forebyggelsesprojektet (browsertest)")

@@ -26,7 +26,7 @@ def worker(kommunedata_transaktion):
             try:
                 with app.replace_connector(app.connector.get_worker_connector()):
                     app.run_worker(wait=False, install_signal_handlers=False, listen_notify=False)
-            except Exception as exc:  # noqa: BLE001 – re-raised in the test's thread below
+            except Exception as exc:  # re-raised in the test thread below
                 fejl.append(exc)
 
         traad = threading.Thread(target=koer_worker)

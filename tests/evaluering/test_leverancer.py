@@ -18,8 +18,7 @@ from evaluering.services import leverancer as services
 from evaluering.services.moeder import fremmoede_registrer, moede_marker_afholdt
 from forebyggelse.formatering import dansk_tidspunkt
 from kommuner.models import Bevilling, Deltagelse, Kommune
-from kommuner.services.ansoegninger import ansoegning_gem, ansoegning_send_tilbage
-from kommuner.services.bevillinger import forbrug_registrer
+from kommuner.services.bevillinger import afgoerelse_traef, forbrug_registrer
 from tests.evaluering.factories import dataleverance, moede, program_med_deltagere
 
 pytestmark = pytest.mark.django_db
@@ -67,18 +66,22 @@ def test_submitting_freezes_exactly_what_was_delivered(leverance, projektleder_1
         oekonomi["blokke"][0]["raekker"]
     )
 
-    # The live data changes afterwards: spending, the application (sent back and edited), attendance.
+    # The live data changes afterwards: spending, a new grant decision, attendance at a meeting.
     forbrug_registrer(deltagelse=deltagelse, forbrug={2011: (199_000, "Mere brugt")}, bruger=projektleder_101)
-    ansoegning = deltagelse.ansoegning
-    ansoegning_send_tilbage(ansoegning=ansoegning, kommentar="Ret baggrunden", bruger=ministeriet)
-    ansoegning_gem(ansoegning=ansoegning, felter={"baggrund": "En helt ny baggrund."}, beloeb={})
+    afgoerelse_traef(
+        ansoegning=deltagelse.ansoegning,
+        udvalgt=True,
+        begrundelse="Ny afgørelse",
+        bevillinger={2011: 250_000, 2012: 1_180_000},
+        bruger=ministeriet,
+    )
     afholdt = moede_marker_afholdt(moede=moede(leverance.program))
     fremmoede_registrer(moede=afholdt, kommune=deltagelse.kommune, deltog=True, deltagere="X", bruger=ministeriet)
     assert Bevilling.objects.get(deltagelse=deltagelse, aar=2011).forbrugt == 199_000
 
     gemt = Indsendelse.objects.get(pk=indsendelse.pk)
     assert (gemt.snapshot, gemt.sha256) == foer
-    assert "En helt ny baggrund." not in str(gemt.snapshot)
+    assert "250.000 kr." not in str(gemt.snapshot)
     # The viewer shows the frozen figures, not the live ones.
     client = Client()
     client.force_login(projektleder_101)
