@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps db stop migrate demo run test lint format check pytest bench lock outdated backup restore vendor
+.PHONY: help install system-deps db stop migrate demo run worker test lint format check pytest bench lock outdated backup restore vendor
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,9 +36,12 @@ migrate: db ## Apply database migrations
 demo: migrate ## Load the demo programme and demo users (demo mode only)
 	$(MANAGE) load_demo
 
-run: demo ## Install, start the database, migrate, load the demo and serve on http://127.0.0.1:8000
-	@echo "Forebyggelsesportalen kører på http://$(HOST):$(PORT)/ (stop med Ctrl+C)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+run: demo ## Install, start the database, migrate, load the demo, serve on http://127.0.0.1:8000 with one job worker
+	@echo "Forebyggelsesportalen kører på http://$(HOST):$(PORT)/ med én worker til baggrundsjob (stop begge med Ctrl+C)"
+	$(MANAGE) koer $(HOST):$(PORT)
+
+worker: migrate ## One more background-job worker against the same database (as many as you like)
+	$(MANAGE) procrastinate worker
 
 lint: install ## ruff (check, format --check) and djLint on the templates
 	$(VENV)/bin/ruff check .

@@ -21,11 +21,11 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg2
+import psycopg
 from django.conf import settings
 from django.db import connections
 from django.utils import timezone
-from psycopg2 import sql
+from psycopg import sql
 
 from forebyggelse import localdb
 from forebyggelse.formatering import dansk_tid
@@ -37,7 +37,7 @@ class BackupFejl(Exception):
 
 @dataclass(frozen=True)
 class Forbindelse:
-    """Where a database is, as PostgreSQL's programs and psycopg2 take it."""
+    """Where a database is, as PostgreSQL's programs and psycopg take it."""
 
     navn: str
     bruger: str
@@ -73,16 +73,15 @@ class Forbindelse:
         return miljoe
 
     def forbind(self):
-        conn = psycopg2.connect(
+        return psycopg.connect(
             dbname=self.navn,
             user=self.bruger or None,
             host=self.vaert or None,
             port=self.port or None,
             password=self.adgangskode or None,
             connect_timeout=10,
+            autocommit=True,
         )
-        conn.autocommit = True
-        return conn
 
 
 # The programs ----------------------------------------------------------------------------------------
@@ -92,7 +91,7 @@ def server_version(forbindelse: Forbindelse) -> int:
     """The server's major version (15 for 15.4)."""
     conn = forbindelse.forbind()
     try:
-        return conn.server_version // 10000
+        return conn.info.server_version // 10000
     finally:
         conn.close()
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("konto/", include(konto)),
     path("konto/", include("konto.urls")),
     path("", include("kommuner.urls")),
+    path("", include("evaluering.urls")),
     path("hentninger/", include("hentninger.urls")),
     # The admin has no login of its own: every login goes through the two steps of konto's login.
     path("admin/login/", login_not_required(RedirectView.as_view(pattern_name="login", query_string=True))),

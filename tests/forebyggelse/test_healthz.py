@@ -4,7 +4,7 @@ failed request: Django checks a reused connection before the request uses it (CO
 import socket
 from io import BytesIO
 
-import psycopg2
+import psycopg
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
@@ -68,13 +68,13 @@ def afbryd_forbindelsen() -> None:
     """What a PostgreSQL restart does to an idle connection: the server ends it."""
     pid = connection.connection.info.backend_pid
     indstillinger = connection.settings_dict
-    anden = psycopg2.connect(
+    anden = psycopg.connect(
         dbname=indstillinger["NAME"],
         user=indstillinger["USER"],
         host=indstillinger["HOST"],
         port=indstillinger["PORT"],
+        autocommit=True,
     )
-    anden.autocommit = True
     with anden.cursor() as cur:
         cur.execute("SELECT pg_terminate_backend(%s)", [pid])
         assert cur.fetchone()[0]

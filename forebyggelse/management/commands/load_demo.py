@@ -3,8 +3,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from evaluering.demo import indlaes_demo_evaluering
 from kommuner.demo import PROGRAMNAVN, indlaes_demo_program
-from kommuner.models import Bruger, Kommune, Rolle
+from kommuner.models import Bruger, Kommune, Program, Rolle
 from kommuner.services.kommuner import bruger_opret
 
 DEMO_PASSWORD = "demo"
@@ -37,10 +38,14 @@ class Command(BaseCommand):
                     efternavn=efternavn,
                     email=f"{brugernavn}@example.org",
                 )
-            program = indlaes_demo_program(ministeriet=Bruger.objects.get(username="ministeriet"))
+            ministeriet = Bruger.objects.get(username="ministeriet")
+            program = indlaes_demo_program(ministeriet=ministeriet)
+            evaluering = indlaes_demo_evaluering(ministeriet=ministeriet, program=Program.objects.get(navn=PROGRAMNAVN))
         self.stdout.write(self.style.SUCCESS("Demo-opsætningen er indlæst."))
         if program is None:
             self.stdout.write(f"{PROGRAMNAVN} fandtes allerede og er ikke ændret.")
+        if not evaluering:
+            self.stdout.write("Tidsplan, møder og dataleverancer fandtes allerede og er ikke ændret.")
         self.stdout.write("Demo-logins (adgangskode for alle: demo):")
         for brugernavn, rolle, koder, _, _ in DEMO_BRUGERE:
             kommuner = f" ({', '.join(koder)})" if koder else ""
