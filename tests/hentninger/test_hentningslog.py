@@ -88,7 +88,11 @@ def test_a_download_view_must_name_its_file(ministeriet):
 @pytest.mark.parametrize("sql", ["UPDATE hentninger_hentning SET filnavn = 'x'", "DELETE FROM hentninger_hentning"])
 def test_the_database_refuses_to_change_or_delete_the_log(ministeriet, sql):
     hentning_registrer(bruger=ministeriet, filnavn="a.pdf", art="Rapport")
-    with pytest.raises(DatabaseError, match="Cannot update or delete"), transaction.atomic(), connection.cursor() as cursor:
+    with (
+        pytest.raises(DatabaseError, match="Cannot update or delete"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
         cursor.execute(sql)
     assert Hentning.objects.get().filnavn == "a.pdf"
 
