@@ -1,6 +1,7 @@
 from django.urls import reverse
 
-from kommuner.roller import rolle, ser_alle_kommuner
+from hentninger.permissions import kan_se_hentningslog
+from kommuner.roller import er_ministeriet, rolle, ser_alle_kommuner
 
 
 def navigation(request):
@@ -15,6 +16,11 @@ def navigation(request):
     ]
     if ser_alle_kommuner(user):
         punkter.append(("Kommuner", reverse("kommuner:liste")))
+    punkter.append(("Kalender", reverse("evaluering:kalender")))
+    if er_ministeriet(user):
+        punkter.append(("Baggrundsjob", reverse("evaluering:jobs")))
+    if kan_se_hentningslog(user)[0]:
+        punkter.append(("Hentningslog", reverse("hentninger:log")))
     path = request.path
     return {
         "navigation": [

@@ -186,13 +186,13 @@ def _sidste_logfejl() -> str:
 
 
 def _ensure_database() -> None:
-    import psycopg2
+    import psycopg
 
     for attempt in range(50):
         try:
-            conn = psycopg2.connect(host="127.0.0.1", port=PORT, user=USER, dbname="postgres")
+            conn = psycopg.connect(host="127.0.0.1", port=PORT, user=USER, dbname="postgres")
             break
-        except psycopg2.OperationalError as exc:
+        except psycopg.OperationalError as exc:
             if attempt == 49:
                 raise DatabaseFejl(
                     f"Databasen startede, men svarer ikke på port {PORT}. Se {LOG}, eller kør make stop og prøv igen."

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from forebyggelse.formatering import filnavn_tid, tidspunkt
+from hentninger.services import logget_hentning
 from kommuner.forms.ansoegninger import AnsoegningForm, BilagForm, GenaabningForm, TilbagesendelseForm
 from kommuner.models import Bilagstype
 from kommuner.permissions import (
@@ -137,12 +138,13 @@ def bilag_upload(request, pk):
 
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
-    return FileResponse(
+    response = FileResponse(
         bilag.fil.open("rb"),
         as_attachment=True,
         filename=bilag.filnavn,
         content_type=INDHOLDSTYPER[bilag.filtype],
     )
+    return logget_hentning(response, bruger=request.user, objekt=bilag, beskrivelse=f"{bilag} ({bilag.ansoegning})")
 
 
 @require_POST
@@ -178,7 +180,9 @@ def kvittering_hent(request, pk):
     filnavn = f"kvittering-{kvittering.ansoegning.kommune.kode}-{filnavn_tid(kvittering.indsendt)}.pdf"
     response = HttpResponse(bytes(kvittering.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filnavn}"'
-    return response
+    return logget_hentning(
+        response, bruger=request.user, objekt=kvittering, beskrivelse=f"{kvittering} ({kvittering.ansoegning})"
+    )
 
 
 def ansoegning_send_tilbage(request, pk):

@@ -293,7 +293,7 @@ def test_lists_never_load_the_applications_texts(client_for, program, indsendt, 
 @pytest.mark.django_db(transaction=True)
 def test_the_receipt_is_rendered_while_the_application_is_not_locked(kommunedata, monkeypatch, projektleder_101):
     """WeasyPrint takes about a second: meanwhile another connection must be able to lock the row."""
-    import psycopg2
+    import psycopg
 
     from kommuner.models import Kommune
 
@@ -303,7 +303,7 @@ def test_the_receipt_is_rendered_while_the_application_is_not_locked(kommunedata
 
     def tjek_og_lav_pdf(html):
         indstillinger = connection.settings_dict
-        anden = psycopg2.connect(
+        anden = psycopg.connect(
             host=indstillinger["HOST"],
             port=indstillinger["PORT"],
             user=indstillinger["USER"],
@@ -313,7 +313,7 @@ def test_the_receipt_is_rendered_while_the_application_is_not_locked(kommunedata
             with anden.cursor() as cur:
                 cur.execute("SELECT id FROM kommuner_ansoegning WHERE id = %s FOR UPDATE NOWAIT", [ansoegning.pk])
             laast_under_pdf.append(False)
-        except psycopg2.errors.LockNotAvailable:
+        except psycopg.errors.LockNotAvailable:
             laast_under_pdf.append(True)
         finally:
             anden.close()

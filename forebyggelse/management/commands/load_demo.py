@@ -3,8 +3,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from evaluering.demo import indlaes_demo_evaluering
 from kommuner.demo import PROGRAMNAVN, indlaes_demo_program
-from kommuner.models import Bruger, Kommune, Rolle
+from kommuner.models import Bruger, Kommune, Program, Rolle
 from kommuner.services.kommuner import bruger_opret
 from strategi.demo import indlaes_demo_strategier
 
@@ -40,14 +41,19 @@ class Command(BaseCommand):
                 )
             ministeriet = Bruger.objects.get(username="ministeriet")
             program = indlaes_demo_program(ministeriet=ministeriet)
+            evaluering = indlaes_demo_evaluering(ministeriet=ministeriet, program=Program.objects.get(navn=PROGRAMNAVN))
             # After the programme (and the social profiles): the strategies hang on its participations.
             strategier = indlaes_demo_strategier(ministeriet=ministeriet)
         self.stdout.write(self.style.SUCCESS("Demo-opsætningen er indlæst."))
         if program is None:
             self.stdout.write(f"{PROGRAMNAVN} fandtes allerede og er ikke ændret.")
+        if not evaluering:
+            self.stdout.write("Tidsplan, møder og dataleverancer fandtes allerede og er ikke ændret.")
         if strategier is None:
             self.stdout.write("Demoens forebyggelsesstrategier fandtes allerede og er ikke ændret.")
         self.stdout.write("Demo-logins (adgangskode for alle: demo):")
         for brugernavn, rolle, koder, _, _ in DEMO_BRUGERE:
             kommuner = f" ({', '.join(koder)})" if koder else ""
             self.stdout.write(f"  {brugernavn:<18} {rolle.label}{kommuner}")
+        if settings.TOFAKTOR_PAAKRAEVET:
+            self.stdout.write("Tofaktor-login er påkrævet: ministeriet og evaluator sætter det op ved første login.")
