@@ -12,6 +12,11 @@ def navigation(request):
     punkter = [("Forside", reverse("forside")), ("Programmer", reverse("kommuner:programmer"))]
     if brugerrolle in {Rolle.MINISTERIET, Rolle.EVALUATOR, Rolle.STYREGRUPPE}:
         punkter.append(("Kommuner", reverse("kommuner:liste")))
+    # Every role reads the profiles (published statistics); the catalogue, the data administration and the
+    # exports sit under "Nøgletal" for the ministry and the evaluator.
+    punkter.append(("Sociale profiler", reverse("profiler:liste")))
+    if brugerrolle in {Rolle.MINISTERIET, Rolle.EVALUATOR}:
+        punkter.append(("Nøgletal", reverse("profiler:oversigt")))
     path = request.path
     return {
         "navigation": [

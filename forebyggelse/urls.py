@@ -37,5 +37,6 @@ urlpatterns = [
     path("", views.forside, name="forside"),
     path("konto/", include(konto)),
     path("", include("kommuner.urls")),
+    path("", include("profiler.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -373,6 +373,9 @@ class IndberetningVaerdi(models.Model):
     taeller = models.DecimalField("tæller", validators=[ikke_negativ], **TAL)
     naevner = models.DecimalField("nævner", validators=[ikke_negativ], **TAL)
     vaerdi = models.DecimalField("værdi", validators=[ikke_negativ], **TAL)
+    # The observation's values the approval replaced, so the change is traceable old → new.
+    erstattet_taeller = models.DecimalField("erstattet tæller", **TAL)
+    erstattet_naevner = models.DecimalField("erstattet nævner", **TAL)
 
     class Meta:
         ordering = ["indikator__raekkefoelge", "indikator__kode"]

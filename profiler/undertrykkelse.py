@@ -8,8 +8,10 @@ The rules (docs/decisions/0012-diskretionering-af-smaa-tal.md):
    year is hidden by rule 1, the smallest other part with a count is hidden as well, so the hidden part cannot
    be worked out as the total minus the other parts.
 3. National and group figures are shown as rates only, never as counts. Such a rate is hidden when the count
-   behind it is from 1 to the limit minus 1, or when exactly one of the municipalities it sums is hidden
-   (it could be worked out from the other municipalities' shown figures).
+   behind it is from 1 to the limit minus 1, or when exactly one of the municipalities it sums is hidden and the
+   rate is shown so precisely that the hidden count could be worked out from it and the other municipalities'
+   figures (the rounding of the shown rate spans less than the limit in counts: a national rate per 1.000 over
+   a million children hides a count of 4 in its rounding; a small group's rate does not).
 
 Raw values stay in the database; only the data administration shows them.
 
@@ -72,6 +74,16 @@ def rate(indikator: Indikator, taeller: Decimal | None, naevner: Decimal | None)
     return Decimal(taeller) / Decimal(naevner) * faktor
 
 
+def afrunding_skjuler(indikator: Indikator, naevner: Decimal | None) -> bool:
+    """Whether rounding a rate over `naevner` to the shown decimals blurs its count by at least the limit either
+    way, so one hidden count among the summed cannot be worked out from it."""
+    if naevner is None:
+        return False
+    faktor = 1 if indikator.enhed == Enhed.ANTAL else indikator.faktor
+    halv_enhed = Decimal(1).scaleb(-indikator.decimaler) / 2
+    return halv_enhed * Decimal(naevner) / faktor >= indikator.undertrykkelsesgraense
+
+
 def _antal_tekst(antal: Decimal | None) -> str:
     if antal is None:
         return MANGLER_TEKST
@@ -115,7 +127,7 @@ def vist_samlet(
     """A national or group figure: the rate of the summed numerators and denominators (rule 3)."""
     if not kommuner or taeller is None:
         return INGENTING
-    if skjulte == 1 or er_lille(indikator, taeller):
+    if er_lille(indikator, taeller) or (skjulte == 1 and not afrunding_skjuler(indikator, naevner)):
         return VistTal(None, None, None, True, MANGLER_TEKST, SKJULT_TEKST, kommuner)
     afrundet = afrund(rate(indikator, taeller, naevner), indikator.decimaler)
     tekst = MANGLER_TEKST if afrundet is None else tal(afrundet, indikator.decimaler)

@@ -8,6 +8,7 @@ register.filter("tal", formatering.tal)
 register.filter("kr", formatering.kr)
 register.filter("dato", formatering.dato)
 register.filter("tidspunkt", formatering.tidspunkt)
+register.filter("kort_tidspunkt", formatering.kort_tidspunkt)
 
 
 @register.filter

@@ -6,6 +6,7 @@ from django.test.utils import override_settings
 from kommuner.demo import PROGRAMNAVN, indlaes_demo_program
 from kommuner.models import Bruger, Kommune, Rolle
 from kommuner.services.kommuner import bruger_opret
+from profiler.demo import indlaes_demo_noegletal
 
 DEMO_PASSWORD = "demo"
 
@@ -38,9 +39,12 @@ class Command(BaseCommand):
                     email=f"{brugernavn}@example.org",
                 )
             program = indlaes_demo_program(ministeriet=Bruger.objects.get(username="ministeriet"))
+            noegletal = indlaes_demo_noegletal(ministeriet=Bruger.objects.get(username="ministeriet"))
         self.stdout.write(self.style.SUCCESS("Demo-opsætningen er indlæst."))
         if program is None:
             self.stdout.write(f"{PROGRAMNAVN} fandtes allerede og er ikke ændret.")
+        if not noegletal:
+            self.stdout.write("Nøgletallene fandtes allerede og er ikke ændret.")
         self.stdout.write("Demo-logins (adgangskode for alle: demo):")
         for brugernavn, rolle, koder, _, _ in DEMO_BRUGERE:
             kommuner = f" ({', '.join(koder)})" if koder else ""
