@@ -67,7 +67,7 @@ def _importeret(filnavn: str) -> bool:
     return ImportKoersel.objects.filter(filnavn=filnavn, tilstand=Koerselstilstand.GENNEMFOERT).exists()
 
 
-def _importer(filnavn: str, indhold: bytes, bruger: Bruger, **kwargs) -> None:
+def _importer(filnavn: str, indhold: bytes, bruger: Bruger | None, **kwargs) -> None:
     koersel = import_forhaandsvis(filnavn=filnavn, indhold=indhold, bruger=bruger, **kwargs)
     import_gennemfoer(koersel=koersel, bruger=bruger)
 
@@ -76,23 +76,23 @@ def indlaes_demo_noegletal(*, ministeriet: Bruger) -> bool:
     """Load the demo's key figures; returns False (and changes nothing) if they are already there."""
     if _importeret(EKSEMPELFIL):
         return False
-    forbrydelser = Indikator.objects.get(kode="anmeldte_forbrydelser")
-    if not _importeret(STRAF11):
-        _importer(
-            STRAF11,
-            _som_statbank_csv(STRAF11, "anmeldte_forbrydelser"),
-            ministeriet,
-            indikator=forbrydelser,
-            maal=Maal.TAELLER,
-        )
-    if not _importeret(FOLK1A):
-        _importer(
-            FOLK1A, _som_statbank_csv(FOLK1A, "befolkning"), ministeriet, indikator=forbrydelser, maal=Maal.NAEVNER
-        )
+    indlaes_straf11_og_folk1a(bruger=ministeriet)
     _importer(EKSEMPELFIL, eksempeldata_csv(), ministeriet, eksempeldata=True)
     _egne_tal(ministeriet)
     _fund(ministeriet)
     return True
+
+
+def indlaes_straf11_og_folk1a(*, bruger: Bruger | None) -> None:
+    """The real offences (numerator) and population (denominator) of 'anmeldte forbrydelser pr. 1.000 indbyggere',
+    imported as StatBank CSV through the ordinary pipeline; skipped where already imported."""
+    forbrydelser = Indikator.objects.get(kode="anmeldte_forbrydelser")
+    if not _importeret(STRAF11):
+        indhold = _som_statbank_csv(STRAF11, "anmeldte_forbrydelser")
+        _importer(STRAF11, indhold, bruger, indikator=forbrydelser, maal=Maal.TAELLER)
+    if not _importeret(FOLK1A):
+        indhold = _som_statbank_csv(FOLK1A, "befolkning")
+        _importer(FOLK1A, indhold, bruger, indikator=forbrydelser, maal=Maal.NAEVNER)
 
 
 def eksempeldata_csv() -> bytes:

@@ -132,7 +132,7 @@ def _tidsserie_spec(data: dict) -> dict:
 def tidsserie_alt(tal_: Noegletal, indikator, aar: list[int]) -> str:
     dele = []
     for celle in (tal_.celle(indikator, a) for a in aar):
-        if celle.egen.vaerdi is not None or celle.land.vaerdi is not None:
+        if celle.land.kommuner:  # there are figures that year, shown or hidden
             dele.append(
                 f"{celle.aar}: {tal_.kommune.navn} {celle.egen.vaerdi_tekst}, landsgennemsnit "
                 f"{celle.land.vaerdi_tekst}, lignende kommuner {celle.gruppe.vaerdi_tekst}"

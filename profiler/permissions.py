@@ -163,9 +163,13 @@ def kan_redigere_indberetning(user, kommune: Kommune, indberetning: Indberetning
     return True, ""
 
 
-def kan_behandle_indberetning(user, indberetning: Indberetning | None) -> tuple[bool, str]:
-    if indberetning is None or indberetning.status != IndberetningStatus.INDSENDT:
-        return False, "Kun indsendte tal kan godkendes eller sendes tilbage."
+def kan_behandle_indberetninger(user) -> tuple[bool, str]:
     if not er_ministeriet(user):
         return False, "Kun ministeriet godkender kommunernes egne tal."
     return True, ""
+
+
+def kan_behandle_indberetning(user, indberetning: Indberetning | None) -> tuple[bool, str]:
+    if indberetning is None or indberetning.status != IndberetningStatus.INDSENDT:
+        return False, "Kun indsendte tal kan godkendes eller sendes tilbage."
+    return kan_behandle_indberetninger(user)

@@ -38,8 +38,8 @@ def under_tekst(indikator: Indikator) -> str:
 class VistTal:
     """A figure as it may be shown: hidden parts are None, with the text to show in their place."""
 
-    antal: Decimal | None  # the numerator count; None when hidden, missing or not a count
-    naevner: Decimal | None
+    antal: Decimal | int | None  # the numerator count; None when hidden, missing or not a count
+    naevner: Decimal | int | None
     vaerdi: Decimal | None  # the rate, rounded to the indicator's decimals; None when hidden or missing
     skjult: bool
     antal_tekst: str
@@ -52,6 +52,13 @@ class VistTal:
 
 
 INGENTING = VistTal(None, None, None, False, MANGLER_TEKST, MANGLER_TEKST)
+
+
+def _normal(tal: Decimal | None) -> Decimal | int | None:
+    """A stored number without the column's trailing zeros: 99787.0000 → 99787, 12.5000 → 12.5."""
+    if tal is None:
+        return None
+    return int(tal) if tal == tal.to_integral_value() else tal.normalize()
 
 
 def afrund(vaerdi: Decimal | None, decimaler: int) -> Decimal | None:
@@ -84,10 +91,10 @@ def afrunding_skjuler(indikator: Indikator, naevner: Decimal | None) -> bool:
     return halv_enhed * Decimal(naevner) / faktor >= indikator.undertrykkelsesgraense
 
 
-def _antal_tekst(antal: Decimal | None) -> str:
+def _antal_tekst(antal: Decimal | int | None) -> str:
     if antal is None:
         return MANGLER_TEKST
-    return tal(antal, 0 if antal == antal.to_integral_value() else 2)
+    return tal(antal, 0 if isinstance(antal, int) else max(0, -antal.as_tuple().exponent))
 
 
 def vist_tal(
@@ -100,11 +107,11 @@ def vist_tal(
 ) -> VistTal:
     """One municipality's figure. `taeller` is the raw count (None where the source only gives a rate),
     `vaerdi` the unrounded rate, `skjult` the verdict of rules 1 and 2."""
-    shown_naevner = naevner if indikator.har_naevner else None
+    shown_naevner = _normal(naevner) if indikator.har_naevner else None
     if skjult:
         antal_tekst = under_tekst(indikator) if er_lille(indikator, taeller) else SKJULT_TEKST
         return VistTal(None, shown_naevner, None, True, antal_tekst, SKJULT_TEKST)
-    antal = None if indikator.kun_rate else taeller
+    antal = None if indikator.kun_rate else _normal(taeller)
     afrundet = afrund(vaerdi, indikator.decimaler)
     return VistTal(
         antal=antal,

@@ -21,3 +21,11 @@ def raatal(vaerdi: Decimal | None) -> str:
 def get_item(ordbog: dict, noegle):
     """ordbog[noegle] in a template (the PDF's SVG per indicator)."""
     return ordbog.get(noegle, "")
+
+
+@register.filter
+def navn(bruger) -> str:
+    """A user's full name, else the username; an import made from the command line has no user."""
+    if bruger is None:
+        return "kommandolinjen"
+    return bruger.get_full_name() or bruger.username

@@ -16,6 +16,7 @@ from profiler.permissions import (
     access_indberetninger,
     indberetninger_til_laesning,
     kan_behandle_indberetning,
+    kan_behandle_indberetninger,
     kan_redigere_indberetning,
 )
 from profiler.services.indberetninger import (
@@ -109,7 +110,7 @@ def _hent(request, kode, aar):
 @require_POST
 def indberetning_indsend_view(request, kode, aar):
     fundet = _hent(request, kode, aar)
-    ok, grund = kan_redigere_indberetning(request.user, fundet.kommune, fundet)
+    ok, grund = kan_redigere_indberetning(request.user, fundet.kommune, None)  # the service guards the state
     if not ok:
         raise PermissionDenied(grund)
     try:
@@ -125,7 +126,7 @@ def indberetning_indsend_view(request, kode, aar):
 @require_POST
 def indberetning_godkend_view(request, kode, aar):
     fundet = _hent(request, kode, aar)
-    ok, grund = kan_behandle_indberetning(request.user, fundet)
+    ok, grund = kan_behandle_indberetninger(request.user)  # the service guards the state
     if not ok:
         raise PermissionDenied(grund)
     try:
@@ -141,7 +142,7 @@ def indberetning_godkend_view(request, kode, aar):
 @require_POST
 def indberetning_send_tilbage_view(request, kode, aar):
     fundet = _hent(request, kode, aar)
-    ok, grund = kan_behandle_indberetning(request.user, fundet)
+    ok, grund = kan_behandle_indberetninger(request.user)  # the service guards the state
     if not ok:
         raise PermissionDenied(grund)
     form = SendTilbageForm(request.POST)
