@@ -61,6 +61,7 @@ test: install system-deps db lint check ## Everything CI checks: lint, checks an
 
 bench: db ## Benchmarks: query counts and timings of the main pages as data grows
 	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.profiler
 
 lock: ## Re-resolve requirements.in into the fully pinned requirements.txt
 	rm -rf /tmp/forebyggelse-lock && $(PYTHON) -m venv /tmp/forebyggelse-lock

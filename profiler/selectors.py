@@ -339,6 +339,35 @@ def _sammenligning(kommune: Kommune, gruppe: Kommunegruppe | None, indikator: In
     )
 
 
+def profilside_noegle(*, kommune: Kommune, aar: int, kort: str, variant: str) -> str:
+    """A cache key for a rendered profile: everything its content depends on, read in one query (the data state,
+    the group memberships, the catalogue's last change, the profile's group and indicators, its findings'
+    versions), plus the year, the map's indicator and the viewer's `variant` (which findings and links they see).
+    Any change is a new key; nothing is ever served stale."""
+    with connection.cursor() as cursor:
+        cursor.execute(PROFILSIDE_SQL, {"kommune": kommune.pk})
+        tilstand = cursor.fetchone()
+    indhold = json.dumps([PROFILSIDE_VERSION, list(tilstand), kommune.pk, aar, kort[:60], variant], default=str)
+    return "profiler:profilside:" + hashlib.sha256(indhold.encode()).hexdigest()
+
+
+# Bump when the profile page's cached part changes shape.
+PROFILSIDE_VERSION = 1
+
+PROFILSIDE_SQL = """
+SELECT
+    (SELECT noegle::text FROM profiler_datastand ORDER BY id LIMIT 1),
+    (SELECT string_agg(id::text || ':' || COALESCE(kommunegruppe_id::text, '-'), ',' ORDER BY id)
+     FROM kommuner_kommune),
+    (SELECT max(aendret)::text || '/' || count(*) FROM profiler_indikator),
+    (SELECT p.sammenligningsgruppe_id FROM profiler_profil p WHERE p.kommune_id = %(kommune)s),
+    (SELECT string_agg(v.indikator_id::text, ',' ORDER BY v.indikator_id)
+     FROM profiler_profilindikator v JOIN profiler_profil p ON p.id = v.profil_id
+     WHERE p.kommune_id = %(kommune)s),
+    (SELECT string_agg(f.kategori || ':' || f.version, ',' ORDER BY f.kategori)
+     FROM profiler_fund f JOIN profiler_profil p ON p.id = f.profil_id WHERE p.kommune_id = %(kommune)s)
+"""
+
 # The data state and the group memberships in one query: both are part of every cache key.
 DATASTAND_SQL = """
 SELECT

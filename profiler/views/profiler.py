@@ -2,12 +2,15 @@
 the profile's settings and findings."""
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 
 from forebyggelse.formatering import filnavn_tid
@@ -34,6 +37,7 @@ from profiler.selectors import (
     noegletal,
     profil_for,
     profilens_seneste_aar,
+    profilside_noegle,
     sammenligningsgruppe_for,
 )
 from profiler.services.profiler import FundKonflikt, fund_gem, profil_saet_gruppe, profil_vaelg_indikatorer
@@ -62,21 +66,40 @@ def _tjek_aar(aar: int) -> None:
         raise Http404("Siden findes ikke.")
 
 
+SIDE_SEKUNDER = 60 * 60 * 24
+
+
 def profil(request, kode, aar):
+    """The profile page. Its figures, charts, map and findings are the same for everyone with the same rights, so
+    the rendered part is cached in the shared cache under a key of everything it shows (profilside_noegle)."""
     kommune = access_profil(request.user, kode)
     _tjek_aar(aar)
     user = request.user
     se_fund, _ = kan_se_fund(user, kommune)
-    side = profilside(kommune=kommune, aar=aar, kort_indikator=request.GET.get("kort", ""), med_fund=se_fund)
+    skrive_fund, _ = kan_skrive_fund(user, kommune)
+    kort_kode = request.GET.get("kort", "")
+    noegle = profilside_noegle(kommune=kommune, aar=aar, kort=kort_kode, variant=f"fund={se_fund:d}{skrive_fund:d}")
+    indhold = cache.get(noegle)
+    if indhold is None:
+        side = profilside(kommune=kommune, aar=aar, kort_indikator=kort_kode, med_fund=se_fund)
+        context = {"side": side, "kan_se_fund": se_fund, "kan_skrive_fund": skrive_fund}
+        indhold = {
+            "intro": render_to_string("profiler/_profil_intro.html", context, request=request),
+            "tal": render_to_string("profiler/_profil_indhold.html", context, request=request),
+            "kort": side.kort.indikator.kode if side.kort else "",
+        }
+        cache.set(noegle, indhold, SIDE_SEKUNDER)
     return render(
         request,
         "profiler/profil.html",
         {
-            "side": side,
-            "kan_se_fund": se_fund,
-            "kan_skrive_fund": kan_skrive_fund(user, kommune)[0],
+            "kommune": kommune,
+            "aar": aar,
+            "kort": indhold["kort"],
+            # Rendered (and escaped) by our own templates before it was cached.
+            "indhold": {"intro": mark_safe(indhold["intro"]), "tal": mark_safe(indhold["tal"])},
             "kan_vaelge_indikatorer": kan_vaelge_indikatorer(user, kommune)[0],
-            "kan_se_egne_tal": er_ministeriet(user) or er_evaluator(user) or kan_skrive_fund(user, kommune)[0],
+            "kan_se_egne_tal": er_ministeriet(user) or er_evaluator(user) or skrive_fund,
         },
     )
 
@@ -86,15 +109,18 @@ def profil_pdf(request, kode, aar):
     _tjek_aar(aar)
     se_fund, _ = kan_se_fund(request.user, kommune)
     side = profilside(kommune=kommune, aar=aar, kort_indikator=request.GET.get("kort", ""), med_fund=se_fund)
-    grafik = {
-        "afvigelser": grafer.svg("afvigelser", side.afvigelser_data),
-        "kort": grafer.svg("kort", side.kort.data) if side.kort else "",
-        "tidsserier": {
-            v.indikator.pk: grafer.svg("tidsserie", v.graf_data) for a in side.afsnit for v in a.indikatorer
-        },
+    # The same SVGs as the page (cached by their data), handed to the PDF as images.
+    billeder = {
+        f"{v.indikator.kode}.svg": grafer.svg("tidsserie", v.graf_data) for a in side.afsnit for v in a.indikatorer
     }
+    billeder["afvigelser.svg"] = grafer.svg("afvigelser", side.afvigelser_data)
+    if side.kort:
+        billeder["kort.svg"] = grafer.svg("kort", side.kort.data)
     pdf = render_pdf(
-        "profiler/pdf/profil.html", {"side": side, "grafik": grafik, "kan_se_fund": se_fund}, bruger=request.user
+        "profiler/pdf/profil.html",
+        {"side": side, "kan_se_fund": se_fund},
+        bruger=request.user,
+        billeder={navn: svg.encode() for navn, svg in billeder.items()},
     )
     svar = HttpResponse(pdf, content_type="application/pdf")
     filnavn = f"social-profil-{kommune.kode}-{aar}-{filnavn_tid(timezone.now())}.pdf"

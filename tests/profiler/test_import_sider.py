@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import close_old_connections
+from django.db import connection
 
 from profiler.models import ImportKoersel, Indikator, Koerselstilstand, Maal, Observation
 from profiler.services.importer import import_forhaandsvis, import_gennemfoer
@@ -80,7 +80,7 @@ def _samtidigt(*opgaver):
         except ValidationError as exc:
             resultater.append(("fejl", " ".join(exc.messages)))
         finally:
-            close_old_connections()
+            connection.close()  # each thread had its own connection
 
     traade = [threading.Thread(target=koer, args=(o,)) for o in opgaver]
     for t in traade:

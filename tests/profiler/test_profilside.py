@@ -148,3 +148,20 @@ def test_the_page_makes_the_same_number_of_queries_however_much_data_there_is(cl
     stor = _forespoergsler(client, "/profiler/101/2011/")
     assert lille == stor
     assert stor <= 16
+
+
+def test_the_cached_page_follows_the_data_the_findings_and_the_viewers_rights(
+    client_for, styregruppe, projektleder_101, projektleder_147, tal
+):
+    kobenhavn = Kommune.objects.get(kode="101")
+    fund_gem(
+        kommune=kobenhavn, kategori=Kategori.KRIMINALITET, tekst="Første fund.", version=0, bruger=projektleder_101
+    )
+    assert "Første fund." in client_for(styregruppe).get("/profiler/101/2011/").content.decode()
+    # Another municipality's lead gets the same figures, never the findings cached for the steering group.
+    andens = client_for(projektleder_147).get("/profiler/101/2011/").content.decode()
+    assert "Første fund." not in andens and "Anmeldte forbrydelser" in andens
+    importer([("101", tal.kode, 2011, 7777, 10000)])
+    fund_gem(kommune=kobenhavn, kategori=Kategori.KRIMINALITET, tekst="Andet fund.", version=1, bruger=projektleder_101)
+    html = client_for(styregruppe).get("/profiler/101/2011/").content.decode()
+    assert "777,7" in html and "Andet fund." in html and "Første fund." not in html
