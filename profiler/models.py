@@ -71,8 +71,16 @@ class Indikator(models.Model):
     1.000 kr.: 1000). A count (`enhed` antal) has no denominator: its value is the numerator.
     """
 
-    kode = models.CharField("kode", max_length=40, unique=True, validators=[kode_validator])
-    navn = models.CharField("navn", max_length=200, unique=True)
+    kode = models.CharField(
+        "kode",
+        max_length=40,
+        unique=True,
+        validators=[kode_validator],
+        error_messages={"unique": "Der findes allerede en indikator med den kode."},
+    )
+    navn = models.CharField(
+        "navn", max_length=200, unique=True, error_messages={"unique": "Der findes allerede en indikator med det navn."}
+    )
     definition = models.TextField("definition")
     kategori = models.CharField("kategori", max_length=20, choices=Kategori.choices)
     enhed = models.CharField("enhed", max_length=10, choices=Enhed.choices)
