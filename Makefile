@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps db stop migrate demo run test lint format check pytest bench lock vendor
+.PHONY: help install system-deps db stop migrate demo run worker test lint format check pytest bench lock outdated backup restore vendor
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,14 +36,17 @@ migrate: db ## Apply database migrations
 demo: migrate ## Load the demo programme and demo users (demo mode only)
 	$(MANAGE) load_demo
 
-run: demo ## Install, start the database, migrate, load the demo and serve on http://127.0.0.1:8000
-	@echo "Forebyggelsesportalen kører på http://$(HOST):$(PORT)/ (stop med Ctrl+C)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+run: demo ## Install, start the database, migrate, load the demo, serve on http://127.0.0.1:8000 with one job worker
+	@echo "Forebyggelsesportalen kører på http://$(HOST):$(PORT)/ med én worker til baggrundsjob (stop begge med Ctrl+C)"
+	$(MANAGE) koer $(HOST):$(PORT)
+
+worker: migrate ## One more background-job worker against the same database (as many as you like)
+	$(MANAGE) procrastinate worker
 
 lint: install ## ruff (check, format --check) and djLint on the templates
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djlint templates kommuner/templates profiler strategi evaluering --lint --quiet
+	$(VENV)/bin/djlint templates kommuner/templates konto/templates hentninger/templates profiler strategi evaluering --lint --quiet
 
 format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
@@ -62,12 +65,23 @@ test: install system-deps db lint check ## Everything CI checks: lint, checks an
 bench: db ## Benchmarks: query counts and timings of the main pages as data grows
 	$(PY) -m benchmarks.run
 	$(PY) -m benchmarks.profiler
+	$(PY) -m benchmarks.hentninger
 
 lock: ## Re-resolve requirements.in into the fully pinned requirements.txt
 	rm -rf /tmp/forebyggelse-lock && $(PYTHON) -m venv /tmp/forebyggelse-lock
 	/tmp/forebyggelse-lock/bin/pip install --quiet -r requirements.in
 	{ echo "# Fully pinned, resolved from requirements.in with \`make lock\`. Do not edit by hand."; \
 	  /tmp/forebyggelse-lock/bin/pip freeze --exclude-editable; } > requirements.txt
+
+outdated: install ## List every pinned package with a newer release on the package index (and why it is held back)
+	$(PY) scripts/outdated.py
+
+backup: db ## Write a pg_dump -Fc backup of the database to var/backup/ (BACKUP_MAPPE), Danish time in the name
+	$(MANAGE) backup
+
+restore: db ## Restore a backup into a fresh database: make restore FILE=var/backup/….dump [DATABASE=navn] [OVERSKRIV=1]
+	@test -n "$(FILE)" || { echo "Skriv hvilken backup: make restore FILE=var/backup/<fil>.dump"; exit 2; }
+	$(MANAGE) restore "$(FILE)" $(if $(DATABASE),--database "$(DATABASE)") $(if $(OVERSKRIV),--overskriv)
 
 vendor: ## Refresh the vendored design system (dkfds) in static/ from npm
 	scripts/vendor-dkfds.sh

@@ -1,6 +1,9 @@
 """Fixtures every test can use: the municipalities (loaded by migration) and one user per role."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 
 from kommuner.models import Kommune, Rolle
 from tests.kommuner.factories import BrugerFactory
@@ -56,3 +59,11 @@ def client_for(client):
 def _media_root(settings, tmp_path):
     """Uploaded annexes go to a fresh folder per test, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def kommunedata(transactional_db):
+    """Tests on committed data (live server, concurrent transactions) flush the database after each test; put
+    the migrated reference data (98 municipalities and their groups) back first."""
+    migration = importlib.import_module("kommuner.migrations.0002_indlaes_kommuner_og_grupper")
+    migration.indlaes(apps, None)

@@ -31,7 +31,7 @@ def byg(antal: int):
     """`antal` municipalities with a submitted, assessed and decided application in one programme."""
     from kommuner.models import Kommune, Rolle, Vurdering
     from kommuner.services.bevillinger import afgoerelse_traef
-    from kommuner.services.vurderinger import vurdering_gem
+    from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
     from tests.kommuner.factories import AnsoegningFactory, BrugerFactory, ProgramFactory
 
     program = ProgramFactory(samlet_budget=10_000_000_000)
@@ -42,7 +42,10 @@ def byg(antal: int):
         for bedoemmer in ministerier:
             data = {f"kriterie_{nr}": 3 for nr in range(1, 9)} | {"forudsaetning_1": True, "forudsaetning_2": True}
             vurdering_gem(
-                vurdering=Vurdering(ansoegning=ansoegning, bedoemmer=bedoemmer), bruger=bedoemmer, data=data, version=0
+                vurdering=Vurdering(ansoegning=ansoegning, bedoemmer=bedoemmer),
+                bruger=bedoemmer,
+                indhold=Vurderingsindhold(**data),
+                version=0,
             )
         afgoerelse_traef(
             ansoegning=ansoegning,

@@ -1,22 +1,27 @@
 from django.urls import reverse
 
-from kommuner.models import Rolle
-from kommuner.roller import rolle
+from hentninger.permissions import kan_se_hentningslog
+from kommuner.roller import er_evaluator, er_ministeriet, rolle, ser_alle_kommuner
 
 
 def navigation(request):
     """The main menu for the logged-in user's role."""
-    brugerrolle = rolle(request.user) if hasattr(request, "user") else ""
-    if not brugerrolle:
+    user = getattr(request, "user", None)
+    if user is None or not rolle(user):
         return {"navigation": []}
     punkter = [("Forside", reverse("forside")), ("Programmer", reverse("kommuner:programmer"))]
-    if brugerrolle in {Rolle.MINISTERIET, Rolle.EVALUATOR, Rolle.STYREGRUPPE}:
+    if ser_alle_kommuner(user):
         punkter.append(("Kommuner", reverse("kommuner:liste")))
     # Every role reads the profiles (published statistics); the catalogue, the data administration and the
     # exports sit under "Nøgletal" for the ministry and the evaluator.
     punkter.append(("Sociale profiler", reverse("profiler:liste")))
-    if brugerrolle in {Rolle.MINISTERIET, Rolle.EVALUATOR}:
+    if er_ministeriet(user) or er_evaluator(user):
         punkter.append(("Nøgletal", reverse("profiler:oversigt")))
+    punkter.append(("Kalender", reverse("evaluering:kalender")))
+    if er_ministeriet(user):
+        punkter.append(("Baggrundsjob", reverse("evaluering:jobs")))
+    if kan_se_hentningslog(user)[0]:
+        punkter.append(("Hentningslog", reverse("hentninger:log")))
     path = request.path
     return {
         "navigation": [

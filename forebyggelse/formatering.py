@@ -73,6 +73,13 @@ def tidspunkt(value: datetime | None) -> str:
     return date_format(dansk_tid(value), "j. F Y \\k\\l. H.i")
 
 
+def klokkeslaet(value: datetime | None) -> str:
+    """12.00 (Danish time): the end of a meeting that starts the same day."""
+    if value is None:
+        return "–"
+    return f"{dansk_tid(value):%H.%M}"
+
+
 def kort_tidspunkt(value: datetime | None) -> str:
     """08.02.2011 12.00 (Danish time): for tables, titles and admin lists."""
     if value is None:

@@ -4,6 +4,7 @@ Tracked models get PostgreSQL triggers (django-pghistory) that record every inse
 with the user and URL of the request that made it, so nothing can change without a trace.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -11,6 +12,7 @@ from decimal import Decimal
 import pghistory
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db.models import Model, QuerySet
 from pghistory.models import Events
 
 from forebyggelse import formatering
@@ -68,19 +70,71 @@ def _vis(model, felt: str, vaerdi) -> str:
     return str(vaerdi)
 
 
-def historik_for(*objekter) -> list[Haendelse]:
-    """Every recorded change to these objects (all of one model) and to rows that point at them, newest first."""
-    events = [
-        e
-        for e in Events.objects.references(*objekter).order_by("-pgh_created_at", "-pgh_id")
-        if e.pgh_label != GRUNDLAG
-    ]
+HISTORIK_PR_SIDE = 25
+
+
+def event_model(model: type[Model]) -> type[Model]:
+    """The event model pghistory keeps for a tracked model."""
+    return apps.get_model(model._meta.app_label, f"{model.__name__}Event")
+
+
+def haendelser(*objekter: Model, modeller: Iterable[type[Model]]) -> QuerySet:
+    """The events of these tracked models that reference the objects (all of one model), newest first.
+
+    One SQL query over only the named models' event tables, which callers narrow further in SQL (what a
+    user may not read never leaves the database) and page with `historik_side`.
+    """
+    return (
+        Events.objects.references(*objekter)
+        .across(*[event_model(m) for m in modeller])
+        .exclude(pgh_label=GRUNDLAG)
+        .order_by("-pgh_created_at", "-pgh_id")
+    )
+
+
+@dataclass
+class HistorikSide:
+    """One page of a history, newest first. Without a total count: a history page costs one query."""
+
+    haendelser: list[Haendelse]
+    nummer: int
+    har_nyere: bool
+    har_aeldre: bool
+
+    def __iter__(self):
+        return iter(self.haendelser)
+
+    def __len__(self) -> int:
+        return len(self.haendelser)
+
+
+def historik_side(events: QuerySet, side: str | int | None = 1) -> HistorikSide:
+    """One page of events, as people read them; `side` is the page number from the URL (bad → 1)."""
+    try:
+        nummer = max(int(side or 1), 1)
+    except (TypeError, ValueError):
+        nummer = 1
+    start = (nummer - 1) * HISTORIK_PR_SIDE
+    raekker = list(events[start : start + HISTORIK_PR_SIDE + 1])
+    return HistorikSide(
+        haendelser=_som_haendelser(raekker[:HISTORIK_PR_SIDE]),
+        nummer=nummer,
+        har_nyere=nummer > 1,
+        har_aeldre=len(raekker) > HISTORIK_PR_SIDE,
+    )
+
+
+def historik_for(*objekter: Model, modeller: Iterable[type[Model]]) -> list[Haendelse]:
+    """Every recorded change (for short histories that are shown whole)."""
+    return _som_haendelser(list(haendelser(*objekter, modeller=modeller)))
+
+
+def _som_haendelser(events: list) -> list[Haendelse]:
     bruger_ids = {e.pgh_context.get("user") for e in events if e.pgh_context}
     brugere = {b.pk: b for b in get_user_model().objects.filter(pk__in=[i for i in bruger_ids if i])}
     resultat = []
     for event in events:
-        event_model = apps.get_model(event.pgh_model)
-        model = event_model.pgh_tracked_model
+        model = apps.get_model(event.pgh_model).pgh_tracked_model
         label = event.pgh_label
         if label == "update":
             kilde = {felt: fra_til for felt, fra_til in (event.pgh_diff or {}).items()}
@@ -96,7 +150,7 @@ def historik_for(*objekter) -> list[Haendelse]:
             if foer != efter
         ]
         if label == "update" and not aendringer:
-            continue
+            continue  # only bookkeeping fields changed (ændret, version)
         bruger_id = (event.pgh_context or {}).get("user")
         bruger = brugere.get(bruger_id)
         resultat.append(

@@ -186,13 +186,13 @@ def _sidste_logfejl() -> str:
 
 
 def _ensure_database() -> None:
-    import psycopg2
+    import psycopg
 
     for attempt in range(50):
         try:
-            conn = psycopg2.connect(host="127.0.0.1", port=PORT, user=USER, dbname="postgres")
+            conn = psycopg.connect(host="127.0.0.1", port=PORT, user=USER, dbname="postgres")
             break
-        except psycopg2.OperationalError as exc:
+        except psycopg.OperationalError as exc:
             if attempt == 49:
                 raise DatabaseFejl(
                     f"Databasen startede, men svarer ikke på port {PORT}. Se {LOG}, eller kør make stop og prøv igen."
@@ -213,9 +213,8 @@ def stop() -> int:
     if not is_running(bindir):
         print("Databasen kører ikke.")
         return 0
-    _koer(
-        [str(bindir / "pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(CLUSTER)], "kunne ikke stoppe", som_server=True
-    )
+    stop_cmd = [str(bindir / "pg_ctl"), "stop", "-w", "-m", "fast", "-D", str(CLUSTER)]
+    _koer(stop_cmd, "kunne ikke stoppe", som_server=True)
     print("Databasen er stoppet.")
     return 0
 

@@ -4,6 +4,7 @@ Every PDF is stamped with when and by whom it was made, and fetches nothing but 
 files and the images the caller made (charts): no network, no user-supplied URLs.
 """
 
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -49,8 +50,23 @@ def _er_statisk_fil(sti: Path) -> bool:
     return any(sti.is_relative_to(Path(rod).resolve()) for rod in settings.STATICFILES_DIRS)
 
 
-def render_pdf(template_name: str, context: dict, *, bruger=None, billeder: dict[str, bytes] | None = None) -> bytes:
+def pdf_html(template_name: str, context: dict, *, bruger=None, tidspunkt: datetime | None = None) -> str:
+    """The stamped HTML a PDF is made from. With the same context and `tidspunkt`, the same HTML."""
+    context = {**context, "eksporteret": tidspunkt or timezone.now(), "eksporteret_af": bruger}
+    return render_to_string(template_name, context)
+
+
+def html_til_pdf(html: str, *, billeder: dict[str, bytes] | None = None) -> bytes:
     """`billeder` are images the caller made (e.g. charts as SVG), shown with <img src="billeder/<navn>">."""
-    context = {**context, "eksporteret": timezone.now(), "eksporteret_af": bruger}
-    html = render_to_string(template_name, context)
     return HTML(string=html, base_url=BASE_URL, url_fetcher=StatiskeFiler(billeder)).write_pdf()
+
+
+def render_pdf(
+    template_name: str,
+    context: dict,
+    *,
+    bruger=None,
+    tidspunkt: datetime | None = None,
+    billeder: dict[str, bytes] | None = None,
+) -> bytes:
+    return html_til_pdf(pdf_html(template_name, context, bruger=bruger, tidspunkt=tidspunkt), billeder=billeder)

@@ -1,12 +1,14 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
 
 from forebyggelse import views
-from forebyggelse.forms import LoginForm
+from konto.views import LoginView
 
 konto = [
-    path("login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "nulstil-adgangskode/",
@@ -35,8 +37,15 @@ konto = [
 
 urlpatterns = [
     path("", views.forside, name="forside"),
+    path("healthz", views.healthz, name="healthz"),
+    path("tilgaengelighedserklaering/", views.tilgaengelighedserklaering, name="tilgaengelighedserklaering"),
     path("konto/", include(konto)),
+    path("konto/", include("konto.urls")),
     path("", include("kommuner.urls")),
     path("", include("profiler.urls")),
+    path("", include("evaluering.urls")),
+    path("hentninger/", include("hentninger.urls")),
+    # The admin has no login of its own: every login goes through the two steps of konto's login.
+    path("admin/login/", login_not_required(RedirectView.as_view(pattern_name="login", query_string=True))),
     path("admin/", admin.site.urls),
 ]

@@ -1,4 +1,11 @@
+import logging
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection, transaction
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
 from kommuner.models import Rolle
 from kommuner.permissions import ansoegninger_til_laesning, programmer_til_laesning
@@ -14,7 +21,7 @@ def forside(request):
     programmer = list(programmer_til_laesning(request.user))
     if brugerrolle == Rolle.PROJEKTLEDER:
         ansoegninger = {}
-        for ansoegning in ansoegninger_til_laesning(request.user).filter(program__in=programmer):
+        for ansoegning in ansoegninger_til_laesning(request.user).filter(program__in=programmer).uden_tekst():
             ansoegninger.setdefault(ansoegning.program_id, []).append(ansoegning)
         for program in programmer:
             program.mine_ansoegninger = ansoegninger.get(program.pk, [])
@@ -28,3 +35,27 @@ def forside(request):
         f"forside/{brugerrolle}.html",
         {"kommuner": kommuner_for_oversigt(request.user), "programmer": programmer},
     )
+
+
+log = logging.getLogger(__name__)
+
+
+@login_not_required
+@never_cache
+@transaction.non_atomic_requests
+def healthz(request):
+    """For the load balancer and monitoring: 200 when the database answers, 503 when it does not. The answer
+    says nothing else; the reason goes to the log."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        log.exception("Sundhedstjek: databasen svarer ikke")
+        return HttpResponse("fejl\n", status=503, content_type="text/plain; charset=utf-8")
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+@login_not_required
+def tilgaengelighedserklaering(request):
+    return render(request, "tilgaengelighedserklaering.html", {"kontakt_email": settings.KONTAKT_EMAIL})

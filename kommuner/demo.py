@@ -11,11 +11,11 @@ from datetime import date, time
 import pghistory
 
 from forebyggelse.formatering import dansk_tidspunkt
-from kommuner.models import Anbefaling, Bruger, Interessetilkendegivelse, Kommune, Program, ProgramStatus, Vurdering
-from kommuner.services.ansoegninger import ansoegning_gem, ansoegning_indsend, ansoegning_opret
+from kommuner.models import Anbefaling, Ansoegning, Bruger, Kommune, Program, ProgramStatus, Vurdering
+from kommuner.services.ansoegninger import Ansoegningsindhold, ansoegning_gem, ansoegning_indsend, ansoegning_opret
 from kommuner.services.bevillinger import afgoerelse_traef
-from kommuner.services.programmer import program_opdater, program_opret
-from kommuner.services.vurderinger import vurdering_gem
+from kommuner.services.programmer import program_opret, program_saet_status
+from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
 
 PROGRAMNAVN = "Forebyggelsesprojektet 2011–2012"
 EKSEMPEL = "Eksempeldata: "
@@ -40,8 +40,8 @@ KOBENHAVN = {
     "kontakt_telefon": "33 66 33 67",
     "kontakt_email": "koordinator-101@example.org",
     "beslutningsniveau": (
-        "Direktionerne i Socialforvaltningen og Børne- og Ungdomsforvaltningen står bag ansøgningen. "
-        "Den politiske behandling kunne ikke nås inden fristen, så ansøgningen er sendt med forbehold for "
+        "Direktionerne i Socialforvaltningen og Børne- og Ungdomsforvaltningen står bag interessetilkendegivelsen. "
+        "Den politiske behandling kunne ikke nås inden fristen, så den er sendt med forbehold for "
         "politisk godkendelse."
     ),
     "afventer_politisk_godkendelse": True,
@@ -147,11 +147,11 @@ def indlaes_demo_program(*, ministeriet: Bruger) -> Program | None:
         _vurder(ansoegning, ministeriet, score=3)
         _beslut(ansoegning, ministeriet, {2011: bevilget1, 2012: bevilget2})
     with pghistory.context(user=ministeriet.pk):
-        program_opdater(program=program, status=ProgramStatus.I_GANG)
+        program_saet_status(program=program, status=ProgramStatus.I_GANG)
     return program
 
 
-def _vurder(ansoegning: Interessetilkendegivelse, ministeriet: Bruger, *, score: int) -> None:
+def _vurder(ansoegning: Ansoegning, ministeriet: Bruger, *, score: int) -> None:
     data = {
         "forudsaetning_1": True,
         "forudsaetning_1_kommentar": f"{EKSEMPEL}Ligger inden for programmets formål.",
@@ -162,11 +162,14 @@ def _vurder(ansoegning: Interessetilkendegivelse, ministeriet: Bruger, *, score:
         "anbefaling_begrundelse": f"{EKSEMPEL}Anbefales udvalgt.",
     }
     vurdering_gem(
-        vurdering=Vurdering(ansoegning=ansoegning, bedoemmer=ministeriet), bruger=ministeriet, data=data, version=0
+        vurdering=Vurdering(ansoegning=ansoegning, bedoemmer=ministeriet),
+        bruger=ministeriet,
+        indhold=Vurderingsindhold(**data),
+        version=0,
     )
 
 
-def _beslut(ansoegning: Interessetilkendegivelse, ministeriet: Bruger, bevillinger: dict[int, int]) -> None:
+def _beslut(ansoegning: Ansoegning, ministeriet: Bruger, bevillinger: dict[int, int]) -> None:
     afgoerelse_traef(
         ansoegning=ansoegning,
         udvalgt=True,
@@ -183,7 +186,7 @@ def _indsend(program, kommune, felter, beloeb, *, dag: int, ministeriet: Bruger)
     leder = kommune.projektledere.first() or ministeriet
     with pghistory.context(user=leder.pk):
         ansoegning = ansoegning_opret(program=program, kommune=kommune)
-        ansoegning_gem(ansoegning=ansoegning, felter=felter, beloeb=beloeb)
+        ansoegning_gem(ansoegning=ansoegning, indhold=Ansoegningsindhold(**felter), beloeb=beloeb, bruger=leder)
         ansoegning_indsend(ansoegning=ansoegning, bruger=leder, nu=dansk_tidspunkt(date(2011, 2, dag), time(10, 30)))
     ansoegning.refresh_from_db()
     return ansoegning

@@ -144,7 +144,7 @@ class Kontaktperson(models.Model):
 
 class ProgramStatus(models.TextChoices):
     PLANLAGT = "planlagt", "Planlagt"
-    AABEN = "aaben", "Åben for ansøgning"
+    AABEN = "aaben", "Åben for interessetilkendegivelser"
     I_GANG = "i_gang", "I gang"
     AFSLUTTET = "afsluttet", "Afsluttet"
 
@@ -208,12 +208,35 @@ def _afsnit(label: str, felt: str, hjaelp: str) -> models.TextField:
     )
 
 
+# The long answers of sections B–G: pages that list applications never load them.
+TEKSTFELTER = [*TEGNGRAENSER, "tilbagesendt_kommentar"]
+
+
+def _sum_subquery(model: type[models.Model], felt: str, **filtre) -> models.Subquery:
+    """Σ felt over the rows of model matching filtre (OuterRef allowed), as a subquery."""
+    return models.Subquery(
+        model.objects.filter(**filtre).order_by().values(*filtre).annotate(i_alt=models.Sum(felt)).values("i_alt")[:1]
+    )
+
+
+class AnsoegningQuerySet(models.QuerySet):
+    def med_totaler(self):
+        """The one place "ansøgt i alt" and "bevilget i alt" of an application are computed (None: none yet)."""
+        return self.annotate(
+            ansoegt_i_alt=_sum_subquery(Ansoegningsbeloeb, "beloeb", ansoegning=models.OuterRef("pk")),
+            bevilget_i_alt=_sum_subquery(Bevilling, "bevilget", deltagelse__ansoegning=models.OuterRef("pk")),
+        )
+
+    def uden_tekst(self):
+        return self.defer(*TEKSTFELTER)
+
+
 @historik()
-class Interessetilkendegivelse(models.Model):
+class Ansoegning(models.Model):
     """A municipality's expression of interest in a programme: the official form's sections A–G."""
 
-    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="interessetilkendegivelser")
-    kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="interessetilkendegivelser")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="ansoegninger")
+    kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="ansoegninger")
     status = models.CharField(
         "status", max_length=20, choices=AnsoegningStatus.choices, default=AnsoegningStatus.KLADDE
     )
@@ -236,7 +259,9 @@ class Interessetilkendegivelse(models.Model):
         "beslutningsniveau",
         "På hvilket niveau i kommunens organisation er det besluttet at søge?",
     )
-    afventer_politisk_godkendelse = models.BooleanField("Ansøgningen afventer politisk godkendelse", default=False)
+    afventer_politisk_godkendelse = models.BooleanField(
+        "Interessetilkendegivelsen afventer politisk godkendelse", default=False
+    )
     # C–G.
     baggrund = _afsnit(
         "C. Baggrund",
@@ -269,6 +294,8 @@ class Interessetilkendegivelse(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
+    objects = AnsoegningQuerySet.as_manager()
+
     class Meta:
         ordering = ["program", "kommune__kode"]
         verbose_name = "interessetilkendegivelse"
@@ -280,16 +307,12 @@ class Interessetilkendegivelse(models.Model):
     def __str__(self) -> str:
         return f"{self.kommune.navn}: {self.program.navn}"
 
-    @property
-    def er_laast(self) -> bool:
-        return self.status == AnsoegningStatus.INDSENDT
-
 
 @historik()
 class Ansoegningsbeloeb(models.Model):
     """Section E's budget: the amount applied for in one year of the programme."""
 
-    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="beloeb")
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="beloeb")
     aar = models.PositiveSmallIntegerField("år")
     beloeb = models.PositiveBigIntegerField("ansøgt beløb (kr.)")
 
@@ -318,7 +341,7 @@ class Bilagstype(models.TextChoices):
 
 @historik()
 class Bilag(models.Model):
-    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="bilag")
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="bilag")
     fil = models.FileField("fil", upload_to=bilag_sti, max_length=300)
     filnavn = models.CharField("filnavn", max_length=255)
     filtype = models.CharField("filtype", max_length=10, choices=Bilagstype.choices)
@@ -340,7 +363,7 @@ class Bilag(models.Model):
 class Genaabning(models.Model):
     """The ministry lets one municipality submit after the programme's deadline."""
 
-    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="genaabninger")
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="genaabninger")
     aaben_til = models.DateTimeField("åben til", help_text="Dansk tid.")
     begrundelse = models.TextField("begrundelse")
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
@@ -358,7 +381,7 @@ class Genaabning(models.Model):
 class Kvittering(models.Model):
     """The PDF receipt made at the moment of submission: a frozen copy of exactly what was submitted."""
 
-    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="kvitteringer")
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="kvitteringer")
     indsendt = models.DateTimeField("indsendt")
     indsendt_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     pdf = models.BinaryField("PDF")
@@ -416,7 +439,7 @@ def _kommentar(label: str) -> models.TextField:
 class Vurdering(models.Model):
     """One ministry assessor's assessment of one application. `version` guards against lost updates."""
 
-    ansoegning = models.ForeignKey(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="vurderinger")
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="vurderinger")
     bedoemmer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vurderinger")
     forudsaetning_1 = models.BooleanField(FORUDSAETNINGER[1], null=True, blank=True)
     forudsaetning_1_kommentar = _kommentar("Kommentar til forudsætning 1")
@@ -463,7 +486,7 @@ class Vurdering(models.Model):
 class Afgoerelse(models.Model):
     """The ministry's decision on an application: selected or not, with a reason."""
 
-    ansoegning = models.OneToOneField(Interessetilkendegivelse, on_delete=models.CASCADE, related_name="afgoerelse")
+    ansoegning = models.OneToOneField(Ansoegning, on_delete=models.CASCADE, related_name="afgoerelse")
     udvalgt = models.BooleanField("udvalgt")
     begrundelse = models.TextField("begrundelse")
     truffet = models.DateTimeField("truffet")
@@ -477,6 +500,16 @@ class Afgoerelse(models.Model):
         return "Udvalgt" if self.udvalgt else "Ikke udvalgt"
 
 
+class DeltagelseQuerySet(models.QuerySet):
+    def med_totaler(self):
+        """The one place a participant's totals are computed: applied for, granted and spent (None: none yet)."""
+        return self.annotate(
+            ansoegt_i_alt=_sum_subquery(Ansoegningsbeloeb, "beloeb", ansoegning=models.OuterRef("ansoegning")),
+            bevilget_i_alt=_sum_subquery(Bevilling, "bevilget", deltagelse=models.OuterRef("pk")),
+            forbrugt_i_alt=_sum_subquery(Bevilling, "forbrugt", deltagelse=models.OuterRef("pk")),
+        )
+
+
 @historik()
 class Deltagelse(models.Model):
     """A municipality's participation in a programme: profiles, strategies and deliveries hang on it."""
@@ -484,9 +517,11 @@ class Deltagelse(models.Model):
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="deltagelser")
     kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="deltagelser")
     ansoegning = models.OneToOneField(
-        Interessetilkendegivelse, on_delete=models.PROTECT, null=True, blank=True, related_name="deltagelse"
+        Ansoegning, on_delete=models.PROTECT, null=True, blank=True, related_name="deltagelse"
     )
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+
+    objects = DeltagelseQuerySet.as_manager()
 
     class Meta:
         ordering = ["program", "kommune__kode"]
@@ -512,7 +547,15 @@ class Bevilling(models.Model):
         ordering = ["deltagelse", "aar"]
         verbose_name = "bevilling"
         verbose_name_plural = "bevillinger"
-        constraints = [models.UniqueConstraint(fields=["deltagelse", "aar"], name="en_bevilling_pr_aar")]
+        constraints = [
+            models.UniqueConstraint(fields=["deltagelse", "aar"], name="en_bevilling_pr_aar"),
+            # The database refuses spending above the grant, whichever code path writes it.
+            models.CheckConstraint(
+                condition=models.Q(forbrugt__isnull=True) | models.Q(forbrugt__lte=models.F("bevilget")),
+                name="forbrug_hoejst_bevillingen",
+                violation_error_message="Forbruget kan ikke være større end bevillingen.",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.aar}: {self.bevilget} kr."

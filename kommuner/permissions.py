@@ -1,22 +1,27 @@
 """Loading objects for a user, and what the user may do with them.
 
 `access_*` loaders filter by what the user may see and give the same 404 for "missing" and "not yours".
-`kan_*` predicates return (allowed, reason): state first, then role, one condition per line.
+`kan_*` predicates return (allowed, reason): state first, then role, one condition per line. The view checks
+them (one layer); the services guard only state, again under their row locks. See decision record 0005:
+404 when the user may not read the object (or it is the ministry's assessment work), 403 with the reason when
+the user may read it but not do this.
 """
 
 from datetime import datetime
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from forebyggelse.formatering import tidspunkt
 from kommuner.models import (
+    Afgoerelse,
+    Ansoegning,
     AnsoegningStatus,
     Bilag,
     Deltagelse,
-    Interessetilkendegivelse,
     Kommune,
+    Kvittering,
     Program,
     ProgramStatus,
     Vurdering,
@@ -28,7 +33,10 @@ from kommuner.roller import (
     kommuner_til_laesning,
     kommuner_til_skrivning,
     rolle,
+    skriver_for,
 )
+
+IKKE_MINISTERIET = "Kun ministeriet kan gøre dette."
 
 
 def for_kommuner(queryset: QuerySet, user, *, kommune_felt: str = "kommune", skriv: bool = False) -> QuerySet:
@@ -44,9 +52,33 @@ def get_or_404(queryset: QuerySet, **lookup) -> Model:
         raise Http404("Siden findes ikke.") from exc
 
 
-def access_kommune(user, kode: str, *, skriv: bool = False) -> Kommune:
-    tilladte = kommuner_til_skrivning(user) if skriv else kommuner_til_laesning(user)
-    return get_or_404(tilladte.with_gruppe(), kode=kode)
+# Municipalities ------------------------------------------------------------------------------------
+
+
+def access_kommune(user, kode: str) -> Kommune:
+    return get_or_404(kommuner_til_laesning(user).with_gruppe(), kode=kode)
+
+
+def kan_skifte_kommunegruppe(user, kommune: Kommune) -> tuple[bool, str]:
+    if not er_ministeriet(user):
+        return False, "Kun ministeriet kan ændre, hvilke kommuner en kommune sammenlignes med."
+    return True, ""
+
+
+def kan_redigere_oplysninger(user, kommune: Kommune) -> tuple[bool, str]:
+    if not skriver_for(user, kommune.pk):
+        return False, "Kun kommunens egne projektledere og ministeriet kan ændre kommunens oplysninger."
+    return True, ""
+
+
+def kan_se_historik(user, kommune: Kommune | None = None) -> tuple[bool, str]:
+    """The ministry sees every change; a municipality's leads see the changes to their own municipality's
+    data. `kommune` None: a programme-level object, the ministry's alone."""
+    if er_ministeriet(user):
+        return True, ""
+    if kommune is not None and er_projektleder(user) and skriver_for(user, kommune.pk):
+        return True, ""
+    return False, "Historikken kan kun ses af ministeriet og kommunens egne projektledere."
 
 
 # Programmes ----------------------------------------------------------------------------------------
@@ -56,10 +88,20 @@ def programmer_til_laesning(user) -> QuerySet[Program]:
     return Program.objects.all() if rolle(user) else Program.objects.none()
 
 
-def access_program(user, pk, *, skriv: bool = False) -> Program:
-    if skriv and not er_ministeriet(user):
-        raise Http404("Siden findes ikke.")
+def access_program(user, pk) -> Program:
     return get_or_404(programmer_til_laesning(user), pk=pk)
+
+
+def kan_oprette_program(user) -> tuple[bool, str]:
+    if not er_ministeriet(user):
+        return False, "Kun ministeriet kan oprette programmer."
+    return True, ""
+
+
+def kan_redigere_program(user, program: Program) -> tuple[bool, str]:
+    if not er_ministeriet(user):
+        return False, "Kun ministeriet kan ændre et program."
+    return True, ""
 
 
 def kan_oprette_ansoegning(user, program: Program, kommune: Kommune) -> tuple[bool, str]:
@@ -67,7 +109,7 @@ def kan_oprette_ansoegning(user, program: Program, kommune: Kommune) -> tuple[bo
         return False, "Programmet er ikke åbent for interessetilkendegivelser."
     if not er_projektleder(user):
         return False, "Kun kommunale projektledere kan udfylde en interessetilkendegivelse."
-    if not kommuner_til_skrivning(user).filter(pk=kommune.pk).exists():
+    if not skriver_for(user, kommune.pk):
         return False, "Du er ikke projektleder for denne kommune."
     return True, ""
 
@@ -75,10 +117,10 @@ def kan_oprette_ansoegning(user, program: Program, kommune: Kommune) -> tuple[bo
 # Expressions of interest ---------------------------------------------------------------------------
 
 
-def ansoegninger_til_laesning(user) -> QuerySet[Interessetilkendegivelse]:
+def ansoegninger_til_laesning(user) -> QuerySet[Ansoegning]:
     """A lead reads their own municipality's, drafts included; the ministry and the evaluator read what has
     been submitted at least once; nobody else reads applications."""
-    qs = Interessetilkendegivelse.objects.select_related("program", "kommune")
+    qs = Ansoegning.objects.select_related("program", "kommune")
     if er_projektleder(user):
         return qs.filter(kommune__in=kommuner_til_skrivning(user))
     if er_ministeriet(user) or er_evaluator(user):
@@ -86,19 +128,37 @@ def ansoegninger_til_laesning(user) -> QuerySet[Interessetilkendegivelse]:
     return qs.none()
 
 
-def access_ansoegning(user, pk) -> Interessetilkendegivelse:
+def access_ansoegning(user, pk) -> Ansoegning:
     return get_or_404(ansoegninger_til_laesning(user), pk=pk)
 
 
-def access_ansoegning_til_redigering(user, pk) -> Interessetilkendegivelse:
-    """Only the municipality's own leads ever write to an application."""
-    if not er_projektleder(user):
-        raise Http404("Siden findes ikke.")
-    return get_or_404(ansoegninger_til_laesning(user), pk=pk)
+def access_ansoegning_til_side(user, pk) -> Ansoegning:
+    """The application page's object: everything it shows loaded at once, but no receipt's PDF bytes."""
+    qs = (
+        ansoegninger_til_laesning(user)
+        .med_totaler()
+        .select_related("afgoerelse", "deltagelse", "indsendt_af")
+        .prefetch_related(
+            "beloeb",
+            "bilag",
+            "genaabninger",
+            "deltagelse__bevillinger",
+            Prefetch("kvitteringer", queryset=Kvittering.objects.defer("pdf")),
+        )
+    )
+    return get_or_404(qs, pk=pk)
 
 
-def redigerbar_tilstand(ansoegning: Interessetilkendegivelse) -> tuple[bool, str]:
-    """Whether the application's state allows changes, whoever asks (services check this too)."""
+def access_ansoegning_til_status(user, pk) -> Ansoegning:
+    """An application whose status the ministry handles (reopening), drafts included: the ministry sees a
+    draft's status, never its content. The municipality's own leads load it as usual."""
+    if er_ministeriet(user):
+        return get_or_404(Ansoegning.objects.uden_tekst().select_related("program", "kommune"), pk=pk)
+    return access_ansoegning(user, pk)
+
+
+def redigerbar_tilstand(ansoegning: Ansoegning) -> tuple[bool, str]:
+    """Whether the application's state allows changes, whoever asks (services check this too, under lock)."""
     if ansoegning.status == AnsoegningStatus.INDSENDT:
         return (
             False,
@@ -107,7 +167,7 @@ def redigerbar_tilstand(ansoegning: Interessetilkendegivelse) -> tuple[bool, str
     return True, ""
 
 
-def inden_fristen(ansoegning: Interessetilkendegivelse, nu: datetime | None = None) -> tuple[bool, str]:
+def inden_fristen(ansoegning: Ansoegning, nu: datetime | None = None) -> tuple[bool, str]:
     """Whether the application may be submitted now: before its deadline, or sent back for changes."""
     if ansoegning.status == AnsoegningStatus.SENDT_TILBAGE:
         return True, ""  # the ministry asked for changes, so it expects the application back
@@ -121,38 +181,52 @@ def inden_fristen(ansoegning: Interessetilkendegivelse, nu: datetime | None = No
     return True, ""
 
 
-def kan_redigere_ansoegning(user, ansoegning: Interessetilkendegivelse) -> tuple[bool, str]:
-    ok, grund = redigerbar_tilstand(ansoegning)
-    if not ok:
-        return False, grund
-    if not er_projektleder(user):
-        return False, "Kun kommunens projektledere kan ændre interessetilkendegivelsen."
-    if not kommuner_til_skrivning(user).filter(pk=ansoegning.kommune_id).exists():
-        return False, "Du er ikke projektleder for denne kommune."
-    return True, ""
-
-
-def gaeldende_frist(ansoegning: Interessetilkendegivelse) -> datetime:
+def gaeldende_frist(ansoegning: Ansoegning) -> datetime:
     """The programme's deadline, or a later one the ministry has reopened this application until."""
     genaabninger = [g.aaben_til for g in ansoegning.genaabninger.all()]
     return max([ansoegning.program.ansoegningsfrist, *genaabninger])
 
 
-def kan_indsende(user, ansoegning: Interessetilkendegivelse, nu: datetime | None = None) -> tuple[bool, str]:
+def kan_redigere_ansoegning(user, ansoegning: Ansoegning) -> tuple[bool, str]:
+    ok, grund = redigerbar_tilstand(ansoegning)
+    if not ok:
+        return False, grund
+    if not er_projektleder(user):
+        return False, "Kun kommunens projektledere kan ændre interessetilkendegivelsen."
+    if not skriver_for(user, ansoegning.kommune_id):
+        return False, "Du er ikke projektleder for denne kommune."
+    return True, ""
+
+
+def kan_indsende(user, ansoegning: Ansoegning, nu: datetime | None = None) -> tuple[bool, str]:
     ok, grund = kan_redigere_ansoegning(user, ansoegning)
     if not ok:
         return False, grund
     return inden_fristen(ansoegning, nu)
 
 
-def access_ansoegning_til_genaabning(user, pk) -> Interessetilkendegivelse:
-    """The ministry may reopen any municipality's application, drafts included, without reading its content."""
+def er_udvalgt(ansoegning: Ansoegning) -> bool:
+    """Whether a decision has selected the municipality: its grant rests on what was submitted."""
+    return Afgoerelse.objects.filter(ansoegning_id=ansoegning.pk, udvalgt=True).exists()
+
+
+def kan_sende_tilbage(user, ansoegning: Ansoegning) -> tuple[bool, str]:
+    if ansoegning.status != AnsoegningStatus.INDSENDT:
+        return False, "Kun en indsendt interessetilkendegivelse kan sendes tilbage."
+    if er_udvalgt(ansoegning):
+        return False, AFGOERELSE_TRUFFET
     if not er_ministeriet(user):
-        raise Http404("Siden findes ikke.")
-    return get_or_404(Interessetilkendegivelse.objects.select_related("program", "kommune"), pk=pk)
+        return False, "Kun ministeriet kan sende en interessetilkendegivelse tilbage."
+    return True, ""
 
 
-def kan_genaabne(user, ansoegning: Interessetilkendegivelse, nu: datetime | None = None) -> tuple[bool, str]:
+AFGOERELSE_TRUFFET = (
+    "Kommunen er udvalgt, og bevillingen bygger på det indsendte, så interessetilkendegivelsen kan ikke sendes "
+    "tilbage. Ændr afgørelsen til ikke udvalgt først, hvis kommunen skal rette i den."
+)
+
+
+def kan_genaabne(user, ansoegning: Ansoegning, nu: datetime | None = None) -> tuple[bool, str]:
     nu = nu or timezone.now()
     if ansoegning.status == AnsoegningStatus.INDSENDT:
         return False, "Interessetilkendegivelsen er allerede indsendt."
@@ -172,15 +246,24 @@ def access_bilag(user, pk) -> Bilag:
     )
 
 
-# Assessment: the ministry's alone ------------------------------------------------------------------
+def access_kvittering(user, pk) -> Kvittering:
+    return get_or_404(
+        Kvittering.objects.select_related("ansoegning__kommune").filter(ansoegning__in=ansoegninger_til_laesning(user)),
+        pk=pk,
+    )
 
 
-def kan_vurdere(user) -> bool:
-    return er_ministeriet(user)
+# Assessment and decision: the ministry's work, which nobody else may learn of ----------------------
+
+
+def kan_vurdere(user) -> tuple[bool, str]:
+    if not er_ministeriet(user):
+        return False, IKKE_MINISTERIET
+    return True, ""
 
 
 def vurderinger_til_laesning(user) -> QuerySet[Vurdering]:
-    if not kan_vurdere(user):
+    if not er_ministeriet(user):
         return Vurdering.objects.none()
     return Vurdering.objects.select_related("ansoegning__kommune", "ansoegning__program", "bedoemmer")
 
@@ -189,11 +272,35 @@ def access_vurdering(user, pk) -> Vurdering:
     return get_or_404(vurderinger_til_laesning(user), pk=pk)
 
 
-def access_ansoegning_til_vurdering(user, pk) -> Interessetilkendegivelse:
+def access_ansoegning_til_vurdering(user, pk) -> Ansoegning:
     """Applications the ministry assesses or decides on: submitted at least once; 404 for everybody else."""
-    if not kan_vurdere(user):
+    if not er_ministeriet(user):
         raise Http404("Siden findes ikke.")
-    return access_ansoegning(user, pk)
+    return get_or_404(ansoegninger_til_laesning(user).med_totaler(), pk=pk)
+
+
+def access_program_til_vurdering(user, pk) -> Program:
+    """The side-by-side comparison of a programme's assessments: 404 for everybody but the ministry."""
+    if not er_ministeriet(user):
+        raise Http404("Siden findes ikke.")
+    return access_program(user, pk)
+
+
+def kan_traeffe_afgoerelse(user, ansoegning: Ansoegning) -> tuple[bool, str]:
+    if ansoegning.status == AnsoegningStatus.SENDT_TILBAGE:
+        return (
+            False,
+            "Interessetilkendegivelsen er sendt tilbage til kommunen. Der kan træffes afgørelse, når kommunen har "
+            "indsendt den igen.",
+        )
+    if ansoegning.status != AnsoegningStatus.INDSENDT:
+        return (
+            False,
+            "Der kan kun træffes afgørelse om en indsendt interessetilkendegivelse. Denne er ikke indsendt lige nu.",
+        )
+    if not er_ministeriet(user):
+        return False, IKKE_MINISTERIET
+    return True, ""
 
 
 # Participation and grants --------------------------------------------------------------------------
@@ -203,6 +310,11 @@ def deltagelser_til_laesning(user) -> QuerySet[Deltagelse]:
     return for_kommuner(Deltagelse.objects.select_related("program", "kommune"), user)
 
 
-def access_deltagelse(user, pk, *, skriv: bool = False) -> Deltagelse:
-    qs = for_kommuner(Deltagelse.objects.select_related("program", "kommune"), user, skriv=skriv)
-    return get_or_404(qs, pk=pk)
+def access_deltagelse(user, pk) -> Deltagelse:
+    return get_or_404(deltagelser_til_laesning(user), pk=pk)
+
+
+def kan_registrere_forbrug(user, deltagelse: Deltagelse) -> tuple[bool, str]:
+    if not skriver_for(user, deltagelse.kommune_id):
+        return False, "Kun kommunens egne projektledere og ministeriet kan registrere forbruget."
+    return True, ""

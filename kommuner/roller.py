@@ -35,8 +35,13 @@ def er_styregruppe(user) -> bool:
     return rolle(user) == Rolle.STYREGRUPPE
 
 
+def ser_alle_kommuner(user) -> bool:
+    """The ministry, the evaluator and the steering group work across all municipalities."""
+    return rolle(user) in {Rolle.MINISTERIET, Rolle.EVALUATOR, Rolle.STYREGRUPPE}
+
+
 def kommuner_til_laesning(user) -> QuerySet[Kommune]:
-    if rolle(user) in {Rolle.MINISTERIET, Rolle.EVALUATOR, Rolle.STYREGRUPPE}:
+    if ser_alle_kommuner(user):
         return Kommune.objects.all()
     if er_projektleder(user):
         return Kommune.objects.filter(projektledere=user)
@@ -49,3 +54,15 @@ def kommuner_til_skrivning(user) -> QuerySet[Kommune]:
     if er_projektleder(user):
         return Kommune.objects.filter(projektledere=user)
     return Kommune.objects.none()
+
+
+def skriver_for(user, kommune_id: int) -> bool:
+    """Whether the user may write a municipality's data. The lead's municipalities are read once per user
+    object (once per request), as every page asks this several times."""
+    if er_ministeriet(user):
+        return True
+    if not er_projektleder(user):
+        return False
+    if not hasattr(user, "_skrivbare_kommuner"):
+        user._skrivbare_kommuner = frozenset(user.kommuner.values_list("pk", flat=True))
+    return kommune_id in user._skrivbare_kommuner

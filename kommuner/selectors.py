@@ -1,28 +1,45 @@
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Avg, Count, Q, QuerySet, Sum
 from django.utils import timezone
 
+from forebyggelse.historik import HistorikSide, event_model, haendelser, historik_for, historik_side
 from kommuner.models import (
     FORUDSAETNINGER,
     KRITERIER,
     Afgoerelse,
+    Ansoegning,
     Ansoegningsbeloeb,
     Bevilling,
+    Bilag,
     Deltagelse,
-    Interessetilkendegivelse,
+    Genaabning,
     Kommune,
+    Kontaktperson,
     Program,
     Vurdering,
 )
-from kommuner.permissions import ansoegninger_til_laesning, deltagelser_til_laesning
+from kommuner.permissions import (
+    ansoegninger_til_laesning,
+    deltagelser_til_laesning,
+    gaeldende_frist,
+    kan_oprette_ansoegning,
+)
 from kommuner.roller import er_projektleder, kommuner_til_laesning, kommuner_til_skrivning
 
 
 def kommuner_for_oversigt(user) -> QuerySet[Kommune]:
     return kommuner_til_laesning(user).with_gruppe().order_by("kode")
+
+
+def bevilget_i_program(program: Program, *, undtagen: Kommune | None = None) -> int:
+    """The programme's grants in total, all years and participants (but `undtagen`'s), in kroner."""
+    qs = Bevilling.objects.filter(deltagelse__program=program)
+    if undtagen is not None:
+        qs = qs.exclude(deltagelse__kommune=undtagen)
+    return qs.aggregate(i_alt=Sum("bevilget"))["i_alt"] or 0
 
 
 def lignende_kommuner(kommune: Kommune) -> QuerySet[Kommune]:
@@ -51,7 +68,7 @@ class Raekke:
 
 @dataclass
 class Sammenligning:
-    ansoegninger: list[Interessetilkendegivelse]
+    ansoegninger: list[Ansoegning]
     raekker: list[Raekke]
 
 
@@ -70,7 +87,12 @@ def sammenligning_for(program: Program, user) -> Sammenligning:
         aggregater[f"k{nr}_sum"] = Sum(f"vurderinger__kriterie_{nr}")
         aggregater[f"k{nr}_antal"] = Count(f"vurderinger__kriterie_{nr}")
     ansoegninger = list(
-        ansoegninger_til_laesning(user).filter(program=program).annotate(**aggregater).order_by("kommune__kode")
+        ansoegninger_til_laesning(user)
+        .filter(program=program)
+        .uden_tekst()
+        .med_totaler()
+        .annotate(**aggregater)
+        .order_by("kommune__kode")
     )
     ids = [a.pk for a in ansoegninger]
     beloeb: dict[int, dict[int, int]] = {pk: {} for pk in ids}
@@ -89,12 +111,6 @@ def sammenligning_for(program: Program, user) -> Sammenligning:
     ):
         vurderinger[vurdering.ansoegning_id].append(vurdering)
     afgoerelser = {a.ansoegning_id: a for a in Afgoerelse.objects.filter(ansoegning_id__in=ids)}
-    bevilget = dict(
-        Bevilling.objects.filter(deltagelse__ansoegning_id__in=ids)
-        .values("deltagelse__ansoegning_id")
-        .annotate(i_alt=Sum("bevilget"))
-        .values_list("deltagelse__ansoegning_id", "i_alt")
-    )
 
     raekker = []
     for nr, tekst in FORUDSAETNINGER.items():
@@ -116,17 +132,10 @@ def sammenligning_for(program: Program, user) -> Sammenligning:
     raekker.append(Raekke("Antal bedømmere", "antal", [a.antal_vurderinger for a in ansoegninger]))
     for aar in program.aar:
         raekker.append(Raekke(f"Ansøgt {aar}", "kr", [beloeb[a.pk].get(aar) for a in ansoegninger]))
-    raekker.append(
-        Raekke(
-            "Ansøgt i alt",
-            "kr",
-            [sum(beloeb[a.pk].values()) if beloeb[a.pk] else None for a in ansoegninger],
-            fremhaevet=True,
-        )
-    )
+    raekker.append(Raekke("Ansøgt i alt", "kr", [a.ansoegt_i_alt for a in ansoegninger], fremhaevet=True))
     raekker.append(Raekke("Bedømmernes anbefalinger", "anbefalinger", [vurderinger[a.pk] for a in ansoegninger]))
     raekker.append(Raekke("Afgørelse", "afgoerelse", [afgoerelser.get(a.pk) for a in ansoegninger]))
-    raekker.append(Raekke("Bevilget i alt", "kr", [bevilget.get(a.pk) for a in ansoegninger]))
+    raekker.append(Raekke("Bevilget i alt", "kr", [a.bevilget_i_alt for a in ansoegninger]))
     return Sammenligning(ansoegninger=ansoegninger, raekker=raekker)
 
 
@@ -188,23 +197,30 @@ def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
     deltagelser = list(
         deltagelser_til_laesning(user)
         .filter(program=program)
-        .select_related("ansoegning")
-        .prefetch_related("bevillinger", "ansoegning__beloeb")
+        .med_totaler()
+        .prefetch_related("bevillinger")
         .order_by("kommune__kode")
     )
+    ansoegt: dict[int, dict[int, int]] = {}
+    for ansoegning_id, aar, beloeb in Ansoegningsbeloeb.objects.filter(
+        ansoegning_id__in=[d.ansoegning_id for d in deltagelser if d.ansoegning_id]
+    ).values_list("ansoegning_id", "aar", "beloeb"):
+        ansoegt.setdefault(ansoegning_id, {})[aar] = beloeb
     skrivbare = set(
         kommuner_til_skrivning(user).filter(pk__in=[d.kommune_id for d in deltagelser]).values_list("pk", flat=True)
     )
     budget = Budget(deltagere=[], alle=not er_projektleder(user), aar=program.aar, samlet_budget=program.samlet_budget)
     for deltagelse in deltagelser:
         bevillinger = {b.aar: b for b in deltagelse.bevillinger.all()}
-        ansoegt = {b.aar: b.beloeb for b in deltagelse.ansoegning.beloeb.all()} if deltagelse.ansoegning else {}
         raekke = BudgetDeltager(
             deltagelse=deltagelse,
             aar=[],
             kan_registrere=deltagelse.kommune_id in skrivbare,
-            ansoegt=sum(ansoegt.values()) if ansoegt else None,
+            ansoegt=deltagelse.ansoegt_i_alt,
+            bevilget=deltagelse.bevilget_i_alt or 0,
+            forbrugt=deltagelse.forbrugt_i_alt or 0,
         )
+        raekke.rest = raekke.bevilget - raekke.forbrugt
         for aar in program.aar:
             bevilling = bevillinger.get(aar)
             forbrugt = bevilling.forbrugt if bevilling else None
@@ -212,7 +228,7 @@ def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
             raekke.aar.append(
                 BudgetAar(
                     aar=aar,
-                    ansoegt=ansoegt.get(aar),
+                    ansoegt=ansoegt.get(deltagelse.ansoegning_id, {}).get(aar),
                     bevilget=bevilling.bevilget if bevilling else None,
                     forbrugt=forbrugt,
                     bemaerkning=bevilling.forbrug_bemaerkning if bevilling else "",
@@ -220,13 +236,104 @@ def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
                     advarsel=_advarsel(aar, rest, forbrugt, i_aar),
                 )
             )
-            if bevilling:
-                raekke.bevilget += bevilling.bevilget
-                raekke.forbrugt += forbrugt or 0
-                raekke.rest += rest
         budget.deltagere.append(raekke)
         budget.ansoegt += raekke.ansoegt or 0
         budget.bevilget += raekke.bevilget
         budget.forbrugt += raekke.forbrugt
         budget.rest += raekke.rest
     return budget
+
+
+# Change history --------------------------------------------------------------------------------------
+
+
+def historik_for_ansoegning(user, ansoegning: Ansoegning, side: str | int | None) -> HistorikSide:
+    """The application's history, a page at a time. The municipality's own leads see every draft revision;
+    everybody else sees what was submitted, never a draft: before each submission only the creation and the
+    changes of status (submitted, sent back). Amounts and annexes change only in drafts, so their events are
+    the municipality's alone. Filtered in the query."""
+    events = haendelser(ansoegning, modeller=[Ansoegning, Ansoegningsbeloeb, Bilag, Genaabning])
+    if not (er_projektleder(user) and kommuner_til_skrivning(user).filter(pk=ansoegning.kommune_id).exists()):
+        kladde_revision = Q(pgh_model=event_model(Ansoegning)._meta.label, pgh_label="update") & ~Q(
+            pgh_diff__has_key="status"
+        )
+        kun_kommunens = Q(pgh_model__in=[event_model(m)._meta.label for m in (Ansoegningsbeloeb, Bilag)])
+        events = events.exclude(kladde_revision | kun_kommunens)
+    return historik_side(events, side)
+
+
+def historik_for_program(program: Program, side: str | int | None) -> HistorikSide:
+    """The programme's own changes and its participations; applications have their own pages and history."""
+    return historik_side(haendelser(program, modeller=[Program, Deltagelse]), side)
+
+
+def historik_for_kommune(kommune: Kommune, side: str | int | None) -> HistorikSide:
+    """The municipality's details and contact persons; its applications and participations have their own."""
+    return historik_side(haendelser(kommune, modeller=[Kommune, Kontaktperson]), side)
+
+
+def historik_for_deltagelse(deltagelse: Deltagelse, side: str | int | None) -> HistorikSide:
+    """The participation and its grants and spending."""
+    return historik_side(haendelser(deltagelse, modeller=[Deltagelse, Bevilling]), side)
+
+
+def historik_for_afgoerelse(ansoegning: Ansoegning) -> list:
+    """The decision's history and that of every participation (with its grants) this application has had,
+    also one removed by a later decision."""
+    historik = historik_for(ansoegning, modeller=[Afgoerelse])
+    deltagelse_ids = (
+        event_model(Deltagelse).objects.filter(ansoegning_id=ansoegning.pk).values_list("pgh_obj_id", flat=True)
+    )
+    deltagelser = [Deltagelse(pk=pk) for pk in set(deltagelse_ids)]
+    if deltagelser:
+        historik += historik_for(*deltagelser, modeller=[Deltagelse, Bevilling])
+    return sorted(historik, key=lambda h: h.tidspunkt, reverse=True)
+
+
+# The programme's hub page -----------------------------------------------------------------------------
+
+
+def ansoegninger_i_program(program: Program) -> QuerySet[Ansoegning]:
+    """Every municipality's application in the programme, drafts included: the ministry sees their status and
+    totals, never a draft's text (which is not even loaded)."""
+    return (
+        Ansoegning.objects.filter(program=program)
+        .uden_tekst()
+        .med_totaler()
+        .select_related("kommune", "afgoerelse")
+        .order_by("kommune__kode")
+    )
+
+
+@dataclass
+class MinKommune:
+    """One of a project lead's municipalities, as the programme page shows it to the lead."""
+
+    kommune: Kommune
+    ansoegning: Ansoegning | None
+    kan_oprette: bool
+    grund: str
+    deltager: bool
+    genaabnet_til: datetime | None = None
+
+
+def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
+    """The lead's own municipalities only: nothing about any other municipality is ever loaded."""
+    ansoegninger = {
+        a.kommune_id: a
+        for a in ansoegninger_til_laesning(user)
+        .filter(program=program)
+        .uden_tekst()
+        .select_related("afgoerelse")
+        .prefetch_related("genaabninger")
+    }
+    deltagere = set(deltagelser_til_laesning(user).filter(program=program).values_list("kommune_id", flat=True))
+    raekker = []
+    for kommune in kommuner_til_skrivning(user).order_by("kode"):
+        ansoegning = ansoegninger.get(kommune.pk)
+        kan, grund = (False, "") if ansoegning else kan_oprette_ansoegning(user, program, kommune)
+        raekke = MinKommune(kommune, ansoegning, kan, grund, kommune.pk in deltagere)
+        if ansoegning and gaeldende_frist(ansoegning) > program.ansoegningsfrist:
+            raekke.genaabnet_til = gaeldende_frist(ansoegning)
+        raekker.append(raekke)
+    return raekker

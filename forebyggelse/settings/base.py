@@ -27,6 +27,11 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
+
+
 SECRET_KEY = env("SECRET_KEY")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
@@ -48,7 +53,14 @@ INSTALLED_APPS = [
     "csp",
     "pgtrigger",
     "pghistory",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    # Background jobs in the same PostgreSQL (docs/decisions/0040); tasks live in each app's tasks.py.
+    "procrastinate.contrib.django",
     "forebyggelse",
+    "konto",
+    "hentninger",
     "kommuner",
     "profiler",
     "strategi",
@@ -63,7 +75,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks request.user as verified when this session's login was confirmed with a code.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The 12-hour limit and two-factor rules (konto/middleware.py); before LoginRequiredMiddleware.
+    "konto.middleware.KontoMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "pghistory.middleware.HistoryMiddleware",
@@ -87,12 +103,16 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "forebyggelse.context_processors.navigation",
+                "konto.context_processors.session",
             ],
         },
     },
 ]
 
-DATABASES = {"default": dj_database_url.parse(env("DATABASE_URL") or DEFAULT_URL, conn_max_age=60)}
+# Connections live for a minute and are checked before reuse, so a restarted PostgreSQL costs no failed request.
+DATABASES = {
+    "default": dj_database_url.parse(env("DATABASE_URL") or DEFAULT_URL, conn_max_age=60, conn_health_checks=True)
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Every view runs in one transaction: a failing request changes nothing.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
@@ -117,6 +137,17 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# On top of that, a login lasts at most 12 hours however active the user is (konto/middleware.py), and the page
+# warns this many seconds before the idle logout (static/js/session.js).
+SESSION_ABSOLUT_SEKUNDER = 12 * 60 * 60
+SESSION_ADVARSEL_SEKUNDER = 5 * 60
+
+# Two-factor login (docs/decisions/0030-tofaktor-login.md). Where this is on, the ministry and the evaluator must
+# confirm every login with a code from an authenticator app; everybody else may choose to.
+TOFAKTOR_PAAKRAEVET = env_bool("TOFAKTOR_PAAKRAEVET", False)
+OTP_TOTP_ISSUER = "Forebyggelsesportalen"
+# The admin may remove a lost device but never shows its secret.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # django-axes: 5 failed attempts for the same username from the same IP lock that pair for 15 minutes.
 AXES_FAILURE_LIMIT = 5
@@ -125,6 +156,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/spaerret.html"
 AXES_VERBOSE = False
+# A wrong two-factor code counts as a failed login too; neither the password nor the code is ever logged.
+AXES_SENSITIVE_PARAMETERS = ["password", "kode"]
+# How many reverse proxies in front of the app add to X-Forwarded-For (konto/klientadresse.py): 0 locally.
+ANTAL_PROXYER = env_int("ANTAL_PROXYER", 0)
+AXES_CLIENT_IP_CALLABLE = "konto.klientadresse.klient_ip"
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk")]
@@ -136,9 +172,11 @@ USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "staticfiles")))
 # Uploaded annexes live outside the static area and are only served through access-checked views.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# `make backup` writes here (python manage.py backup; docs/drift.md). Keep it off the web server's paths.
+BACKUP_MAPPE = Path(env("BACKUP_MAPPE", str(BASE_DIR / "var" / "backup")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
 
@@ -161,8 +199,17 @@ DST_API_TIMEOUT = float(env("DST_API_TIMEOUT", "30"))
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("dkfds",)
 CRISPY_TEMPLATE_PACK = "dkfds"
 
+# The portal's address as users reach it: links in e-mails and calendar entries point here.
+PORTAL_URL = env("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
+
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Where users write about the portal (the accessibility statement shows it).
+KONTAKT_EMAIL = env("KONTAKT_EMAIL", "")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Forebyggelsesportalen <noreply@forebyggelsesportalen.dk>")
 
 # Strict Content-Security-Policy: only our own files, no inline script or style.
@@ -189,5 +236,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # procrastinate says at every start which tasks it registered; the worker's own lines stay at INFO.
+        "procrastinate.blueprints": {"level": "WARNING"},
+        "procrastinate.periodic": {"level": "WARNING"},
+    },
 }

@@ -22,6 +22,7 @@ from django import forms, template
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.boundfield import BoundWidget
 from django.forms.formsets import BaseFormSet
+from django.http import QueryDict
 from django.templatetags.static import static
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -311,3 +312,25 @@ def dkfds_knapklasser(knap) -> str:
         variant = "button-primary" if getattr(knap, "input_type", "") == "submit" else "button-secondary"
         egne.insert(0, variant)
     return _saml("button", *egne)
+
+
+# ---------------------------------------------------------------------------------------------
+# Paging
+# ---------------------------------------------------------------------------------------------
+
+
+@register.inclusion_tag("includes/historiknavigation.html", takes_context=True)
+def historiknavigation(context, side, param: str = "historik", anker: str = "historik-overskrift"):
+    """Newer / older pages of a history (forebyggelse.historik.HistorikSide), keeping other query parameters."""
+    request = context.get("request")
+
+    def url(nummer: int) -> str:
+        query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+        query[param] = str(nummer)
+        return f"?{query.urlencode()}#{anker}"
+
+    return {
+        "side": side,
+        "nyere": url(side.nummer - 1) if side.har_nyere else None,
+        "aeldre": url(side.nummer + 1) if side.har_aeldre else None,
+    }

@@ -9,6 +9,7 @@ register.filter("kr", formatering.kr)
 register.filter("dato", formatering.dato)
 register.filter("tidspunkt", formatering.tidspunkt)
 register.filter("kort_tidspunkt", formatering.kort_tidspunkt)
+register.filter("klokkeslaet", formatering.klokkeslaet)
 
 
 @register.filter

@@ -6,15 +6,15 @@ from django import forms
 
 from forebyggelse.formatering import tal
 from forebyggelse.forms import dato_felt, klokkeslaet_felt, saml_tidspunkt
-from kommuner.models import TEGNGRAENSER, Interessetilkendegivelse
-from kommuner.services.ansoegninger import MAKS_BILAG_BYTES, REDIGERBARE_FELTER, SEKTION_A
+from kommuner.models import TEGNGRAENSER, Ansoegning
+from kommuner.services.ansoegninger import MAKS_BILAG_BYTES, REDIGERBARE_FELTER, SEKTION_A, Ansoegningsindhold
 
 
 class AnsoegningForm(forms.ModelForm):
     """Sections A–G of the expression of interest, plus the amount applied for per programme year."""
 
     class Meta:
-        model = Interessetilkendegivelse
+        model = Ansoegning
         fields = REDIGERBARE_FELTER
         widgets = {felt: forms.Textarea(attrs={"rows": 8}) for felt in TEGNGRAENSER}
 
@@ -60,8 +60,8 @@ class AnsoegningForm(forms.ModelForm):
         self.helper.add_input(Submit("gem_og_se", "Gem og gå til indsendelse", css_class="button-secondary"))
 
     @property
-    def felter(self) -> dict:
-        return {felt: self.cleaned_data[felt] for felt in REDIGERBARE_FELTER}
+    def indhold(self) -> Ansoegningsindhold:
+        return Ansoegningsindhold(**{felt: self.cleaned_data[felt] for felt in REDIGERBARE_FELTER})
 
     @property
     def beloeb(self) -> dict[int, int | None]:

@@ -3,7 +3,7 @@ from crispy_forms.layout import HTML, Fieldset, Layout, Submit
 from django import forms
 
 from forebyggelse.formatering import kr
-from kommuner.models import Afgoerelse, Bevilling, Interessetilkendegivelse
+from kommuner.models import Afgoerelse, Ansoegning, Bevilling
 from kommuner.services.bevillinger import BEGRUNDELSE_MANGLER, BEVILLING_IALT_NUL, beloeb_mangler
 
 
@@ -43,7 +43,7 @@ class AfgoerelseForm(forms.Form):
     def __init__(
         self,
         *args,
-        ansoegning: Interessetilkendegivelse,
+        ansoegning: Ansoegning,
         afgoerelse: Afgoerelse | None,
         bevillinger: list[Bevilling],
         **kwargs,

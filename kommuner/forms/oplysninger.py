@@ -3,7 +3,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from kommuner.models import Kommune, Kontaktperson, valider_cvr
-from kommuner.services.oplysninger import KONTAKTFELTER
+from kommuner.services.oplysninger import KONTAKTFELTER, Kontakt
 
 UDEN_TAELLER = {"data-tegngraense": "fra"}
 
@@ -82,9 +82,9 @@ class KontaktpersonFormSet(
             if "DELETE" in form.fields:
                 form.fields["DELETE"].label = "Fjern kontaktpersonen"
 
-    def aendringer(self) -> tuple[list[dict], list[int]]:
-        """What the service should save (dicts with `pk` None for new ones) and the pks to delete."""
-        gem: list[dict] = []
+    def aendringer(self) -> tuple[list[Kontakt], list[int]]:
+        """What the service should save (`pk` None for new ones) and the pks to delete."""
+        gem: list[Kontakt] = []
         slet: list[int] = []
         for form in self.forms:
             if self.can_delete and self._should_delete_form(form):
@@ -93,7 +93,7 @@ class KontaktpersonFormSet(
                 continue
             if not form.has_changed():
                 continue  # unchanged, or the empty row for a new contact person left empty
-            gem.append({"pk": form.instance.pk, **{f: form.cleaned_data[f] for f in KONTAKTFELTER}})
+            gem.append(Kontakt(pk=form.instance.pk, **{f: form.cleaned_data[f] for f in KONTAKTFELTER}))
         return gem, slet
 
 

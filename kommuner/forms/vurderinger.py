@@ -3,7 +3,7 @@ from crispy_forms.layout import HTML, Field, Fieldset, Layout, Submit
 from django import forms
 
 from kommuner.models import FORUDSAETNINGER, KRITERIER, Anbefaling, Vurdering
-from kommuner.services.vurderinger import VURDERINGSFELTER, VurderingKonflikt
+from kommuner.services.vurderinger import VURDERINGSFELTER, VurderingKonflikt, Vurderingsindhold
 
 IKKE_VURDERET = ("", "Ikke vurderet endnu")
 
@@ -99,8 +99,8 @@ class VurderingForm(forms.Form):
         self.helper.add_input(Submit("gem", "Gem vurdering"))
 
     @property
-    def vurderingsdata(self) -> dict:
-        return {navn: self.cleaned_data[navn] for navn in VURDERINGSFELTER}
+    def indhold(self) -> Vurderingsindhold:
+        return Vurderingsindhold(**{navn: self.cleaned_data[navn] for navn in VURDERINGSFELTER})
 
     def marker_konflikt(self, konflikt: VurderingKonflikt) -> list[tuple[str, str, str]]:
         """Keep what the user typed, let the next save go against the version now stored, show the conflict.

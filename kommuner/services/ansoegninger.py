@@ -1,34 +1,37 @@
 """Writes to an expression of interest: create, save a draft, annexes, submit, send back, reopen.
 
-Writes that take `bruger` record that user in the change history, also outside a web request
-(demo loader, shell), as the assessment and grant services do."""
+Every write that changes the application or its annexes locks the application row first and checks its
+state under the lock. Writes record `bruger` in the change history, also outside a web request (demo
+loader, shell)."""
 
 import zipfile
+from dataclasses import dataclass, fields
 from datetime import datetime
 
 import pghistory
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from forebyggelse.formatering import tidspunkt
-from forebyggelse.pdf import render_pdf
+from forebyggelse.pdf import html_til_pdf, pdf_html
 from kommuner.models import (
+    Ansoegning,
     Ansoegningsbeloeb,
     AnsoegningStatus,
     Bilag,
     Bilagstype,
+    Bruger,
     Genaabning,
-    Interessetilkendegivelse,
     Kommune,
     Kvittering,
     Program,
     ProgramStatus,
 )
 from kommuner.notifikationer import send_til_projektledere
-from kommuner.permissions import gaeldende_frist, inden_fristen, redigerbar_tilstand
+from kommuner.permissions import AFGOERELSE_TRUFFET, er_udvalgt, gaeldende_frist, inden_fristen, redigerbar_tilstand
 
 MAKS_BILAG_BYTES = 20 * 1024 * 1024
 
@@ -58,16 +61,42 @@ PAAKRAEVET_VED_INDSENDELSE = [
 REDIGERBARE_FELTER = [*PAAKRAEVET_VED_INDSENDELSE, "kontakt_titel", "kontakt_telefon", "afventer_politisk_godkendelse"]
 
 
+@dataclass(frozen=True)
+class Ansoegningsindhold:
+    """What a municipality writes in sections A–G. A draft may leave anything empty."""
+
+    kommune_navn: str = ""
+    cvr: str = ""
+    adresse: str = ""
+    postnr_by: str = ""
+    telefon: str = ""
+    email: str = ""
+    kontakt_navn: str = ""
+    kontakt_titel: str = ""
+    kontakt_telefon: str = ""
+    kontakt_email: str = ""
+    beslutningsniveau: str = ""
+    afventer_politisk_godkendelse: bool = False
+    baggrund: str = ""
+    opstart: str = ""
+    projektdesign: str = ""
+    bemanding: str = ""
+    tidsplan: str = ""
+
+
+assert {f.name for f in fields(Ansoegningsindhold)} == set(REDIGERBARE_FELTER)
+
+
 @transaction.atomic
-def ansoegning_opret(*, program: Program, kommune: Kommune) -> Interessetilkendegivelse:
+def ansoegning_opret(*, program: Program, kommune: Kommune) -> Ansoegning:
     """The municipality's application for the programme, created on first use with section A prefilled."""
-    eksisterende = Interessetilkendegivelse.objects.filter(program=program, kommune=kommune).first()
+    eksisterende = Ansoegning.objects.filter(program=program, kommune=kommune).first()
     if eksisterende:
         return eksisterende
     if program.status != ProgramStatus.AABEN:
         raise ValidationError("Programmet er ikke åbent for interessetilkendegivelser.")
     kontakt = kommune.kontaktpersoner.first()
-    ansoegning = Interessetilkendegivelse(
+    ansoegning = Ansoegning(
         program=program,
         kommune=kommune,
         kommune_navn=kommune.officielt_navn,
@@ -82,15 +111,24 @@ def ansoegning_opret(*, program: Program, kommune: Kommune) -> Interessetilkende
         ansoegning.kontakt_titel = ", ".join(filter(None, [kontakt.titel, kontakt.enhed]))
         ansoegning.kontakt_telefon = kontakt.telefon
         ansoegning.kontakt_email = kontakt.email
-    ansoegning.full_clean()
-    ansoegning.save()
+    ansoegning.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            ansoegning.save()
+    except IntegrityError:  # created in another request a moment ago (a double click)
+        return Ansoegning.objects.get(program=program, kommune=kommune)
     return ansoegning
 
 
-# Services guard the application's state; who may call them is the views' check (kommuner/permissions.py).
+# Services guard the application's state, under a lock on the application row, so a change cannot land
+# behind a submission running at the same moment. Who may call them is the views' check (permissions.py).
 
 
-def _kraev_redigerbar(ansoegning: Interessetilkendegivelse) -> None:
+def _laas(ansoegning: Ansoegning) -> Ansoegning:
+    return Ansoegning.objects.select_for_update(of=("self",)).select_related("program", "kommune").get(pk=ansoegning.pk)
+
+
+def _kraev_redigerbar(ansoegning: Ansoegning) -> None:
     ok, grund = redigerbar_tilstand(ansoegning)
     if not ok:
         raise ValidationError(grund)
@@ -98,95 +136,113 @@ def _kraev_redigerbar(ansoegning: Interessetilkendegivelse) -> None:
 
 @transaction.atomic
 def ansoegning_gem(
-    *, ansoegning: Interessetilkendegivelse, felter: dict, beloeb: dict[int, int | None]
-) -> Interessetilkendegivelse:
-    """Save a draft: any subset of the sections, incomplete is fine. `beloeb` maps year → amount applied for."""
-    ansoegning = Interessetilkendegivelse.objects.select_for_update().get(pk=ansoegning.pk)
+    *, ansoegning: Ansoegning, indhold: Ansoegningsindhold, beloeb: dict[int, int | None], bruger: Bruger
+) -> Ansoegning:
+    """Save a draft: any subset of the sections, incomplete is fine. `beloeb` maps year → amount applied for
+    (None removes the year's amount)."""
+    ansoegning = _laas(ansoegning)
     _kraev_redigerbar(ansoegning)
-    for felt, vaerdi in felter.items():
-        if felt not in REDIGERBARE_FELTER:
-            raise ValueError(f"{felt} kan ikke ændres her")
-        setattr(ansoegning, felt, vaerdi)
+    for felt in REDIGERBARE_FELTER:
+        setattr(ansoegning, felt, getattr(indhold, felt))
     ukendte_aar = set(beloeb) - set(ansoegning.program.aar)
     if ukendte_aar:
         raise ValidationError(f"Programmet løber ikke i {', '.join(map(str, sorted(ukendte_aar)))}.")
     ansoegning.full_clean()
-    ansoegning.save()
-    for aar, beloeb_i_aar in beloeb.items():
-        if beloeb_i_aar is None:
-            Ansoegningsbeloeb.objects.filter(ansoegning=ansoegning, aar=aar).delete()
-        else:
-            Ansoegningsbeloeb.objects.update_or_create(
-                ansoegning=ansoegning, aar=aar, defaults={"beloeb": beloeb_i_aar}
-            )
+    with pghistory.context(user=bruger.pk):
+        ansoegning.save(update_fields=[*REDIGERBARE_FELTER, "aendret"])
+        for aar, beloeb_i_aar in beloeb.items():
+            if beloeb_i_aar is None:
+                Ansoegningsbeloeb.objects.filter(ansoegning=ansoegning, aar=aar).delete()
+            else:
+                Ansoegningsbeloeb.objects.update_or_create(
+                    ansoegning=ansoegning, aar=aar, defaults={"beloeb": beloeb_i_aar}
+                )
     return ansoegning
 
 
-def mangler_for_indsendelse(ansoegning: Interessetilkendegivelse) -> list[str]:
+def mangler_for_indsendelse(ansoegning: Ansoegning) -> list[str]:
     """What is missing before the application can be submitted, in the user's words."""
     mangler = [
-        f"{capfirst(Interessetilkendegivelse._meta.get_field(felt).verbose_name)} mangler."
+        f"{capfirst(Ansoegning._meta.get_field(felt).verbose_name)} mangler."
         for felt in PAAKRAEVET_VED_INDSENDELSE
         if not getattr(ansoegning, felt).strip()
     ]
-    beloeb = {b.aar: b.beloeb for b in ansoegning.beloeb.all()}
+    ansoegte_aar = {b.aar for b in ansoegning.beloeb.all()}
     for aar in ansoegning.program.aar:
-        if aar not in beloeb:
+        if aar not in ansoegte_aar:
             mangler.append(f"Det ansøgte beløb for {aar} mangler (skriv 0, hvis I ikke søger for året).")
-    if beloeb and not sum(beloeb.values()):
+    if ansoegte_aar and not _ansoegt_i_alt(ansoegning):
         mangler.append("Der er ikke søgt om noget beløb.")
     return mangler
 
 
-@transaction.atomic
-def ansoegning_indsend(*, ansoegning: Interessetilkendegivelse, bruger, nu: datetime | None = None) -> Kvittering:
-    """Submit and lock the application, and freeze a PDF receipt of exactly what was submitted."""
-    nu = nu or timezone.now()
-    ansoegning = (
-        Interessetilkendegivelse.objects.select_for_update().select_related("program", "kommune").get(pk=ansoegning.pk)
-    )
+def _ansoegt_i_alt(ansoegning: Ansoegning) -> int | None:
+    return Ansoegning.objects.med_totaler().values_list("ansoegt_i_alt", flat=True).get(pk=ansoegning.pk)
+
+
+def _kvittering_html(ansoegning: Ansoegning, *, bruger: Bruger, nu: datetime) -> str:
+    """The receipt as it will be stamped: the application as submitted by `bruger` at `nu`."""
+    ansoegning.status = AnsoegningStatus.INDSENDT
+    ansoegning.indsendt = nu
+    ansoegning.indsendt_af = bruger
+    ansoegning.tilbagesendt_kommentar = ""
+    context = {
+        "ansoegning": ansoegning,
+        "beloeb": list(ansoegning.beloeb.all()),
+        "ansoegt_i_alt": _ansoegt_i_alt(ansoegning),
+        "bilag": list(ansoegning.bilag.all()),
+    }
+    return pdf_html("kommuner/pdf/kvittering.html", context, bruger=bruger, tidspunkt=nu)
+
+
+def _kraev_kan_indsendes(ansoegning: Ansoegning, nu: datetime) -> None:
     for ok, grund in (redigerbar_tilstand(ansoegning), inden_fristen(ansoegning, nu)):
         if not ok:
             raise ValidationError(grund)
     mangler = mangler_for_indsendelse(ansoegning)
     if mangler:
         raise ValidationError(mangler)
-    ansoegning.status = AnsoegningStatus.INDSENDT
-    ansoegning.indsendt = nu
-    ansoegning.indsendt_af = bruger
-    ansoegning.tilbagesendt_kommentar = ""
+
+
+@transaction.atomic
+def ansoegning_indsend(*, ansoegning: Ansoegning, bruger: Bruger, nu: datetime | None = None) -> Kvittering:
+    """Submit and lock the application, and freeze a PDF receipt of exactly what was submitted.
+
+    WeasyPrint needs about a second, so the receipt is rendered before the application row is locked. Under
+    the lock its HTML is made again from the locked rows: if anything changed in between, nothing is submitted.
+    """
+    nu = nu or timezone.now()
+    foer = Ansoegning.objects.select_related("program", "kommune").get(pk=ansoegning.pk)
+    _kraev_kan_indsendes(foer, nu)
+    html = _kvittering_html(foer, bruger=bruger, nu=nu)
+    pdf = html_til_pdf(html)
+
+    ansoegning = _laas(ansoegning)
+    _kraev_kan_indsendes(ansoegning, nu)
+    if _kvittering_html(ansoegning, bruger=bruger, nu=nu) != html:
+        raise ValidationError("Interessetilkendegivelsen blev ændret, mens den blev indsendt. Indsend den igen.")
     ansoegning.full_clean()
     with pghistory.context(user=bruger.pk):
-        ansoegning.save()
-    beloeb = list(ansoegning.beloeb.all())
-    pdf = render_pdf(
-        "kommuner/pdf/kvittering.html",
-        {
-            "ansoegning": ansoegning,
-            "beloeb": beloeb,
-            "ansoegt_i_alt": sum(b.beloeb for b in beloeb),
-            "bilag": list(ansoegning.bilag.all()),
-        },
-        bruger=bruger,
-    )
+        ansoegning.save(update_fields=["status", "indsendt", "indsendt_af", "tilbagesendt_kommentar", "aendret"])
     return Kvittering.objects.create(ansoegning=ansoegning, indsendt=nu, indsendt_af=bruger, pdf=pdf)
 
 
 @transaction.atomic
-def ansoegning_send_tilbage(
-    *, ansoegning: Interessetilkendegivelse, kommentar: str, bruger
-) -> Interessetilkendegivelse:
-    """The ministry returns a submitted application for changes; the leads see the comment and can resubmit."""
-    ansoegning = Interessetilkendegivelse.objects.select_for_update().get(pk=ansoegning.pk)
+def ansoegning_send_tilbage(*, ansoegning: Ansoegning, kommentar: str, bruger: Bruger) -> Ansoegning:
+    """The ministry returns a submitted application for changes; the leads see the comment and can resubmit.
+    Not while the municipality is selected: the decision and its grant rest on what was submitted."""
+    ansoegning = _laas(ansoegning)
     if ansoegning.status != AnsoegningStatus.INDSENDT:
         raise ValidationError("Kun en indsendt interessetilkendegivelse kan sendes tilbage.")
+    if er_udvalgt(ansoegning):
+        raise ValidationError(AFGOERELSE_TRUFFET)
     if not kommentar.strip():
         raise ValidationError({"kommentar": "Skriv, hvad kommunen skal ændre."})
     ansoegning.status = AnsoegningStatus.SENDT_TILBAGE
     ansoegning.tilbagesendt_kommentar = kommentar.strip()
     ansoegning.full_clean()
     with pghistory.context(user=bruger.pk):
-        ansoegning.save()
+        ansoegning.save(update_fields=["status", "tilbagesendt_kommentar", "aendret"])
     send_til_projektledere(
         ansoegning.kommune,
         emne=f"Interessetilkendegivelsen til {ansoegning.program} er sendt tilbage til ændring",
@@ -198,16 +254,18 @@ def ansoegning_send_tilbage(
 
 @transaction.atomic
 def ansoegning_genaabn(
-    *, ansoegning: Interessetilkendegivelse, aaben_til: datetime, begrundelse: str, bruger, nu: datetime | None = None
+    *, ansoegning: Ansoegning, aaben_til: datetime, begrundelse: str, bruger: Bruger, nu: datetime | None = None
 ) -> Genaabning:
     """Let one municipality submit after the deadline, until `aaben_til`."""
     nu = nu or timezone.now()
+    ansoegning = _laas(ansoegning)
+    if ansoegning.status == AnsoegningStatus.INDSENDT:
+        raise ValidationError("Interessetilkendegivelsen er allerede indsendt.")
     if aaben_til <= nu:
         raise ValidationError({"aaben_til": "Den nye frist skal ligge i fremtiden."})
-    if aaben_til <= gaeldende_frist(ansoegning):
-        raise ValidationError(
-            {"aaben_til": f"Den nye frist skal ligge efter {tidspunkt(gaeldende_frist(ansoegning))}."}
-        )
+    frist = gaeldende_frist(ansoegning)
+    if aaben_til <= frist:
+        raise ValidationError({"aaben_til": f"Den nye frist skal ligge efter {tidspunkt(frist)}."})
     genaabning = Genaabning(
         ansoegning=ansoegning, aaben_til=aaben_til, begrundelse=begrundelse.strip(), oprettet_af=bruger
     )
@@ -262,8 +320,7 @@ def _endelse(filnavn: str) -> str:
 
 
 @transaction.atomic
-def bilag_tilfoej(*, ansoegning: Interessetilkendegivelse, fil: UploadedFile, bruger, beskrivelse: str = "") -> Bilag:
-    _kraev_redigerbar(ansoegning)
+def bilag_tilfoej(*, ansoegning: Ansoegning, fil: UploadedFile, bruger: Bruger, beskrivelse: str = "") -> Bilag:
     tilladte = ", ".join(t.upper() for t in Bilagstype.values)
     if fil.size > MAKS_BILAG_BYTES:
         raise ValidationError({"fil": f"Filen fylder {fil.size / 1024 / 1024:.1f} MB. Et bilag må højst fylde 20 MB."})
@@ -281,6 +338,8 @@ def bilag_tilfoej(*, ansoegning: Interessetilkendegivelse, fil: UploadedFile, br
                 "Gem den i det rigtige format, og prøv igen."
             }
         )
+    ansoegning = _laas(ansoegning)
+    _kraev_redigerbar(ansoegning)
     bilag = Bilag(
         ansoegning=ansoegning,
         filnavn=fil.name[:255],
@@ -292,7 +351,8 @@ def bilag_tilfoej(*, ansoegning: Interessetilkendegivelse, fil: UploadedFile, br
     bilag.fil.save(fil.name, fil, save=False)
     try:
         bilag.full_clean()
-        bilag.save()
+        with pghistory.context(user=bruger.pk):
+            bilag.save()
     except Exception:
         bilag.fil.delete(save=False)
         raise
@@ -300,8 +360,9 @@ def bilag_tilfoej(*, ansoegning: Interessetilkendegivelse, fil: UploadedFile, br
 
 
 @transaction.atomic
-def bilag_slet(*, bilag: Bilag) -> None:
-    _kraev_redigerbar(bilag.ansoegning)
+def bilag_slet(*, bilag: Bilag, bruger: Bruger) -> None:
+    _kraev_redigerbar(_laas(bilag.ansoegning))
     fil = bilag.fil
-    bilag.delete()
+    with pghistory.context(user=bruger.pk):
+        bilag.delete()
     transaction.on_commit(lambda: fil.delete(save=False))

@@ -5,21 +5,21 @@ from datetime import datetime
 import pghistory
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError, Sum
+from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone, translation
 
 from forebyggelse.formatering import kr
 from kommuner.models import (
     Afgoerelse,
+    Ansoegning,
     AnsoegningStatus,
     Bevilling,
+    Bruger,
     Deltagelse,
-    Interessetilkendegivelse,
     Program,
 )
 from kommuner.notifikationer import send_til_projektledere
-from kommuner.permissions import kan_vurdere
-from kommuner.roller import kommuner_til_skrivning
+from kommuner.selectors import bevilget_i_program
 
 BEGRUNDELSE_MANGLER = "Skriv en begrundelse for afgørelsen."
 BEVILLING_IALT_NUL = "En udvalgt kommune skal have en bevilling på mere end 0 kr. i alt."
@@ -29,6 +29,14 @@ def beloeb_mangler(aar: int) -> str:
     return f"Skriv beløbet for {aar}. Skriv 0, hvis der ikke bevilges noget."
 
 
+def _laas_bevillinger(deltagelse: Deltagelse) -> dict[int, Bevilling]:
+    """The participation's grant rows, locked; only these rows (not the participation, programme or
+    municipality the default ordering would join in), so spending in one municipality never waits for
+    another's decision."""
+    raekker = Bevilling.objects.filter(deltagelse=deltagelse).order_by("aar").select_for_update(of=("self",))
+    return {b.aar: b for b in raekker}
+
+
 def _tilfoej(fejl: dict, noegle: str, besked: str) -> None:
     fejl.setdefault(noegle, []).append(besked)
 
@@ -36,11 +44,11 @@ def _tilfoej(fejl: dict, noegle: str, besked: str) -> None:
 @transaction.atomic
 def afgoerelse_traef(
     *,
-    ansoegning: Interessetilkendegivelse,
+    ansoegning: Ansoegning,
     udvalgt: bool,
     begrundelse: str,
     bevillinger: dict[int, int | None],
-    bruger,
+    bruger: Bruger,
     nu: datetime | None = None,
 ) -> Afgoerelse:
     """Decide on a submitted application. Selected: the participation and one grant per programme year are
@@ -49,13 +57,9 @@ def afgoerelse_traef(
 
     Validation errors are keyed by `begrundelse` and `bevilling_<år>`, as in the decision form.
     """
-    if not kan_vurdere(bruger):
-        raise ValidationError("Kun ministeriet kan træffe afgørelse.")
     nu = nu or timezone.now()
     ansoegning = (
-        Interessetilkendegivelse.objects.select_for_update(of=("self",))
-        .select_related("program", "kommune")
-        .get(pk=ansoegning.pk)
+        Ansoegning.objects.select_for_update(of=("self",)).select_related("program", "kommune").get(pk=ansoegning.pk)
     )
     if ansoegning.status != AnsoegningStatus.INDSENDT:
         raise ValidationError(
@@ -64,7 +68,9 @@ def afgoerelse_traef(
     # Lock the programme, so two decisions at once cannot together grant more than the budget.
     program = Program.objects.select_for_update().get(pk=ansoegning.program_id)
     deltagelse = Deltagelse.objects.filter(program=program, kommune=ansoegning.kommune).first()
-    eksisterende = {b.aar: b for b in deltagelse.bevillinger.all()} if deltagelse else {}
+    # Lock the grant rows too: spending is registered under the same lock, so a decision can never be checked
+    # against spending that is about to change, nor write back a stale spending figure.
+    eksisterende = _laas_bevillinger(deltagelse) if deltagelse else {}
 
     fejl: dict[str, list[str]] = {}
     begrundelse = (begrundelse or "").strip()
@@ -92,12 +98,7 @@ def afgoerelse_traef(
                 beloeb[aar] = vaerdi
         if len(beloeb) == len(program.aar) and not sum(beloeb.values()):
             _tilfoej(fejl, NON_FIELD_ERRORS, BEVILLING_IALT_NUL)
-        andre = (
-            Bevilling.objects.filter(deltagelse__program=program)
-            .exclude(deltagelse__kommune=ansoegning.kommune)
-            .aggregate(i_alt=Sum("bevilget"))["i_alt"]
-            or 0
-        )
+        andre = bevilget_i_program(program, undtagen=ansoegning.kommune)
         tilbage = max(program.samlet_budget - andre, 0)
         if sum(beloeb.values()) > tilbage:
             _tilfoej(
@@ -129,17 +130,22 @@ def afgoerelse_traef(
 
         if udvalgt:
             if deltagelse is None:
-                deltagelse = Deltagelse(program=program, kommune=ansoegning.kommune)
-            deltagelse.ansoegning = ansoegning
-            deltagelse.full_clean()
-            deltagelse.save()
+                deltagelse = Deltagelse(program=program, kommune=ansoegning.kommune, ansoegning=ansoegning)
+                deltagelse.full_clean()
+                deltagelse.save()
+            elif deltagelse.ansoegning_id != ansoegning.pk:
+                deltagelse.ansoegning = ansoegning
+                deltagelse.save(update_fields=["ansoegning"])
             for aar, bevilget in beloeb.items():
-                bevilling = eksisterende.get(aar) or Bevilling(deltagelse=deltagelse, aar=aar)
-                if bevilling.pk and bevilling.bevilget == bevilget:
-                    continue
-                bevilling.bevilget = bevilget
-                bevilling.full_clean()
-                bevilling.save()
+                bevilling = eksisterende.get(aar)
+                if bevilling is None:
+                    bevilling = Bevilling(deltagelse=deltagelse, aar=aar, bevilget=bevilget)
+                    bevilling.full_clean()
+                    bevilling.save()
+                elif bevilling.bevilget != bevilget:
+                    bevilling.bevilget = bevilget
+                    bevilling.full_clean()
+                    bevilling.save(update_fields=["bevilget"])  # never the municipality's spending
         elif deltagelse is not None:
             try:
                 deltagelse.delete()
@@ -149,19 +155,20 @@ def afgoerelse_traef(
                     "fjernes."
                 ) from None
 
-    _send_afgoerelse(ansoegning, afgoerelse, beloeb if udvalgt else {}, aendret=aendret)
+    _send_afgoerelse(ansoegning, afgoerelse, aendret=aendret)
     return afgoerelse
 
 
-def _send_afgoerelse(ansoegning: Interessetilkendegivelse, afgoerelse: Afgoerelse, beloeb: dict, *, aendret: bool):
+def _send_afgoerelse(ansoegning: Ansoegning, afgoerelse: Afgoerelse, *, aendret: bool):
     kommune = ansoegning.kommune.officielt_navn
     program = ansoegning.program.navn
     forord = "Ændret afgørelse" if aendret else "Afgørelse"
     with translation.override("da"):
         if afgoerelse.udvalgt:
             emne = f"{forord}: {kommune} er udvalgt til {program}"
-            linjer = [f"{aar}: {kr(b)}" for aar, b in sorted(beloeb.items())]
-            linjer.append(f"I alt: {kr(sum(beloeb.values()))}")
+            deltagelse = Deltagelse.objects.med_totaler().get(ansoegning=ansoegning)
+            linjer = [f"{b.aar}: {kr(b.bevilget)}" for b in deltagelse.bevillinger.all()]
+            linjer.append(f"I alt: {kr(deltagelse.bevilget_i_alt)}")
             tekst = (
                 f"Ministeriet har truffet afgørelse om jeres interessetilkendegivelse: {kommune} er udvalgt og "
                 f"deltager i {program}.\n\n"
@@ -183,14 +190,16 @@ def _send_afgoerelse(ansoegning: Interessetilkendegivelse, afgoerelse: Afgoerels
 
 
 @transaction.atomic
-def forbrug_registrer(*, deltagelse: Deltagelse, forbrug: dict[int, tuple[int | None, str]], bruger) -> list[Bevilling]:
+def forbrug_registrer(
+    *, deltagelse: Deltagelse, forbrug: dict[int, tuple[int | None, str]], bruger: Bruger
+) -> list[Bevilling]:
     """Record what the municipality has spent of each year's grant (None = not reported yet), with a remark.
 
-    Spending cannot exceed the grant. Errors are keyed `forbrugt_<år>` / `bemaerkning_<år>`, as in the form.
+    Spending cannot exceed the grant (the database refuses it too). The grant rows are locked, as a decision
+    locks them, so the grant checked against is the grant that stands. Errors are keyed `forbrugt_<år>` /
+    `bemaerkning_<år>`, as in the form.
     """
-    if not kommuner_til_skrivning(bruger).filter(pk=deltagelse.kommune_id).exists():
-        raise ValidationError("Du kan ikke registrere forbrug for denne kommune.")
-    bevillinger = {b.aar: b for b in Bevilling.objects.select_for_update().filter(deltagelse=deltagelse)}
+    bevillinger = _laas_bevillinger(deltagelse)
     fejl: dict[str, list[str]] = {}
     aendrede = []
     for aar, (forbrugt, bemaerkning) in sorted(forbrug.items()):
@@ -229,6 +238,3 @@ def forbrug_registrer(*, deltagelse: Deltagelse, forbrug: dict[int, tuple[int | 
         for bevilling in aendrede:
             bevilling.save(update_fields=["forbrugt", "forbrug_bemaerkning"])
     return [bevillinger[aar] for aar in sorted(bevillinger)]
-
-
-# Reads: the budget ---------------------------------------------------------------------------------

@@ -6,6 +6,16 @@ from django.db import transaction
 from kommuner.models import Bruger, Kommune, Kommunegruppe, Rolle
 
 
+def valider_rolle_og_kommuner(rolle: str, kommuner: Iterable[Kommune]) -> None:
+    """The role rules (decision record 0001): a project lead works for at least one municipality; nobody else
+    is bound to one."""
+    kommuner = list(kommuner)
+    if rolle == Rolle.PROJEKTLEDER and not kommuner:
+        raise ValidationError({"kommuner": "En kommunal projektleder skal være knyttet til mindst én kommune."})
+    if rolle != Rolle.PROJEKTLEDER and kommuner:
+        raise ValidationError({"kommuner": "Kun kommunale projektledere knyttes til kommuner."})
+
+
 @transaction.atomic
 def bruger_opret(
     *,
@@ -19,10 +29,7 @@ def bruger_opret(
 ) -> Bruger:
     """Create a user with a role, or bring an existing user of that name up to date (idempotent)."""
     kommuner = list(kommuner)
-    if rolle == Rolle.PROJEKTLEDER and not kommuner:
-        raise ValidationError({"kommuner": "En kommunal projektleder skal være knyttet til mindst én kommune."})
-    if rolle != Rolle.PROJEKTLEDER and kommuner:
-        raise ValidationError({"kommuner": "Kun kommunale projektledere knyttes til kommuner."})
+    valider_rolle_og_kommuner(rolle, kommuner)
     bruger = Bruger.objects.filter(username=brugernavn).first() or Bruger(username=brugernavn)
     bruger.rolle = rolle
     bruger.first_name = fornavn
@@ -34,6 +41,19 @@ def bruger_opret(
         bruger.set_unusable_password()
     bruger.full_clean()
     bruger.save()
+    bruger.kommuner.set(kommuner)
+    return bruger
+
+
+@transaction.atomic
+def bruger_saet_rolle(*, bruger: Bruger, rolle: str, kommuner: Iterable[Kommune]) -> Bruger:
+    """Give an existing user a role and the municipalities that go with it (the admin's user form)."""
+    kommuner = list(kommuner)
+    valider_rolle_og_kommuner(rolle, kommuner)
+    bruger = Bruger.objects.select_for_update().get(pk=bruger.pk)
+    bruger.rolle = rolle
+    bruger.full_clean()
+    bruger.save(update_fields=["rolle"])
     bruger.kommuner.set(kommuner)
     return bruger
 

@@ -1,6 +1,7 @@
 """Writes to a municipality's own details and its contact persons."""
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,6 +10,18 @@ from kommuner.models import Kommune, Kontaktperson
 
 OPLYSNINGSFELTER = ("cvr", "adresse", "postnr_by", "telefon", "email")
 KONTAKTFELTER = ("navn", "titel", "enhed", "telefon", "email")
+
+
+@dataclass(frozen=True)
+class Kontakt:
+    """One contact person as the form holds it; `pk` None for a new one."""
+
+    navn: str
+    titel: str = ""
+    enhed: str = ""
+    telefon: str = ""
+    email: str = ""
+    pk: int | None = None
 
 
 @transaction.atomic
@@ -20,13 +33,12 @@ def kommune_oplysninger_gem(
     postnr_by: str,
     telefon: str,
     email: str,
-    kontaktpersoner: Sequence[dict] = (),
+    kontaktpersoner: Sequence[Kontakt] = (),
     slet: Iterable[int] = (),
 ) -> Kommune:
     """Save the municipality's CVR number, address, phone and e-mail, and its contact persons in one go.
 
-    `kontaktpersoner` holds one dict per contact person to save: the fields in KONTAKTFELTER, and `pk` for
-    an existing one (None or missing for a new one). `slet` holds the pks of contact persons to remove.
+    `kontaktpersoner` holds the contact persons to save, `slet` the pks of those to remove.
     """
     kommune = Kommune.objects.select_for_update().get(pk=kommune.pk)
     vaerdier = {"cvr": cvr, "adresse": adresse, "postnr_by": postnr_by, "telefon": telefon, "email": email}
@@ -40,17 +52,13 @@ def kommune_oplysninger_gem(
     if slet - set(eksisterende):
         raise ValidationError("En af kontaktpersonerne findes ikke længere. Genindlæs siden, og prøv igen.")
     for data in kontaktpersoner:
-        pk = data.get("pk")
-        if pk is not None and pk not in eksisterende:
+        if data.pk is not None and data.pk not in eksisterende:
             raise ValidationError("En af kontaktpersonerne findes ikke længere. Genindlæs siden, og prøv igen.")
-        if pk in slet:
+        if data.pk in slet:
             continue
-        ukendte = set(data) - {"pk", *KONTAKTFELTER}
-        if ukendte:
-            raise ValueError(f"{', '.join(sorted(ukendte))} kan ikke ændres her")
-        kontakt = eksisterende[pk] if pk is not None else Kontaktperson(kommune=kommune)
+        kontakt = eksisterende[data.pk] if data.pk is not None else Kontaktperson(kommune=kommune)
         for felt in KONTAKTFELTER:
-            setattr(kontakt, felt, (data.get(felt) or "").strip())
+            setattr(kontakt, felt, (getattr(data, felt) or "").strip())
         kontakt.full_clean()
         kontakt.save()
     Kontaktperson.objects.filter(kommune=kommune, pk__in=slet).delete()

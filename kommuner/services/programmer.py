@@ -6,8 +6,6 @@ from django.db import transaction
 
 from kommuner.models import Program, ProgramStatus
 
-REDIGERBARE_FELTER = {"navn", "beskrivelse", "startdato", "slutdato", "samlet_budget", "ansoegningsfrist", "status"}
-
 
 @transaction.atomic
 def program_opret(
@@ -35,14 +33,36 @@ def program_opret(
 
 
 @transaction.atomic
-def program_opdater(*, program: Program, **felter) -> Program:
-    """Change some of a programme's facts; the rest stay as they are."""
-    ukendte = set(felter) - REDIGERBARE_FELTER
-    if ukendte:
-        raise ValueError(f"{', '.join(sorted(ukendte))} kan ikke ændres her")
+def program_opdater(
+    *,
+    program: Program,
+    navn: str,
+    startdato: date,
+    slutdato: date,
+    samlet_budget: int,
+    ansoegningsfrist: datetime,
+    beskrivelse: str,
+    status: str,
+) -> Program:
+    """Change a programme's facts, as the ministry's edit form holds them."""
     program = Program.objects.select_for_update().get(pk=program.pk)
-    for felt, vaerdi in felter.items():
-        setattr(program, felt, vaerdi)
+    program.navn = navn
+    program.startdato = startdato
+    program.slutdato = slutdato
+    program.samlet_budget = samlet_budget
+    program.ansoegningsfrist = ansoegningsfrist
+    program.beskrivelse = beskrivelse
+    program.status = status
     program.full_clean()
     program.save()
+    return program
+
+
+@transaction.atomic
+def program_saet_status(*, program: Program, status: str) -> Program:
+    """Move the programme on: planlagt → åben for interessetilkendegivelser → i gang → afsluttet."""
+    program = Program.objects.select_for_update().get(pk=program.pk)
+    program.status = status
+    program.full_clean()
+    program.save(update_fields=["status"])
     return program

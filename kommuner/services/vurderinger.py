@@ -1,5 +1,7 @@
 """The ministry's assessments of applications: saving one (with optimistic locking) and the side-by-side table."""
 
+from dataclasses import asdict, dataclass, fields
+
 import pghistory
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -12,9 +14,9 @@ from forebyggelse.formatering import tidspunkt
 from kommuner.models import (
     FORUDSAETNINGER,
     KRITERIER,
+    Bruger,
     Vurdering,
 )
-from kommuner.permissions import kan_vurdere
 
 # Every field an assessor fills in, in the order of the form.
 VURDERINGSFELTER = [
@@ -23,6 +25,41 @@ VURDERINGSFELTER = [
     "anbefaling",
     "anbefaling_begrundelse",
 ]
+
+
+@dataclass(frozen=True)
+class Vurderingsindhold:
+    """What an assessor writes: the two preconditions, the eight criteria (scores 1–5) and a recommendation,
+    each with a comment. Anything may be left open; an assessment is saved part by part."""
+
+    forudsaetning_1: bool | None = None
+    forudsaetning_1_kommentar: str = ""
+    forudsaetning_2: bool | None = None
+    forudsaetning_2_kommentar: str = ""
+    kriterie_1: int | None = None
+    kriterie_1_kommentar: str = ""
+    kriterie_2: int | None = None
+    kriterie_2_kommentar: str = ""
+    kriterie_3: int | None = None
+    kriterie_3_kommentar: str = ""
+    kriterie_4: int | None = None
+    kriterie_4_kommentar: str = ""
+    kriterie_5: int | None = None
+    kriterie_5_kommentar: str = ""
+    kriterie_6: int | None = None
+    kriterie_6_kommentar: str = ""
+    kriterie_7: int | None = None
+    kriterie_7_kommentar: str = ""
+    kriterie_8: int | None = None
+    kriterie_8_kommentar: str = ""
+    anbefaling: str = ""
+    anbefaling_begrundelse: str = ""
+
+    def som_felter(self) -> dict:
+        return asdict(self)
+
+
+assert [f.name for f in fields(Vurderingsindhold)] == VURDERINGSFELTER
 
 
 class VurderingKonflikt(ValidationError):
@@ -59,17 +96,13 @@ def _konflikt(pk: int) -> VurderingKonflikt:
 
 
 @transaction.atomic
-def vurdering_gem(*, vurdering: Vurdering, bruger, data: dict, version: int) -> Vurdering:
+def vurdering_gem(*, vurdering: Vurdering, bruger: Bruger, indhold: Vurderingsindhold, version: int) -> Vurdering:
     """Save an assessment, partial or complete. `version` is the one the user loaded (0 for a new assessment).
 
     The update only happens if nobody has saved since (UPDATE … WHERE version = loaded); otherwise
     `VurderingKonflikt` is raised and nothing is written.
     """
-    if not kan_vurdere(bruger):
-        raise ValidationError("Kun ministeriet kan vurdere interessetilkendegivelser.")
-    ukendte = set(data) - set(VURDERINGSFELTER)
-    if ukendte:
-        raise ValueError(f"{', '.join(sorted(ukendte))} kan ikke ændres her")
+    data = indhold.som_felter()
     ansoegning = vurdering.ansoegning
     if ansoegning.indsendt is None:
         raise ValidationError("Interessetilkendegivelsen er ikke indsendt, så den kan ikke vurderes endnu.")
@@ -106,6 +139,3 @@ def vurdering_gem(*, vurdering: Vurdering, bruger, data: dict, version: int) -> 
         if opdateret == 0:
             raise _konflikt(vurdering.pk)
     return Vurdering.objects.select_related("ansoegning", "bedoemmer").get(pk=vurdering.pk)
-
-
-# Reads: the side-by-side table ---------------------------------------------------------------------

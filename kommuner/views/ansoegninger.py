@@ -1,3 +1,8 @@
+"""Expressions of interest: the page, the draft form, annexes, submission, receipts, sending back, reopening.
+
+Each view: access_* (404 for what the user may not read) → kan_* (403 with the reason) → one service.
+"""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
@@ -6,27 +11,28 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from forebyggelse.formatering import filnavn_tid, tidspunkt
-from forebyggelse.historik import historik_for
+from hentninger.services import logget_hentning
 from kommuner.forms.ansoegninger import AnsoegningForm, BilagForm, GenaabningForm, TilbagesendelseForm
-from kommuner.models import AnsoegningStatus, Bilagstype, Kvittering
+from kommuner.models import Bilagstype
 from kommuner.permissions import (
     access_ansoegning,
-    access_ansoegning_til_genaabning,
-    access_ansoegning_til_redigering,
-    access_ansoegning_til_vurdering,
+    access_ansoegning_til_side,
+    access_ansoegning_til_status,
     access_bilag,
     access_kommune,
+    access_kvittering,
     access_program,
-    ansoegninger_til_laesning,
     gaeldende_frist,
-    get_or_404,
     kan_genaabne,
     kan_indsende,
     kan_oprette_ansoegning,
     kan_redigere_ansoegning,
+    kan_se_historik,
+    kan_sende_tilbage,
+    kan_traeffe_afgoerelse,
     kan_vurdere,
 )
-from kommuner.roller import er_ministeriet
+from kommuner.selectors import historik_for_ansoegning
 from kommuner.services import ansoegninger as services
 
 INDHOLDSTYPER = {
@@ -37,33 +43,31 @@ INDHOLDSTYPER = {
 }
 
 
+def _kraev(tilladt: tuple[bool, str]) -> None:
+    ok, grund = tilladt
+    if not ok:
+        raise PermissionDenied(grund)
+
+
 @require_POST
 def ansoegning_opret(request, pk):
     program = access_program(request.user, pk)
-    kommune = access_kommune(request.user, request.POST.get("kommune", ""), skriv=True)
-    ok, grund = kan_oprette_ansoegning(request.user, program, kommune)
-    if not ok:
-        raise PermissionDenied(grund)
+    kommune = access_kommune(request.user, request.POST.get("kommune", ""))
+    _kraev(kan_oprette_ansoegning(request.user, program, kommune))
     ansoegning = services.ansoegning_opret(program=program, kommune=kommune)
     return redirect("kommuner:ansoegning_rediger", pk=ansoegning.pk)
 
 
-def _detalje(request, ansoegning, *, form=None, indsend_fejl=None, status=200):
+def _detalje(request, pk, *, form=None, indsend_fejl=None, status=200):
     """The application page: what was written, its annexes and receipts, and what this user may do next."""
     user = request.user
-    ansoegning = (
-        ansoegninger_til_laesning(user)
-        .select_related("afgoerelse", "deltagelse", "indsendt_af")
-        .prefetch_related("beloeb", "bilag", "kvitteringer", "genaabninger", "deltagelse__bevillinger")
-        .get(pk=ansoegning.pk)
-    )
+    ansoegning = access_ansoegning_til_side(user, pk)
     kan_redigere, _ = kan_redigere_ansoegning(user, ansoegning)
     kan_sende, indsend_grund = kan_indsende(user, ansoegning)
-    beloeb = list(ansoegning.beloeb.all())
-    afgoerelse = getattr(ansoegning, "afgoerelse", None)
+    ministeriets = kan_vurdere(user)[0]
     context = {
         "ansoegning": ansoegning,
-        "beloeb": beloeb,
+        "beloeb": list(ansoegning.beloeb.all()),
         "frist": gaeldende_frist(ansoegning),
         "kan_redigere": kan_redigere,
         "kan_indsende": kan_sende,
@@ -71,30 +75,32 @@ def _detalje(request, ansoegning, *, form=None, indsend_fejl=None, status=200):
         "mangler": services.mangler_for_indsendelse(ansoegning) if kan_redigere else [],
         "form": form if form is not None else (BilagForm() if kan_redigere else None),
         "indsend_fejl": indsend_fejl,
-        "er_ministeriet": er_ministeriet(user),
-        "kan_vurdere": kan_vurdere(user) and ansoegning.indsendt is not None,
-        "kan_sende_tilbage": kan_vurdere(user) and ansoegning.status == AnsoegningStatus.INDSENDT,
-        "afgoerelse": afgoerelse,
+        "ministeriets_behandling": ministeriets,
+        "kan_vurdere": ministeriets,
+        "kan_traeffe_afgoerelse": kan_traeffe_afgoerelse(user, ansoegning)[0],
+        "kan_sende_tilbage": kan_sende_tilbage(user, ansoegning)[0],
+        "afgoerelse": getattr(ansoegning, "afgoerelse", None),
         "bevillinger": list(ansoegning.deltagelse.bevillinger.all()) if hasattr(ansoegning, "deltagelse") else [],
-        "historik": historik_for(ansoegning) if er_ministeriet(user) else None,
+        "historik": historik_for_ansoegning(user, ansoegning, request.GET.get("historik"))
+        if kan_se_historik(user, ansoegning.kommune)[0]
+        else None,
     }
     return render(request, "kommuner/ansoegning_detalje.html", context, status=status)
 
 
 def ansoegning_detalje(request, pk):
-    return _detalje(request, access_ansoegning(request.user, pk))
+    return _detalje(request, pk)
 
 
 def ansoegning_rediger(request, pk):
-    ansoegning = access_ansoegning_til_redigering(request.user, pk)
-    ok, grund = kan_redigere_ansoegning(request.user, ansoegning)
-    if not ok:
-        messages.info(request, grund)
-        return redirect("kommuner:ansoegning", pk=ansoegning.pk)
+    ansoegning = access_ansoegning(request.user, pk)
+    _kraev(kan_redigere_ansoegning(request.user, ansoegning))
     form = AnsoegningForm(request.POST or None, instance=ansoegning)
     if request.method == "POST" and form.is_valid():
         try:
-            services.ansoegning_gem(ansoegning=ansoegning, felter=form.felter, beloeb=form.beloeb)
+            services.ansoegning_gem(
+                ansoegning=ansoegning, indhold=form.indhold, beloeb=form.beloeb, bruger=request.user
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
@@ -111,7 +117,8 @@ def ansoegning_rediger(request, pk):
 
 @require_POST
 def bilag_upload(request, pk):
-    ansoegning = access_ansoegning_til_redigering(request.user, pk)
+    ansoegning = access_ansoegning(request.user, pk)
+    _kraev(kan_redigere_ansoegning(request.user, ansoegning))
     form = BilagForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -126,39 +133,41 @@ def bilag_upload(request, pk):
         else:
             messages.success(request, f"Bilaget {bilag.filnavn} er vedhæftet.")
             return redirect(f"{reverse('kommuner:ansoegning', args=[ansoegning.pk])}#bilag")
-    return _detalje(request, ansoegning, form=form)
+    return _detalje(request, ansoegning.pk, form=form)
 
 
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
-    return FileResponse(
+    response = FileResponse(
         bilag.fil.open("rb"),
         as_attachment=True,
         filename=bilag.filnavn,
         content_type=INDHOLDSTYPER[bilag.filtype],
     )
+    return logget_hentning(response, bruger=request.user, objekt=bilag, beskrivelse=f"{bilag} ({bilag.ansoegning})")
 
 
 @require_POST
 def bilag_slet(request, pk):
     bilag = access_bilag(request.user, pk)
-    ansoegning = access_ansoegning_til_redigering(request.user, bilag.ansoegning_id)
+    _kraev(kan_redigere_ansoegning(request.user, bilag.ansoegning))
     try:
-        services.bilag_slet(bilag=bilag)
+        services.bilag_slet(bilag=bilag, bruger=request.user)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, f"Bilaget {bilag.filnavn} er fjernet.")
-    return redirect(f"{reverse('kommuner:ansoegning', args=[ansoegning.pk])}#bilag")
+    return redirect(f"{reverse('kommuner:ansoegning', args=[bilag.ansoegning_id])}#bilag")
 
 
 @require_POST
 def ansoegning_indsend(request, pk):
-    ansoegning = access_ansoegning_til_redigering(request.user, pk)
+    ansoegning = access_ansoegning(request.user, pk)
+    _kraev(kan_redigere_ansoegning(request.user, ansoegning))
     try:
         kvittering = services.ansoegning_indsend(ansoegning=ansoegning, bruger=request.user)
     except ValidationError as exc:
-        return _detalje(request, ansoegning, indsend_fejl=exc.messages)
+        return _detalje(request, ansoegning.pk, indsend_fejl=exc.messages)
     messages.success(
         request,
         f"Interessetilkendegivelsen er indsendt {tidspunkt(kvittering.indsendt)}. Hent kvitteringen herunder.",
@@ -167,20 +176,18 @@ def ansoegning_indsend(request, pk):
 
 
 def kvittering_hent(request, pk):
-    kvittering = get_or_404(
-        Kvittering.objects.select_related("ansoegning__kommune").filter(
-            ansoegning__in=ansoegninger_til_laesning(request.user)
-        ),
-        pk=pk,
-    )
+    kvittering = access_kvittering(request.user, pk)
     filnavn = f"kvittering-{kvittering.ansoegning.kommune.kode}-{filnavn_tid(kvittering.indsendt)}.pdf"
     response = HttpResponse(bytes(kvittering.pdf), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filnavn}"'
-    return response
+    return logget_hentning(
+        response, bruger=request.user, objekt=kvittering, beskrivelse=f"{kvittering} ({kvittering.ansoegning})"
+    )
 
 
 def ansoegning_send_tilbage(request, pk):
-    ansoegning = access_ansoegning_til_vurdering(request.user, pk)
+    ansoegning = access_ansoegning(request.user, pk)
+    _kraev(kan_sende_tilbage(request.user, ansoegning))
     form = TilbagesendelseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -196,12 +203,10 @@ def ansoegning_send_tilbage(request, pk):
 
 
 def ansoegning_genaabn(request, pk):
-    ansoegning = access_ansoegning_til_genaabning(request.user, pk)
-    ok, grund = kan_genaabne(request.user, ansoegning)
+    ansoegning = access_ansoegning_til_status(request.user, pk)
+    _kraev(kan_genaabne(request.user, ansoegning))
     form = GenaabningForm(request.POST or None)
-    if not ok:
-        form = None
-    elif request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid():
         try:
             services.ansoegning_genaabn(
                 ansoegning=ansoegning,
@@ -217,5 +222,5 @@ def ansoegning_genaabn(request, pk):
     return render(
         request,
         "kommuner/ansoegning_genaabn.html",
-        {"ansoegning": ansoegning, "form": form, "grund": grund, "frist": gaeldende_frist(ansoegning)},
+        {"ansoegning": ansoegning, "form": form, "frist": gaeldende_frist(ansoegning)},
     )

@@ -1,60 +1,52 @@
 """Decision and grant (ministry only), the budget per participant and year, and the municipality's spending."""
 
-from django.apps import apps
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from forebyggelse.historik import historik_for
 from kommuner.forms.bevillinger import AfgoerelseForm, ForbrugForm
-from kommuner.models import Afgoerelse, AnsoegningStatus, Deltagelse
-from kommuner.permissions import access_ansoegning_til_vurdering, access_deltagelse, access_program
-from kommuner.roller import er_ministeriet
-from kommuner.selectors import budget_for
+from kommuner.models import Afgoerelse, Deltagelse
+from kommuner.permissions import (
+    access_ansoegning_til_vurdering,
+    access_deltagelse,
+    access_program,
+    kan_registrere_forbrug,
+    kan_se_historik,
+    kan_traeffe_afgoerelse,
+)
+from kommuner.selectors import budget_for, historik_for_afgoerelse, historik_for_deltagelse
 from kommuner.services.bevillinger import afgoerelse_traef, forbrug_registrer
-
-
-def _afgoerelse_historik(ansoegning, afgoerelse):
-    """The decision's history and that of every participation (with its grants) this application has had,
-    also one removed by a later decision."""
-    historik = historik_for(afgoerelse) if afgoerelse else []
-    deltagelse_ids = (
-        apps.get_model("kommuner", "DeltagelseEvent")
-        .objects.filter(ansoegning_id=ansoegning.pk)
-        .values_list("pgh_obj_id", flat=True)
-        .distinct()
-    )
-    deltagelser = [Deltagelse(pk=pk) for pk in deltagelse_ids]
-    if deltagelser:
-        historik += historik_for(*deltagelser)
-    return sorted(historik, key=lambda h: h.tidspunkt, reverse=True)
 
 
 def afgoerelse(request, pk):
     ansoegning = access_ansoegning_til_vurdering(request.user, pk)
+    kan_afgoeres, grund = kan_traeffe_afgoerelse(request.user, ansoegning)
     truffet = Afgoerelse.objects.filter(ansoegning=ansoegning).select_related("truffet_af").first()
-    deltagelse = Deltagelse.objects.filter(ansoegning=ansoegning).first()
+    deltagelse = Deltagelse.objects.med_totaler().filter(ansoegning=ansoegning).first()
     bevillinger = list(deltagelse.bevillinger.all()) if deltagelse else []
     form = AfgoerelseForm(request.POST or None, ansoegning=ansoegning, afgoerelse=truffet, bevillinger=bevillinger)
-    if request.method == "POST" and form.is_valid():
-        try:
-            ny = afgoerelse_traef(
-                ansoegning=ansoegning,
-                udvalgt=form.cleaned_data["udvalgt"],
-                begrundelse=form.cleaned_data["begrundelse"],
-                bevillinger=form.bevillinger,
-                bruger=request.user,
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            udfald = "udvalgt" if ny.udvalgt else "ikke udvalgt"
-            messages.success(
-                request,
-                f"Afgørelsen er gemt: {ansoegning.kommune.navn} er {udfald}. Kommunens projektledere får besked på "
-                "e-mail.",
-            )
-            return redirect("kommuner:afgoerelse", pk=ansoegning.pk)
+    if request.method == "POST":
+        if not kan_afgoeres:
+            raise PermissionDenied(grund)
+        if form.is_valid():
+            try:
+                ny = afgoerelse_traef(
+                    ansoegning=ansoegning,
+                    udvalgt=form.cleaned_data["udvalgt"],
+                    begrundelse=form.cleaned_data["begrundelse"],
+                    bevillinger=form.bevillinger,
+                    bruger=request.user,
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                udfald = "udvalgt" if ny.udvalgt else "ikke udvalgt"
+                messages.success(
+                    request,
+                    f"Afgørelsen er gemt: {ansoegning.kommune.navn} er {udfald}. Kommunens projektledere får besked "
+                    "på e-mail.",
+                )
+                return redirect("kommuner:afgoerelse", pk=ansoegning.pk)
     return render(
         request,
         "kommuner/afgoerelse.html",
@@ -63,9 +55,10 @@ def afgoerelse(request, pk):
             "afgoerelse": truffet,
             "deltagelse": deltagelse,
             "bevillinger": bevillinger,
-            "kan_afgoeres": ansoegning.status == AnsoegningStatus.INDSENDT,
+            "kan_afgoeres": kan_afgoeres,
+            "grund": grund,
             "form": form,
-            "historik": _afgoerelse_historik(ansoegning, truffet),
+            "historik": historik_for_afgoerelse(ansoegning),
         },
     )
 
@@ -76,7 +69,10 @@ def budget(request, pk):
 
 
 def forbrug_rediger(request, pk):
-    deltagelse = access_deltagelse(request.user, pk, skriv=True)
+    deltagelse = access_deltagelse(request.user, pk)
+    ok, grund = kan_registrere_forbrug(request.user, deltagelse)
+    if not ok:
+        raise PermissionDenied(grund)
     bevillinger = list(deltagelse.bevillinger.all())
     form = ForbrugForm(request.POST or None, bevillinger=bevillinger)
     if request.method == "POST" and bevillinger and form.is_valid():
@@ -94,6 +90,8 @@ def forbrug_rediger(request, pk):
             "deltagelse": deltagelse,
             "bevillinger": bevillinger,
             "form": form,
-            "historik": historik_for(deltagelse) if er_ministeriet(request.user) else None,
+            "historik": historik_for_deltagelse(deltagelse, request.GET.get("historik"))
+            if kan_se_historik(request.user, deltagelse.kommune)[0]
+            else None,
         },
     )

@@ -4,8 +4,7 @@ Everyone else gets 404 on every page here: leads and the evaluator must not lear
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from forebyggelse.historik import historik_for
@@ -13,7 +12,7 @@ from kommuner.forms.vurderinger import VurderingForm
 from kommuner.models import Vurdering
 from kommuner.permissions import (
     access_ansoegning_til_vurdering,
-    access_program,
+    access_program_til_vurdering,
     access_vurdering,
     kan_vurdere,
     vurderinger_til_laesning,
@@ -25,6 +24,9 @@ from kommuner.services.vurderinger import VurderingKonflikt, vurdering_gem
 def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: str):
     """Show and save one assessment. On a conflict nothing is saved: the user's input stays in the form,
     the next save goes against the version now stored, and the page answers 409."""
+    ok, grund = kan_vurdere(request.user)
+    if not ok:
+        raise PermissionDenied(grund)
     form = VurderingForm(request.POST or None, vurdering=vurdering)
     status, forskelle = 200, None
     if request.method == "POST" and form.is_valid():
@@ -32,7 +34,7 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
             vurdering = vurdering_gem(
                 vurdering=vurdering,
                 bruger=request.user,
-                data=form.vurderingsdata,
+                indhold=form.indhold,
                 version=form.cleaned_data["version"],
             )
         except VurderingKonflikt as konflikt:
@@ -59,7 +61,7 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
         "egen": vurdering.bedoemmer_id == request.user.pk,
         "andre_vurderinger": list(andre),
         "beloeb": list(ansoegning.beloeb.all()),
-        "historik": historik_for(vurdering) if vurdering.pk else [],
+        "historik": historik_for(vurdering, modeller=[Vurdering]) if vurdering.pk else [],
     }
     return render(request, "kommuner/vurdering.html", context, status=status)
 
@@ -76,13 +78,12 @@ def vurdering_min(request, pk):
 def vurdering_rediger(request, pk):
     """Any ministry user may correct any assessment."""
     vurdering = access_vurdering(request.user, pk)
-    return _vurdering_side(request, ansoegning=vurdering.ansoegning, vurdering=vurdering, tilbage_til="vurdering")
+    ansoegning = access_ansoegning_til_vurdering(request.user, vurdering.ansoegning_id)
+    return _vurdering_side(request, ansoegning=ansoegning, vurdering=vurdering, tilbage_til="vurdering")
 
 
 def sammenligning(request, pk):
-    if not kan_vurdere(request.user):
-        raise Http404("Siden findes ikke.")
-    program = access_program(request.user, pk)
+    program = access_program_til_vurdering(request.user, pk)
     return render(
         request,
         "kommuner/sammenligning.html",

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from forebyggelse.eksport import csv_svar, xlsx_svar
+from hentninger.services import logget_hentning
 from kommuner.models import Kommune
 from profiler.eksporter import filnavn, noegletal_tabel
 from profiler.forms import DataFilterForm, EksportForm
@@ -52,10 +53,14 @@ def eksport_fil(request):
     indikator: Indikator | None = form.cleaned_data["indikator"]
     aar: int | None = form.cleaned_data["aar"]
     kolonner, raekker = noegletal_tabel(indikator=indikator, aar=aar)
-    navn = filnavn(indikator=indikator, aar=aar, endelse=form.cleaned_data["format"])
-    if form.cleaned_data["format"] == "xlsx":
-        return xlsx_svar(navn, kolonner, raekker, arknavn="Nøgletal")
-    return csv_svar(navn, kolonner, raekker)
+    format_ = form.cleaned_data["format"]
+    navn = filnavn(indikator=indikator, aar=aar, endelse=format_)
+    if format_ == "xlsx":
+        svar = xlsx_svar(navn, kolonner, raekker, arknavn="Nøgletal")
+    else:
+        svar = csv_svar(navn, kolonner, raekker)
+    hvad = f"{indikator.navn if indikator else 'Alle indikatorer'}, {aar or 'alle år'}"
+    return logget_hentning(svar, bruger=request.user, art=f"Nøgletal ({format_.upper()})", beskrivelse=hvad)
 
 
 def indberetninger_til_godkendelse(request):

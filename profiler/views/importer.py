@@ -9,6 +9,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from forebyggelse.eksport import csv_svar
+from hentninger.services import logget_hentning
 from profiler.forms import ImportForm
 from profiler.importering.kontrol import SKABELON_KOLONNER
 from profiler.models import ImportKoersel, ImportRaekke, Koerselstilstand
@@ -129,14 +130,13 @@ def import_fil(request, pk):
     indhold = ImportKoersel.objects.values_list("fil", flat=True).get(pk=koersel.pk)
     svar = HttpResponse(bytes(indhold), content_type="application/octet-stream")
     svar["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=koersel.filnavn)
-    return svar
+    return logget_hentning(svar, bruger=request.user, objekt=koersel)
 
 
 def skabelon(request):
     """The project's tidy template: one row per municipality, indicator and year."""
     _kraev_ministeriet(request.user)
-    return csv_svar(
-        "noegletal-skabelon.csv",
-        list(SKABELON_KOLONNER),
-        [["101", "anmeldte_forbrydelser", 2011, 99787, 539542]],
+    svar = csv_svar(
+        "noegletal-skabelon.csv", list(SKABELON_KOLONNER), [["101", "anmeldte_forbrydelser", 2011, 99787, 539542]]
     )
+    return logget_hentning(svar, bruger=request.user, art="Skabelon til nøgletal")

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from forebyggelse.historik import historik_for
 from profiler.forms import IndberetningForm, SendTilbageForm
 from profiler.importering.kontrol import AAR_MIN, aar_max
-from profiler.models import IndberetningVaerdi
+from profiler.models import Indberetning, IndberetningVaerdi
 from profiler.permissions import (
     access_indberetning,
     access_indberetninger,
@@ -93,7 +93,7 @@ def indberetning(request, kode, aar):
             "mangler": mangler(fundet) if fundet and kan_redigere else [],
             "kan_behandle": kan_behandle_indberetning(request.user, fundet)[0],
             "send_tilbage_form": SendTilbageForm(),
-            "historik": historik_for(fundet) if fundet else [],
+            "historik": historik_for(fundet, modeller=[Indberetning, IndberetningVaerdi]) if fundet else [],
         },
         status=status,
     )

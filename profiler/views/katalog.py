@@ -10,7 +10,7 @@ from forebyggelse.historik import historik_for
 from kommuner.roller import er_ministeriet
 from profiler.forms import HentForm, IndikatorForm
 from profiler.importering.dst_api import kan_hentes
-from profiler.models import ImportKoersel, Maal
+from profiler.models import ImportKoersel, Indikator, Maal
 from profiler.permissions import access_indikator, kan_administrere_noegletal, kan_eksportere
 from profiler.selectors import efter_afsnit, katalog
 from profiler.services.importer import import_hent_fra_dst
@@ -41,7 +41,7 @@ def indikator_detalje(request, kode, hentform=None, status=200):
         context |= {
             "importer": ImportKoersel.objects.filter(indikator=indikator).select_related("oprettet_af")[:20],
             "hentform": hentform or (HentForm(indikator=indikator) if _hentbar(indikator) else None),
-            "historik": historik_for(indikator),
+            "historik": historik_for(indikator, modeller=[Indikator]),
         }
     return render(request, "profiler/indikator_detalje.html", context, status=status)
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.pdf import render_pdf
+from hentninger.services import logget_hentning
 from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, kommuner_til_skrivning
 from profiler import grafer
 from profiler.forms import FundForm, IndikatorvalgForm, SammenligningsgruppeForm
@@ -125,7 +126,9 @@ def profil_pdf(request, kode, aar):
     svar = HttpResponse(pdf, content_type="application/pdf")
     filnavn = f"social-profil-{kommune.kode}-{aar}-{filnavn_tid(timezone.now())}.pdf"
     svar["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=filnavn)
-    return svar
+    return logget_hentning(
+        svar, bruger=request.user, objekt=kommune, art="Social profil (PDF)", beskrivelse=f"{kommune.navn}, {aar}"
+    )
 
 
 # The charts as SVG: the same the PDF embeds, cached by the hash of their data -------------------------------

@@ -1,11 +1,9 @@
 """Browser tests: Python Playwright drives Debian's Chromium (/usr/bin/chromium) against the live server."""
 
-import importlib
 import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.apps import apps
 from playwright.sync_api import sync_playwright
 
 from tests.kommuner.factories import PASSWORD
@@ -40,13 +38,6 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
-
-
-@pytest.fixture
-def kommunedata(transactional_db):
-    """The live server's tests flush the database after each test; put the migrated reference data back."""
-    migration = importlib.import_module("kommuner.migrations.0002_indlaes_kommuner_og_grupper")
-    migration.indlaes(apps, None)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from kommuner.models import AnsoegningStatus, Interessetilkendegivelse, Kommune, Rolle
+from kommuner.models import Ansoegning, AnsoegningStatus, Kommune, Rolle
 from tests.kommuner.factories import AnsoegningFactory, BrugerFactory, ProgramFactory
 
 BILAG = Path(__file__).resolve().parent.parent / "fixtures" / "kommuner" / "bilag" / "should_pass"
@@ -69,7 +69,7 @@ def test_lead_drafts_attaches_submits_and_downloads_the_receipt(page, log_ind, t
     for vaerdi in SEKTIONER.values():
         assert vaerdi in tekst
     assert "3.200.000 kr." in tekst and "boernepolitik.pdf" in tekst
-    assert Interessetilkendegivelse.objects.get().status == AnsoegningStatus.INDSENDT
+    assert Ansoegning.objects.get().status == AnsoegningStatus.INDSENDT
     assert page.console_fejl == []
 
 
@@ -81,7 +81,7 @@ def test_ministry_scores_compares_and_decides_and_the_lead_sees_the_grant(page, 
     log_ind("ministeriet")
 
     page.goto(f"/ansoegninger/{kobenhavn.pk}/")
-    page.get_by_role("link", name="Vurder ansøgningen").click()
+    page.get_by_role("link", name="Vurder interessetilkendegivelsen").click()
     tilgaengelig(page)
     page.locator("form").get_by_text("Ja").first.click()
     for nr in range(1, 9):

@@ -5,6 +5,7 @@ import pytest
 from django.utils import timezone
 
 from forebyggelse.historik import historik_for
+from kommuner.models import Ansoegning, Kommune, Program
 from kommuner.services.programmer import program_opdater
 from tests.kommuner.factories import ProgramFactory
 
@@ -15,13 +16,22 @@ def test_changes_show_who_and_old_to_new_in_danish_formats(ministeriet):
     program = ProgramFactory(samlet_budget=8_000_000, ansoegningsfrist=timezone.now() + timedelta(days=3))
     ny_frist = timezone.make_aware(timezone.datetime(2011, 2, 8, 12, 0))
     with pghistory.context(user=ministeriet.pk):
-        program_opdater(program=program, samlet_budget=7_500_000, ansoegningsfrist=ny_frist, status="i_gang")
-    seneste, oprettet = historik_for(program)
+        program_opdater(
+            program=program,
+            navn=program.navn,
+            beskrivelse=program.beskrivelse,
+            startdato=program.startdato,
+            slutdato=program.slutdato,
+            samlet_budget=7_500_000,
+            ansoegningsfrist=ny_frist,
+            status="i_gang",
+        )
+    seneste, oprettet = historik_for(program, modeller=[Program])
     assert (seneste.handling, seneste.hvad, seneste.bruger) == ("Ændret", "Program", ministeriet.get_full_name())
     aendringer = {a.felt: (a.foer, a.efter) for a in seneste.aendringer}
     assert aendringer["samlet budget (kr.)"] == ("8.000.000 kr.", "7.500.000 kr.")
     assert aendringer["frist for interessetilkendegivelse"][1] == "8. februar 2011 kl. 12.00"
-    assert aendringer["status"] == ("Åben for ansøgning", "I gang")
+    assert aendringer["status"] == ("Åben for interessetilkendegivelser", "I gang")
     assert oprettet.handling == "Oprettet"
     # A new record lists what it was created with, not its empty fields.
     assert all(a.efter != "–" for a in oprettet.aendringer)
@@ -30,7 +40,7 @@ def test_changes_show_who_and_old_to_new_in_danish_formats(ministeriet):
 def test_the_first_change_to_a_municipality_loaded_before_tracking_is_shown(kobenhavn):
     kobenhavn.telefon = "33 66 33 66"
     kobenhavn.save()
-    (aendring,) = historik_for(kobenhavn)
+    (aendring,) = historik_for(kobenhavn, modeller=[Kommune])
     assert [(a.felt, a.foer, a.efter) for a in aendring.aendringer] == [("telefon", "–", "33 66 33 66")]
 
 
@@ -40,7 +50,7 @@ def test_writes_outside_a_request_are_recorded_with_the_user_who_made_them(minis
 
     ansoegning = AnsoegningFactory(indsendt=True)
     ansoegning_send_tilbage(ansoegning=ansoegning, kommentar="Uddyb afsnit C.", bruger=ministeriet)
-    seneste = historik_for(ansoegning)[0]
+    seneste = historik_for(ansoegning, modeller=[Ansoegning])[0]
     assert seneste.bruger == ministeriet.get_full_name()
     assert ("status", "Indsendt", "Sendt tilbage til ændring") in [
         (a.felt, a.foer, a.efter) for a in seneste.aendringer

@@ -4,10 +4,10 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from kommuner.models import (
+    Ansoegning,
     AnsoegningStatus,
     Bevilling,
     Bruger,
-    Interessetilkendegivelse,
     Kvittering,
     Program,
     ProgramStatus,
@@ -27,7 +27,7 @@ def test_refuses_outside_demo_mode_and_changes_nothing(settings):
 
 
 def tael():
-    return [m.objects.count() for m in (Bruger, Program, Interessetilkendegivelse, Vurdering, Kvittering, Bevilling)]
+    return [m.objects.count() for m in (Bruger, Program, Ansoegning, Vurdering, Kvittering, Bevilling)]
 
 
 def test_creates_the_demo_users_once_even_when_run_twice(settings, client):
@@ -77,7 +77,7 @@ def test_demo_programme_has_five_participants_and_copenhagens_real_figures(setti
     assert (program.samlet_budget, program.status) == (8_000_000, ProgramStatus.I_GANG)
     assert timezone.localtime(program.ansoegningsfrist).strftime("%d.%m.%Y %H.%M") == "08.02.2011 12.00"
     assert program.deltagelser.count() == 5
-    kbh = program.interessetilkendegivelser.get(kommune__kode="101")
+    kbh = program.ansoegninger.get(kommune__kode="101")
     assert kbh.status == AnsoegningStatus.INDSENDT
     assert {b.aar: b.beloeb for b in kbh.beloeb.all()} == {2011: 1_400_000, 2012: 1_800_000}
     assert {b.aar: b.bevilget for b in Bevilling.objects.filter(deltagelse__kommune__kode="101")} == {
@@ -87,7 +87,7 @@ def test_demo_programme_has_five_participants_and_copenhagens_real_figures(setti
     assert "tidlig opsporing" in kbh.projektdesign and "overgange" in kbh.projektdesign
     assert kbh.kvitteringer.count() == 1
     # The other four are example data and say so; nobody got e-mail.
-    for eksempel in program.interessetilkendegivelser.exclude(kommune__kode="101"):
+    for eksempel in program.ansoegninger.exclude(kommune__kode="101"):
         assert eksempel.baggrund.startswith("Eksempeldata")
     assert "eksempeldata" in program.beskrivelse
     assert mail.outbox == []

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import psycopg2
+import psycopg
 import pytest
 
 from forebyggelse import localdb
@@ -76,7 +76,7 @@ def test_a_checkout_in_a_private_folder_gets_a_working_cluster_without_opening_t
         if os.geteuid() == 0:
             assert not klyngemappe.is_relative_to(privat)
             assert klyngemappe.owner() == "postgres"
-        conn = psycopg2.connect(host="127.0.0.1", port=port, user="forebyggelse", dbname="forebyggelse")
+        conn = psycopg.connect(host="127.0.0.1", port=port, user="forebyggelse", dbname="forebyggelse")
         with conn.cursor() as cur:
             cur.execute("SELECT 1")
             assert cur.fetchone() == (1,)

@@ -3,8 +3,8 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
-from kommuner.models import Bruger, Interessetilkendegivelse, Kommune, Program, ProgramStatus, Rolle
-from kommuner.services.ansoegninger import ansoegning_gem, ansoegning_indsend, ansoegning_opret
+from kommuner.models import Ansoegning, Bruger, Kommune, Program, ProgramStatus, Rolle
+from kommuner.services.ansoegninger import Ansoegningsindhold, ansoegning_gem, ansoegning_indsend, ansoegning_opret
 from kommuner.services.kommuner import bruger_opret
 from kommuner.services.programmer import program_opret
 
@@ -86,7 +86,7 @@ class AnsoegningFactory(factory.django.DjangoModelFactory):
     `indsendt=True` also submits it (which makes the PDF receipt); `beloeb` maps year → amount applied for."""
 
     class Meta:
-        model = Interessetilkendegivelse
+        model = Ansoegning
 
     program = factory.SubFactory(ProgramFactory)
     kommune = factory.LazyFunction(lambda: Kommune.objects.get(kode="101"))
@@ -99,7 +99,9 @@ class AnsoegningFactory(factory.django.DjangoModelFactory):
         ansoegning = ansoegning_opret(program=program, kommune=kommune)
         if udfyldt or indsendt:
             leder = projektleder_for(kommune)
-            ansoegning = ansoegning_gem(ansoegning=ansoegning, felter=UDFYLDT, beloeb=beloeb)
+            ansoegning = ansoegning_gem(
+                ansoegning=ansoegning, indhold=Ansoegningsindhold(**UDFYLDT), beloeb=beloeb, bruger=leder
+            )
             if indsendt:
                 ansoegning_indsend(ansoegning=ansoegning, bruger=leder)
                 ansoegning.refresh_from_db()

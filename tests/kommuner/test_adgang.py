@@ -2,7 +2,7 @@ import pytest
 from django.http import Http404
 
 from kommuner.models import Kommune, Kommunegruppe
-from kommuner.permissions import access_kommune, for_kommuner
+from kommuner.permissions import access_kommune, for_kommuner, kan_redigere_oplysninger
 from kommuner.roller import kommuner_til_laesning, kommuner_til_skrivning
 from tests.kommuner.factories import BrugerFactory
 
@@ -44,10 +44,13 @@ def test_lead_of_101_cannot_load_147_and_gets_the_same_404_as_for_a_missing_one(
     assert str(ikke_din.value) == str(findes_ikke.value)
 
 
-def test_readers_cannot_load_for_writing(evaluator):
-    assert access_kommune(evaluator, "147").kode == "147"
-    with pytest.raises(Http404):
-        access_kommune(evaluator, "147", skriv=True)
+def test_readers_read_but_may_not_change_a_municipality(evaluator):
+    kommune = access_kommune(evaluator, "147")
+    assert kommune.kode == "147"
+    assert kan_redigere_oplysninger(evaluator, kommune) == (
+        False,
+        "Kun kommunens egne projektledere og ministeriet kan ændre kommunens oplysninger.",
+    )
 
 
 def test_for_kommuner_narrows_any_queryset_by_its_kommune_field(projektleder_101):
@@ -67,8 +70,8 @@ def test_for_kommuner_narrows_any_queryset_by_its_kommune_field(projektleder_101
         ("projektleder_101", "/kommuner/147/kommunegruppe/", 404),
         ("projektleder_147", "/kommuner/101/", 404),
         ("evaluator", "/kommuner/147/", 200),
-        ("evaluator", "/kommuner/147/kommunegruppe/", 404),
-        ("styregruppe", "/kommuner/147/kommunegruppe/", 404),
+        ("evaluator", "/kommuner/147/kommunegruppe/", 403),
+        ("styregruppe", "/kommuner/147/kommunegruppe/", 403),
         ("ministeriet", "/kommuner/147/kommunegruppe/", 200),
         ("ministeriet", "/kommuner/999/", 404),
     ],

@@ -1,6 +1,7 @@
 """Every page of the kommuner app × every role, on one submitted, assessed and granted application of
-København: who gets the page (200), who is told no (403), for whom it does not exist (404), and that an
-anonymous visitor is sent to login. A page added without a row here fails the last test."""
+København: who gets the page (200), who may read the object but not do this (403, with the reason), for whom
+it does not exist (404: not theirs to read, or the ministry's assessment work), and that an anonymous visitor
+is sent to login (decision record 0005). A page added without a row here fails the last test."""
 
 import re
 
@@ -11,7 +12,7 @@ from django.urls import get_resolver
 from kommuner.models import Vurdering
 from kommuner.services.ansoegninger import ansoegning_indsend, bilag_tilfoej
 from kommuner.services.bevillinger import afgoerelse_traef
-from kommuner.services.vurderinger import vurdering_gem
+from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
 from tests.kommuner.factories import AnsoegningFactory, ProgramFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +23,16 @@ ROLLER = ["ministeriet", "projektleder_101", "projektleder_147", "evaluator", "s
 MATRIX = {
     "/kommuner/": (200, 200, 200, 200, 200),
     "/kommuner/101/": (200, 200, 404, 200, 200),
-    "/kommuner/101/kommunegruppe/": (200, 403, 404, 404, 404),
-    "/kommuner/101/oplysninger/": (200, 200, 404, 404, 404),
+    "/kommuner/101/kommunegruppe/": (200, 403, 404, 403, 403),
+    "/kommuner/101/oplysninger/": (200, 200, 404, 403, 403),
     "/programmer/": (200, 200, 200, 200, 200),
-    "/programmer/nyt/": (200, 404, 404, 404, 404),
+    "/programmer/nyt/": (200, 403, 403, 403, 403),
     "/programmer/{program}/": (200, 200, 200, 200, 200),
-    "/programmer/{program}/rediger/": (200, 404, 404, 404, 404),
+    "/programmer/{program}/rediger/": (200, 403, 403, 403, 403),
     "/ansoegninger/{ansoegning}/": (200, 200, 404, 200, 404),
-    "/ansoegninger/{ansoegning}/rediger/": (404, 302, 404, 404, 404),  # the lead is told it is locked
-    "/ansoegninger/{ansoegning}/send-tilbage/": (200, 404, 404, 404, 404),
-    "/ansoegninger/{ansoegning}/genaabn/": (200, 404, 404, 404, 404),
+    "/ansoegninger/{ansoegning}/rediger/": (403, 403, 404, 403, 404),  # submitted: locked for everyone
+    "/ansoegninger/{ansoegning}/send-tilbage/": (403, 403, 404, 403, 404),  # decided: change the decision first
+    "/ansoegninger/{ansoegning}/genaabn/": (403, 403, 404, 403, 404),  # submitted: nothing to reopen
     "/bilag/{bilag}/": (200, 200, 404, 200, 404),
     "/kvitteringer/{kvittering}/": (200, 200, 404, 200, 404),
     "/ansoegninger/{ansoegning}/vurdering/": (200, 404, 404, 404, 404),
@@ -39,7 +40,7 @@ MATRIX = {
     "/programmer/{program}/sammenligning/": (200, 404, 404, 404, 404),
     "/ansoegninger/{ansoegning}/afgoerelse/": (200, 404, 404, 404, 404),
     "/programmer/{program}/budget/": (200, 200, 200, 200, 200),
-    "/deltagelser/{deltagelse}/forbrug/": (200, 200, 404, 404, 404),
+    "/deltagelser/{deltagelse}/forbrug/": (200, 200, 404, 403, 403),
 }
 # POST-only actions: GET is refused for everyone; what POST does per role is tested with each feature.
 KUN_POST = {
@@ -62,7 +63,7 @@ def data(kobenhavn, ministeriet, projektleder_101):
     vurdering = vurdering_gem(
         vurdering=Vurdering(ansoegning=ansoegning, bedoemmer=ministeriet),
         bruger=ministeriet,
-        data={"kriterie_1": 4},
+        indhold=Vurderingsindhold(kriterie_1=4),
         version=0,
     )
     afgoerelse_traef(

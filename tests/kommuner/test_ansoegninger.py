@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from pypdf import PdfReader
 
-from kommuner.models import AnsoegningStatus, Bilag, Genaabning, Interessetilkendegivelse, ProgramStatus
+from kommuner.models import Ansoegning, AnsoegningStatus, Bilag, Genaabning, ProgramStatus
 from kommuner.services.ansoegninger import ansoegning_send_tilbage
 from tests.kommuner.factories import UDFYLDT, AnsoegningFactory, ProgramFactory
 
@@ -58,7 +58,7 @@ def test_lead_starts_an_application_with_section_a_prefilled(client_for, program
     kobenhavn.save()
     kobenhavn.kontaktpersoner.create(navn="Eksempel Person", titel="Koordinator", enhed="Socialforvaltningen")
     response = client_for(projektleder_101).post(f"/programmer/{program.pk}/ansoeg/", {"kommune": "101"})
-    ansoegning = Interessetilkendegivelse.objects.get(program=program, kommune=kobenhavn)
+    ansoegning = Ansoegning.objects.get(program=program, kommune=kobenhavn)
     assert response.status_code == 302
     assert response["Location"] == f"/ansoegninger/{ansoegning.pk}/rediger/"
     assert (ansoegning.kommune_navn, ansoegning.cvr, ansoegning.adresse) == (
@@ -70,7 +70,7 @@ def test_lead_starts_an_application_with_section_a_prefilled(client_for, program
     assert ansoegning.kontakt_titel == "Koordinator, Socialforvaltningen"
     # A second click opens the same application; there is one per municipality per programme.
     client_for(projektleder_101).post(f"/programmer/{program.pk}/ansoeg/", {"kommune": "101"})
-    assert Interessetilkendegivelse.objects.filter(program=program).count() == 1
+    assert Ansoegning.objects.filter(program=program).count() == 1
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_lead_starts_an_application_with_section_a_prefilled(client_for, program
     [
         ("projektleder_147", "101", 404),  # not their municipality
         ("ministeriet", "101", 403),  # the ministry does not apply
-        ("evaluator", "101", 404),
+        ("evaluator", "101", 403),  # reads the municipality, may not apply for it
     ],
 )
 def test_only_the_municipalitys_lead_can_start_its_application(client_for, request, program, fixture, kommune, status):
@@ -86,14 +86,14 @@ def test_only_the_municipalitys_lead_can_start_its_application(client_for, reque
         f"/programmer/{program.pk}/ansoeg/", {"kommune": kommune}
     )
     assert response.status_code == status
-    assert not Interessetilkendegivelse.objects.exists()
+    assert not Ansoegning.objects.exists()
 
 
 def test_no_application_in_a_programme_that_is_not_open(client_for, projektleder_101, kobenhavn):
     program = ProgramFactory(status=ProgramStatus.PLANLAGT)
     response = client_for(projektleder_101).post(f"/programmer/{program.pk}/ansoeg/", {"kommune": "101"})
     assert response.status_code == 403
-    assert not Interessetilkendegivelse.objects.exists()
+    assert not Ansoegning.objects.exists()
 
 
 # Drafts --------------------------------------------------------------------------------------------
@@ -279,16 +279,20 @@ def test_reopening_needs_a_reason_and_a_future_date(client_for, udfyldt, efter_f
 
 def test_reopening_before_the_deadline_is_not_offered(client_for, udfyldt, ministeriet):
     response = client_for(ministeriet).get(f"/ansoegninger/{udfyldt.pk}/genaabn/")
-    assert response.context["form"] is None
+    assert response.status_code == 403
     assert "Fristen er ikke overskredet" in response.content.decode()
 
 
-@pytest.mark.parametrize("fixture", ["projektleder_101", "projektleder_147", "evaluator", "styregruppe"])
-def test_only_the_ministry_reopens(client_for, request, udfyldt, efter_fristen, fixture):
+# The own lead reads the draft but may not reopen it (403); the others may not read a draft at all (404).
+@pytest.mark.parametrize(
+    ("fixture", "status"),
+    [("projektleder_101", 403), ("projektleder_147", 404), ("evaluator", 404), ("styregruppe", 404)],
+)
+def test_only_the_ministry_reopens(client_for, request, udfyldt, efter_fristen, fixture, status):
     response = client_for(request.getfixturevalue(fixture)).post(
         f"/ansoegninger/{udfyldt.pk}/genaabn/", {"dato": "2030-01-01", "klokkeslaet": "12:00", "begrundelse": "x"}
     )
-    assert response.status_code == 404
+    assert response.status_code == status
     assert not Genaabning.objects.exists()
 
 
@@ -323,12 +327,16 @@ def test_sending_back_needs_a_comment(client_for, indsendt, ministeriet):
     assert indsendt.status == AnsoegningStatus.INDSENDT
 
 
-@pytest.mark.parametrize("fixture", ["projektleder_101", "projektleder_147", "evaluator", "styregruppe"])
-def test_only_the_ministry_sends_back(client_for, request, indsendt, fixture):
+# The own lead and the evaluator read the submitted application but may not send it back (403).
+@pytest.mark.parametrize(
+    ("fixture", "status"),
+    [("projektleder_101", 403), ("projektleder_147", 404), ("evaluator", 403), ("styregruppe", 404)],
+)
+def test_only_the_ministry_sends_back(client_for, request, indsendt, fixture, status):
     response = client_for(request.getfixturevalue(fixture)).post(
         f"/ansoegninger/{indsendt.pk}/send-tilbage/", {"kommentar": "x"}
     )
-    assert response.status_code == 404
+    assert response.status_code == status
     indsendt.refresh_from_db()
     assert indsendt.status == AnsoegningStatus.INDSENDT
 
@@ -430,12 +438,18 @@ def test_who_reads_an_application_and_its_annexes(
     assert client.get(f"/kvitteringer/{kvittering.pk}/").status_code == indsendt_status
 
 
-def test_the_ministry_sees_the_history_and_the_lead_does_not(client_for, indsendt, ministeriet, projektleder_101):
-    html = client_for(ministeriet).get(f"/ansoegninger/{indsendt.pk}/").content.decode()
+def test_the_ministry_and_the_own_lead_see_the_history_the_evaluator_does_not(
+    client, indsendt, ministeriet, projektleder_101, evaluator
+):
+    client.force_login(ministeriet)
+    html = client.get(f"/ansoegninger/{indsendt.pk}/").content.decode()
     assert "Historik" in html
     assert "Indsendt → " not in html  # statuses are shown by their labels …
     assert "Kladde → Indsendt" in html  # … old → new
-    assert "Historik" not in client_for(projektleder_101).get(f"/ansoegninger/{indsendt.pk}/").content.decode()
+    client.force_login(projektleder_101)
+    assert "Historik" in client.get(f"/ansoegninger/{indsendt.pk}/").content.decode()
+    client.force_login(evaluator)
+    assert "Historik" not in client.get(f"/ansoegninger/{indsendt.pk}/").content.decode()
 
 
 def test_application_page_query_count_does_not_grow_with_annexes(

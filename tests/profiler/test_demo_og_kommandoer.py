@@ -102,3 +102,18 @@ def test_export_nogletal_writes_csv_and_xlsx_for_all_98_municipalities(tmp_path)
     }
     with pytest.raises(CommandError, match="Året skal ligge mellem"):
         call_command("export_nogletal", str(csv_fil), "--aar", "1990")
+
+
+def test_downloads_are_recorded_in_the_download_log(client_for, evaluator, ministeriet):
+    from hentninger.models import Hentning
+
+    call_command("import_statbank", str(FILER / "should_pass" / "skabelon.csv"), stdout=io.StringIO())
+    koersel = ImportKoersel.objects.get()
+    client_for(evaluator).get("/noegletal/eksport/fil/", {"format": "xlsx", "aar": 2011})
+    client_for(evaluator).get("/profiler/101/2011/pdf/")
+    client_for(ministeriet).get(f"/noegletal/importer/{koersel.pk}/fil/")
+    assert sorted(Hentning.objects.values_list("art", "objekt_tekst", "bruger__username")) == [
+        ("Import", f"Import {koersel.pk}: skabelon.csv", ministeriet.username),
+        ("Nøgletal (XLSX)", "Alle indikatorer, 2011", evaluator.username),
+        ("Social profil (PDF)", "København, 2011", evaluator.username),
+    ]

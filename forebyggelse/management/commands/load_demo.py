@@ -3,8 +3,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
+from evaluering.demo import indlaes_demo_evaluering
 from kommuner.demo import PROGRAMNAVN, indlaes_demo_program
-from kommuner.models import Bruger, Kommune, Rolle
+from kommuner.models import Bruger, Kommune, Program, Rolle
 from kommuner.services.kommuner import bruger_opret
 from profiler.demo import indlaes_demo_noegletal
 
@@ -38,14 +39,20 @@ class Command(BaseCommand):
                     efternavn=efternavn,
                     email=f"{brugernavn}@example.org",
                 )
-            program = indlaes_demo_program(ministeriet=Bruger.objects.get(username="ministeriet"))
-            noegletal = indlaes_demo_noegletal(ministeriet=Bruger.objects.get(username="ministeriet"))
+            ministeriet = Bruger.objects.get(username="ministeriet")
+            program = indlaes_demo_program(ministeriet=ministeriet)
+            evaluering = indlaes_demo_evaluering(ministeriet=ministeriet, program=Program.objects.get(navn=PROGRAMNAVN))
+            noegletal = indlaes_demo_noegletal(ministeriet=ministeriet)
         self.stdout.write(self.style.SUCCESS("Demo-opsætningen er indlæst."))
         if program is None:
             self.stdout.write(f"{PROGRAMNAVN} fandtes allerede og er ikke ændret.")
+        if not evaluering:
+            self.stdout.write("Tidsplan, møder og dataleverancer fandtes allerede og er ikke ændret.")
         if not noegletal:
             self.stdout.write("Nøgletallene fandtes allerede og er ikke ændret.")
         self.stdout.write("Demo-logins (adgangskode for alle: demo):")
         for brugernavn, rolle, koder, _, _ in DEMO_BRUGERE:
             kommuner = f" ({', '.join(koder)})" if koder else ""
             self.stdout.write(f"  {brugernavn:<18} {rolle.label}{kommuner}")
+        if settings.TOFAKTOR_PAAKRAEVET:
+            self.stdout.write("Tofaktor-login er påkrævet: ministeriet og evaluator sætter det op ved første login.")

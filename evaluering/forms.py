@@ -1,0 +1,293 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.core.exceptions import ValidationError
+
+from evaluering import tidsangivelse
+from evaluering.models import Moede, Moedeart, Punktart, Punkttype, Tidsplanpunkt
+from evaluering.snapshot import valgbare_indholdsarter
+from forebyggelse.formatering import dansk_tid
+from forebyggelse.forms import dato_felt, klokkeslaet_felt, saml_tidspunkt
+from kommuner.models import Bilagstype, Program
+from kommuner.services.ansoegninger import MAKS_BILAG_BYTES
+
+
+class ServiceFejlMixin:
+    """Show a service's ValidationError on the matching fields (or above the form)."""
+
+    FELT_FOR_MODELFELT: dict[str, str] = {}
+
+    def tilfoej_fejl(self, exc: ValidationError) -> None:
+        if not hasattr(exc, "error_dict"):
+            self.add_error(None, exc)
+            return
+        for felt, fejl in exc.error_dict.items():
+            felt = self.FELT_FOR_MODELFELT.get(felt, felt)
+            self.add_error(felt if felt in self.fields else None, fejl)
+
+
+def _helper(knap: str) -> FormHelper:
+    helper = FormHelper()
+    helper.add_input(Submit("gem", knap))
+    return helper
+
+
+class TidsplanpunktForm(ServiceFejlMixin, forms.Form):
+    FELT_FOR_MODELFELT = {"start": "tidspunkt", "slut": "tidspunkt", "praecision": "tidspunkt"}
+
+    art = forms.ChoiceField(label="Art", choices=Punktart.choices, error_messages={"required": "Vælg en art."})
+    titel = forms.CharField(
+        label="Titel", max_length=200, error_messages={"required": "Skriv en titel, fx 2. netværksmøde."}
+    )
+    tidspunkt = forms.CharField(
+        label="Tidspunkt",
+        max_length=60,
+        help_text="En dato (8.2.2011), en uge (uge 7, 2011), en måned (maj 2011) eller en periode (feb.–apr. 2011).",
+        error_messages={"required": tidsangivelse.UGYLDIG},
+    )
+    beskrivelse = forms.CharField(label="Beskrivelse", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    henvisning = forms.CharField(
+        label="Henvisning",
+        required=False,
+        max_length=300,
+        help_text="Adressen på en side i portalen, punktet handler om, fx /programmer/1/budget/ (valgfri).",
+    )
+
+    def __init__(self, *args, punkt: Tidsplanpunkt | None = None, **kwargs):
+        if punkt is not None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "art": punkt.art,
+                    "titel": punkt.titel,
+                    "tidspunkt": punkt.tidsangivelse,
+                    "beskrivelse": punkt.beskrivelse,
+                    "henvisning": punkt.henvisning,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Gem punktet")
+
+    def clean_tidspunkt(self):
+        return tidsangivelse.fortolk(self.cleaned_data["tidspunkt"])
+
+    def service_data(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "art": d["art"],
+            "titel": d["titel"],
+            "tid": d["tidspunkt"],
+            "beskrivelse": d["beskrivelse"],
+            "henvisning": d["henvisning"],
+        }
+
+
+class MoedeForm(ServiceFejlMixin, forms.Form):
+    """A meeting's facts; date and times are typed in Danish time. `version` guards against lost updates."""
+
+    FELT_FOR_MODELFELT = {"start": "dato", "slut": "slut_tid"}
+
+    art = forms.ChoiceField(label="Mødetype", choices=Moedeart.choices)
+    nummer = forms.IntegerField(
+        label="Nummer", required=False, min_value=1, max_value=99, help_text="Fx 2 for 2. netværksmøde (valgfrit)."
+    )
+    dato = dato_felt("Dato", "Skriv mødets dato.")
+    start_tid = klokkeslaet_felt("Begynder kl.", "Skriv, hvornår mødet begynder.")
+    slut_tid = klokkeslaet_felt("Slutter kl.", "Skriv, hvornår mødet slutter.")
+    sted = forms.CharField(label="Sted", max_length=300, error_messages={"required": "Skriv, hvor mødet holdes."})
+    fokus = forms.CharField(label="Fokus", max_length=300, required=False, help_text="Fx opfølgning og dokumentation.")
+    tidsplanpunkt = forms.ModelChoiceField(
+        label="Punkt i tidsplanen",
+        queryset=Tidsplanpunkt.objects.none(),
+        required=False,
+        empty_label="Intet (mødet vises for sig selv)",
+        help_text="Det planlagte møde i tidsplanen, som dette møde er.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, program: Program, moede: Moede | None = None, **kwargs):
+        if moede is not None:
+            start, slut = dansk_tid(moede.start), dansk_tid(moede.slut)
+            kwargs.setdefault(
+                "initial",
+                {
+                    "art": moede.art,
+                    "nummer": moede.nummer,
+                    "dato": start.date(),
+                    "start_tid": start.time().replace(second=0, microsecond=0),
+                    "slut_tid": slut.time().replace(second=0, microsecond=0),
+                    "sted": moede.sted,
+                    "fokus": moede.fokus,
+                    "tidsplanpunkt": moede.tidsplanpunkt_id,
+                    "version": moede.version,
+                },
+            )
+        super().__init__(*args, **kwargs)
+        self.fields["tidsplanpunkt"].queryset = Tidsplanpunkt.objects.filter(program=program, art=Punktart.MOEDE)
+        self.helper = _helper("Gem mødet" if moede else "Planlæg mødet")
+
+    def clean(self):
+        data = super().clean()
+        start = saml_tidspunkt(self, "dato", "start_tid")
+        slut = saml_tidspunkt(self, "dato", "slut_tid")
+        if start and slut and slut <= start:
+            self.add_error("slut_tid", "Mødet skal slutte efter, at det begynder.")
+        data["start"], data["slut"] = start, slut
+        return data
+
+    def service_data(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "art": d["art"],
+            "nummer": d["nummer"],
+            "start": d["start"],
+            "slut": d["slut"],
+            "sted": d["sted"],
+            "fokus": d["fokus"],
+            "tidsplanpunkt": d["tidsplanpunkt"],
+        }
+
+
+class DagsordenspunktForm(ServiceFejlMixin, forms.Form):
+    titel = forms.CharField(label="Punkt", max_length=300, error_messages={"required": "Skriv dagsordenspunktet."})
+    oplaegsholder = forms.CharField(label="Oplægsholder", max_length=200, required=False)
+    varighed = forms.IntegerField(
+        label="Varighed (minutter)",
+        required=False,
+        min_value=1,
+        max_value=600,
+        error_messages={
+            "min_value": "Varigheden skal være mindst 1 minut.",
+            "invalid": "Skriv et helt antal minutter.",
+        },
+    )
+    noter = forms.CharField(label="Noter", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Tilføj punkt")
+
+
+class MaterialeForm(forms.Form):
+    fil = forms.FileField(
+        label="Vælg fil",
+        help_text=f"PDF, Word (DOCX), Excel (XLSX) eller ODT; højst {MAKS_BILAG_BYTES // 1024 // 1024} MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{t}" for t in Bilagstype.values)}),
+        error_messages={"required": "Vælg en fil.", "empty": "Filen er tom."},
+    )
+    beskrivelse = forms.CharField(label="Beskrivelse", max_length=200, required=False)
+
+
+class ReferatForm(forms.Form):
+    referat = forms.CharField(
+        label="Referat",
+        required=False,
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="Hvad der blev drøftet under hvert punkt. Beslutninger og opfølgningspunkter skrives herunder.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, moede: Moede, **kwargs):
+        kwargs.setdefault("initial", {"referat": moede.referat, "version": moede.version})
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Gem referatet")
+
+
+class OpfoelgningspunktForm(ServiceFejlMixin, forms.Form):
+    art = forms.ChoiceField(label="Art", choices=Punkttype.choices, widget=forms.RadioSelect, initial="opfoelgning")
+    tekst = forms.CharField(
+        label="Tekst",
+        max_length=2_000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Skriv beslutningen eller opfølgningspunktet."},
+    )
+    ansvarlig = forms.CharField(
+        label="Ansvarlig",
+        max_length=200,
+        help_text="Fx Ministeriet, evaluator eller kommunerne.",
+        error_messages={"required": "Skriv, hvem der er ansvarlig."},
+    )
+    frist = dato_felt("Frist", "Skriv fristen.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Tilføj")
+
+
+class FremmoedeForm(forms.Form):
+    """Attendance of one municipality; the page shows one of these per municipality the user may record."""
+
+    deltog = forms.TypedChoiceField(
+        label="Deltog kommunen?",
+        choices=[("True", "Ja"), ("False", "Nej")],
+        coerce=lambda v: v == "True",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Vælg, om kommunen deltog."},
+    )
+    deltagere = forms.CharField(
+        label="Hvem deltog", max_length=500, required=False, help_text="Navne eller funktioner."
+    )
+    bemaerkning = forms.CharField(label="Bemærkning", max_length=500, required=False)
+
+
+class DataleveranceForm(ServiceFejlMixin, forms.Form):
+    FELT_FOR_MODELFELT = {"frist": "frist_dato"}
+
+    titel = forms.CharField(label="Titel", max_length=200, help_text="Fx Opfølgning 2012.")
+    beskrivelse = forms.CharField(
+        label="Beskrivelse",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Hvad evaluator skal bruge leverancen til, og hvad kommunerne skal være opmærksomme på.",
+    )
+    indhold = forms.MultipleChoiceField(
+        label="Indhold",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Vælg mindst én ting, kommunerne skal levere."},
+        help_text="Social profil og strategi kan vælges, når de dele af portalen er på plads.",
+    )
+    aar = forms.TypedChoiceField(label="År", required=False, coerce=int, empty_value=None)
+    frist_dato = dato_felt("Frist: dato", "Skriv fristens dato.")
+    frist_tid = klokkeslaet_felt("Frist: klokkeslæt", "Skriv fristens klokkeslæt.", initial="12:00")
+
+    def __init__(self, *args, program: Program, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indhold"].choices = valgbare_indholdsarter()
+        self.fields["aar"].choices = [("", "Ikke et bestemt år"), *[(a, str(a)) for a in program.aar]]
+        self.helper = _helper("Bestil leverancen")
+
+    def clean(self):
+        data = super().clean()
+        data["frist"] = saml_tidspunkt(self, "frist_dato", "frist_tid")
+        return data
+
+    def service_data(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "titel": d["titel"],
+            "beskrivelse": d["beskrivelse"],
+            "indhold": d["indhold"],
+            "aar": d["aar"],
+            "frist": d["frist"],
+        }
+
+
+class VurderingForm(ServiceFejlMixin, forms.Form):
+    resultat = forms.ChoiceField(
+        label="Resultat",
+        choices=[("godkendt", "Godkend leverancen"), ("returneret", "Returnér med kommentar")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Vælg, om leverancen godkendes eller returneres."},
+    )
+    kommentar = forms.CharField(
+        label="Kommentar",
+        required=False,
+        max_length=4_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Skal udfyldes, når leverancen returneres: hvad skal kommunen rette?",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Gem")

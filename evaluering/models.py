@@ -1,0 +1,450 @@
+"""Timeline, meetings, deliveries to the evaluator, and the background jobs that send and build things."""
+
+import secrets
+import uuid
+
+import pgtrigger
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from evaluering.tidsangivelse import Praecision, vis
+from forebyggelse.formatering import kort_tidspunkt
+from forebyggelse.historik import historik
+from kommuner.models import Bilagstype, Deltagelse, Kommune, Program
+
+# ---------------------------------------------------------------------------------------------------
+# Timeline
+# ---------------------------------------------------------------------------------------------------
+
+
+class Punktart(models.TextChoices):
+    FASE = "fase", "Fase"
+    FRIST = "frist", "Frist"
+    MOEDE = "moede", "Møde"
+
+
+@historik()
+class Tidsplanpunkt(models.Model):
+    """A phase, deadline or planned meeting on a programme's timeline, at a date, a week, a month or a period.
+
+    A planned meeting is fulfilled by a `Moede` pointing here; the timeline then shows the meeting's own time."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="tidsplanpunkter")
+    art = models.CharField("art", max_length=10, choices=Punktart.choices)
+    titel = models.CharField("titel", max_length=200)
+    start = models.DateField("første dag")
+    slut = models.DateField("sidste dag")
+    praecision = models.CharField("angivet som", max_length=10, choices=Praecision.choices)
+    beskrivelse = models.TextField("beskrivelse", blank=True, max_length=2_000)
+    henvisning = models.CharField(
+        "henvisning",
+        max_length=300,
+        blank=True,
+        help_text="En side i portalen, punktet handler om, fx /programmer/1/ (valgfri).",
+    )
+
+    class Meta:
+        ordering = ["program", "start", "slut", "pk"]
+        verbose_name = "tidsplanpunkt"
+        verbose_name_plural = "tidsplanpunkter"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(slut__gte=models.F("start")), name="tidsplanpunkt_periode"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.titel} ({self.tidsangivelse})"
+
+    @property
+    def tidsangivelse(self) -> str:
+        return vis(self.start, self.slut, self.praecision)
+
+    def clean(self):
+        if self.start and self.slut and self.slut < self.start:
+            raise ValidationError({"tidspunkt": "Perioden slutter, før den begynder."})
+        if self.henvisning and not self.henvisning.startswith("/"):
+            raise ValidationError({"henvisning": "Henvisningen skal være en side i portalen og begynde med /."})
+
+
+# ---------------------------------------------------------------------------------------------------
+# Meetings
+# ---------------------------------------------------------------------------------------------------
+
+
+class Moedeart(models.TextChoices):
+    OPSTART = "opstartsmoede", "Opstartsmøde"
+    NETVAERK = "netvaerksmoede", "Netværksmøde"
+    STYREGRUPPE = "styregruppemoede", "Styregruppemøde"
+    SEMINAR = "formidlingsseminar", "Formidlingsseminar"
+    KONFERENCE = "konference", "Konference"
+    WORKSHOP = "workshop", "Workshop"
+
+
+# Meetings the participating municipalities must attend: missing one is flagged.
+OBLIGATORISKE = {Moedeart.OPSTART, Moedeart.NETVAERK}
+
+
+class Moedestatus(models.TextChoices):
+    PLANLAGT = "planlagt", "Planlagt"
+    AFHOLDT = "afholdt", "Afholdt"
+    GODKENDT = "referat_godkendt", "Referat godkendt"
+
+
+@historik()
+class Moede(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="moeder")
+    art = models.CharField("mødetype", max_length=20, choices=Moedeart.choices)
+    nummer = models.PositiveSmallIntegerField(
+        "nummer", null=True, blank=True, help_text="Fx 2 for 2. netværksmøde (valgfrit)."
+    )
+    start = models.DateTimeField("begynder")
+    slut = models.DateTimeField("slutter")
+    sted = models.CharField("sted", max_length=300)
+    fokus = models.CharField("fokus", max_length=300, blank=True, help_text="Fx opfølgning og dokumentation.")
+    tidsplanpunkt = models.ForeignKey(
+        Tidsplanpunkt,
+        verbose_name="punkt i tidsplanen",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="moeder",
+        help_text="Det planlagte møde i tidsplanen, som dette møde er.",
+    )
+    status = models.CharField("status", max_length=20, choices=Moedestatus.choices, default=Moedestatus.PLANLAGT)
+    referat = models.TextField("referat", blank=True, max_length=50_000)
+    referat_godkendt = models.DateTimeField("referat godkendt", null=True, blank=True)
+    referat_godkendt_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    invitation_sendt = models.DateTimeField("invitation sendt", null=True, blank=True)
+    uid = models.UUIDField("kalender-id", default=uuid.uuid4, unique=True, editable=False)
+    version = models.PositiveIntegerField(default=1)
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    aendret = models.DateTimeField("ændret", auto_now=True)
+
+    class Meta:
+        ordering = ["start", "pk"]
+        verbose_name = "møde"
+        verbose_name_plural = "møder"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(slut__gt=models.F("start")), name="moede_slut_efter_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    @property
+    def titel(self) -> str:
+        navn = self.get_art_display()
+        return f"{self.nummer}. {navn.lower()}" if self.nummer else navn
+
+    @property
+    def er_laast(self) -> bool:
+        return self.status == Moedestatus.GODKENDT
+
+    @property
+    def er_obligatorisk(self) -> bool:
+        return self.art in OBLIGATORISKE
+
+    def clean(self):
+        if self.start and self.slut and self.slut <= self.start:
+            raise ValidationError({"slut": "Mødet skal slutte efter, at det begynder."})
+        if self.tidsplanpunkt_id and self.program_id and self.tidsplanpunkt.program_id != self.program_id:
+            raise ValidationError({"tidsplanpunkt": "Punktet hører til et andet program."})
+
+
+@historik()
+class Dagsordenspunkt(models.Model):
+    moede = models.ForeignKey(Moede, on_delete=models.CASCADE, related_name="dagsorden")
+    nummer = models.PositiveSmallIntegerField("nummer")
+    titel = models.CharField("punkt", max_length=300)
+    oplaegsholder = models.CharField("oplægsholder", max_length=200, blank=True)
+    varighed = models.PositiveSmallIntegerField("varighed (minutter)", null=True, blank=True)
+    noter = models.TextField("noter", blank=True, max_length=5_000)
+
+    class Meta:
+        ordering = ["moede", "nummer", "pk"]
+        verbose_name = "dagsordenspunkt"
+        verbose_name_plural = "dagsordenspunkter"
+
+    def __str__(self) -> str:
+        return f"{self.nummer}. {self.titel}"
+
+
+def materiale_sti(instance, filename: str) -> str:
+    # Private like the application annexes: no URL, served by an access-checked view; a random file name.
+    return f"moedemateriale/{instance.moede.program_id}/{instance.moede_id}/{uuid.uuid4().hex}"
+
+
+@historik()
+class Moedemateriale(models.Model):
+    moede = models.ForeignKey(Moede, on_delete=models.CASCADE, related_name="materialer")
+    fil = models.FileField("fil", upload_to=materiale_sti, max_length=300)
+    filnavn = models.CharField("filnavn", max_length=255)
+    filtype = models.CharField("filtype", max_length=10, choices=Bilagstype.choices)
+    stoerrelse = models.PositiveIntegerField("størrelse (bytes)")
+    beskrivelse = models.CharField("beskrivelse", max_length=200, blank=True)
+    uploadet = models.DateTimeField("uploadet", auto_now_add=True)
+    uploadet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["uploadet", "pk"]
+        verbose_name = "mødemateriale"
+        verbose_name_plural = "mødematerialer"
+
+    def __str__(self) -> str:
+        return self.filnavn
+
+
+class Punkttype(models.TextChoices):
+    BESLUTNING = "beslutning", "Beslutning"
+    OPFOELGNING = "opfoelgning", "Opfølgningspunkt"
+
+
+@historik()
+class Opfoelgningspunkt(models.Model):
+    """A decision or follow-up point from a meeting: who is responsible, and by when (shown on the timeline)."""
+
+    moede = models.ForeignKey(Moede, on_delete=models.CASCADE, related_name="opfoelgningspunkter")
+    art = models.CharField("art", max_length=12, choices=Punkttype.choices)
+    tekst = models.TextField("tekst", max_length=2_000)
+    ansvarlig = models.CharField("ansvarlig", max_length=200, help_text="Fx Ministeriet, evaluator eller kommunerne.")
+    frist = models.DateField("frist")
+
+    class Meta:
+        ordering = ["moede", "frist", "pk"]
+        verbose_name = "beslutning eller opfølgningspunkt"
+        verbose_name_plural = "beslutninger og opfølgningspunkter"
+
+    def __str__(self) -> str:
+        return self.tekst[:60]
+
+
+@historik()
+class Fremmoede(models.Model):
+    """Who came from one participating municipality to one meeting."""
+
+    moede = models.ForeignKey(Moede, on_delete=models.CASCADE, related_name="fremmoede")
+    kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="+")
+    deltog = models.BooleanField("deltog")
+    deltagere = models.CharField("deltagere", max_length=500, blank=True, help_text="Navne eller funktioner.")
+    bemaerkning = models.CharField("bemærkning", max_length=500, blank=True)
+    registreret = models.DateTimeField("registreret", auto_now=True)
+    registreret_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["moede", "kommune__kode"]
+        verbose_name = "fremmøde"
+        verbose_name_plural = "fremmøder"
+        constraints = [models.UniqueConstraint(fields=["moede", "kommune"], name="et_fremmoede_pr_kommune")]
+
+    def __str__(self) -> str:
+        return f"{self.kommune.navn}: {'deltog' if self.deltog else 'deltog ikke'}"
+
+
+def ny_kalendernoegle() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Kalenderabonnement(models.Model):
+    """A user's personal calendar feed: the secret in the URL is the only key, and renewing it kills the old URL."""
+
+    bruger = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kalender")
+    noegle = models.CharField("nøgle", max_length=64, unique=True, default=ny_kalendernoegle)
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    fornyet = models.DateTimeField("fornyet", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "kalenderabonnement"
+        verbose_name_plural = "kalenderabonnementer"
+
+    def __str__(self) -> str:
+        return f"Kalender for {self.bruger}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Deliveries to the evaluator
+# ---------------------------------------------------------------------------------------------------
+
+
+class Indholdsart(models.TextChoices):
+    """What a delivery may contain. Each kind is built into the snapshot by one function (evaluering/snapshot.py);
+    a kind without a builder yet cannot be chosen."""
+
+    ANSOEGNING = "ansoegning", "Interessetilkendegivelse"
+    OEKONOMI = "oekonomi", "Bevilling og forbrug"
+    MOEDEDELTAGELSE = "moededeltagelse", "Deltagelse i møder"
+    SOCIAL_PROFIL = "social_profil", "Social profil"
+    STRATEGI = "strategi", "Strategi med mål og handleplan"
+    OPFOELGNING = "opfoelgning", "Opfølgning på mål og handlinger"
+
+
+@historik()
+class Dataleverance(models.Model):
+    """What the ministry asks every participating municipality to deliver to the evaluator, and by when."""
+
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="dataleverancer")
+    titel = models.CharField("titel", max_length=200)
+    beskrivelse = models.TextField("beskrivelse", blank=True, max_length=4_000)
+    aar = models.PositiveSmallIntegerField("år", null=True, blank=True, help_text="Året, leverancen gælder (valgfrit).")
+    indhold = ArrayField(
+        models.CharField(max_length=20, choices=Indholdsart.choices), verbose_name="indhold", size=len(Indholdsart)
+    )
+    frist = models.DateTimeField("frist", help_text="Dansk tid.")
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    oprettet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["program", "frist", "pk"]
+        verbose_name = "dataleverance"
+        verbose_name_plural = "dataleverancer"
+        constraints = [models.UniqueConstraint(fields=["program", "titel"], name="en_leverancetitel_pr_program")]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    @property
+    def indhold_tekst(self) -> list[str]:
+        return [Indholdsart(art).label for art in self.indhold]
+
+
+class Leverancestatus(models.TextChoices):
+    AFVENTER = "afventer", "Afventer"
+    INDSENDT = "indsendt", "Indsendt"
+    GODKENDT = "godkendt", "Godkendt"
+    RETURNERET = "returneret", "Returneret med kommentar"
+
+
+# Statuses in which the municipality still owes the delivery (and is late after the deadline).
+UDESTAAENDE = {Leverancestatus.AFVENTER, Leverancestatus.RETURNERET}
+
+
+@historik()
+class Kommuneleverance(models.Model):
+    """One participating municipality's part of a delivery. Late is not stored: it is "still owed after the
+    deadline", computed where it is shown (`Leveranceoverblik`)."""
+
+    dataleverance = models.ForeignKey(Dataleverance, on_delete=models.CASCADE, related_name="kommuneleverancer")
+    deltagelse = models.ForeignKey(Deltagelse, on_delete=models.PROTECT, related_name="leverancer")
+    status = models.CharField(
+        "status", max_length=12, choices=Leverancestatus.choices, default=Leverancestatus.AFVENTER
+    )
+    kommentar = models.TextField("ministeriets kommentar", blank=True, max_length=4_000)
+    aendret = models.DateTimeField("ændret", auto_now=True)
+
+    class Meta:
+        ordering = ["dataleverance", "deltagelse__kommune__kode"]
+        verbose_name = "kommunens leverance"
+        verbose_name_plural = "kommunernes leverancer"
+        constraints = [
+            models.UniqueConstraint(fields=["dataleverance", "deltagelse"], name="en_leverance_pr_deltager"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dataleverance}: {self.deltagelse.kommune.navn}"
+
+
+class Indsendelse(models.Model):
+    """One submission of a municipality's delivery: the frozen snapshot of exactly what was delivered.
+
+    The snapshot, its checksum and who sent it when can never change; the database refuses (triggers), so no
+    code path, admin or shell can rewrite a delivery after the fact. Only the ministry's review is added later."""
+
+    kommuneleverance = models.ForeignKey(Kommuneleverance, on_delete=models.PROTECT, related_name="indsendelser")
+    nummer = models.PositiveSmallIntegerField("nummer")
+    indsendt = models.DateTimeField("indsendt")
+    indsendt_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    snapshot = models.JSONField("indhold")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    vurderet = models.DateTimeField("vurderet", null=True, blank=True)
+    vurderet_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resultat = models.CharField("resultat", max_length=12, choices=Leverancestatus.choices, blank=True)
+    kommentar = models.TextField("kommentar", blank=True, max_length=4_000)
+
+    class Meta:
+        ordering = ["kommuneleverance", "-nummer"]
+        verbose_name = "indsendelse"
+        verbose_name_plural = "indsendelser"
+        constraints = [
+            models.UniqueConstraint(fields=["kommuneleverance", "nummer"], name="et_nummer_pr_indsendelse"),
+        ]
+        triggers = [
+            pgtrigger.ReadOnly(
+                name="snapshot_kan_ikke_aendres",
+                fields=["kommuneleverance", "nummer", "indsendt", "indsendt_af", "snapshot", "sha256"],
+            ),
+            pgtrigger.Protect(name="indsendelse_kan_ikke_slettes", operation=pgtrigger.Delete),
+        ]
+
+    def __str__(self) -> str:
+        return f"Indsendelse {self.nummer} ({kort_tidspunkt(self.indsendt)})"
+
+
+class Paamindelse(models.Model):
+    """A reminder e-mail sent about a delivery: at most one of each kind per municipality, however often the
+    daily job runs."""
+
+    class Art(models.TextChoices):
+        UGE_FOER = "uge_foer", "En uge før fristen"
+        PAA_DAGEN = "paa_dagen", "På dagen"
+
+    kommuneleverance = models.ForeignKey(Kommuneleverance, on_delete=models.CASCADE, related_name="paamindelser")
+    art = models.CharField("art", max_length=10, choices=Art.choices)
+    sendt = models.DateTimeField("sendt", auto_now_add=True)
+    modtagere = models.PositiveSmallIntegerField("antal modtagere")
+
+    class Meta:
+        verbose_name = "påmindelse"
+        verbose_name_plural = "påmindelser"
+        constraints = [models.UniqueConstraint(fields=["kommuneleverance", "art"], name="en_paamindelse_pr_art")]
+
+    def __str__(self) -> str:
+        return self.get_art_display()
+
+
+# ---------------------------------------------------------------------------------------------------
+# Background jobs (procrastinate), as the user sees them
+# ---------------------------------------------------------------------------------------------------
+
+
+class Jobstatus(models.TextChoices):
+    VENTER = "venter", "Venter"
+    KOERER = "koerer", "I gang"
+    FAERDIG = "faerdig", "Færdig"
+    FEJLET = "fejlet", "Fejlet"
+
+
+class Baggrundsjob(models.Model):
+    """One piece of work run by a worker: what it is, how far it has come, and where the result is."""
+
+    opgave = models.CharField("opgave", max_length=100)
+    titel = models.CharField("titel", max_length=300)
+    argumenter = models.JSONField("argumenter", default=dict)
+    bruger = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="baggrundsjob"
+    )
+    status = models.CharField("status", max_length=10, choices=Jobstatus.choices, default=Jobstatus.VENTER)
+    fremdrift = models.PositiveSmallIntegerField("fremdrift (%)", default=0)
+    trin = models.CharField("trin", max_length=300, blank=True)
+    fejl = models.TextField("fejl", blank=True)
+    resultat_url = models.CharField("resultat", max_length=300, blank=True)
+    resultat_tekst = models.CharField("resultatets tekst", max_length=200, blank=True)
+    procrastinate_id = models.BigIntegerField("procrastinate-job", null=True, blank=True)
+    forsoeg = models.PositiveSmallIntegerField("forsøg", default=1)
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    startet = models.DateTimeField("startet", null=True, blank=True)
+    afsluttet = models.DateTimeField("afsluttet", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-oprettet", "-pk"]
+        verbose_name = "baggrundsjob"
+        verbose_name_plural = "baggrundsjob"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(fremdrift__lte=100), name="fremdrift_hoejst_100"),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel

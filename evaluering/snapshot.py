@@ -1,0 +1,204 @@
+"""What a municipality delivers to the evaluator, frozen at the moment it is submitted.
+
+A snapshot is plain JSON: the delivery, the municipality, and one section (afsnit) per content kind of the
+delivery. Each content kind has exactly one builder function in BYGGERE. A section says what it shows in
+blocks a generic viewer renders (fields, tables, texts, all already in Danish form as they were shown at
+submission) and keeps the raw figures in `data` for exports. Adding a content kind is one builder function
+and one line in BYGGERE; the viewer, the PDF and the exports need nothing new.
+
+    {"format": 1, "dannet": "...", "program": {...}, "kommune": {...}, "dataleverance": {...},
+     "afsnit": [{"art": "oekonomi", "titel": "Bevilling og forbrug",
+                 "blokke": [{"type": "felter", "felter": [["Bevilget i alt", "1.380.000 kr."]]},
+                            {"type": "tabel", "titel": "...", "kolonner": [...], "tal": [1, 2],
+                             "raekker": [["2011", "200.000 kr.", ...]]},
+                            {"type": "tekst", "overskrift": "C. Baggrund", "tekst": "..."}],
+                 "data": {...}}]}
+"""
+
+import hashlib
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+from django.utils.text import capfirst
+
+from evaluering.models import Dataleverance, Indholdsart
+from evaluering.selectors import fremmoede_for_kommune
+from forebyggelse.formatering import dato, kr, tidspunkt
+from kommuner.models import Ansoegning, Bruger, Deltagelse
+from kommuner.selectors import budget_for
+
+FORMAT = 1
+
+Afsnit = dict
+Bygger = Callable[[Deltagelse, Dataleverance, Bruger], Afsnit]
+
+
+def _felter(*par: tuple[str, str]) -> dict:
+    return {"type": "felter", "felter": [[label, vaerdi] for label, vaerdi in par]}
+
+
+def _tabel(titel: str, kolonner: list[str], raekker: list[list[str]], tal: list[int] | None = None) -> dict:
+    return {"type": "tabel", "titel": titel, "kolonner": kolonner, "raekker": raekker, "tal": tal or []}
+
+
+def _tekst(overskrift: str, tekst: str) -> dict:
+    return {"type": "tekst", "overskrift": overskrift, "tekst": tekst}
+
+
+# One builder per content kind ----------------------------------------------------------------------
+
+ANSOEGNINGENS_TEKSTER = ["beslutningsniveau", "baggrund", "opstart", "projektdesign", "bemanding", "tidsplan"]
+
+
+def ansoegning(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bruger) -> Afsnit:
+    """The expression of interest the municipality was selected on: sections B–G and the amounts applied for."""
+    a: Ansoegning | None = deltagelse.ansoegning
+    if a is None:
+        return {
+            "blokke": [
+                _tekst(
+                    "Ingen interessetilkendegivelse", "Kommunen deltager uden en registreret interessetilkendegivelse."
+                )
+            ],
+            "data": {},
+        }
+    beloeb = {b.aar: b.beloeb for b in a.beloeb.all()}
+    navn = Ansoegning._meta.get_field
+    return {
+        "blokke": [
+            _felter(
+                ("Indsendt", tidspunkt(a.indsendt)),
+                ("Kontaktperson", ", ".join(filter(None, [a.kontakt_navn, a.kontakt_titel]))),
+                ("Afventer politisk godkendelse", "Ja" if a.afventer_politisk_godkendelse else "Nej"),
+            ),
+            *[_tekst(capfirst(navn(felt).verbose_name), getattr(a, felt)) for felt in ANSOEGNINGENS_TEKSTER],
+            _tabel(
+                "Ansøgt beløb",
+                ["År", "Ansøgt"],
+                [[str(aar), kr(b)] for aar, b in sorted(beloeb.items())] + [["I alt", kr(sum(beloeb.values()))]],
+                tal=[1],
+            ),
+        ],
+        "data": {
+            "indsendt": a.indsendt.isoformat() if a.indsendt else None,
+            **{felt: getattr(a, felt) for felt in ANSOEGNINGENS_TEKSTER},
+            "ansoegt": {str(aar): b for aar, b in sorted(beloeb.items())},
+        },
+    }
+
+
+def oekonomi(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bruger) -> Afsnit:
+    """Granted, spent and remaining per year, from the same budget selector as the budget page."""
+    budget = budget_for(deltagelse.program, bruger)
+    raekke = next((r for r in budget.deltagere if r.deltagelse.pk == deltagelse.pk), None)
+    aar = raekke.aar if raekke else []
+    return {
+        "blokke": [
+            _tabel(
+                "Bevilling og forbrug pr. år",
+                ["År", "Ansøgt", "Bevilget", "Forbrugt", "Rest", "Bemærkning"],
+                [
+                    [str(a.aar), kr(a.ansoegt), kr(a.bevilget), kr(a.forbrugt), kr(a.rest), a.bemaerkning or "–"]
+                    for a in aar
+                ]
+                + (
+                    [["I alt", kr(raekke.ansoegt), kr(raekke.bevilget), kr(raekke.forbrugt), kr(raekke.rest), ""]]
+                    if raekke
+                    else []
+                ),
+                tal=[1, 2, 3, 4],
+            )
+        ],
+        "data": {
+            "aar": [
+                {
+                    "aar": a.aar,
+                    "ansoegt": a.ansoegt,
+                    "bevilget": a.bevilget,
+                    "forbrugt": a.forbrugt,
+                    "rest": a.rest,
+                    "bemaerkning": a.bemaerkning,
+                }
+                for a in aar
+            ]
+        },
+    }
+
+
+def moededeltagelse(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bruger) -> Afsnit:
+    """The municipality's attendance at every held meeting of the programme."""
+    liste = fremmoede_for_kommune(deltagelse.program, deltagelse.kommune)
+    return {
+        "blokke": [
+            _tabel(
+                "Fremmøde",
+                ["Møde", "Dato", "Fremmøde", "Deltagere"],
+                [
+                    [
+                        m.titel,
+                        dato(m.start),
+                        r.tekst + (" (obligatorisk)" if r.mangler else ""),
+                        (r.fremmoede.deltagere if r.fremmoede else "") or "–",
+                    ]
+                    for m, r in liste
+                ],
+            )
+        ],
+        "data": {
+            "moeder": [
+                {
+                    "moede": m.titel,
+                    "art": m.art,
+                    "start": m.start.isoformat(),
+                    "deltog": r.fremmoede.deltog if r.fremmoede else None,
+                    "mangler": r.mangler,
+                }
+                for m, r in liste
+            ]
+        },
+    }
+
+
+# Social profiles and strategies come with issues 7 and 8: their kinds exist, their builders are added here.
+BYGGERE: dict[str, Bygger] = {
+    Indholdsart.ANSOEGNING: ansoegning,
+    Indholdsart.OEKONOMI: oekonomi,
+    Indholdsart.MOEDEDELTAGELSE: moededeltagelse,
+}
+
+
+def valgbare_indholdsarter() -> list[tuple[str, str]]:
+    """The content kinds the ministry can order now: those with a builder."""
+    return [(art.value, art.label) for art in Indholdsart if art.value in BYGGERE]
+
+
+def byg_snapshot(*, deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bruger, nu: datetime) -> dict:
+    afsnit = []
+    for art in dataleverance.indhold:
+        bygger = BYGGERE.get(art)
+        if bygger is None:
+            raise ValueError(f"Indholdet {art} kan ikke leveres endnu")
+        afsnit.append({"art": art, "titel": Indholdsart(art).label, **bygger(deltagelse, dataleverance, bruger)})
+    return {
+        "format": FORMAT,
+        "dannet": nu.isoformat(),
+        "program": {"id": deltagelse.program_id, "navn": deltagelse.program.navn},
+        "kommune": {"kode": deltagelse.kommune.kode, "navn": deltagelse.kommune.officielt_navn},
+        "dataleverance": {
+            "id": dataleverance.pk,
+            "titel": dataleverance.titel,
+            "aar": dataleverance.aar,
+            "frist": dataleverance.frist.isoformat(),
+        },
+        "afsnit": afsnit,
+    }
+
+
+def kanonisk(snapshot: dict) -> bytes:
+    """The snapshot's bytes as checksummed and exported: sorted keys, no spaces, UTF-8."""
+    return json.dumps(snapshot, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def sha256(snapshot: dict) -> str:
+    return hashlib.sha256(kanonisk(snapshot)).hexdigest()

@@ -1,0 +1,51 @@
+"""The personal calendar feed: the page with the secret address, renewing it, and the feed itself."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from evaluering import ical
+from evaluering.models import Kalenderabonnement
+from evaluering.selectors import kalender_for
+from evaluering.services.kalender import kalenderabonnement_forny, kalenderabonnement_hent
+from kommuner.permissions import get_or_404
+from kommuner.roller import rolle
+
+
+def kalender(request):
+    abonnement = kalenderabonnement_hent(bruger=request.user)
+    adresse = request.build_absolute_uri(reverse("evaluering:kalender_feed", args=[abonnement.noegle]))
+    return render(
+        request,
+        "evaluering/kalender.html",
+        {"abonnement": abonnement, "adresse": adresse, "webcal": adresse.replace("http", "webcal", 1)},
+    )
+
+
+@require_POST
+def kalender_forny(request):
+    kalenderabonnement_forny(bruger=request.user)
+    messages.success(request, "Du har fået en ny kalenderadresse. Den gamle virker ikke længere.")
+    return redirect("evaluering:kalender")
+
+
+@login_not_required
+@require_GET
+@never_cache
+def kalender_feed(request, noegle):
+    """No login (calendar programs cannot log in): the secret in the URL is the key. Wrong, renewed or belonging
+    to a deactivated user or one without a role: the same 404."""
+    abonnement = get_or_404(Kalenderabonnement.objects.select_related("bruger"), noegle=noegle)
+    bruger = abonnement.bruger
+    if not rolle(bruger):
+        raise Http404("Siden findes ikke.")
+    indhold = ical.kalender(
+        kalender_for(bruger), navn="Forebyggelsesportalen", base_url=request.build_absolute_uri("/").rstrip("/")
+    )
+    response = HttpResponse(indhold, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="forebyggelsesportalen.ics"'
+    return response

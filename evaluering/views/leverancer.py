@@ -1,0 +1,153 @@
+"""Deliveries to the evaluator: the ministry's overview and ordering, a municipality's delivery and submission,
+the frozen snapshots and the ministry's review."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from evaluering.forms import DataleveranceForm, VurderingForm
+from evaluering.models import Kommuneleverance
+from evaluering.permissions import (
+    access_dataleverance,
+    access_indsendelse,
+    deltagelser_i_leverancer,
+    indsendelser_til_laesning,
+    kan_indsende_leverance,
+    kan_oprette_dataleverance,
+    kan_vurdere_indsendelse,
+)
+from evaluering.selectors import leveranceoverblik
+from evaluering.services import leverancer as services
+from evaluering.snapshot import byg_snapshot
+from evaluering.views.tidsplan import kraev
+from kommuner.permissions import access_program, get_or_404
+from kommuner.roller import kommuner_til_skrivning
+
+
+def leverance_liste(request, pk):
+    program = access_program(request.user, pk)
+    return render(
+        request,
+        "evaluering/leverance_liste.html",
+        {
+            "program": program,
+            "overblik": leveranceoverblik(program, request.user),
+            "kan_oprette": kan_oprette_dataleverance(request.user, program)[0],
+        },
+    )
+
+
+def dataleverance_opret(request, pk):
+    program = access_program(request.user, pk)
+    kraev(kan_oprette_dataleverance(request.user, program))
+    form = DataleveranceForm(request.POST or None, program=program)
+    if request.method == "POST" and form.is_valid():
+        try:
+            leverance = services.dataleverance_opret(program=program, bruger=request.user, **form.service_data())
+        except ValidationError as exc:
+            form.tilfoej_fejl(exc)
+        else:
+            messages.success(request, f"Dataleverancen {leverance.titel} er bestilt hos de deltagende kommuner.")
+            return redirect("evaluering:dataleverance", pk=leverance.pk)
+    return render(request, "evaluering/dataleverance_form.html", {"program": program, "form": form})
+
+
+def dataleverance_detalje(request, pk):
+    leverance = access_dataleverance(request.user, pk)
+    overblik = leveranceoverblik(leverance.program, request.user)
+    raekke = next(r for r in overblik.raekker if r.dataleverance.pk == leverance.pk)
+    return render(
+        request,
+        "evaluering/dataleverance_detalje.html",
+        {"leverance": leverance, "program": leverance.program, "raekke": raekke, "nu": timezone.now()},
+    )
+
+
+def _deltagelse(request, leverance, kode: str):
+    return get_or_404(deltagelser_i_leverancer(request.user, leverance.program), kommune__kode=kode)
+
+
+def kommuneleverance(request, pk, kode):
+    """One municipality's part of a delivery: its status and submissions, and for its own leads a preview of
+    exactly what submitting now would deliver."""
+    leverance = access_dataleverance(request.user, pk)
+    deltagelse = _deltagelse(request, leverance, kode)
+    kl = Kommuneleverance.objects.filter(dataleverance=leverance, deltagelse=deltagelse).first() or Kommuneleverance(
+        dataleverance=leverance, deltagelse=deltagelse
+    )
+    kan, grund = kan_indsende_leverance(request.user, kl)
+    egen = kommuner_til_skrivning(request.user).filter(pk=deltagelse.kommune_id).exists()
+    forhaandsvisning = (
+        byg_snapshot(deltagelse=deltagelse, dataleverance=leverance, bruger=request.user, nu=timezone.now())
+        if egen and kan
+        else None
+    )
+    indsendelser = (
+        list(indsendelser_til_laesning(request.user).filter(kommuneleverance=kl).order_by("-nummer")) if kl.pk else []
+    )
+    return render(
+        request,
+        "evaluering/kommuneleverance.html",
+        {
+            "leverance": leverance,
+            "program": leverance.program,
+            "deltagelse": deltagelse,
+            "kl": kl,
+            "forsinket": kl.status in {"afventer", "returneret"} and timezone.now() > leverance.frist,
+            "kan_indsende": kan,
+            "grund": grund,
+            "forhaandsvisning": forhaandsvisning,
+            "indsendelser": indsendelser,
+        },
+    )
+
+
+@require_POST
+def kommuneleverance_indsend(request, pk, kode):
+    leverance = access_dataleverance(request.user, pk)
+    deltagelse = _deltagelse(request, leverance, kode)
+    kl = services.kommuneleverance_hent(dataleverance=leverance, deltagelse=deltagelse)
+    kraev(kan_indsende_leverance(request.user, kl))
+    try:
+        indsendelse = services.leverance_indsend(kommuneleverance=kl, bruger=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("evaluering:kommuneleverance", pk=leverance.pk, kode=kode)
+    messages.success(request, "Leverancen er indsendt og frosset, som den er nu. Ministeriet gennemgår den.")
+    return redirect("evaluering:indsendelse", pk=indsendelse.pk)
+
+
+def indsendelse(request, pk):
+    indsendelse = access_indsendelse(request.user, pk)
+    return render(
+        request,
+        "evaluering/indsendelse.html",
+        {
+            "indsendelse": indsendelse,
+            "snapshot": indsendelse.snapshot,
+            "leverance": indsendelse.kommuneleverance.dataleverance,
+            "kan_vurdere": kan_vurdere_indsendelse(request.user, indsendelse)[0],
+        },
+    )
+
+
+def indsendelse_vurder(request, pk):
+    indsendelse = access_indsendelse(request.user, pk)
+    kraev(kan_vurdere_indsendelse(request.user, indsendelse))
+    form = VurderingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indsendelse_vurder(
+                indsendelse=indsendelse,
+                godkendt=form.cleaned_data["resultat"] == "godkendt",
+                kommentar=form.cleaned_data["kommentar"],
+                bruger=request.user,
+            )
+        except ValidationError as exc:
+            form.tilfoej_fejl(exc)
+        else:
+            messages.success(request, "Gennemgangen er gemt, og kommunens projektledere har fået besked.")
+            return redirect("evaluering:indsendelse", pk=indsendelse.pk)
+    return render(request, "evaluering/indsendelse_vurder.html", {"indsendelse": indsendelse, "form": form})

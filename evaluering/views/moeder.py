@@ -1,0 +1,328 @@
+"""Meetings: the list, the meeting page (agenda, materials, minutes, decisions, attendance) and its actions."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from evaluering.forms import (
+    DagsordenspunktForm,
+    FremmoedeForm,
+    MaterialeForm,
+    MoedeForm,
+    OpfoelgningspunktForm,
+    ReferatForm,
+)
+from evaluering.models import Dagsordenspunkt, Fremmoede, Moede, Moedemateriale, Opfoelgningspunkt
+from evaluering.permissions import (
+    access_dagsordenspunkt,
+    access_materiale,
+    access_moede,
+    access_opfoelgningspunkt,
+    kan_godkende_referat,
+    kan_markere_afholdt,
+    kan_redigere_moede,
+    kan_redigere_tidsplan,
+    kan_registrere_fremmoede,
+    kan_se_referat,
+    kan_sende_invitation,
+    kan_skrive_referat,
+    kommuner_for_fremmoede,
+)
+from evaluering.selectors import antal_deltagere, moedeindhold, moeder_i_program
+from evaluering.services import moeder as services
+from evaluering.views.tidsplan import kraev
+from forebyggelse.formatering import filnavn_tid
+from forebyggelse.historik import haendelser, historik_side
+from forebyggelse.pdf import render_pdf
+from kommuner.permissions import access_program
+from kommuner.roller import er_ministeriet
+from kommuner.views.ansoegninger import INDHOLDSTYPER
+
+# The meeting's own changes and those of everything on it, in its history.
+MOEDETS_MODELLER = [Moede, Dagsordenspunkt, Moedemateriale, Opfoelgningspunkt, Fremmoede]
+
+
+def moede_liste(request, pk):
+    program = access_program(request.user, pk)
+    return render(
+        request,
+        "evaluering/moede_liste.html",
+        {
+            "program": program,
+            "moeder": moeder_i_program(program, request.user),
+            "antal_deltagere": antal_deltagere(program),
+            "kan_oprette": kan_redigere_tidsplan(request.user, program)[0],
+        },
+    )
+
+
+def moede_opret(request, pk):
+    program = access_program(request.user, pk)
+    kraev(kan_redigere_tidsplan(request.user, program))
+    form = MoedeForm(request.POST or None, program=program)
+    if request.method == "POST" and form.is_valid():
+        try:
+            moede = services.moede_opret(program=program, **form.service_data())
+        except ValidationError as exc:
+            form.tilfoej_fejl(exc)
+        else:
+            messages.success(
+                request, f"{moede.titel} er planlagt. Tilføj dagsorden og materialer, og send invitationen."
+            )
+            return redirect("evaluering:moede", pk=moede.pk)
+    return render(request, "evaluering/moede_form.html", {"program": program, "form": form, "moede": None})
+
+
+def moede_rediger(request, pk):
+    moede = access_moede(request.user, pk)
+    kraev(kan_redigere_moede(request.user, moede))
+    form = MoedeForm(request.POST or None, program=moede.program, moede=moede)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            moede = services.moede_opdater(
+                moede=moede, version=form.cleaned_data["version"] or 0, **form.service_data()
+            )
+        except services.MoedeKonflikt as konflikt:
+            form.add_error(None, konflikt)
+            form.data = form.data.copy()
+            form.data["version"] = konflikt.nuvaerende.version
+            moede, status = konflikt.nuvaerende, 409
+        except ValidationError as exc:
+            form.tilfoej_fejl(exc)
+        else:
+            messages.success(request, f"Ændringerne i {moede.titel} er gemt.")
+            return redirect("evaluering:moede", pk=moede.pk)
+    return render(
+        request, "evaluering/moede_form.html", {"program": moede.program, "form": form, "moede": moede}, status=status
+    )
+
+
+def _side(request, moede, *, status=200, **forms):
+    """The meeting page, with any bound form that failed kept as the user typed it."""
+    user = request.user
+    indhold = moedeindhold(moede)
+    moede = indhold.moede
+    kan_redigere = kan_redigere_moede(user, moede)[0]
+    kan_referat = kan_skrive_referat(user, moede)[0]
+    context = {
+        "indhold": indhold,
+        "moede": moede,
+        "program": moede.program,
+        "kan_redigere": kan_redigere,
+        "kan_se_referat": kan_se_referat(user, moede),
+        "kan_skrive_referat": kan_referat,
+        "kan_invitere": kan_sende_invitation(user, moede)[0],
+        "kan_markere_afholdt": kan_markere_afholdt(user, moede),
+        "kan_godkende": kan_godkende_referat(user, moede),
+        "kan_registrere_fremmoede": kan_registrere_fremmoede(user, moede)[0],
+        "dagsorden_form": forms.get("dagsorden_form") or (DagsordenspunktForm() if kan_redigere else None),
+        "materiale_form": forms.get("materiale_form") or (MaterialeForm() if kan_redigere else None),
+        "opfoelgning_form": forms.get("opfoelgning_form") or (OpfoelgningspunktForm() if kan_referat else None),
+        "historik": historik_side(haendelser(moede, modeller=MOEDETS_MODELLER), request.GET.get("side"))
+        if er_ministeriet(user)
+        else None,
+    }
+    return render(request, "evaluering/moede_detalje.html", context, status=status)
+
+
+def moede_detalje(request, pk):
+    return _side(request, access_moede(request.user, pk))
+
+
+def _tilbage(moede, anker: str = ""):
+    return redirect(f"{reverse('evaluering:moede', args=[moede.pk])}{anker}")
+
+
+@require_POST
+def dagsorden_tilfoej(request, pk):
+    moede = access_moede(request.user, pk)
+    kraev(kan_redigere_moede(request.user, moede))
+    form = DagsordenspunktForm(request.POST)
+    if form.is_valid():
+        try:
+            services.dagsordenspunkt_tilfoej(moede=moede, **form.cleaned_data)
+        except ValidationError as exc:
+            form.tilfoej_fejl(exc)
+        else:
+            messages.success(request, "Punktet er føjet til dagsordenen.")
+            return _tilbage(moede, "#dagsorden")
+    return _side(request, moede, dagsorden_form=form, status=400)
+
+
+@require_POST
+def dagsorden_slet(request, pk):
+    punkt = access_dagsordenspunkt(request.user, pk)
+    kraev(kan_redigere_moede(request.user, punkt.moede))
+    services.dagsordenspunkt_slet(punkt=punkt)
+    messages.success(request, f"Punktet “{punkt.titel}” er fjernet fra dagsordenen.")
+    return _tilbage(punkt.moede, "#dagsorden")
+
+
+@require_POST
+def materiale_upload(request, pk):
+    moede = access_moede(request.user, pk)
+    kraev(kan_redigere_moede(request.user, moede))
+    form = MaterialeForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            materiale = services.materiale_tilfoej(
+                moede=moede,
+                fil=form.cleaned_data["fil"],
+                beskrivelse=form.cleaned_data["beskrivelse"],
+                bruger=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, f"{materiale.filnavn} er lagt på mødet.")
+            return _tilbage(moede, "#materialer")
+    return _side(request, moede, materiale_form=form, status=400)
+
+
+def materiale_hent(request, pk):
+    materiale = access_materiale(request.user, pk)
+    return FileResponse(
+        materiale.fil.open("rb"),
+        as_attachment=True,
+        filename=materiale.filnavn,
+        content_type=INDHOLDSTYPER[materiale.filtype],
+    )
+
+
+@require_POST
+def materiale_slet(request, pk):
+    materiale = access_materiale(request.user, pk)
+    kraev(kan_redigere_moede(request.user, materiale.moede))
+    services.materiale_slet(materiale=materiale)
+    messages.success(request, f"{materiale.filnavn} er fjernet.")
+    return _tilbage(materiale.moede, "#materialer")
+
+
+@require_POST
+def invitation_send(request, pk):
+    moede = access_moede(request.user, pk)
+    kraev(kan_sende_invitation(request.user, moede))
+    job = services.invitation_send(moede=moede, bruger=request.user)
+    messages.success(request, "Invitationen sendes nu til deltagerne. Du kan følge det her.")
+    return redirect("evaluering:job", pk=job.pk)
+
+
+@require_POST
+def moede_afholdt(request, pk):
+    moede = access_moede(request.user, pk)
+    kraev(kan_markere_afholdt(request.user, moede))
+    try:
+        services.moede_marker_afholdt(moede=moede)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Mødet er markeret som afholdt. Registrér fremmødet, og skriv referatet.")
+    return _tilbage(moede)
+
+
+def referat(request, pk):
+    moede = access_moede(request.user, pk)
+    kraev(kan_skrive_referat(request.user, moede))
+    form = ReferatForm(request.POST or None, moede=moede)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.referat_gem(
+                moede=moede, referat=form.cleaned_data["referat"], version=form.cleaned_data["version"]
+            )
+        except services.MoedeKonflikt as konflikt:
+            form.add_error(None, konflikt)
+            form.data = form.data.copy()
+            form.data["version"] = konflikt.nuvaerende.version
+            moede, status = konflikt.nuvaerende, 409
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Referatet er gemt.")
+            return _tilbage(moede, "#referat")
+    return render(request, "evaluering/referat_form.html", {"moede": moede, "form": form}, status=status)
+
+
+@require_POST
+def opfoelgning_tilfoej(request, pk):
+    moede = access_moede(request.user, pk)
+    kraev(kan_skrive_referat(request.user, moede))
+    form = OpfoelgningspunktForm(request.POST)
+    if form.is_valid():
+        try:
+            services.opfoelgningspunkt_tilfoej(moede=moede, **form.cleaned_data)
+        except ValidationError as exc:
+            form.tilfoej_fejl(exc)
+        else:
+            messages.success(request, f"{form.cleaned_data['tekst'][:60]} er tilføjet.")
+            return _tilbage(moede, "#opfoelgning")
+    return _side(request, moede, opfoelgning_form=form, status=400)
+
+
+@require_POST
+def opfoelgning_slet(request, pk):
+    punkt = access_opfoelgningspunkt(request.user, pk)
+    kraev(kan_skrive_referat(request.user, punkt.moede))
+    services.opfoelgningspunkt_slet(punkt=punkt)
+    messages.success(request, "Punktet er fjernet.")
+    return _tilbage(punkt.moede, "#opfoelgning")
+
+
+def fremmoede(request, pk):
+    """One small form per municipality the user may record for; all are saved together or none."""
+    moede = access_moede(request.user, pk)
+    kraev(kan_registrere_fremmoede(request.user, moede))
+    kommuner = list(kommuner_for_fremmoede(request.user, moede))
+    registreret = {f.kommune_id: f for f in moede.fremmoede.all()}
+    forms = []
+    for kommune in kommuner:
+        eksisterende = registreret.get(kommune.pk)
+        initial = (
+            {
+                "deltog": str(eksisterende.deltog),
+                "deltagere": eksisterende.deltagere,
+                "bemaerkning": eksisterende.bemaerkning,
+            }
+            if eksisterende
+            else {}
+        )
+        forms.append((kommune, FremmoedeForm(request.POST or None, prefix=f"k{kommune.kode}", initial=initial)))
+    if request.method == "POST" and all(form.is_valid() for _, form in forms):
+        fejl = False
+        for kommune, form in forms:
+            try:
+                services.fremmoede_registrer(moede=moede, kommune=kommune, bruger=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                fejl = True
+                for felt, beskeder in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc)]:
+                    form.add_error(felt if felt in form.fields else None, beskeder)
+        if not fejl:
+            messages.success(request, "Fremmødet er registreret.")
+            return _tilbage(moede, "#fremmoede")
+        transaction.set_rollback(True)  # all or nothing: the rows that did save are undone
+    return render(request, "evaluering/fremmoede_form.html", {"moede": moede, "forms": forms})
+
+
+@require_POST
+def referat_godkend(request, pk):
+    moede = access_moede(request.user, pk)
+    kraev(kan_godkende_referat(request.user, moede))
+    services.referat_godkend(moede=moede, bruger=request.user)
+    messages.success(request, "Referatet er godkendt, og mødet er nu låst. Referatet sendes til deltagerne.")
+    return _tilbage(moede)
+
+
+def referat_pdf(request, pk):
+    moede = access_moede(request.user, pk)
+    if not kan_se_referat(request.user, moede):
+        raise Http404("Siden findes ikke.")
+    indhold = moedeindhold(moede)
+    pdf = render_pdf("evaluering/pdf/referat.html", {"indhold": indhold, "moede": indhold.moede}, bruger=request.user)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="referat-{moede.art}-{filnavn_tid(moede.start)}.pdf"'
+    return response

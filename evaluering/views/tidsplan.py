@@ -1,0 +1,76 @@
+"""The programme's timeline: the chart and its table for everyone, the ministry's forms to keep it."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from evaluering.diagrammer import tidsplan_svg
+from evaluering.forms import TidsplanpunktForm
+from evaluering.permissions import access_tidsplanpunkt, kan_redigere_tidsplan
+from evaluering.selectors import tidsplan_for
+from evaluering.services import tidsplan as services
+from kommuner.permissions import access_program
+
+
+def kraev(ok_grund: tuple[bool, str]) -> None:
+    """A predicate's no becomes 403 with its reason."""
+    ok, grund = ok_grund
+    if not ok:
+        raise PermissionDenied(grund)
+
+
+def tidsplan(request, pk):
+    program = access_program(request.user, pk)
+    plan = tidsplan_for(program, request.user)
+    return render(
+        request,
+        "evaluering/tidsplan.html",
+        {
+            "program": program,
+            "tidsplan": plan,
+            "svg": tidsplan_svg(plan),
+            "kan_redigere": kan_redigere_tidsplan(request.user, program)[0],
+        },
+    )
+
+
+def tidsplanpunkt_opret(request, pk):
+    program = access_program(request.user, pk)
+    kraev(kan_redigere_tidsplan(request.user, program))
+    form = TidsplanpunktForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            punkt = services.tidsplanpunkt_opret(program=program, **form.service_data())
+        except ValidationError as exc:
+            form.tilfoej_fejl(exc)
+        else:
+            messages.success(request, f"{punkt.titel} er føjet til tidsplanen.")
+            return redirect("evaluering:tidsplan", pk=program.pk)
+    return render(request, "evaluering/tidsplanpunkt_form.html", {"program": program, "form": form, "punkt": None})
+
+
+def tidsplanpunkt_rediger(request, pk):
+    punkt = access_tidsplanpunkt(request.user, pk)
+    kraev(kan_redigere_tidsplan(request.user, punkt.program))
+    form = TidsplanpunktForm(request.POST or None, punkt=punkt)
+    if request.method == "POST" and form.is_valid():
+        try:
+            punkt = services.tidsplanpunkt_opdater(punkt=punkt, **form.service_data())
+        except ValidationError as exc:
+            form.tilfoej_fejl(exc)
+        else:
+            messages.success(request, f"{punkt.titel} er gemt.")
+            return redirect("evaluering:tidsplan", pk=punkt.program_id)
+    return render(
+        request, "evaluering/tidsplanpunkt_form.html", {"program": punkt.program, "form": form, "punkt": punkt}
+    )
+
+
+@require_POST
+def tidsplanpunkt_slet(request, pk):
+    punkt = access_tidsplanpunkt(request.user, pk)
+    kraev(kan_redigere_tidsplan(request.user, punkt.program))
+    services.tidsplanpunkt_slet(punkt=punkt)
+    messages.success(request, f"{punkt.titel} er fjernet fra tidsplanen.")
+    return redirect("evaluering:tidsplan", pk=punkt.program_id)

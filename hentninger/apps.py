@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HentningerConfig(AppConfig):
+    name = "hentninger"
+    verbose_name = "Hentninger"

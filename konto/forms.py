@@ -1,0 +1,41 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        # The same message whether the user exists or not.
+        "invalid_login": "Forkert brugernavn eller adgangskode. Prøv igen.",
+        "inactive": "Forkert brugernavn eller adgangskode. Prøv igen.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Brugernavn"
+        self.fields["password"].label = "Adgangskode"
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("login", "Log ind"))
+
+
+class KodeForm(forms.Form):
+    """One code: from the authenticator app, or (where `backupkode` is allowed) one of the backup codes."""
+
+    kode = forms.CharField(
+        label="Kode",
+        max_length=20,
+        error_messages={"required": "Skriv koden.", "max_length": "Koden er for lang."},
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}),
+    )
+
+    def __init__(self, *args, knap: str, backupkode: bool = True, css_class: str = "button-primary", **kwargs):
+        super().__init__(*args, **kwargs)
+        felt = self.fields["kode"]
+        if backupkode:
+            felt.help_text = "De 6 cifre, din godkendelses-app viser nu – eller en af dine backupkoder."
+        else:
+            felt.help_text = "De 6 cifre, din godkendelses-app viser nu."
+            felt.widget.attrs["inputmode"] = "numeric"
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("bekraeft", knap, css_class=css_class))

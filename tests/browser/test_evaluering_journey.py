@@ -1,0 +1,127 @@
+"""Journeys 6 and 7 of DESIGN.md in real Chromium: the ministry plans a network meeting and invites; a lead sees
+it, subscribes to the calendar (the feed is fetched and parsed) and records attendance; the ministry writes and
+approves the minutes. A delivery is ordered, submitted (frozen) and approved."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from icalendar import Calendar
+from playwright.sync_api import expect
+
+from evaluering.models import Indsendelse, Kommuneleverance, Leverancestatus, Moede, Moedestatus
+from kommuner.models import Rolle
+from tests.evaluering.conftest import kommunedata_transaktion, worker  # noqa: F401 – fixtures used below
+from tests.evaluering.factories import program_med_deltagere
+from tests.kommuner.factories import BrugerFactory
+
+
+def test_network_meeting_calendar_attendance_minutes_and_a_delivery(page, log_ind, tilgaengelig, worker):  # noqa: F811
+    ministeriet = BrugerFactory(username="ministeriet", rolle=Rolle.MINISTERIET)
+    BrugerFactory(username="leder-101", rolle=Rolle.PROJEKTLEDER, kommuner=["101"])
+    program = program_med_deltagere("101", "147", ministeriet=ministeriet, navn="Forebyggelsesprojektet (browsertest)")
+    i_gaar = timezone.localdate() - timedelta(days=1)
+
+    # The ministry plans the network meeting and sends the invitation.
+    log_ind("ministeriet")
+    page.goto(f"/programmer/{program.pk}/")
+    page.get_by_role("link", name="Møder").first.click()
+    page.get_by_role("link", name="Planlæg et møde").click()
+    tilgaengelig(page)
+    page.get_by_label("Mødetype").select_option("netvaerksmoede")
+    page.get_by_label("Nummer").fill("2")
+    page.get_by_label("Dato").fill(i_gaar.isoformat())
+    page.get_by_label("Begynder kl.").fill("10:00")
+    page.get_by_label("Slutter kl.").fill("15:00")
+    page.get_by_label("Sted").fill("Holmens Kanal 22, København")
+    page.get_by_label("Fokus").fill("opfølgning og dokumentation")
+    page.get_by_role("button", name="Planlæg mødet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("2. netværksmøde")
+    page.locator("summary", has_text="Tilføj et punkt").click()
+    page.locator("#id_titel").fill("Status fra kommunerne")
+    page.get_by_role("button", name="Tilføj punkt").click()
+    expect(page.locator("#dagsorden")).to_contain_text("Status fra kommunerne")
+    page.get_by_role("button", name="Send invitation til deltagerne").click()
+    expect(page.locator(".js-job-status")).to_be_visible()
+    worker()  # the worker sends the e-mails; the page notices and shows the result
+    expect(page.get_by_role("link", name="Invitationen er sendt til")).to_be_visible(timeout=15_000)
+    tilgaengelig(page)
+    page.get_by_role("link", name="Invitationen er sendt til").click()
+    page.get_by_role("button", name="Marker mødet som afholdt").click()
+    expect(page.locator("dl")).to_contain_text("Afholdt")
+    page.get_by_role("button", name="Log af").click()
+
+    # The lead sees the meeting, subscribes to the calendar, and records who came from København.
+    log_ind("leder-101")
+    page.goto(f"/programmer/{program.pk}/")
+    page.get_by_role("link", name="Møder").first.click()
+    page.get_by_role("link", name="2. netværksmøde").click()
+    page.get_by_role("link", name="Kalender", exact=True).click()
+    tilgaengelig(page)
+    adresse = page.get_by_label("Din kalenderadresse").input_value()
+    feed = page.request.get(adresse)
+    assert feed.ok and feed.headers["content-type"].startswith("text/calendar")
+    moeder = [e for e in Calendar.from_ical(feed.body()).walk("VEVENT") if "netværksmøde" in str(e["summary"])]
+    assert len(moeder) == 1 and str(moeder[0]["location"]) == "Holmens Kanal 22, København"
+    page.go_back()
+    page.get_by_role("link", name="Registrér fremmøde").click()
+    page.get_by_label("Ja").check()
+    page.get_by_label("Hvem deltog").fill("Eksempel Projektleder")
+    page.get_by_role("button", name="Gem fremmødet").click()
+    expect(page.locator("#fremmoede")).to_contain_text("Eksempel Projektleder")
+    expect(page.locator("#fremmoede")).to_contain_text("mangler (mødepligt)")  # Frederiksberg has not come
+    tilgaengelig(page)
+    page.get_by_role("button", name="Log af").click()
+
+    # The ministry writes the minutes with a follow-up point and approves them.
+    log_ind("ministeriet")
+    moede = Moede.objects.get()
+    page.goto(f"/moeder/{moede.pk}/")
+    page.get_by_role("link", name="Skriv referatet").click()
+    page.get_by_label("Referat").fill("Kommunerne fortalte om deres dokumentation.")
+    page.get_by_role("button", name="Gem referatet").click()
+    page.locator("summary", has_text="Tilføj en beslutning").click()
+    page.get_by_label("Tekst").fill("Kommunerne sender status på deres mål")
+    page.get_by_label("Ansvarlig").fill("Kommunerne")
+    page.get_by_label("Frist").fill((timezone.localdate() + timedelta(days=30)).isoformat())
+    page.get_by_role("button", name="Tilføj", exact=True).click()
+    expect(page.locator("#opfoelgning")).to_contain_text("Kommunerne sender status")
+    page.get_by_role("button", name="Godkend referatet").click()
+    expect(page.locator("#status")).to_contain_text("Referatet er godkendt")
+    assert Moede.objects.get().status == Moedestatus.GODKENDT
+
+    # A delivery to the evaluator is ordered.
+    page.get_by_role("link", name="Dataleverancer").first.click()
+    page.get_by_role("link", name="Bestil en dataleverance").click()
+    page.get_by_label("Titel").fill("Opfølgning 2012")
+    page.get_by_label("Bevilling og forbrug").check()
+    page.get_by_label("Deltagelse i møder").check()
+    page.get_by_label("Frist: dato").fill((timezone.localdate() + timedelta(days=14)).isoformat())
+    page.get_by_role("button", name="Bestil leverancen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Opfølgning 2012")
+    tilgaengelig(page)
+    page.get_by_role("button", name="Log af").click()
+
+    # The lead submits it: what is shown is frozen.
+    log_ind("leder-101")
+    page.goto(f"/programmer/{program.pk}/leverancer/")
+    page.get_by_role("link", name="Afventer – København").click()
+    expect(page.locator(".forhaandsvisning")).to_contain_text("1.380.000 kr.")
+    tilgaengelig(page)
+    page.get_by_role("button", name="Indsend leverancen").click()
+    expect(page.locator("#status")).to_contain_text("Frosset indsendelse 1")
+    expect(page.locator("body")).to_contain_text("Eksempel Projektleder")  # the attendance, as it was
+    tilgaengelig(page)
+    page.get_by_role("button", name="Log af").click()
+
+    # The ministry approves it.
+    log_ind("ministeriet")
+    page.goto(f"/indsendelser/{Indsendelse.objects.get().pk}/")
+    page.get_by_role("link", name="Godkend eller returnér").click()
+    page.get_by_label("Godkend leverancen").check()
+    page.get_by_role("button", name="Gem").click()
+    expect(page.locator("body")).to_contain_text("Godkendt")
+    assert Kommuneleverance.objects.get(deltagelse__kommune__kode="101").status == Leverancestatus.GODKENDT
+    page.goto(f"/programmer/{program.pk}/leverancer/")
+    expect(page.locator(".leveranceoverblik")).to_contain_text("Godkendt")
+    tilgaengelig(page)
+    assert page.console_fejl == []

@@ -1,0 +1,47 @@
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from evaluering.tidsangivelse import Praecision, fortolk
+
+
+@pytest.mark.parametrize(
+    ("tekst", "start", "slut", "praecision", "vist"),
+    [
+        ("uge 7, 2011", date(2011, 2, 14), date(2011, 2, 20), Praecision.UGE, "uge 7, 2011"),
+        ("Uge 12 2011", date(2011, 3, 21), date(2011, 3, 27), Praecision.UGE, "uge 12, 2011"),
+        ("uge 52, 2011", date(2011, 12, 26), date(2012, 1, 1), Praecision.UGE, "uge 52, 2011"),
+        ("8.2.2011", date(2011, 2, 8), date(2011, 2, 8), Praecision.DATO, "8. februar 2011"),
+        ("2011-02-08", date(2011, 2, 8), date(2011, 2, 8), Praecision.DATO, "8. februar 2011"),
+        ("8. februar 2011", date(2011, 2, 8), date(2011, 2, 8), Praecision.DATO, "8. februar 2011"),
+        ("Maj 2011", date(2011, 5, 1), date(2011, 5, 31), Praecision.MAANED, "maj 2011"),
+        ("feb. 2012", date(2012, 2, 1), date(2012, 2, 29), Praecision.MAANED, "februar 2012"),
+        ("Feb-april 2011", date(2011, 2, 1), date(2011, 4, 30), Praecision.MAANEDER, "februar–april 2011"),
+        ("okt/nov 2012", date(2012, 10, 1), date(2012, 11, 30), Praecision.MAANEDER, "oktober–november 2012"),
+        ("nov 2011–feb 2012", date(2011, 11, 1), date(2012, 2, 29), Praecision.MAANEDER, "november 2011–februar 2012"),
+        ("1.3.2011-15.4.2011", date(2011, 3, 1), date(2011, 4, 15), Praecision.PERIODE, "1. marts–15. april 2011"),
+    ],
+)
+def test_what_people_write_is_read_and_said_back(tekst, start, slut, praecision, vist):
+    tid = fortolk(tekst)
+    assert (tid.start, tid.slut, tid.praecision) == (start, slut, praecision)
+    assert tid.tekst == vist
+
+
+@pytest.mark.parametrize(
+    ("tekst", "besked"),
+    [
+        ("", "Skriv en dato"),
+        ("snart", "Skriv en dato"),
+        ("uge 53, 2011", "2011 har ingen uge 53"),
+        ("31.2.2011", "Datoen findes ikke"),
+        ("smaj 2011", "er ikke en måned"),
+        ("april-feb 2011", "slutter, før den begynder"),
+        ("15.4.2011-1.3.2011", "slutter, før den begynder"),
+    ],
+)
+def test_bad_times_get_a_danish_reason(tekst, besked):
+    with pytest.raises(ValidationError) as fejl:
+        fortolk(tekst)
+    assert besked in " ".join(fejl.value.messages)
