@@ -64,6 +64,7 @@ test: install system-deps db lint check ## Everything CI checks: lint, checks an
 
 bench: db ## Benchmarks: query counts and timings of the main pages as data grows
 	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.profiler
 	$(PY) -m benchmarks.strategi
 	$(PY) -m benchmarks.hentninger
 

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from hentninger.permissions import kan_se_hentningslog
-from kommuner.roller import er_ministeriet, rolle, ser_alle_kommuner
+from kommuner.roller import er_evaluator, er_ministeriet, rolle, ser_alle_kommuner
 
 
 def navigation(request):
@@ -16,6 +16,11 @@ def navigation(request):
     ]
     if ser_alle_kommuner(user):
         punkter.append(("Kommuner", reverse("kommuner:liste")))
+    # Every role reads the profiles (published statistics); the catalogue, the data administration and the
+    # exports sit under "Nøgletal" for the ministry and the evaluator.
+    punkter.append(("Sociale profiler", reverse("profiler:liste")))
+    if er_ministeriet(user) or er_evaluator(user):
+        punkter.append(("Nøgletal", reverse("profiler:oversigt")))
     punkter.append(("Kalender", reverse("evaluering:kalender")))
     if er_ministeriet(user):
         punkter.append(("Baggrundsjob", reverse("evaluering:jobs")))

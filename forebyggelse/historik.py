@@ -7,6 +7,7 @@ with the user and URL of the request that made it, so nothing can change without
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 import pghistory
 from django.apps import apps
@@ -63,6 +64,9 @@ def _vis(model, felt: str, vaerdi) -> str:
         return formatering.dato(date.fromisoformat(vaerdi))
     if type_ in {"PositiveBigIntegerField", "BigIntegerField"} and "kr." in str(field.verbose_name):
         return formatering.kr(vaerdi)
+    if type_ == "DecimalField":
+        tal = Decimal(str(vaerdi)).normalize()
+        return formatering.tal(tal, max(0, -tal.as_tuple().exponent))
     return str(vaerdi)
 
 

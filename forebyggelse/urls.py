@@ -42,6 +42,7 @@ urlpatterns = [
     path("konto/", include(konto)),
     path("konto/", include("konto.urls")),
     path("", include("kommuner.urls")),
+    path("", include("profiler.urls")),
     path("", include("strategi.urls")),
     path("", include("evaluering.urls")),
     path("hentninger/", include("hentninger.urls")),

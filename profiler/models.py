@@ -71,8 +71,16 @@ class Indikator(models.Model):
     1.000 kr.: 1000). A count (`enhed` antal) has no denominator: its value is the numerator.
     """
 
-    kode = models.CharField("kode", max_length=40, unique=True, validators=[kode_validator])
-    navn = models.CharField("navn", max_length=200, unique=True)
+    kode = models.CharField(
+        "kode",
+        max_length=40,
+        unique=True,
+        validators=[kode_validator],
+        error_messages={"unique": "Der findes allerede en indikator med den kode."},
+    )
+    navn = models.CharField(
+        "navn", max_length=200, unique=True, error_messages={"unique": "Der findes allerede en indikator med det navn."}
+    )
     definition = models.TextField("definition")
     kategori = models.CharField("kategori", max_length=20, choices=Kategori.choices)
     enhed = models.CharField("enhed", max_length=10, choices=Enhed.choices)
@@ -278,12 +286,15 @@ class ImportKoersel(models.Model):
 class ImportRaekke(models.Model):
     """One observation an import run creates or changes: its values before (`gl_*`) and after (`ny_*`).
 
-    Written and read set-based (COPY, INSERT … SELECT) by profiler/importering/skrivning.py; the import ids are
-    plain integers so the bulk statements need no foreign-key checks on them."""
+    Written and read set-based (COPY, INSERT … SELECT) by profiler/importering/skrivning.py. A log written in one
+    statement from values just checked against the municipalities and the catalogue: its references are not
+    checked again row by row in the database (db_constraint=False), which would cost more than the COPY of the
+    whole file (docs/decisions/0011-nogletal-import-og-historik.md). Nothing deletes runs, municipalities or
+    indicators; the ORM still protects and cascades."""
 
-    koersel = models.ForeignKey(ImportKoersel, on_delete=models.CASCADE, related_name="raekker")
-    kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="+")
-    indikator = models.ForeignKey(Indikator, on_delete=models.PROTECT, related_name="+")
+    koersel = models.ForeignKey(ImportKoersel, on_delete=models.CASCADE, related_name="raekker", db_constraint=False)
+    kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="+", db_constraint=False)
+    indikator = models.ForeignKey(Indikator, on_delete=models.PROTECT, related_name="+", db_constraint=False)
     aar = models.PositiveSmallIntegerField("år")
     fandtes = models.BooleanField("fandtes før")
     gl_taeller = models.DecimalField(**TAL)
@@ -373,6 +384,9 @@ class IndberetningVaerdi(models.Model):
     taeller = models.DecimalField("tæller", validators=[ikke_negativ], **TAL)
     naevner = models.DecimalField("nævner", validators=[ikke_negativ], **TAL)
     vaerdi = models.DecimalField("værdi", validators=[ikke_negativ], **TAL)
+    # The observation's values the approval replaced, so the change is traceable old → new.
+    erstattet_taeller = models.DecimalField("erstattet tæller", **TAL)
+    erstattet_naevner = models.DecimalField("erstattet nævner", **TAL)
 
     class Meta:
         ordering = ["indikator__raekkefoelge", "indikator__kode"]
@@ -402,9 +416,17 @@ class Observation(models.Model):
     status = models.CharField("status", max_length=12, choices=Datastatus.choices, default=Datastatus.ENDELIG)
     # Set when any part was written by an example-data run, and kept until a run replaces every part.
     eksempeldata = models.BooleanField("eksempeldata", default=False)
-    taeller_import = models.ForeignKey(ImportKoersel, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    naevner_import = models.ForeignKey(ImportKoersel, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    indberetning = models.ForeignKey(Indberetning, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # Where the figure came from. Written set-based with every import, these references are not checked row by row
+    # in the database (see ImportRaekke): runs and reports are never deleted, and the ORM protects them.
+    taeller_import = models.ForeignKey(
+        ImportKoersel, on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_constraint=False
+    )
+    naevner_import = models.ForeignKey(
+        ImportKoersel, on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_constraint=False
+    )
+    indberetning = models.ForeignKey(
+        Indberetning, on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_constraint=False
+    )
     aendret = models.DateTimeField("ændret", auto_now=True)
 
     class Meta:

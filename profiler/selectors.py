@@ -36,11 +36,12 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BigIntegerField, QuerySet, Subquery, Value
+from django.db.models import BigIntegerField, Max, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from kommuner.models import Kommune, Kommunegruppe
-from profiler.models import Datastatus, Indikator, Kategori, Profil, Retning
+from kommuner.models import Deltagelse, Kommune, Kommunegruppe, Program
+from profiler.models import Datastatus, Indikator, Kategori, Observation, Profil, Retning
 from profiler.undertrykkelse import DELE_SQL, INGENTING, PRIMAER_SQL, SKJULT_SQL, VistTal, vist_samlet, vist_tal
 
 # A municipality is marked as notably above or below where it deviates this much (percent) from the country.
@@ -161,6 +162,22 @@ def gruppens_medlemmer(gruppe: Kommunegruppe | None) -> QuerySet[Kommune]:
     return Kommune.objects.filter(kommunegruppe=gruppe).order_by("kode")
 
 
+def deltagende_kommuner() -> list[tuple[Program, list[Kommune]]]:
+    """Every programme's participating municipalities: whose profiles the programme works with."""
+    programmer: dict[int, tuple[Program, list[Kommune]]] = {}
+    for d in Deltagelse.objects.select_related("program", "kommune").order_by("-program__startdato", "kommune__kode"):
+        programmer.setdefault(d.program_id, (d.program, []))[1].append(d.kommune)
+    return list(programmer.values())
+
+
+def profilens_seneste_aar(kommune: Kommune) -> int:
+    """The newest year with figures for the municipality (else for anyone, else last year)."""
+    egne = Observation.objects.filter(kommune=kommune).aggregate(seneste=Max("aar"))["seneste"]
+    if egne:
+        return egne
+    return Observation.objects.aggregate(seneste=Max("aar"))["seneste"] or timezone.localdate().year - 1
+
+
 # The benchmark -------------------------------------------------------------------------------------------
 
 
@@ -183,13 +200,21 @@ def noegletal(
 
 
 def noegletal_for_alle(
-    *, indikatorer: Iterable[Indikator], aar: Iterable[int], kommuner: Iterable[Kommune] | None = None
+    *,
+    indikatorer: Iterable[Indikator],
+    aar: Iterable[int],
+    kommuner: Iterable[Kommune] | None = None,
+    med_grupper: bool = True,
 ) -> list[Sammenligning]:
     """Every municipality's (or those given) figures, each against its own profile group, ordered by
-    municipality code, indicator and year. Three queries plus the benchmark's."""
+    municipality code, indicator and year. Two queries plus the benchmark's; `med_grupper=False` (a map needs
+    no group figures) saves the profiles' query."""
     kommuner = list(kommuner if kommuner is not None else Kommune.objects.with_gruppe().order_by("kode"))
-    profiler = {p.kommune_id: p for p in Profil.objects.select_related("sammenligningsgruppe")}
-    maal = [(k, sammenligningsgruppe_for(k, profiler.get(k.pk))) for k in kommuner]
+    if med_grupper:
+        profiler = {p.kommune_id: p for p in Profil.objects.select_related("sammenligningsgruppe")}
+        maal = [(k, sammenligningsgruppe_for(k, profiler.get(k.pk))) for k in kommuner]
+    else:
+        maal = [(k, None) for k in kommuner]
     orden = {k.pk: n for n, k in enumerate(kommuner)}
     indikatorer = list(indikatorer)
     indikatororden = {i.pk: i.sortering for i in indikatorer}
@@ -313,6 +338,35 @@ def _sammenligning(kommune: Kommune, gruppe: Kommunegruppe | None, indikator: In
         eksempeldata=bool(eksempeldata if har_egen else land_eksempel),
     )
 
+
+def profilside_noegle(*, kommune: Kommune, aar: int, kort: str, variant: str) -> str:
+    """A cache key for a rendered profile: everything its content depends on, read in one query (the data state,
+    the group memberships, the catalogue's last change, the profile's group and indicators, its findings'
+    versions), plus the year, the map's indicator and the viewer's `variant` (which findings and links they see).
+    Any change is a new key; nothing is ever served stale."""
+    with connection.cursor() as cursor:
+        cursor.execute(PROFILSIDE_SQL, {"kommune": kommune.pk})
+        tilstand = cursor.fetchone()
+    indhold = json.dumps([PROFILSIDE_VERSION, list(tilstand), kommune.pk, aar, kort[:60], variant], default=str)
+    return "profiler:profilside:" + hashlib.sha256(indhold.encode()).hexdigest()
+
+
+# Bump when the profile page's cached part changes shape.
+PROFILSIDE_VERSION = 1
+
+PROFILSIDE_SQL = """
+SELECT
+    (SELECT noegle::text FROM profiler_datastand ORDER BY id LIMIT 1),
+    (SELECT string_agg(id::text || ':' || COALESCE(kommunegruppe_id::text, '-'), ',' ORDER BY id)
+     FROM kommuner_kommune),
+    (SELECT max(aendret)::text || '/' || count(*) FROM profiler_indikator),
+    (SELECT p.sammenligningsgruppe_id FROM profiler_profil p WHERE p.kommune_id = %(kommune)s),
+    (SELECT string_agg(v.indikator_id::text, ',' ORDER BY v.indikator_id)
+     FROM profiler_profilindikator v JOIN profiler_profil p ON p.id = v.profil_id
+     WHERE p.kommune_id = %(kommune)s),
+    (SELECT string_agg(f.kategori || ':' || f.version, ',' ORDER BY f.kategori)
+     FROM profiler_fund f JOIN profiler_profil p ON p.id = f.profil_id WHERE p.kommune_id = %(kommune)s)
+"""
 
 # The data state and the group memberships in one query: both are part of every cache key.
 DATASTAND_SQL = """

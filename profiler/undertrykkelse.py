@@ -8,8 +8,10 @@ The rules (docs/decisions/0012-diskretionering-af-smaa-tal.md):
    year is hidden by rule 1, the smallest other part with a count is hidden as well, so the hidden part cannot
    be worked out as the total minus the other parts.
 3. National and group figures are shown as rates only, never as counts. Such a rate is hidden when the count
-   behind it is from 1 to the limit minus 1, or when exactly one of the municipalities it sums is hidden
-   (it could be worked out from the other municipalities' shown figures).
+   behind it is from 1 to the limit minus 1, or when exactly one of the municipalities it sums is hidden and the
+   rate is shown so precisely that the hidden count could be worked out from it and the other municipalities'
+   figures (the rounding of the shown rate spans less than the limit in counts: a national rate per 1.000 over
+   a million children hides a count of 4 in its rounding; a small group's rate does not).
 
 Raw values stay in the database; only the data administration shows them.
 
@@ -36,8 +38,8 @@ def under_tekst(indikator: Indikator) -> str:
 class VistTal:
     """A figure as it may be shown: hidden parts are None, with the text to show in their place."""
 
-    antal: Decimal | None  # the numerator count; None when hidden, missing or not a count
-    naevner: Decimal | None
+    antal: Decimal | int | None  # the numerator count; None when hidden, missing or not a count
+    naevner: Decimal | int | None
     vaerdi: Decimal | None  # the rate, rounded to the indicator's decimals; None when hidden or missing
     skjult: bool
     antal_tekst: str
@@ -50,6 +52,13 @@ class VistTal:
 
 
 INGENTING = VistTal(None, None, None, False, MANGLER_TEKST, MANGLER_TEKST)
+
+
+def _normal(tal: Decimal | None) -> Decimal | int | None:
+    """A stored number without the column's trailing zeros: 99787.0000 → 99787, 12.5000 → 12.5."""
+    if tal is None:
+        return None
+    return int(tal) if tal == tal.to_integral_value() else tal.normalize()
 
 
 def afrund(vaerdi: Decimal | None, decimaler: int) -> Decimal | None:
@@ -72,10 +81,20 @@ def rate(indikator: Indikator, taeller: Decimal | None, naevner: Decimal | None)
     return Decimal(taeller) / Decimal(naevner) * faktor
 
 
-def _antal_tekst(antal: Decimal | None) -> str:
+def afrunding_skjuler(indikator: Indikator, naevner: Decimal | None) -> bool:
+    """Whether rounding a rate over `naevner` to the shown decimals blurs its count by at least the limit either
+    way, so one hidden count among the summed cannot be worked out from it."""
+    if naevner is None:
+        return False
+    faktor = 1 if indikator.enhed == Enhed.ANTAL else indikator.faktor
+    halv_enhed = Decimal(1).scaleb(-indikator.decimaler) / 2
+    return halv_enhed * Decimal(naevner) / faktor >= indikator.undertrykkelsesgraense
+
+
+def _antal_tekst(antal: Decimal | int | None) -> str:
     if antal is None:
         return MANGLER_TEKST
-    return tal(antal, 0 if antal == antal.to_integral_value() else 2)
+    return tal(antal, 0 if isinstance(antal, int) else max(0, -antal.as_tuple().exponent))
 
 
 def vist_tal(
@@ -88,11 +107,11 @@ def vist_tal(
 ) -> VistTal:
     """One municipality's figure. `taeller` is the raw count (None where the source only gives a rate),
     `vaerdi` the unrounded rate, `skjult` the verdict of rules 1 and 2."""
-    shown_naevner = naevner if indikator.har_naevner else None
+    shown_naevner = _normal(naevner) if indikator.har_naevner else None
     if skjult:
         antal_tekst = under_tekst(indikator) if er_lille(indikator, taeller) else SKJULT_TEKST
         return VistTal(None, shown_naevner, None, True, antal_tekst, SKJULT_TEKST)
-    antal = None if indikator.kun_rate else taeller
+    antal = None if indikator.kun_rate else _normal(taeller)
     afrundet = afrund(vaerdi, indikator.decimaler)
     return VistTal(
         antal=antal,
@@ -115,7 +134,7 @@ def vist_samlet(
     """A national or group figure: the rate of the summed numerators and denominators (rule 3)."""
     if not kommuner or taeller is None:
         return INGENTING
-    if skjulte == 1 or er_lille(indikator, taeller):
+    if er_lille(indikator, taeller) or (skjulte == 1 and not afrunding_skjuler(indikator, naevner)):
         return VistTal(None, None, None, True, MANGLER_TEKST, SKJULT_TEKST, kommuner)
     afrundet = afrund(rate(indikator, taeller, naevner), indikator.decimaler)
     tekst = MANGLER_TEKST if afrundet is None else tal(afrundet, indikator.decimaler)

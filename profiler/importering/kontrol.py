@@ -70,13 +70,21 @@ class Omraader:
             if kode in self.efter_kode:
                 self.efter_navn.setdefault(engelsk, self.efter_kode[kode])
         self.spring_navne = SPRING_NAVNE | {_normal(n) for n in gruppenavne}
+        self._husket: dict = {}
 
     @classmethod
     def fra_databasen(cls) -> "Omraader":
         return cls(Kommune.objects.all(), Kommunegruppe.objects.values_list("navn", flat=True))
 
     def slaa_op(self, celle: Celle) -> Kommune | Spring | str:
-        """The municipality, SPRING for a known non-municipal area, or an error message."""
+        """The municipality, SPRING for a known non-municipal area, or an error message. A file repeats each area
+        for every period and indicator, so each distinct cell is looked up once."""
+        noegle = (type(celle), celle)
+        if noegle not in self._husket:
+            self._husket[noegle] = self._slaa_op(celle)
+        return self._husket[noegle]
+
+    def _slaa_op(self, celle: Celle) -> Kommune | Spring | str:
         if isinstance(celle, int | float) and not isinstance(celle, bool):
             celle = f"{int(celle):03d}"
         tekst = str(celle or "").strip()
@@ -120,6 +128,8 @@ def tal_fra_celle(celle: Celle) -> tuple[Decimal | None, str]:
             return None, f"Negative tal kan ikke importeres ({celle})."
         return tal, ""
     tekst = str(celle or "").strip()
+    if tekst.isdigit():
+        return Decimal(tekst), ""
     if tekst in MANGLER:
         return None, ""
     if TAL.match(tekst):
@@ -143,15 +153,16 @@ class Periode:
     nr: int  # 1 for a year; the quarter or month
 
 
-def periode_fra_celle(celle: Celle) -> tuple[Periode | None, str]:
+def periode_fra_celle(celle: Celle, maks: int | None = None) -> tuple[Periode | None, str]:
+    """The period of a TID cell; `maks` is the latest year allowed (this year unless given)."""
     tekst = str(int(celle)) if isinstance(celle, int | float) and not isinstance(celle, bool) else str(celle or "")
     match = TID.match(tekst.strip().upper())
     if not match:
         return None, f"Ukendt periode '{tekst}'. Statistikbanken skriver år som 2011, kvartaler som 2011K1."
     aar, _, kvartal, maaned = match.groups()
-    aar = int(aar)
-    if not AAR_MIN <= aar <= aar_max():
-        return None, f"Året {aar} ligger uden for {AAR_MIN}–{aar_max()}."
+    aar, maks = int(aar), maks or aar_max()
+    if not AAR_MIN <= aar <= maks:
+        return None, f"Året {aar} ligger uden for {AAR_MIN}–{maks}."
     if kvartal:
         return Periode(aar, "kvartal", int(kvartal)), ""
     if maaned:
@@ -159,8 +170,8 @@ def periode_fra_celle(celle: Celle) -> tuple[Periode | None, str]:
     return Periode(aar, "aar", 1), ""
 
 
-def aar_fra_celle(celle: Celle) -> tuple[int | None, str]:
-    periode, fejl = periode_fra_celle(celle)
+def aar_fra_celle(celle: Celle, maks: int | None = None) -> tuple[int | None, str]:
+    periode, fejl = periode_fra_celle(celle, maks)
     if periode is None:
         return None, fejl
     if periode.art != "aar":
@@ -295,6 +306,8 @@ def _statistikbanken(
     summeres = [i for i in ekstra if store[i] in summer]
     fejl += tjek_ekstra_variabler(raamme, ekstra, summer)
     kolonne_for_celle = store.index("_KOLONNE") if "_KOLONNE" in store else None
+    perioder_husket: dict = {}
+    maks = aar_max()
 
     # (kommune, periode) → value, summed over the variables the caller sums.
     perioder: dict[tuple[int, Periode], Decimal | None] = {}
@@ -307,7 +320,10 @@ def _statistikbanken(
         if isinstance(sted, str):
             fejl.append(Fejl(sted, raekke=nr, kolonne=raamme.navn(omraade)))
             continue
-        periode, besked = periode_fra_celle(celler[tid])
+        tid_celle = celler[tid]
+        if (type(tid_celle), tid_celle) not in perioder_husket:
+            perioder_husket[(type(tid_celle), tid_celle)] = periode_fra_celle(tid_celle, maks)
+        periode, besked = perioder_husket[(type(tid_celle), tid_celle)]
         if besked:
             fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(tid) or "TID"))
             continue
@@ -429,6 +445,8 @@ def _skabelon(raamme: Raamme, omraader: Omraader, indikatorer: dict[str, Indikat
     pos = {k: kolonner.index(k) for k in (*SKABELON_KOLONNER, *SKABELON_VALGFRI) if k in kolonner}
     vaerdier: list[Vaerdi] = []
     set_foer: dict[tuple[int, int, int], int] = {}
+    aar_husket: dict = {}
+    maks = aar_max()
     for nr, celler in raamme.raekker:
         if len(celler) != len(kolonner):
             continue
@@ -447,7 +465,10 @@ def _skabelon(raamme: Raamme, omraader: Omraader, indikatorer: dict[str, Indikat
                     kolonne=raamme.navn(pos["indikator"]),
                 )
             )
-        aar, besked = aar_fra_celle(celler[pos["aar"]])
+        aar_celle = celler[pos["aar"]]
+        if (type(aar_celle), aar_celle) not in aar_husket:
+            aar_husket[(type(aar_celle), aar_celle)] = aar_fra_celle(aar_celle, maks)
+        aar, besked = aar_husket[(type(aar_celle), aar_celle)]
         if besked:
             raekkens_fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos["aar"])))
         tal = {}

@@ -65,7 +65,6 @@ def forbered(koersel: ImportKoersel, indlaest: Indlaest, *, saetter_alt: bool) -
     for v in indlaest.vaerdier:
         felter = (v.kommune_id, v.indikator_id, v.aar, v.taeller, v.naevner, v.vaerdi)
         linjer.write("\t".join(_copy_tekst(f) for f in felter) + "\n")
-    linjer.seek(0)
     saetter = indlaest.saetter
     with connection.cursor() as cursor:
         cursor.execute(
@@ -73,7 +72,8 @@ def forbered(koersel: ImportKoersel, indlaest: Indlaest, *, saetter_alt: bool) -
             "CREATE TEMP TABLE profiler_import_ny (kommune_id bigint, indikator_id bigint, aar smallint, "
             "taeller numeric, naevner numeric, vaerdi numeric) ON COMMIT DROP"
         )
-        cursor.copy_expert("COPY profiler_import_ny FROM STDIN", linjer)
+        with cursor.cursor.copy("COPY profiler_import_ny FROM STDIN") as copy:
+            copy.write(linjer.getvalue())
         cursor.execute(
             STAGE_SQL,
             {

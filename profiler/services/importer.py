@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from kommuner.models import Bruger
-from profiler.importering import skrivning
+from kommuner.models import Bruger, Kommune
+from profiler.importering import dst_api, skrivning
 from profiler.importering.kontrol import Omraader, normaliser
 from profiler.importering.laesning import laes_fil
 from profiler.importering.raamme import Indlaest
@@ -183,3 +183,35 @@ def maal_for(indikator: Indikator, naevner: bool) -> str:
     if naevner and indikator.enhed != Enhed.ANTAL:
         return Maal.NAEVNER
     return Maal.VAERDI if indikator.kun_rate else Maal.TAELLER
+
+
+def import_hent_fra_dst(
+    *,
+    indikator: Indikator,
+    maal: str,
+    fra_aar: int,
+    til_aar: int,
+    bruger: Bruger | None,
+    datastatus: str = Datastatus.ENDELIG,
+) -> ImportKoersel:
+    """Ask Statistics Denmark's API for the indicator's numerator or denominator for all 98 municipalities and
+    the years, and preview the answer like an uploaded file. If the API cannot be reached or refuses, a
+    ValidationError says so in Danish and nothing changes."""
+    if fra_aar > til_aar:
+        raise ValidationError({"til_aar": "Til-året skal være det samme som eller efter fra-året."})
+    aar = list(range(fra_aar, til_aar + 1))
+    try:
+        forespoergsel = dst_api.forespoergsel(indikator, maal, aar, list(Kommune.objects.order_by("kode")))
+        svar = dst_api.hent(forespoergsel)
+    except dst_api.DstFejl as exc:
+        raise ValidationError(str(exc), code="dst") from None
+    return import_forhaandsvis(
+        filnavn=f"{forespoergsel['table']}-{fra_aar}-{til_aar}.csv",
+        indhold=svar,
+        bruger=bruger,
+        datastatus=datastatus,
+        indikator=indikator,
+        maal=maal,
+        forespoergsel=forespoergsel,
+        summer=dst_api.summeres(indikator, maal),
+    )

@@ -68,10 +68,18 @@ def test_a_small_count_is_shown_as_under_5_and_its_rate_is_hidden_everywhere(kob
 
     kbh = noegletal(kommune=kobenhavn, indikatorer=[indikator], aar=[2011]).celle(indikator, 2011)
     # Exactly one municipality is hidden: the national and København's group figure (Frederiksberg alone)
-    # would give it away, so both are hidden too.
+    # would give it away over these small denominators, so both are hidden too.
     assert kbh.land.skjult and kbh.land.vaerdi is None
     assert kbh.gruppe.skjult
     assert (kbh.rang, kbh.rangerede) == (1, 2)  # ranked among the shown figures only
+
+
+def test_one_hidden_municipality_leaves_a_rate_shown_whose_rounding_hides_the_count(kobenhavn, indikator):
+    # Per 1.000 with one decimal over 200.000 people: the rounding blurs the count by ±10, more than 4.
+    importer([("101", indikator.kode, 2011, 1000, 150000), ("147", indikator.kode, 2011, 3, 50000)])
+    kbh = noegletal(kommune=kobenhavn, indikatorer=[indikator], aar=[2011]).celle(indikator, 2011)
+    assert kbh.land.vaerdi == D("5.0") and not kbh.land.skjult
+    assert kbh.gruppe.skjult  # Frederiksberg alone over 50.000: ±2,5 does not hide it
 
 
 def test_two_hidden_municipalities_leave_the_national_figure_shown(kobenhavn, indikator):

@@ -7,6 +7,7 @@ from evaluering.demo import indlaes_demo_evaluering
 from kommuner.demo import PROGRAMNAVN, indlaes_demo_program
 from kommuner.models import Bruger, Kommune, Program, Rolle
 from kommuner.services.kommuner import bruger_opret
+from profiler.demo import indlaes_demo_noegletal
 from strategi.demo import indlaes_demo_strategier
 
 DEMO_PASSWORD = "demo"
@@ -42,6 +43,7 @@ class Command(BaseCommand):
             ministeriet = Bruger.objects.get(username="ministeriet")
             program = indlaes_demo_program(ministeriet=ministeriet)
             evaluering = indlaes_demo_evaluering(ministeriet=ministeriet, program=Program.objects.get(navn=PROGRAMNAVN))
+            noegletal = indlaes_demo_noegletal(ministeriet=ministeriet)
             # After the programme (and the social profiles): the strategies hang on its participations.
             strategier = indlaes_demo_strategier(ministeriet=ministeriet)
         self.stdout.write(self.style.SUCCESS("Demo-opsætningen er indlæst."))
@@ -49,6 +51,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{PROGRAMNAVN} fandtes allerede og er ikke ændret.")
         if not evaluering:
             self.stdout.write("Tidsplan, møder og dataleverancer fandtes allerede og er ikke ændret.")
+        if not noegletal:
+            self.stdout.write("Nøgletallene fandtes allerede og er ikke ændret.")
         if strategier is None:
             self.stdout.write("Demoens forebyggelsesstrategier fandtes allerede og er ikke ændret.")
         self.stdout.write("Demo-logins (adgangskode for alle: demo):")

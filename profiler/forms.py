@@ -1,0 +1,347 @@
+import json
+import re
+from decimal import Decimal, InvalidOperation
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Submit
+from django import forms
+from django.core.exceptions import ValidationError
+
+from kommuner.models import Kommunegruppe
+from profiler.importering.kontrol import AAR_MIN, aar_max
+from profiler.models import EGNE_DATA, Datastatus, Indberetning, Indikator, Maal
+
+TAL_MOENSTER = re.compile(r"^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$")
+
+
+class DanskTalField(forms.CharField):
+    """A number typed the Danish way: '1234,5', '1.234,5' or '1 234'. Empty is None."""
+
+    default_error_messages = {"invalid": "Skriv et tal, fx 1.234 eller 12,5."}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "data-tegngraense": "fra"})
+
+    def to_python(self, value) -> Decimal | None:
+        tekst = "".join(str(value or "").split())
+        if not tekst:
+            return None
+        if not TAL_MOENSTER.match(tekst):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            return Decimal(tekst.replace(".", "").replace(",", "."))
+        except InvalidOperation:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+def _hjaelper(knap: str | None = None) -> FormHelper:
+    """Crispy renders the fields and the button; the templates write the <form> tag (action, method)."""
+    helper = FormHelper()
+    helper.form_tag = False
+    if knap:
+        helper.add_input(Submit("gem", knap))
+    return helper
+
+
+def _aar_valg() -> list[tuple[int, str]]:
+    return [(a, str(a)) for a in range(aar_max(), AAR_MIN - 1, -1)]
+
+
+# Imports ------------------------------------------------------------------------------------------------------
+
+
+class ImportForm(forms.Form):
+    fil = forms.FileField(
+        label="Fil",
+        help_text="CSV (semikolonsepareret) eller XLSX fra Statistikbanken, eller projektets skabelon. Højst 20 MB.",
+        error_messages={"required": "Vælg den fil, der skal importeres.", "empty": "Filen er tom."},
+    )
+    indikator = forms.ModelChoiceField(
+        label="Indikator",
+        queryset=Indikator.objects.order_by("raekkefoelge", "kode"),
+        required=False,
+        empty_label="Skabelonen: indikatorerne står i filen",
+        help_text="For en fil fra Statistikbanken: den indikator, tallene hører til.",
+    )
+    maal = forms.ChoiceField(
+        label="Filens tal er",
+        choices=Maal.choices,
+        initial=Maal.TAELLER,
+        widget=forms.RadioSelect,
+        help_text="Bruges kun for filer fra Statistikbanken.",
+    )
+    datastatus = forms.ChoiceField(
+        label="Tallenes status", choices=Datastatus.choices, initial=Datastatus.ENDELIG, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _hjaelper("Vis, hvad importen vil ændre")
+
+
+class HentForm(forms.Form):
+    maal = forms.ChoiceField(
+        label="Hent",
+        choices=[(Maal.TAELLER, "Tælleren"), (Maal.NAEVNER, "Nævneren")],
+        initial=Maal.TAELLER,
+        widget=forms.RadioSelect,
+    )
+    fra_aar = forms.TypedChoiceField(label="Fra år", coerce=int, choices=_aar_valg)
+    til_aar = forms.TypedChoiceField(label="Til år", coerce=int, choices=_aar_valg)
+    datastatus = forms.ChoiceField(
+        label="Tallenes status", choices=Datastatus.choices, initial=Datastatus.ENDELIG, widget=forms.RadioSelect
+    )
+
+    def __init__(self, *args, indikator: Indikator, **kwargs):
+        kwargs.setdefault("initial", {"fra_aar": aar_max() - 3, "til_aar": aar_max() - 1})
+        super().__init__(*args, **kwargs)
+        valg = [(m, tekst) for m, tekst in self.fields["maal"].choices if _kan_hentes(indikator, m)]
+        self.fields["maal"].choices = valg
+        if valg:
+            self.fields["maal"].initial = valg[0][0]
+        self.helper = _hjaelper("Hent fra Danmarks Statistik")
+
+
+def _kan_hentes(indikator: Indikator, maal: str) -> bool:
+    from profiler.importering.dst_api import kan_hentes
+
+    return kan_hentes(indikator, Maal.VAERDI if (maal == Maal.TAELLER and indikator.kun_rate) else maal)[0]
+
+
+# The catalogue -----------------------------------------------------------------------------------------------
+
+
+class JsonFelt(forms.CharField):
+    widget = forms.Textarea
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"rows": 3, "spellcheck": "false", "data-tegngraense": "fra"})
+
+    def prepare_value(self, value):
+        if isinstance(value, dict):
+            return json.dumps(value, ensure_ascii=False) if value else ""
+        return value
+
+    def to_python(self, value) -> dict:
+        tekst = (value or "").strip()
+        if not tekst:
+            return {}
+        try:
+            data = json.loads(tekst)
+        except ValueError:
+            raise ValidationError('Skriv forespørgslen som JSON, fx {"omraade": "OMRÅDE", "tid": "aar"}.') from None
+        if not isinstance(data, dict) or data.get("tid") not in {"aar", "kvartal", "maaned"}:
+            raise ValidationError('Forespørgslen skal have "tid": "aar", "kvartal" eller "maaned".')
+        variabler = data.get("variabler", {})
+        if not isinstance(variabler, dict) or not all(isinstance(v, list) for v in variabler.values()):
+            raise ValidationError('"variabler" skal være et objekt med lister af koder, fx {"ALDER": ["IALT"]}.')
+        return data
+
+
+class IndikatorForm(forms.ModelForm):
+    taeller_dst = JsonFelt(
+        label="Tællerens forespørgsel til Statistikbanken",
+        help_text='Fx {"omraade": "OMRÅDE", "tid": "kvartal", "variabler": {"OVERTRÆD": ["TOT"]}}; '
+        '"summer": ["ALDER"] lægger værdierne sammen.',
+    )
+    naevner_dst = JsonFelt(label="Nævnerens forespørgsel til Statistikbanken")
+
+    class Meta:
+        model = Indikator
+        fields = [
+            "kode",
+            "navn",
+            "definition",
+            "kategori",
+            "enhed",
+            "faktor",
+            "decimaler",
+            "taeller_definition",
+            "taeller_kilde",
+            "taeller_aarsdannelse",
+            "taeller_dst",
+            "naevner_definition",
+            "naevner_kilde",
+            "naevner_aarsdannelse",
+            "naevner_dst",
+            "kun_rate",
+            "bedre",
+            "undertrykkes",
+            "undertrykkelsesgraense",
+            "del_af",
+            "standard",
+            "raekkefoelge",
+        ]
+        widgets = {
+            "definition": forms.Textarea(attrs={"rows": 3}),
+            "taeller_definition": forms.Textarea(attrs={"rows": 2}),
+            "naevner_definition": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["del_af"].queryset = Indikator.objects.filter(del_af__isnull=True).exclude(pk=self.instance.pk or 0)
+        self.fields["del_af"].empty_label = "Ingen: indikatoren er ikke en del af en total"
+        if self.instance.pk:
+            self.fields["kode"].disabled = True
+            self.fields["kode"].help_text = "Koden kan ikke ændres: filer og mål henviser til den."
+        self.helper = _hjaelper("Gem indikatoren")
+
+    def validate_unique(self):
+        pass  # the service's full_clean checks uniqueness, with the same messages
+
+    def _post_clean(self):
+        pass  # the service builds and validates the model
+
+
+# Profiles --------------------------------------------------------------------------------------------------
+
+
+class IndikatorvalgForm(forms.Form):
+    indikatorer = forms.ModelMultipleChoiceField(
+        label="Nøgletal i profilen",
+        queryset=Indikator.objects.order_by("raekkefoelge", "kode"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Vælg ingen for at bruge standardprofilen.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _hjaelper("Gem valget af nøgletal")
+
+
+def _gruppenavn(gruppe: Kommunegruppe) -> str:
+    return f"{gruppe.navn} ({gruppe.kilde})" if gruppe.kilde else gruppe.navn
+
+
+class SammenligningsgruppeForm(forms.Form):
+    sammenligningsgruppe = forms.ModelChoiceField(
+        label="Sammenligningsgruppe",
+        queryset=Kommunegruppe.objects.order_by("kode"),
+        required=False,
+        empty_label="Kommunens egen kommunegruppe",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sammenligningsgruppe"].label_from_instance = lambda g: (
+            f"{g.navn} ({g.kilde})" if g.kilde else g.navn
+        )
+        self.helper = _hjaelper("Skift sammenligningsgruppe")
+
+
+class FundForm(forms.Form):
+    tekst = forms.CharField(
+        label="Fund",
+        max_length=6_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Fx hvad fokusgruppeinterviews har vist om afsnittets tal.",
+        error_messages={"required": "Skriv fundene, eller gå tilbage uden at gemme."},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _hjaelper("Gem fund")
+
+
+# Own figures ----------------------------------------------------------------------------------------------
+
+
+class IndberetningForm(forms.Form):
+    """One row per own-data indicator: the numerator, and the denominator where the municipality has it."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    def __init__(self, *args, indikatorer: list[Indikator], indberetning: Indberetning | None, **kwargs):
+        vaerdier = {v.indikator_id: v for v in indberetning.vaerdier.all()} if indberetning else {}
+        initial = {"version": indberetning.version if indberetning else 0}
+        for indikator in indikatorer:
+            v = vaerdier.get(indikator.pk)
+            if v:
+                initial[f"taeller_{indikator.kode}"] = _vis(v.vaerdi if indikator.kun_rate else v.taeller)
+                initial[f"naevner_{indikator.kode}"] = _vis(v.naevner)
+        super().__init__(*args, initial=initial, **kwargs)
+        self.indikatorer = indikatorer
+        for indikator in indikatorer:
+            self.fields[f"taeller_{indikator.kode}"] = DanskTalField(
+                label=f"{indikator.navn}: {'værdi' if indikator.kun_rate else 'tæller'}",
+                help_text=indikator.taeller_definition,
+            )
+            if indikator.naevner_kilde == EGNE_DATA:
+                self.fields[f"naevner_{indikator.kode}"] = DanskTalField(
+                    label=f"{indikator.navn}: nævner", help_text=indikator.naevner_definition
+                )
+        self.helper = _hjaelper()
+
+    def vaerdier(self):
+        from profiler.services.indberetninger import EgenVaerdi
+
+        resultat = []
+        for indikator in self.indikatorer:
+            tal = self.cleaned_data.get(f"taeller_{indikator.kode}")
+            naevner = self.cleaned_data.get(f"naevner_{indikator.kode}")
+            if indikator.kun_rate:
+                resultat.append(EgenVaerdi(indikator, None, naevner, tal))
+            else:
+                resultat.append(EgenVaerdi(indikator, tal, naevner))
+        return resultat
+
+
+def _vis(tal: Decimal | None) -> str:
+    """A stored number as the user typed it: 1234, 12,5."""
+    if tal is None:
+        return ""
+    return format(tal.normalize(), "f").replace(".", ",")
+
+
+class SendTilbageForm(forms.Form):
+    kommentar = forms.CharField(
+        label="Hvad skal kommunen rette?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Skriv, hvad kommunen skal rette."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _hjaelper("Send tilbage til kommunen")
+
+
+# Exports and the data administration ------------------------------------------------------------------------
+
+
+class EksportForm(forms.Form):
+    format = forms.ChoiceField(
+        label="Format", choices=[("csv", "CSV (til dansk Excel)"), ("xlsx", "Excel (XLSX)")], widget=forms.RadioSelect
+    )
+    indikator = forms.ModelChoiceField(
+        label="Indikator",
+        queryset=Indikator.objects.order_by("raekkefoelge", "kode"),
+        required=False,
+        empty_label="Alle indikatorer",
+    )
+    aar = forms.TypedChoiceField(label="År", coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aar"].choices = [("", "Alle år"), *_aar_valg()]
+        self.helper = _hjaelper("Hent filen")
+        self.helper.form_method = "get"
+
+
+class DataFilterForm(forms.Form):
+    indikator = forms.ModelChoiceField(
+        label="Indikator", queryset=Indikator.objects.order_by("raekkefoelge", "kode"), empty_label=None
+    )
+    aar = forms.TypedChoiceField(label="År", coerce=int)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["aar"].choices = _aar_valg()
+        self.helper = _hjaelper("Vis")
+        self.helper.form_method = "get"

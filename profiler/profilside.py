@@ -1,0 +1,164 @@
+"""What a social profile shows, read once and used by the page and the PDF alike: the chosen indicators by
+section with their figures for the year and over time, the charts' data, the deviations, the map and the
+findings. Every number comes from the benchmark selector (profiler/selectors.py) with suppression applied.
+"""
+
+from dataclasses import dataclass, field
+
+from kommuner.models import Kommune, Kommunegruppe
+from profiler import grafer
+from profiler.importering.kontrol import AAR_MIN, aar_max
+from profiler.models import Fund, Indikator, Kategori, Profil
+from profiler.selectors import (
+    Noegletal,
+    Sammenligning,
+    efter_afsnit,
+    gruppens_medlemmer,
+    katalog,
+    noegletal,
+    noegletal_for_alle,
+    profil_for,
+    sammenligningsgruppe_for,
+)
+
+
+@dataclass
+class Indikatorvisning:
+    indikator: Indikator
+    celle: Sammenligning
+    tidsserie: list[Sammenligning]
+    graf_data: dict
+    graf_noegle: str
+    graf_alt: str
+
+
+@dataclass
+class Afsnit:
+    kategori: Kategori
+    indikatorer: list[Indikatorvisning]
+    fund: Fund | None = None
+
+
+@dataclass
+class Kort:
+    indikator: Indikator
+    celler: list[Sammenligning]
+    data: dict
+    noegle: str
+    alt: str
+
+
+@dataclass
+class Profilside:
+    kommune: Kommune
+    aar: int
+    profil: Profil | None
+    sammenligningsgruppe: Kommunegruppe | None
+    medlemmer: list[Kommune]
+    indikatorer: list[Indikator]
+    standardprofil: bool
+    tal: Noegletal
+    aar_med_data: list[int]
+    overblik: list[Sammenligning]
+    afsnit: list[Afsnit]
+    afvigelser_data: dict
+    afvigelser_noegle: str
+    afvigelser_alt: str
+    kort: Kort | None
+    katalog: list[Indikator] = field(default_factory=list)
+
+    @property
+    def andre_i_gruppen(self) -> list[Kommune]:
+        return [k for k in self.medlemmer if k.pk != self.kommune.pk]
+
+    @property
+    def har_eksempeldata(self) -> bool:
+        return any(c.eksempeldata for c in self.overblik if c.land.kommuner)
+
+    @property
+    def har_tal(self) -> bool:
+        return self.aar in self.aar_med_data
+
+
+def valgte_indikatorer(profil: Profil | None, alle: list[Indikator]) -> tuple[list[Indikator], bool]:
+    """The profile's chosen indicators in the catalogue's order, or the default set when none are chosen."""
+    valgte = {v.indikator_id for v in profil.valg.all()} if profil else set()
+    if valgte:
+        return [i for i in alle if i.pk in valgte], False
+    return [i for i in alle if i.standard], True
+
+
+def alle_aar() -> list[int]:
+    return list(range(AAR_MIN, aar_max() + 1))
+
+
+def profilside(*, kommune: Kommune, aar: int, kort_indikator: str = "", med_fund: bool = True) -> Profilside:
+    alle = katalog()
+    profil = profil_for(kommune)
+    gruppe = sammenligningsgruppe_for(kommune, profil)
+    indikatorer, standardprofil = valgte_indikatorer(profil, alle)
+    tal = noegletal(kommune=kommune, indikatorer=indikatorer, aar=alle_aar(), gruppe=gruppe)
+    aar_med_data = tal.aar_med_data
+    medlemmer = list(gruppens_medlemmer(gruppe))
+    fund = (
+        {f.kategori: f for f in Fund.objects.filter(profil=profil).select_related("aendret_af")}
+        if (profil and med_fund)
+        else {}
+    )
+
+    afsnit = []
+    for kategori, indikatorer_i_afsnit in efter_afsnit(indikatorer):
+        visninger = []
+        for indikator in indikatorer_i_afsnit:
+            indikatorens_aar = [a for a in aar_med_data if tal.celle(indikator, a).land.kommuner]
+            data = grafer.tidsserie_data(tal, indikator, indikatorens_aar)
+            visninger.append(
+                Indikatorvisning(
+                    indikator=indikator,
+                    celle=tal.celle(indikator, aar),
+                    tidsserie=[tal.celle(indikator, a) for a in indikatorens_aar],
+                    graf_data=data,
+                    graf_noegle=grafer.noegle("tidsserie", data),
+                    graf_alt=grafer.tidsserie_alt(tal, indikator, indikatorens_aar),
+                )
+            )
+        afsnit.append(Afsnit(kategori=kategori, indikatorer=visninger, fund=fund.get(kategori)))
+
+    overblik = [v.celle for a in afsnit for v in a.indikatorer]
+    afvigelser = grafer.afvigelser_data(overblik)
+    return Profilside(
+        kommune=kommune,
+        aar=aar,
+        profil=profil,
+        sammenligningsgruppe=gruppe,
+        medlemmer=medlemmer,
+        indikatorer=indikatorer,
+        standardprofil=standardprofil,
+        tal=tal,
+        aar_med_data=aar_med_data,
+        overblik=overblik,
+        afsnit=afsnit,
+        afvigelser_data=afvigelser,
+        afvigelser_noegle=grafer.noegle("afvigelser", afvigelser),
+        afvigelser_alt=grafer.afvigelser_alt(overblik, kommune.navn, aar),
+        kort=kort(kommune=kommune, indikator=_kortets(indikatorer, kort_indikator), aar=aar, medlemmer=medlemmer),
+        katalog=alle,
+    )
+
+
+def _kortets(indikatorer: list[Indikator], kode: str) -> Indikator | None:
+    return next((i for i in indikatorer if i.kode == kode), indikatorer[0] if indikatorer else None)
+
+
+def kort(*, kommune: Kommune, indikator: Indikator | None, aar: int, medlemmer: list[Kommune]) -> Kort | None:
+    if indikator is None:
+        return None
+    celler = noegletal_for_alle(indikatorer=[indikator], aar=[aar], med_grupper=False)
+    data = grafer.kort_data(celler, kommune_kode=kommune.kode, gruppe_koder=[m.kode for m in medlemmer])
+    return Kort(
+        indikator=indikator,
+        celler=celler,
+        data=data,
+        noegle=grafer.noegle("kort", data),
+        alt=grafer.kort_alt(celler, kommune_navn=kommune.navn, indikator=indikator, aar=aar),
+    )

@@ -1,0 +1,142 @@
+"""Imports (the ministry's): upload → preview of what will change → confirm; the log of runs; undo; the template
+and the original files."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from forebyggelse.eksport import csv_svar
+from hentninger.services import logget_hentning
+from profiler.forms import ImportForm
+from profiler.importering.kontrol import SKABELON_KOLONNER
+from profiler.models import ImportKoersel, ImportRaekke, Koerselstilstand
+from profiler.permissions import (
+    access_importkoersel,
+    kan_administrere_noegletal,
+    kan_fortryde_import,
+    kan_gennemfoere_import,
+)
+from profiler.services.importer import import_forhaandsvis, import_fortryd, import_gennemfoer, import_kasser
+
+VISTE_RAEKKER = 25
+
+
+def _kraev_ministeriet(user) -> None:
+    ok, grund = kan_administrere_noegletal(user)
+    if not ok:
+        raise PermissionDenied(grund)
+
+
+def import_upload(request):
+    _kraev_ministeriet(request.user)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    fejl: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        fil = form.cleaned_data["fil"]
+        try:
+            koersel = import_forhaandsvis(
+                filnavn=fil.name,
+                indhold=fil.read(),
+                bruger=request.user,
+                indikator=form.cleaned_data["indikator"],
+                maal=form.cleaned_data["maal"],
+                datastatus=form.cleaned_data["datastatus"],
+            )
+        except ValidationError as exc:
+            fejl = exc.messages
+        else:
+            return redirect("profiler:import", pk=koersel.pk)
+    return render(request, "profiler/import_upload.html", {"form": form, "fejl": fejl}, status=400 if fejl else 200)
+
+
+def import_liste(request):
+    _kraev_ministeriet(request.user)
+    koersler = ImportKoersel.objects.defer("fil").select_related("indikator", "oprettet_af", "gennemfoert_af")
+    return render(request, "profiler/import_liste.html", {"koersler": koersler[:200]})
+
+
+def import_detalje(request, pk):
+    koersel = access_importkoersel(request.user, pk)
+    raekker = (
+        ImportRaekke.objects.filter(koersel=koersel)
+        .select_related("kommune", "indikator")
+        .order_by("indikator__raekkefoelge", "aar", "kommune__kode")[:VISTE_RAEKKER]
+    )
+    return render(
+        request,
+        "profiler/import_detalje.html",
+        {
+            "koersel": koersel,
+            "raekker": raekker,
+            "viste": VISTE_RAEKKER,
+            "kan_gennemfoere": kan_gennemfoere_import(request.user, koersel)[0],
+            "kan_fortryde": kan_fortryde_import(request.user, koersel)[0],
+        },
+    )
+
+
+def _handling(request, pk, predikat, service, besked: str):
+    koersel = access_importkoersel(request.user, pk)
+    ok, grund = predikat(request.user, koersel)
+    if not ok:
+        messages.error(request, grund)
+        return redirect("profiler:import", pk=koersel.pk)
+    try:
+        koersel = service(koersel=koersel, bruger=request.user)
+    except ValidationError as exc:
+        for tekst in exc.messages:
+            messages.error(request, tekst)
+    else:
+        messages.success(request, besked.format(koersel=koersel))
+    return redirect("profiler:import", pk=koersel.pk)
+
+
+@require_POST
+def import_gennemfoer_view(request, pk):
+    return _handling(
+        request,
+        pk,
+        kan_gennemfoere_import,
+        import_gennemfoer,
+        "Importen er gennemført: {koersel.antal_aendringer} ændringer ({koersel.antal_nye} nye, "
+        "{koersel.antal_aendrede} ændrede).",
+    )
+
+
+@require_POST
+def import_fortryd_view(request, pk):
+    return _handling(
+        request, pk, kan_fortryde_import, import_fortryd, "Importen er fortrudt: de tidligere værdier er sat tilbage."
+    )
+
+
+def _kan_kassere(user, koersel: ImportKoersel) -> tuple[bool, str]:
+    if koersel.tilstand != Koerselstilstand.FORHAANDSVIST:
+        return False, "Kun en forhåndsvisning kan kasseres."
+    return kan_administrere_noegletal(user)
+
+
+@require_POST
+def import_kasser_view(request, pk):
+    return _handling(request, pk, _kan_kassere, import_kasser, "Forhåndsvisningen er kasseret; intet er ændret.")
+
+
+def import_fil(request, pk):
+    """The file exactly as it was imported (or as Statistics Denmark answered)."""
+    koersel = access_importkoersel(request.user, pk)
+    indhold = ImportKoersel.objects.values_list("fil", flat=True).get(pk=koersel.pk)
+    svar = HttpResponse(bytes(indhold), content_type="application/octet-stream")
+    svar["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=koersel.filnavn)
+    return logget_hentning(svar, bruger=request.user, objekt=koersel)
+
+
+def skabelon(request):
+    """The project's tidy template: one row per municipality, indicator and year."""
+    _kraev_ministeriet(request.user)
+    svar = csv_svar(
+        "noegletal-skabelon.csv", list(SKABELON_KOLONNER), [["101", "anmeldte_forbrydelser", 2011, 99787, 539542]]
+    )
+    return logget_hentning(svar, bruger=request.user, art="Skabelon til nøgletal")

@@ -1,0 +1,113 @@
+"""The indicator catalogue: read by every role ("anyone allowed can see how each number was made"); the ministry
+adds and edits indicators and fetches their figures from Statistics Denmark."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from forebyggelse.historik import historik_for
+from kommuner.roller import er_ministeriet
+from profiler.forms import HentForm, IndikatorForm
+from profiler.importering.dst_api import kan_hentes
+from profiler.models import ImportKoersel, Indikator, Maal
+from profiler.permissions import access_indikator, kan_administrere_noegletal, kan_eksportere
+from profiler.selectors import efter_afsnit, katalog
+from profiler.services.importer import import_hent_fra_dst
+from profiler.services.indikatorer import indikator_opdater, indikator_opret
+
+
+def noegletal_oversigt(request):
+    return render(
+        request,
+        "profiler/noegletal_oversigt.html",
+        {
+            "afsnit": efter_afsnit(katalog()),
+            "kan_administrere": kan_administrere_noegletal(request.user)[0],
+            "kan_eksportere": kan_eksportere(request.user)[0],
+        },
+    )
+
+
+def _hentbar(indikator) -> bool:
+    return any(kan_hentes(indikator, m)[0] for m in (Maal.NAEVNER, Maal.VAERDI if indikator.kun_rate else Maal.TAELLER))
+
+
+def indikator_detalje(request, kode, hentform=None, status=200):
+    indikator = access_indikator(request.user, kode)
+    administrere, _ = kan_administrere_noegletal(request.user)
+    context = {"indikator": indikator, "kan_administrere": administrere}
+    if administrere:
+        context |= {
+            "importer": ImportKoersel.objects.filter(indikator=indikator).select_related("oprettet_af")[:20],
+            "hentform": hentform or (HentForm(indikator=indikator) if _hentbar(indikator) else None),
+            "historik": historik_for(indikator, modeller=[Indikator]),
+        }
+    return render(request, "profiler/indikator_detalje.html", context, status=status)
+
+
+def _gem(request, form: IndikatorForm, indikator=None):
+    data = form.cleaned_data
+    felter = {k: v for k, v in data.items() if k != "kode"}
+    try:
+        if indikator is None:
+            return indikator_opret(bruger=request.user, kode=data["kode"], **felter)
+        return indikator_opdater(indikator=indikator, bruger=request.user, **felter)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
+
+
+def indikator_opret_view(request):
+    ok, grund = kan_administrere_noegletal(request.user)
+    if not ok:
+        raise PermissionDenied(grund)
+    form = IndikatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        indikator = _gem(request, form)
+        if indikator:
+            messages.success(request, f"Indikatoren {indikator.navn} er oprettet.")
+            return redirect("profiler:indikator", kode=indikator.kode)
+    return render(request, "profiler/indikator_form.html", {"form": form, "indikator": None})
+
+
+def indikator_rediger(request, kode):
+    indikator = access_indikator(request.user, kode)
+    ok, grund = kan_administrere_noegletal(request.user)
+    if not ok:
+        raise PermissionDenied(grund)
+    form = IndikatorForm(request.POST or None, instance=indikator)
+    if request.method == "POST" and form.is_valid():
+        gemt = _gem(request, form, indikator)
+        if gemt:
+            messages.success(request, f"Ændringerne i {gemt.navn} er gemt.")
+            return redirect("profiler:indikator", kode=gemt.kode)
+    return render(request, "profiler/indikator_form.html", {"form": form, "indikator": indikator})
+
+
+@require_POST
+def indikator_hent(request, kode):
+    """'Hent fra Danmarks Statistik': the answer is previewed like an uploaded file."""
+    indikator = access_indikator(request.user, kode)
+    ok, grund = kan_administrere_noegletal(request.user)
+    if not ok or not er_ministeriet(request.user):
+        raise PermissionDenied(grund)
+    form = HentForm(request.POST, indikator=indikator)
+    if form.is_valid():
+        maal = form.cleaned_data["maal"]
+        if maal == Maal.TAELLER and indikator.kun_rate:
+            maal = Maal.VAERDI
+        try:
+            koersel = import_hent_fra_dst(
+                indikator=indikator,
+                maal=maal,
+                fra_aar=form.cleaned_data["fra_aar"],
+                til_aar=form.cleaned_data["til_aar"],
+                datastatus=form.cleaned_data["datastatus"],
+                bruger=request.user,
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("profiler:import", pk=koersel.pk)
+    return indikator_detalje(request, kode, hentform=form, status=400)

@@ -1,0 +1,118 @@
+"""Import through the pages: upload → preview → confirm, 0 changes the second time, undo; a bad file lists its
+errors and writes nothing; two confirms at once (two real transactions) cannot both write."""
+
+import threading
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+
+from profiler.models import ImportKoersel, Indikator, Koerselstilstand, Maal, Observation
+from profiler.services.importer import import_forhaandsvis, import_gennemfoer
+from tests.profiler.factories import skabelon
+
+FILER = Path(__file__).resolve().parent.parent / "fixtures" / "profiler"
+
+
+def upload(client, navn: str, indhold: bytes, **felter):
+    data = {"fil": SimpleUploadedFile(navn, indhold), "maal": Maal.TAELLER, "datastatus": "endelig", **felter}
+    return client.post("/noegletal/import/", data)
+
+
+@pytest.mark.django_db
+def test_upload_preview_confirm_reimport_and_undo(client_for, ministeriet):
+    client = client_for(ministeriet)
+    indikator = Indikator.objects.get(kode="anmeldte_forbrydelser")
+    indhold = (FILER / "should_pass" / "straf11_koder.csv").read_bytes()
+
+    svar = upload(client, "straf11.csv", indhold, indikator=indikator.pk)
+    koersel = ImportKoersel.objects.get()
+    assert svar["Location"] == f"/noegletal/importer/{koersel.pk}/"
+    html = client.get(svar["Location"]).content.decode()
+    assert "Forhåndsvisning – intet er ændret endnu" in html and "3 ændringer" in html
+    assert not Observation.objects.exists()
+
+    svar = client.post(f"/noegletal/importer/{koersel.pk}/gennemfoer/", follow=True)
+    assert "Importen er gennemført: 3 ændringer (3 nye, 0 ændrede)." in svar.content.decode()
+    assert Observation.objects.get(kommune__kode="101", indikator=indikator, aar=2011).taeller == 99787
+
+    upload(client, "straf11.csv", indhold, indikator=indikator.pk)
+    igen = ImportKoersel.objects.order_by("-pk").first()
+    assert "Ingen værdier ændres" in client.get(f"/noegletal/importer/{igen.pk}/").content.decode()
+    svar = client.post(f"/noegletal/importer/{igen.pk}/gennemfoer/", follow=True)
+    assert "Importen er gennemført: 0 ændringer" in svar.content.decode()
+
+    svar = client.post(f"/noegletal/importer/{koersel.pk}/fortryd/", follow=True)
+    assert "Importen er fortrudt" in svar.content.decode()
+    assert not Observation.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_bad_file_lists_every_error_and_writes_nothing(client_for, ministeriet):
+    indhold = "OMRÅDE;TID;INDHOLD\nKøbenhavnn;2011K1;1\n101;2011K2;-3\n".encode()
+    svar = upload(
+        client_for(ministeriet), "fejl.csv", indhold, indikator=Indikator.objects.get(kode="anmeldte_forbrydelser").pk
+    )
+    assert svar.status_code == 400
+    html = svar.content.decode()
+    assert "Filen kan ikke importeres; intet er ændret" in html
+    assert "Række 2, kolonne OMRÅDE: Ukendt område &#x27;Københavnn&#x27;" in html
+    assert "Række 3, kolonne INDHOLD: Negative tal kan ikke importeres (-3)." in html
+    assert not ImportKoersel.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_template_can_be_downloaded(client_for, ministeriet):
+    svar = client_for(ministeriet).get("/noegletal/import/skabelon.csv")
+    assert svar.content.decode("utf-8-sig").startswith("kommunekode;indikator;aar;taeller;naevner\r\n")
+
+
+def _samtidigt(*opgaver):
+    """Run each task in its own thread with its own database connection, all at once; collect outcomes."""
+    resultater, start = [], threading.Barrier(len(opgaver))
+
+    def koer(opgave):
+        try:
+            start.wait()
+            resultater.append(("ok", opgave()))
+        except ValidationError as exc:
+            resultater.append(("fejl", " ".join(exc.messages)))
+        finally:
+            connection.close()  # each thread had its own connection
+
+    traade = [threading.Thread(target=koer, args=(o,)) for o in opgaver]
+    for t in traade:
+        t.start()
+    for t in traade:
+        t.join()
+    return resultater
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_previews_of_the_same_state_cannot_both_be_confirmed(kommunedata_og_katalog):
+    indikator = Indikator.objects.get(kode="anmeldte_forbrydelser")
+    a = import_forhaandsvis(filnavn="a.csv", indhold=skabelon([("101", indikator.kode, 2011, 10, 100)]), bruger=None)
+    b = import_forhaandsvis(filnavn="b.csv", indhold=skabelon([("101", indikator.kode, 2011, 20, 100)]), bruger=None)
+    resultater = _samtidigt(
+        lambda: import_gennemfoer(koersel=a, bruger=None), lambda: import_gennemfoer(koersel=b, bruger=None)
+    )
+    assert sorted(r[0] for r in resultater) == ["fejl", "ok"]
+    assert "Lav forhåndsvisningen igen" in next(r[1] for r in resultater if r[0] == "fejl")
+    vinder = next(r[1] for r in resultater if r[0] == "ok")
+    assert Observation.objects.get(kommune__kode="101", indikator=indikator, aar=2011).taeller == (
+        10 if vinder.pk == a.pk else 20
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_preview_confirmed_twice_at_once_writes_once(kommunedata_og_katalog):
+    indikator = Indikator.objects.get(kode="anmeldte_forbrydelser")
+    a = import_forhaandsvis(filnavn="a.csv", indhold=skabelon([("101", indikator.kode, 2011, 10, 100)]), bruger=None)
+    resultater = _samtidigt(
+        lambda: import_gennemfoer(koersel=a, bruger=None), lambda: import_gennemfoer(koersel=a, bruger=None)
+    )
+    assert sorted(r[0] for r in resultater) == ["fejl", "ok"]
+    assert "Importen er gennemført" in next(r[1] for r in resultater if r[0] == "fejl")
+    assert ImportKoersel.objects.get(pk=a.pk).tilstand == Koerselstilstand.GENNEMFOERT
