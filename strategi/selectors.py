@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from forebyggelse.formatering import dato, kr, tal
@@ -668,10 +668,16 @@ def andres_strategier(user) -> QuerySet[Strategi]:
 
 
 def strategier_i_program(program: Program, user) -> list[tuple[Deltagelse, Strategi | None]]:
-    """Each participant of a programme with the strategy the user may read (None: none, or not readable)."""
-    laesbare = {s.deltagelse_id: s for s in strategier_til_laesning(user).filter(deltagelse__program=program)}
-    deltagelser = Deltagelse.objects.filter(program=program).select_related("kommune").order_by("kommune__kode")
-    return [(d, laesbare.get(d.pk)) for d in deltagelser]
+    """Each participant of a programme with its strategy if the user may read it (None: none, or not readable).
+    One query: readability is the access rule itself, as a subquery."""
+    laesbar = strategier_til_laesning(user).filter(deltagelse=OuterRef("pk"))
+    deltagelser = (
+        Deltagelse.objects.filter(program=program)
+        .select_related("kommune", "strategi")
+        .annotate(strategi_laesbar=Exists(laesbar))
+        .order_by("kommune__kode")
+    )
+    return [(d, d.strategi if d.strategi_laesbar else None) for d in deltagelser]
 
 
 def kommentarer(strategi: Strategi) -> list[Kommentar]:

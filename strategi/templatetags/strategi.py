@@ -55,19 +55,21 @@ def opslag(ordbog: dict, noegle):
 @register.inclusion_tag("strategi/_program_strategier.html", takes_context=True)
 def deltagerstrategier(context, program):
     """The programme page's section on strategies: each participant with the strategy the user may read, the button
-    for a lead to create their own, and the overviews for the roles that have them."""
+    for a lead to create their own, and the overviews for the roles that have them. A lead sees their own
+    participations and the approved strategies of the others, nothing about the rest (one query, plus one per own
+    participation without a strategy)."""
     user = context["request"].user
+    leder = er_projektleder(user)
     raekker = []
     for deltagelse, strategi in strategier_i_program(program, user):
+        egen = leder and skriver_for(user, deltagelse.kommune_id)
+        if leder and strategi is None and not egen:
+            continue
         raekker.append(
             {
                 "deltagelse": deltagelse,
                 "strategi": strategi,
-                # Only a lead's own participations can get a new strategy; others are not asked (no query each).
-                "kan_oprette": strategi is None
-                and er_projektleder(user)
-                and skriver_for(user, deltagelse.kommune_id)
-                and kan_oprette_strategi(user, deltagelse)[0],
+                "kan_oprette": egen and strategi is None and kan_oprette_strategi(user, deltagelse)[0],
             }
         )
     return {

@@ -113,7 +113,7 @@ def test_lead_builds_submits_follows_up_reviews_and_compares(page, log_ind, tilg
     page.get_by_role("link", name="Indsatstrappe").click()
     page.get_by_role("link", name="Nyt tilbud").click()
     page.get_by_label("Navn").fill("De Utrolige År")
-    page.get_by_label("Art").fill("Forældregrupper")
+    page.locator("#id_art").fill("Forældregrupper")
     page.get_by_label("3. Forebyggende foranstaltninger").check()
     page.get_by_label("Kapacitet").fill("120")
     page.get_by_label("Evidensbaseret program").select_option(label="De Utrolige År")
