@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from forebyggelse.formatering import filnavn_tid
+from hentninger.services import logget_hentning
 from kommuner.forms.ansoegninger import BilagForm
 from kommuner.permissions import access_deltagelse, programmer_til_laesning
 from kommuner.roller import er_projektleder
@@ -169,12 +170,14 @@ def boernepolitik_upload(request, pk):
 
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
-    return FileResponse(
+    response = FileResponse(
         bilag.fil.open("rb"),
         as_attachment=True,
         filename=bilag.filnavn,
         content_type=INDHOLDSTYPER.get(bilag.filtype, "application/octet-stream"),
     )
+    hvis = f"{bilag.get_art_display()} til {bilag.strategi.titel} ({bilag.strategi.kommune.navn})"
+    return logget_hentning(response, bruger=request.user, objekt=bilag, beskrivelse=f"{bilag}: {hvis}")
 
 
 @require_POST
@@ -292,4 +295,10 @@ def pdf(request, pk):
     navn = f"forebyggelsesstrategi-{strategi.kommune.kode}-version-{strategi.versionsnummer}-{tid}.pdf"
     response = HttpResponse(indhold, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{navn}"'
-    return response
+    return logget_hentning(
+        response,
+        bruger=request.user,
+        objekt=strategi,
+        art="Forebyggelsesstrategi (PDF)",
+        beskrivelse=f"{strategi.titel} ({strategi.kommune.navn}), version {strategi.versionsnummer}",
+    )

@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from hentninger.models import Hentning
 from strategi.models import Opfoelgning, StrategiBilag
 from strategi.services.maal import opfoelgning_opret
 from strategi.services.strategier import boernepolitik_tilfoej
@@ -32,6 +33,8 @@ def test_good_files_are_stored_as_child_policy_and_as_documentation(sti, projekt
     assert bilag.filnavn == sti.name
     hentet = client_for(projektleder_101).get(f"/strategibilag/{bilag.pk}/")
     assert b"".join(hentet.streaming_content) == sti.read_bytes()
+    hentning = Hentning.objects.get()  # the download log (decision record 0032)
+    assert (hentning.bruger, hentning.filnavn, hentning.art) == (projektleder_101, sti.name, "Bilag til strategien")
     maal = strategi.maal.get()
     godkend(strategi)
     opfoelgning = opfoelgning_opret(

@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from pypdf import PdfReader
 
+from hentninger.models import Hentning
 from kommuner.models import Bruger
 from strategi.maalstatus import Maalstatus
 from strategi.models import (
@@ -92,6 +93,7 @@ def test_the_strategy_pdf_of_the_copenhagen_demo_has_every_section(demo, client,
     response = client.get(f"/strategier/{demo.pk}/pdf/")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith('attachment; filename="forebyggelsesstrategi-101-version-2-')
+    assert Hentning.objects.get(art="Forebyggelsesstrategi (PDF)").objekt_tekst.endswith("(København), version 2")
     laeser = PdfReader(io.BytesIO(response.content))
     tekst = " ".join(" ".join(side.extract_text().split()) for side in laeser.pages)
     for afsnit in [
