@@ -27,6 +27,7 @@ from evaluering.selectors import fremmoede_for_kommune
 from forebyggelse.formatering import dato, kr, tidspunkt
 from kommuner.models import Ansoegning, Bruger, Deltagelse
 from kommuner.selectors import budget_for
+from strategi.leverance import opfoelgning_afsnit, strategi_afsnit
 
 FORMAT = 1
 
@@ -165,6 +166,8 @@ BYGGERE: dict[str, Bygger] = {
     Indholdsart.ANSOEGNING: ansoegning,
     Indholdsart.OEKONOMI: oekonomi,
     Indholdsart.MOEDEDELTAGELSE: moededeltagelse,
+    Indholdsart.STRATEGI: strategi_afsnit,
+    Indholdsart.OPFOELGNING: opfoelgning_afsnit,
 }
 
 

@@ -1,0 +1,166 @@
+"""The strategy in a delivery to the evaluator (evaluering/snapshot.py's builders for the content kinds "Strategi med
+mål og handleplan" and "Opfølgning på mål og handlinger"): frozen at submission in the snapshot's blocks (fields,
+tables, texts in the words the pages show) and with the raw figures in `data` for exports. Both read through the
+same selectors as the strategy's pages."""
+
+from django.utils import timezone
+
+from forebyggelse.formatering import dato, kr
+from kommuner.models import Bruger, Deltagelse
+from strategi.maalstatus import Maalstatus
+from strategi.models import Strategi
+from strategi.selectors import handlinger_for_strategi, indhold_for, maal_for_strategi, nummerer_handlinger, vis_vaerdi
+
+
+def _felter(*par: tuple[str, str]) -> dict:
+    return {"type": "felter", "felter": [[label, vaerdi] for label, vaerdi in par]}
+
+
+def _tabel(titel: str, kolonner: list[str], raekker: list[list[str]], tal: list[int] | None = None) -> dict:
+    return {"type": "tabel", "titel": titel, "kolonner": kolonner, "raekker": raekker, "tal": tal or []}
+
+
+def _ingen(deltagelse: Deltagelse) -> dict:
+    return {
+        "blokke": [
+            {
+                "type": "tekst",
+                "overskrift": "Ingen strategi",
+                "tekst": f"{deltagelse.kommune.officielt_navn} har ikke oprettet en forebyggelsesstrategi i "
+                "programmet.",
+            }
+        ],
+        "data": {"strategi": None},
+    }
+
+
+def _strategien(deltagelse: Deltagelse) -> Strategi | None:
+    return Strategi.objects.med_kommune().filter(deltagelse=deltagelse).first()
+
+
+def strategi_afsnit(deltagelse: Deltagelse, dataleverance, bruger: Bruger) -> dict:
+    """The strategy as its pages read it: the same content an annual review freezes (decision record 0020)."""
+    strategi = _strategien(deltagelse)
+    if strategi is None:
+        return _ingen(deltagelse)
+    indhold = indhold_for(strategi)
+    blokke = [
+        _felter(
+            ("Titel", strategi.titel),
+            ("Status", strategi.get_status_display()),
+            ("Version", str(strategi.versionsnummer)),
+            ("Godkendt af ministeriet", dato(strategi.godkendt) if strategi.godkendt else "–"),
+        )
+    ]
+    for afsnit in indhold["afsnit"]:
+        if afsnit["navn"] == "Strategien":
+            blokke.append(_felter(*[tuple(felt) for felt in afsnit["punkter"][0]["felter"]]))
+            continue
+        if not afsnit["punkter"]:
+            continue
+        kolonner = ["Navn", *[label for label, _ in afsnit["punkter"][0]["felter"]]]
+        raekker = [[p["titel"], *[vaerdi for _, vaerdi in p["felter"]]] for p in afsnit["punkter"]]
+        blokke.append(_tabel(afsnit["navn"], kolonner, raekker))
+    return {"blokke": blokke, "data": {"strategi": indhold}}
+
+
+def opfoelgning_afsnit(deltagelse: Deltagelse, dataleverance, bruger: Bruger) -> dict:
+    """The goals with their status and every follow-up, and the actions with status, colour and lateness."""
+    strategi = _strategien(deltagelse)
+    if strategi is None:
+        return _ingen(deltagelse)
+    i_dag = timezone.localdate()
+    maal = maal_for_strategi(strategi)
+    handlinger = handlinger_for_strategi(strategi, i_dag=i_dag)
+    hnumre = nummerer_handlinger(handlinger)
+    return {
+        "blokke": [
+            _felter(
+                ("Strategi", f"{strategi.titel} (version {strategi.versionsnummer})"),
+                ("Målenes status", "; ".join(f"{s.label}: {sum(m.status == s for m in maal)}" for s in Maalstatus)),
+                ("Forsinkede handlinger", f"{sum(h.forsinket for h in handlinger)} pr. {dato(i_dag)}"),
+            ),
+            _tabel(
+                "Mål",
+                ["Mål", "Måles ved", "Baseline", "Seneste", "Forventet da", "Målværdi", "Status"],
+                [
+                    [
+                        f"{m.nummer}: {m.maal.tekst}",
+                        m.maal.maaling,
+                        m.baseline_tekst,
+                        m.seneste_tekst,
+                        m.forventet_tekst if m.vurdering.forventet is not None else "–",
+                        m.maal_tekst,
+                        m.vurdering.label,
+                    ]
+                    for m in maal
+                ],
+            ),
+            _tabel(
+                "Opfølgninger",
+                ["Mål", "Dato", "Periode", "Værdi", "Kilde", "Kommentar"],
+                [
+                    [
+                        m.nummer,
+                        dato(x.dato),
+                        x.periode or "–",
+                        vis_vaerdi(m.maal, x.vaerdi),
+                        x.kildetekst,
+                        x.kommentar or "–",
+                    ]
+                    for m in maal
+                    for x in m.maalinger
+                ],
+            ),
+            _tabel(
+                "Handlinger",
+                ["Handling", "Ansvarlig", "Periode", "Forventet udgift", "Status", "Forudsætninger", "Forsinket"],
+                [
+                    [
+                        f"{hnumre[h.pk]}: {h.titel}",
+                        h.ansvarlig,
+                        f"{dato(h.start)} – {dato(h.slut)}",
+                        kr(h.forventet_udgift),
+                        h.get_status_display(),
+                        h.get_farve_display(),
+                        "Ja" if h.forsinket else "Nej",
+                    ]
+                    for h in handlinger
+                ],
+                tal=[3],
+            ),
+        ],
+        "data": {
+            "maal": [
+                {
+                    "nummer": m.nummer,
+                    "tekst": m.maal.tekst,
+                    "indikator": m.maal.indikator.kode if m.maal.indikator_id else None,
+                    "egen_maaling": m.maal.egen_maaling,
+                    "baseline": str(m.maal.baseline_vaerdi),
+                    "baseline_aar": m.maal.baseline_aar,
+                    "maalvaerdi": str(m.maal.maalvaerdi),
+                    "maal_aar": m.maal.maal_aar,
+                    "retning": m.maal.retning,
+                    "status": m.status,
+                    "opfoelgninger": [
+                        {"dato": x.dato.isoformat(), "vaerdi": str(x.vaerdi), "kilde": x.kilde} for x in m.maalinger
+                    ],
+                }
+                for m in maal
+            ],
+            "handlinger": [
+                {
+                    "nummer": hnumre[h.pk],
+                    "titel": h.titel,
+                    "start": h.start.isoformat(),
+                    "slut": h.slut.isoformat(),
+                    "forventet_udgift": h.forventet_udgift,
+                    "status": h.status,
+                    "farve": h.farve,
+                    "forsinket": h.forsinket,
+                }
+                for h in handlinger
+            ],
+        },
+    }
