@@ -722,7 +722,9 @@ class GennemgangForm(forms.Form):
         for h in handlinger:
             initial |= {f"farve_{h.pk}": h.farve, f"status_{h.pk}": h.status, f"slut_{h.pk}": h.slut}
         super().__init__(*args, initial=initial, **kwargs)
-        self.fields["aar"].choices = [("", "Vælg år"), *[(str(a), str(a)) for a in strategi.program.aar]]
+        gennemgaaet = set(strategi.gennemgange.values_list("aar", flat=True))
+        aar = [a for a in strategi.program.aar if a not in gennemgaaet]
+        self.fields["aar"].choices = [("", "Vælg år"), *[(str(a), str(a)) for a in aar]]
         self.handlinger = handlinger
         self.helper = FormHelper()
         self.helper.form_tag = False

@@ -184,9 +184,11 @@ def kan_foelge_op(user, strategi: Strategi) -> tuple[bool, str]:
 
 
 def kan_gennemgaa(user, strategi: Strategi) -> tuple[bool, str]:
-    """The annual review."""
+    """The annual review, once for each of the programme's years."""
     if strategi.status not in GODKENDTE:
         return False, "Den årlige gennemgang begynder, når ministeriet har godkendt strategien."
+    if set(strategi.program.aar) <= set(strategi.gennemgange.values_list("aar", flat=True)):
+        return False, "Strategien er gennemgået for alle programmets år."
     if not er_projektleder(user):
         return False, "Kun kommunens egne projektledere kan gennemføre den årlige gennemgang."
     if not skriver_for(user, strategi.kommune.pk):

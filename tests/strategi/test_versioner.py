@@ -133,3 +133,16 @@ def test_comparing_reports_added_removed_and_changed_items():
 
 def test_the_content_of_a_strategy_compares_equal_to_itself(strategi):
     assert sammenlign(indhold_for(strategi), indhold_for(strategi)) == []
+
+
+def test_only_years_not_yet_reviewed_are_offered_and_then_the_review_is_closed(client_for, projektleder_101, strategi):
+    punkter = [
+        Gennemgangspunkt(handling=h, farve=h.farve, status=h.status, slut=h.slut) for h in strategi.handlinger.all()
+    ]
+    aarsgennemgang_gem(strategi=strategi, aar=2011, konklusion="Første år.", punkter=punkter, bruger=projektleder_101)
+    side = client_for(projektleder_101).get(f"/strategier/{strategi.pk}/gennemgang/").content.decode()
+    assert '<option value="2012">' in side and '<option value="2011">' not in side
+    aarsgennemgang_gem(strategi=strategi, aar=2012, konklusion="Andet år.", punkter=punkter, bruger=projektleder_101)
+    lukket = client_for(projektleder_101).get(f"/strategier/{strategi.pk}/gennemgang/")
+    assert lukket.status_code == 403
+    assert "gennemgået for alle programmets år" in lukket.content.decode()
