@@ -24,6 +24,9 @@ class DanskTalField(forms.CharField):
         super().__init__(**kwargs)
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "data-tegngraense": "fra"})
 
+    def prepare_value(self, value):
+        return _vis(value) if isinstance(value, Decimal) else value
+
     def to_python(self, value) -> Decimal | None:
         tekst = "".join(str(value or "").split())
         if not tekst:
@@ -142,7 +145,20 @@ class JsonFelt(forms.CharField):
         return data
 
 
+MANGLER_VERSION = {
+    "required": "Siden mangler oplysninger. Hent den igen.",
+    "invalid": "Siden mangler oplysninger. Hent den igen.",
+}
+
+
 class IndikatorForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, error_messages=MANGLER_VERSION)
+    faktor = DanskTalField(
+        label="Faktor",
+        required=True,
+        help_text=Indikator._meta.get_field("faktor").help_text,
+        error_messages={"required": "Skriv faktoren, fx 1000 for pr. 1.000 eller 100 for pct."},
+    )
     taeller_dst = JsonFelt(
         label="Tællerens forespørgsel til Statistikbanken",
         help_text='Fx {"omraade": "OMRÅDE", "tid": "kvartal", "variabler": {"OVERTRÆD": ["TOT"]}}; '
@@ -186,6 +202,7 @@ class IndikatorForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["del_af"].queryset = Indikator.objects.filter(del_af__isnull=True).exclude(pk=self.instance.pk or 0)
         self.fields["del_af"].empty_label = "Ingen: indikatoren er ikke en del af en total"
+        self.fields["version"].initial = self.instance.version if self.instance.pk else 0
         if self.instance.pk:
             self.fields["kode"].disabled = True
             self.fields["kode"].help_text = "Koden kan ikke ændres: filer og mål henviser til den."
@@ -202,6 +219,7 @@ class IndikatorForm(forms.ModelForm):
 
 
 class IndikatorvalgForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, error_messages=MANGLER_VERSION)
     indikatorer = forms.ModelMultipleChoiceField(
         label="Nøgletal i profilen",
         queryset=Indikator.objects.order_by("raekkefoelge", "kode"),

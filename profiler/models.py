@@ -153,6 +153,7 @@ class Indikator(models.Model):
     raekkefoelge = models.PositiveSmallIntegerField(
         "rækkefølge", default=100, help_text="Indikatorerne vises i denne rækkefølge inden for hvert afsnit."
     )
+    version = models.PositiveIntegerField(default=1)
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
     aendret = models.DateTimeField("ændret", auto_now=True)
 

@@ -3,10 +3,24 @@
 from decimal import Decimal
 
 import pghistory
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from forebyggelse.formatering import tidspunkt
 from kommuner.models import Bruger
 from profiler.models import Aarsdannelse, Indikator, Retning
+
+
+class IndikatorKonflikt(ValidationError):
+    """Someone saved the indicator after this user loaded it; nothing was written."""
+
+    def __init__(self, nuvaerende: Indikator):
+        self.nuvaerende = nuvaerende
+        super().__init__(
+            f"Indikatoren er blevet ændret af en anden den {tidspunkt(nuvaerende.aendret)}, mens du arbejdede. Dine "
+            "indtastninger er bevaret herunder; se historikken på indikatorens side, og gem igen.",
+            code="konflikt",
+        )
 
 
 @transaction.atomic
@@ -92,10 +106,14 @@ def indikator_opdater(
     del_af: Indikator | None,
     standard: bool,
     raekkefoelge: int,
+    version: int,
 ) -> Indikator:
     """Change an indicator; its code stays (files and goals refer to it). A changed definition (factor, limit,
-    direction) shows at once everywhere: benchmarks are cached under keys that include the definition."""
+    direction) shows at once everywhere: benchmarks are cached under keys that include the definition.
+    `version` is the one the user loaded: if someone saved since, IndikatorKonflikt and nothing is written."""
     indikator = Indikator.objects.select_for_update().get(pk=indikator.pk)
+    if indikator.version != version:
+        raise IndikatorKonflikt(indikator)
     felter = {
         "navn": navn.strip(),
         "definition": definition.strip(),
@@ -121,7 +139,8 @@ def indikator_opdater(
     }
     for felt, vaerdi in felter.items():
         setattr(indikator, felt, vaerdi)
+    indikator.version += 1
     indikator.full_clean()
     with pghistory.context(user=bruger.pk):
-        indikator.save(update_fields=[*felter, "aendret"])
+        indikator.save(update_fields=[*felter, "version", "aendret"])
     return indikator

@@ -31,11 +31,31 @@ def profil_saet_gruppe(*, kommune: Kommune, sammenligningsgruppe: Kommunegruppe 
     return profil
 
 
+class ValgKonflikt(ValidationError):
+    """Someone changed the profile's indicators after this user loaded them; nothing was written."""
+
+    def __init__(self, nuvaerende: Profil):
+        self.nuvaerende = nuvaerende
+        super().__init__(
+            f"Profilens nøgletal er blevet ændret af en anden den {tidspunkt(nuvaerende.aendret)}, mens du valgte. "
+            "Dine valg er bevaret herunder; se profilen, og gem igen.",
+            code="konflikt",
+        )
+
+
 @transaction.atomic
-def profil_vaelg_indikatorer(*, kommune: Kommune, indikatorer: list[Indikator], bruger: Bruger) -> Profil:
-    """The indicators the profile shows; an empty list means the catalogue's default set."""
+def profil_vaelg_indikatorer(
+    *, kommune: Kommune, indikatorer: list[Indikator], bruger: Bruger, version: int | None = None
+) -> Profil:
+    """The indicators the profile shows; an empty list means the catalogue's default set. `version` is the
+    profile's version the user loaded (0 when it had none): if someone changed the choice since, ValgKonflikt
+    and nothing is written."""
     with pghistory.context(user=bruger.pk):
         profil = _profil_laast(kommune)
+        # Version 0: the user saw the default set; that still holds while nobody has chosen indicators.
+        aendret_siden = profil.valg.exists() if version == 0 else profil.version != version
+        if version is not None and aendret_siden:
+            raise ValgKonflikt(profil)
         valgte = {i.pk for i in indikatorer}
         nuvaerende = set(profil.valg.values_list("indikator_id", flat=True))
         profil.valg.filter(indikator_id__in=nuvaerende - valgte).delete()

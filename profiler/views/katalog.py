@@ -14,7 +14,7 @@ from profiler.models import ImportKoersel, Indikator, Maal
 from profiler.permissions import access_indikator, kan_administrere_noegletal, kan_eksportere
 from profiler.selectors import efter_afsnit, katalog
 from profiler.services.importer import import_hent_fra_dst
-from profiler.services.indikatorer import indikator_opdater, indikator_opret
+from profiler.services.indikatorer import IndikatorKonflikt, indikator_opdater, indikator_opret
 
 
 def noegletal_oversigt(request):
@@ -48,11 +48,17 @@ def indikator_detalje(request, kode, hentform=None, status=200):
 
 def _gem(request, form: IndikatorForm, indikator=None):
     data = form.cleaned_data
-    felter = {k: v for k, v in data.items() if k != "kode"}
+    felter = {k: v for k, v in data.items() if k not in {"kode", "version"}}
     try:
         if indikator is None:
             return indikator_opret(bruger=request.user, kode=data["kode"], **felter)
-        return indikator_opdater(indikator=indikator, bruger=request.user, **felter)
+        return indikator_opdater(indikator=indikator, bruger=request.user, version=data["version"], **felter)
+    except IndikatorKonflikt as exc:
+        form.add_error(None, exc)
+        form.data = form.data.copy()
+        form.data["version"] = exc.nuvaerende.version  # the next save goes against what is stored now
+        form.konflikt = True
+        return None
     except ValidationError as exc:
         form.add_error(None, exc)
         return None
@@ -82,7 +88,8 @@ def indikator_rediger(request, kode):
         if gemt:
             messages.success(request, f"Ændringerne i {gemt.navn} er gemt.")
             return redirect("profiler:indikator", kode=gemt.kode)
-    return render(request, "profiler/indikator_form.html", {"form": form, "indikator": indikator})
+    status = 409 if getattr(form, "konflikt", False) else 200
+    return render(request, "profiler/indikator_form.html", {"form": form, "indikator": indikator}, status=status)
 
 
 @require_POST

@@ -41,7 +41,13 @@ from profiler.selectors import (
     profilside_noegle,
     sammenligningsgruppe_for,
 )
-from profiler.services.profiler import FundKonflikt, fund_gem, profil_saet_gruppe, profil_vaelg_indikatorer
+from profiler.services.profiler import (
+    FundKonflikt,
+    ValgKonflikt,
+    fund_gem,
+    profil_saet_gruppe,
+    profil_vaelg_indikatorer,
+)
 
 
 def profil_liste(request):
@@ -174,15 +180,17 @@ def kort_svg(request, kode, aar, indikator):
 # Settings and findings -----------------------------------------------------------------------------------
 
 
-def profil_indstillinger(request, kode):
-    kommune = access_profil(request.user, kode)
+def _indstillinger(request, kommune, *, indikatorform=None, status=200):
     vaelge, grund = kan_vaelge_indikatorer(request.user, kommune)
     skifte, _ = kan_skifte_sammenligningsgruppe(request.user, kommune)
     if not vaelge and not skifte:
         raise PermissionDenied(grund)
     profil = profil_for(kommune)
-    alle = katalog()
-    valgte, standard = valgte_indikatorer(profil, alle)
+    valgte, standard = valgte_indikatorer(profil, katalog())
+    if vaelge and indikatorform is None:
+        indikatorform = IndikatorvalgForm(
+            initial={"indikatorer": [] if standard else valgte, "version": profil.version if profil else 0}
+        )
     return render(
         request,
         "profiler/profil_indstillinger.html",
@@ -190,15 +198,21 @@ def profil_indstillinger(request, kode):
             "kommune": kommune,
             "gruppe": sammenligningsgruppe_for(kommune, profil),
             "standardprofil": standard,
-            "indikatorform": IndikatorvalgForm(initial={"indikatorer": [] if standard else valgte}) if vaelge else None,
+            "indikatorform": indikatorform if vaelge else None,
             "gruppeform": SammenligningsgruppeForm(
                 initial={"sammenligningsgruppe": profil.sammenligningsgruppe if profil else None}
             )
             if skifte
             else None,
             "tilbage": reverse("profiler:profil_seneste", args=[kommune.kode]),
+            "form": indikatorform if indikatorform is not None and indikatorform.is_bound else None,  # the summary
         },
+        status=status,
     )
+
+
+def profil_indstillinger(request, kode):
+    return _indstillinger(request, access_profil(request.user, kode))
 
 
 @require_POST
@@ -208,13 +222,21 @@ def profil_vaelg_nogletal(request, kode):
     if not ok:
         raise PermissionDenied(grund)
     form = IndikatorvalgForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        return _indstillinger(request, kommune, indikatorform=form, status=400)
+    try:
         profil_vaelg_indikatorer(
-            kommune=kommune, indikatorer=list(form.cleaned_data["indikatorer"]), bruger=request.user
+            kommune=kommune,
+            indikatorer=list(form.cleaned_data["indikatorer"]),
+            version=form.cleaned_data["version"],
+            bruger=request.user,
         )
-        messages.success(request, f"Nøgletallene i {kommune.navn}s profil er gemt.")
-    else:
-        messages.error(request, "Valget kunne ikke gemmes: vælg nøgletal fra listen.")
+    except ValgKonflikt as exc:
+        form.add_error(None, exc)
+        form.data = form.data.copy()
+        form.data["version"] = exc.nuvaerende.version
+        return _indstillinger(request, kommune, indikatorform=form, status=409)
+    messages.success(request, f"Nøgletallene i {kommune.navn}s profil er gemt.")
     return redirect("profiler:indstillinger", kode=kommune.kode)
 
 

@@ -48,7 +48,10 @@ MATRIX = {
 }
 # POST-only actions: GET gives 405 for everyone; a POST per role gives these (302: done or told why on the page).
 KUN_POST = {
-    "/profiler/101/indstillinger/noegletal/": ((302, 302, 403, 403, 403), {"indikatorer": ["{indikator_pk}"]}),
+    "/profiler/101/indstillinger/noegletal/": (
+        (302, 302, 403, 403, 403),
+        {"indikatorer": ["{indikator_pk}"], "version": "0"},
+    ),
     "/profiler/101/indstillinger/gruppe/": ((302, 403, 403, 403, 403), {"sammenligningsgruppe": ""}),
     "/profiler/101/egne-tal/2012/indsend/": ((404, 302, 404, 404, 404), {}),  # a draft: only its own leads see it
     "/profiler/101/egne-tal/2011/godkend/": ((302, 403, 404, 403, 404), {}),

@@ -154,3 +154,19 @@ def test_own_figures_cannot_be_fetched(dst):
     with pytest.raises(ValidationError, match="kommer ikke fra Statistikbanken"):
         hent("specialundervisning")
     assert dst["anmodninger"] == []
+
+
+def test_the_ministry_presses_fetch_and_sees_the_preview(dst, client_for, ministeriet):
+    client = client_for(ministeriet)
+    data = {"maal": "taeller", "fra_aar": 2011, "til_aar": 2011, "datastatus": "endelig"}
+    svar = client.post("/noegletal/indikatorer/anmeldte_forbrydelser/hent/", data)
+    koersel = ImportKoersel.objects.get()
+    assert svar["Location"] == f"/noegletal/importer/{koersel.pk}/"
+    html = client.get(svar["Location"]).content.decode()
+    assert "Forhåndsvisning – intet er ændret endnu" in html and "Hentet fra Danmarks Statistiks API" in html
+
+    dst["maade"] = "langsom"
+    svar = client.post("/noegletal/indikatorer/anmeldte_forbrydelser/hent/", data)
+    assert svar.status_code == 400
+    assert "Danmarks Statistiks API kunne ikke nås" in svar.content.decode()
+    assert ImportKoersel.objects.count() == 1

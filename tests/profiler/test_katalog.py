@@ -26,6 +26,7 @@ NY = {
     "undertrykkes": "on",
     "undertrykkelsesgraense": "5",
     "raekkefoelge": "45",
+    "version": "0",
 }
 
 
@@ -44,7 +45,8 @@ def test_the_ministry_adds_an_indicator_that_the_municipalities_report_themselve
     # The municipalities report it; the ministry cannot start a report for them.
     assert client_for(ministeriet).get("/profiler/101/egne-tal/2011/").status_code == 404
     redigeret = client_for(ministeriet).post(
-        "/noegletal/indikatorer/tandpleje_udeblivelser/rediger/", NY | {"kode": "andet", "undertrykkelsesgraense": "3"}
+        "/noegletal/indikatorer/tandpleje_udeblivelser/rediger/",
+        NY | {"kode": "andet", "undertrykkelsesgraense": "3", "version": indikator.version},
     )
     assert redigeret.status_code == 302
     indikator.refresh_from_db()
@@ -69,3 +71,26 @@ def test_a_bad_indicator_is_refused_field_by_field(client_for, ministeriet, aend
     assert svar.status_code == 200
     assert besked in " ".join(svar.context["form"].errors.get(felt, []))
     assert not Indikator.objects.filter(navn=NY["navn"]).exists()
+
+
+def test_two_people_editing_an_indicator_do_not_overwrite_each_other(client_for, ministeriet):
+    from tests.kommuner.factories import BrugerFactory
+
+    indikator = Indikator.objects.get(kode="anmeldte_forbrydelser")
+    felter = {k: v for k, v in NY.items() if k != "kode"} | {"naevner_kilde": "FOLK1A", "version": indikator.version}
+    kollega = client_for(BrugerFactory(username="kollega", rolle="ministeriet"))
+    assert (
+        kollega.post(
+            "/noegletal/indikatorer/anmeldte_forbrydelser/rediger/", felter | {"navn": "Kollegas navn"}
+        ).status_code
+        == 302
+    )
+    svar = client_for(ministeriet).post(
+        "/noegletal/indikatorer/anmeldte_forbrydelser/rediger/", felter | {"navn": "Mit navn"}
+    )
+    assert svar.status_code == 409
+    html = svar.content.decode()
+    assert "Indikatoren er blevet ændret af en anden" in html and 'value="Mit navn"' in html
+    indikator.refresh_from_db()
+    assert indikator.navn == "Kollegas navn"
+    assert f'name="version" value="{indikator.version}"' in html  # the next save goes against what is stored

@@ -110,7 +110,12 @@ def test_a_lead_chooses_indicators_and_only_the_ministry_changes_the_group(
 ):
     lille = Indikator.objects.get(kode="anbragte_0_17")
     lead = client_for(projektleder_101)
-    assert lead.post("/profiler/101/indstillinger/noegletal/", {"indikatorer": [tal.pk, lille.pk]}).status_code == 302
+    assert (
+        lead.post(
+            "/profiler/101/indstillinger/noegletal/", {"indikatorer": [tal.pk, lille.pk], "version": 0}
+        ).status_code
+        == 302
+    )
     html = lead.get("/profiler/101/2011/").content.decode()
     assert html.count('class="indikator"') == 2
     gruppe = Kommunegruppe.objects.get(navn="Storbykommuner")
@@ -165,3 +170,20 @@ def test_the_cached_page_follows_the_data_the_findings_and_the_viewers_rights(
     fund_gem(kommune=kobenhavn, kategori=Kategori.KRIMINALITET, tekst="Andet fund.", version=1, bruger=projektleder_101)
     html = client_for(styregruppe).get("/profiler/101/2011/").content.decode()
     assert "777,7" in html and "Andet fund." in html and "Første fund." not in html
+
+
+def test_choosing_indicators_over_a_newer_choice_is_refused_and_the_choice_kept(
+    client_for, projektleder_101, ministeriet, tal
+):
+    lille = Indikator.objects.get(kode="anbragte_0_17")
+    html = client_for(projektleder_101).get("/profiler/101/indstillinger/").content.decode()
+    assert 'name="version" value="0"' in html
+    client_for(ministeriet).post("/profiler/101/indstillinger/noegletal/", {"indikatorer": [tal.pk], "version": 0})
+    svar = client_for(projektleder_101).post(
+        "/profiler/101/indstillinger/noegletal/", {"indikatorer": [lille.pk], "version": 0}
+    )
+    assert svar.status_code == 409
+    assert "Profilens nøgletal er blevet ændret af en anden" in svar.content.decode()
+    assert re.search(rf'value="{lille.pk}"[^>]*checked', svar.content.decode())  # the lead's choice is kept
+    profil = Kommune.objects.get(kode="101").profil
+    assert [v.indikator_id for v in profil.valg.all()] == [tal.pk]
