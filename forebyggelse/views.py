@@ -6,6 +6,7 @@ from django.db import DatabaseError, connection, transaction
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from kommuner.models import Rolle
 from kommuner.permissions import ansoegninger_til_laesning, programmer_til_laesning
@@ -14,6 +15,7 @@ from kommuner.selectors import kommuner_for_oversigt
 from strategi.selectors import mine_deltagelser
 
 
+@require_safe
 def forside(request):
     """Each role's overview after login: the programmes, and the municipalities the user works with."""
     brugerrolle = rolle(request.user)
@@ -48,6 +50,7 @@ log = logging.getLogger(__name__)
 @login_not_required
 @never_cache
 @transaction.non_atomic_requests
+@require_safe
 def healthz(request):
     """For the load balancer and monitoring: 200 when the database answers, 503 when it does not. The answer
     says nothing else; the reason goes to the log."""
@@ -62,5 +65,6 @@ def healthz(request):
 
 
 @login_not_required
+@require_safe
 def tilgaengelighedserklaering(request):
     return render(request, "tilgaengelighedserklaering.html", {"kontakt_email": settings.KONTAKT_EMAIL})

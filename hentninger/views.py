@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from hentninger.forms import HentningFilterForm
 from hentninger.permissions import kan_se_hentningslog
@@ -9,6 +10,7 @@ from hentninger.selectors import hentninger_til_log
 PR_SIDE = 50
 
 
+@require_safe
 def hentningslog(request):
     """Who downloaded what and when, newest first, 50 to a page."""
     ok, grund = kan_se_hentningslog(request.user)

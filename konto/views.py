@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
@@ -93,6 +93,7 @@ def _besked_om_backupkoder(request, bruger: Bruger) -> None:
 # The user's own account ------------------------------------------------------------------------------
 
 
+@require_safe
 def konto_side(request):
     user = request.user
     return render(

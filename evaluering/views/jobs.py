@@ -4,17 +4,19 @@ and trying a failed job again."""
 from django.contrib import messages
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from evaluering.jobs import baggrundsjob_proev_igen
 from evaluering.permissions import access_baggrundsjob, baggrundsjob_til_laesning, kan_proeve_igen
 from evaluering.views.tidsplan import kraev
 
 
+@require_safe
 def job_liste(request):
     return render(request, "evaluering/job_liste.html", {"jobs": baggrundsjob_til_laesning(request.user)[:100]})
 
 
+@require_safe
 def job_detalje(request, pk):
     job = access_baggrundsjob(request.user, pk)
     return render(
@@ -22,6 +24,7 @@ def job_detalje(request, pk):
     )
 
 
+@require_safe
 def job_status(request, pk):
     job = access_baggrundsjob(request.user, pk)
     return JsonResponse(

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_POST, require_safe
 
 from evaluering import ical
 from evaluering.models import Kalenderabonnement
@@ -16,6 +16,7 @@ from kommuner.permissions import get_or_404
 from kommuner.roller import rolle
 
 
+@require_safe
 def kalender(request):
     abonnement = kalenderabonnement_hent(bruger=request.user)
     adresse = request.build_absolute_uri(reverse("evaluering:kalender_feed", args=[abonnement.noegle]))

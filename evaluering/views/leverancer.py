@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from evaluering.forms import DataleveranceForm, VurderingForm
 from evaluering.models import Kommuneleverance
@@ -26,6 +26,7 @@ from kommuner.permissions import access_program, get_or_404
 from kommuner.roller import kommuner_til_skrivning
 
 
+@require_safe
 def leverance_liste(request, pk):
     program = access_program(request.user, pk)
     return render(
@@ -54,6 +55,7 @@ def dataleverance_opret(request, pk):
     return render(request, "evaluering/dataleverance_form.html", {"program": program, "form": form})
 
 
+@require_safe
 def dataleverance_detalje(request, pk):
     leverance = access_dataleverance(request.user, pk)
     overblik = leveranceoverblik(leverance.program, request.user)
@@ -69,6 +71,7 @@ def _deltagelse(request, leverance, kode: str):
     return get_or_404(deltagelser_i_leverancer(request.user, leverance.program), kommune__kode=kode)
 
 
+@require_safe
 def kommuneleverance(request, pk, kode):
     """One municipality's part of a delivery: its status and submissions, and for its own leads a preview of
     exactly what submitting now would deliver."""
@@ -119,6 +122,7 @@ def kommuneleverance_indsend(request, pk, kode):
     return redirect("evaluering:indsendelse", pk=indsendelse.pk)
 
 
+@require_safe
 def indsendelse(request, pk):
     indsendelse = access_indsendelse(request.user, pk)
     return render(

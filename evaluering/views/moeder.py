@@ -6,7 +6,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from evaluering.forms import (
     DagsordenspunktForm,
@@ -38,6 +38,7 @@ from evaluering.views.tidsplan import kraev
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.historik import haendelser, historik_side
 from forebyggelse.pdf import render_pdf
+from hentninger.services import logget_hentning
 from kommuner.permissions import access_program
 from kommuner.roller import er_ministeriet
 from kommuner.views.ansoegninger import INDHOLDSTYPER
@@ -46,6 +47,7 @@ from kommuner.views.ansoegninger import INDHOLDSTYPER
 MOEDETS_MODELLER = [Moede, Dagsordenspunkt, Moedemateriale, Opfoelgningspunkt, Fremmoede]
 
 
+@require_safe
 def moede_liste(request, pk):
     program = access_program(request.user, pk)
     return render(
@@ -130,6 +132,7 @@ def _side(request, moede, *, status=200, **forms):
     return render(request, "evaluering/moede_detalje.html", context, status=status)
 
 
+@require_safe
 def moede_detalje(request, pk):
     return _side(request, access_moede(request.user, pk))
 
@@ -184,13 +187,17 @@ def materiale_upload(request, pk):
     return _side(request, moede, materiale_form=form, status=400)
 
 
+@require_safe
 def materiale_hent(request, pk):
     materiale = access_materiale(request.user, pk)
-    return FileResponse(
+    response = FileResponse(
         materiale.fil.open("rb"),
         as_attachment=True,
         filename=materiale.filnavn,
         content_type=INDHOLDSTYPER[materiale.filtype],
+    )
+    return logget_hentning(
+        response, bruger=request.user, objekt=materiale, beskrivelse=f"{materiale} ({materiale.moede})"
     )
 
 
@@ -317,6 +324,7 @@ def referat_godkend(request, pk):
     return _tilbage(moede)
 
 
+@require_safe
 def referat_pdf(request, pk):
     moede = access_moede(request.user, pk)
     if not kan_se_referat(request.user, moede):
@@ -325,4 +333,4 @@ def referat_pdf(request, pk):
     pdf = render_pdf("evaluering/pdf/referat.html", {"indhold": indhold, "moede": indhold.moede}, bruger=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referat-{moede.art}-{filnavn_tid(moede.start)}.pdf"'
-    return response
+    return logget_hentning(response, bruger=request.user, objekt=moede, art="Referat (PDF)")

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from evaluering.diagrammer import tidsplan_svg
 from evaluering.forms import TidsplanpunktForm
@@ -20,6 +20,7 @@ def kraev(ok_grund: tuple[bool, str]) -> None:
         raise PermissionDenied(grund)
 
 
+@require_safe
 def tidsplan(request, pk):
     program = access_program(request.user, pk)
     plan = tidsplan_for(program, request.user)

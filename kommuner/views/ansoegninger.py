@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid, tidspunkt
 from hentninger.services import logget_hentning
@@ -88,6 +88,7 @@ def _detalje(request, pk, *, form=None, indsend_fejl=None, status=200):
     return render(request, "kommuner/ansoegning_detalje.html", context, status=status)
 
 
+@require_safe
 def ansoegning_detalje(request, pk):
     return _detalje(request, pk)
 
@@ -136,6 +137,7 @@ def bilag_upload(request, pk):
     return _detalje(request, ansoegning.pk, form=form)
 
 
+@require_safe
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
     response = FileResponse(
@@ -175,6 +177,7 @@ def ansoegning_indsend(request, pk):
     return redirect("kommuner:ansoegning", pk=ansoegning.pk)
 
 
+@require_safe
 def kvittering_hent(request, pk):
     kvittering = access_kvittering(request.user, pk)
     filnavn = f"kvittering-{kvittering.ansoegning.kommune.kode}-{filnavn_tid(kvittering.indsendt)}.pdf"

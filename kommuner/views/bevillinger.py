@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from kommuner.forms.bevillinger import AfgoerelseForm, ForbrugForm
 from kommuner.models import Afgoerelse, Deltagelse
@@ -63,6 +64,7 @@ def afgoerelse(request, pk):
     )
 
 
+@require_safe
 def budget(request, pk):
     program = access_program(request.user, pk)
     return render(request, "kommuner/budget.html", {"program": program, "budget": budget_for(program, request.user)})

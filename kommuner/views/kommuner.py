@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from kommuner.forms.kommuner import KommunegruppeForm
 from kommuner.forms.oplysninger import KommuneOplysningerForm, KontaktpersonFormSet, tilfoej_fejl
@@ -10,11 +11,13 @@ from kommuner.services.kommuner import kommune_saet_gruppe
 from kommuner.services.oplysninger import kommune_oplysninger_gem
 
 
+@require_safe
 def kommune_liste(request):
     kommuner = kommuner_for_oversigt(request.user)
     return render(request, "kommuner/kommune_liste.html", {"kommuner": kommuner})
 
 
+@require_safe
 def kommune_detalje(request, kode):
     kommune = access_kommune(request.user, kode)
     return render(

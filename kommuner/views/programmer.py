@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from kommuner.forms.programmer import ProgramForm
 from kommuner.permissions import (
@@ -20,6 +21,7 @@ from kommuner.selectors import ansoegninger_i_program, historik_for_program, min
 from kommuner.services import programmer as program_services
 
 
+@require_safe
 def program_liste(request):
     programmer = programmer_til_laesning(request.user)
     return render(
@@ -62,6 +64,7 @@ def program_rediger(request, pk):
     return render(request, "kommuner/program_form.html", {"form": form, "program": program})
 
 
+@require_safe
 def program_detalje(request, pk):
     program = access_program(request.user, pk)
     user = request.user

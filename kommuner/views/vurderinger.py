@@ -6,6 +6,7 @@ Everyone else gets 404 on every page here: leads and the evaluator must not lear
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from forebyggelse.historik import historik_for
 from kommuner.forms.vurderinger import VurderingForm
@@ -82,6 +83,7 @@ def vurdering_rediger(request, pk):
     return _vurdering_side(request, ansoegning=ansoegning, vurdering=vurdering, tilbage_til="vurdering")
 
 
+@require_safe
 def sammenligning(request, pk):
     program = access_program_til_vurdering(request.user, pk)
     return render(

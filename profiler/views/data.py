@@ -3,6 +3,7 @@ the ministry's list of own figures waiting for approval."""
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from forebyggelse.eksport import csv_svar, xlsx_svar
 from hentninger.services import logget_hentning
@@ -14,6 +15,7 @@ from profiler.models import Indberetning, IndberetningStatus, Indikator, Observa
 from profiler.permissions import indberetninger_til_laesning, kan_administrere_noegletal, kan_eksportere
 
 
+@require_safe
 def raadata(request):
     """Every municipality's raw numerator and denominator for one indicator and year, unsuppressed, with where
     each came from. The ministry's only."""
@@ -36,6 +38,7 @@ def raadata(request):
     )
 
 
+@require_safe
 def eksport(request):
     ok, grund = kan_eksportere(request.user)
     if not ok:
@@ -43,6 +46,7 @@ def eksport(request):
     return render(request, "profiler/eksport.html", {"form": EksportForm(initial={"format": "csv"})})
 
 
+@require_safe
 def eksport_fil(request):
     ok, grund = kan_eksportere(request.user)
     if not ok:
@@ -63,6 +67,7 @@ def eksport_fil(request):
     return logget_hentning(svar, bruger=request.user, art=f"Nøgletal ({format_.upper()})", beskrivelse=hvad)
 
 
+@require_safe
 def indberetninger_til_godkendelse(request):
     ok, grund = kan_administrere_noegletal(request.user)
     if not ok:

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.eksport import csv_svar
 from hentninger.services import logget_hentning
@@ -52,12 +52,14 @@ def import_upload(request):
     return render(request, "profiler/import_upload.html", {"form": form, "fejl": fejl}, status=400 if fejl else 200)
 
 
+@require_safe
 def import_liste(request):
     _kraev_ministeriet(request.user)
     koersler = ImportKoersel.objects.defer("fil").select_related("indikator", "oprettet_af", "gennemfoert_af")
     return render(request, "profiler/import_liste.html", {"koersler": koersler[:200]})
 
 
+@require_safe
 def import_detalje(request, pk):
     koersel = access_importkoersel(request.user, pk)
     raekker = (
@@ -124,6 +126,7 @@ def import_kasser_view(request, pk):
     return _handling(request, pk, _kan_kassere, import_kasser, "Forhåndsvisningen er kasseret; intet er ændret.")
 
 
+@require_safe
 def import_fil(request, pk):
     """The file exactly as it was imported (or as Statistics Denmark answered)."""
     koersel = access_importkoersel(request.user, pk)
@@ -133,6 +136,7 @@ def import_fil(request, pk):
     return logget_hentning(svar, bruger=request.user, objekt=koersel)
 
 
+@require_safe
 def skabelon(request):
     """The project's tidy template: one row per municipality, indicator and year."""
     _kraev_ministeriet(request.user)

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.historik import historik_for
 from profiler.forms import IndberetningForm, SendTilbageForm
@@ -37,6 +37,7 @@ def _aar(aar: int) -> int:
     return aar
 
 
+@require_safe
 def indberetning_liste(request, kode):
     kommune = access_indberetninger(request.user, kode)
     indberetninger = indberetninger_til_laesning(request.user).filter(kommune=kommune).order_by("-aar")

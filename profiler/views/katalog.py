@@ -4,7 +4,7 @@ adds and edits indicators and fetches their figures from Statistics Denmark."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.historik import historik_for
 from kommuner.roller import er_ministeriet
@@ -17,6 +17,7 @@ from profiler.services.importer import import_hent_fra_dst
 from profiler.services.indikatorer import IndikatorKonflikt, indikator_opdater, indikator_opret
 
 
+@require_safe
 def noegletal_oversigt(request):
     return render(
         request,
@@ -33,7 +34,12 @@ def _hentbar(indikator) -> bool:
     return any(kan_hentes(indikator, m)[0] for m in (Maal.NAEVNER, Maal.VAERDI if indikator.kun_rate else Maal.TAELLER))
 
 
-def indikator_detalje(request, kode, hentform=None, status=200):
+@require_safe
+def indikator_detalje(request, kode):
+    return _indikator_side(request, kode)
+
+
+def _indikator_side(request, kode, hentform=None, status=200):
     indikator = access_indikator(request.user, kode)
     administrere, _ = kan_administrere_noegletal(request.user)
     context = {"indikator": indikator, "kan_administrere": administrere}
@@ -117,4 +123,4 @@ def indikator_hent(request, kode):
             form.add_error(None, exc)
         else:
             return redirect("profiler:import", pk=koersel.pk)
-    return indikator_detalje(request, kode, hentform=form, status=400)
+    return _indikator_side(request, kode, hentform=form, status=400)

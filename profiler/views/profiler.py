@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.pdf import render_pdf
@@ -50,6 +50,7 @@ from profiler.services.profiler import (
 )
 
 
+@require_safe
 def profil_liste(request):
     user = request.user
     return render(
@@ -63,6 +64,7 @@ def profil_liste(request):
     )
 
 
+@require_safe
 def profil_seneste(request, kode):
     kommune = access_profil(request.user, kode)
     return redirect("profiler:profil", kode=kommune.kode, aar=profilens_seneste_aar(kommune))
@@ -76,6 +78,7 @@ def _tjek_aar(aar: int) -> None:
 SIDE_SEKUNDER = 60 * 60 * 24
 
 
+@require_safe
 def profil(request, kode, aar):
     """The profile page. Its figures, charts, map and findings are the same for everyone with the same rights, so
     the rendered part is cached in the shared cache under a key of everything it shows (profilside_noegle)."""
@@ -111,6 +114,7 @@ def profil(request, kode, aar):
     )
 
 
+@require_safe
 def profil_pdf(request, kode, aar):
     kommune = access_profil(request.user, kode)
     _tjek_aar(aar)
@@ -150,6 +154,7 @@ def _svg_svar(request, art: str, data: dict) -> HttpResponse:
     return svar
 
 
+@require_safe
 def graf_svg(request, kode, aar, indikator):
     kommune = access_profil(request.user, kode)
     indikator = access_indikator(request.user, indikator)
@@ -159,6 +164,7 @@ def graf_svg(request, kode, aar, indikator):
     return _svg_svar(request, "tidsserie", grafer.tidsserie_data(tal, indikator, aar_med_data))
 
 
+@require_safe
 def afvigelser_svg(request, kode, aar):
     kommune = access_profil(request.user, kode)
     _tjek_aar(aar)
@@ -169,6 +175,7 @@ def afvigelser_svg(request, kode, aar):
     return _svg_svar(request, "afvigelser", grafer.afvigelser_data(tal.for_aar(aar)))
 
 
+@require_safe
 def kort_svg(request, kode, aar, indikator):
     kommune = access_profil(request.user, kode)
     indikator = access_indikator(request.user, indikator)
@@ -211,6 +218,7 @@ def _indstillinger(request, kommune, *, indikatorform=None, status=200):
     )
 
 
+@require_safe
 def profil_indstillinger(request, kode):
     return _indstillinger(request, access_profil(request.user, kode))
 

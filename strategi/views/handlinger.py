@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from strategi.forms import HandlingForm, felt_fejl
 from strategi.grafer import forandringsteorier
@@ -24,6 +24,7 @@ from strategi.services.faelles import Konflikt
 from strategi.views.faelles import i_dag, kraev, ramme, slet
 
 
+@require_safe
 def handleplan(request, pk):
     strategi = access_strategi(request.user, pk)
     handlinger = handlinger_for_strategi(strategi, i_dag=i_dag())
@@ -90,6 +91,7 @@ def handling_slet(request, pk):
     )
 
 
+@require_safe
 def forandringsteori(request, pk):
     strategi = access_strategi(request.user, pk)
     omraader = list(Indsatsomraade.objects.filter(strategi=strategi).order_by("pk"))

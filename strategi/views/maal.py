@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from strategi.forms import MaalForm, OpfoelgningForm, SletMaalForm, felt_fejl, hentet_maalform
 from strategi.grafer import fremdriftsgrafer
@@ -34,12 +34,14 @@ from strategi.views.faelles import kraev, ramme
 REGELKONTEKST = {"regel": REGEL, "regel_indledning": REGEL_INDLEDNING, "formel": FORMEL}
 
 
+@require_safe
 def maal_liste(request, pk):
     strategi = access_strategi(request.user, pk)
     context = ramme(request, strategi, "maal") | REGELKONTEKST | {"maal": maal_for_strategi(strategi)}
     return render(request, "strategi/maal_liste.html", context)
 
 
+@require_safe
 def maal_side(request, pk):
     maal = access_maal(request.user, pk)
     strategi = maal.strategi
@@ -147,6 +149,7 @@ def maal_slet(request, pk):
     return render(request, "strategi/maal_slet.html", context, status=400 if form.errors else 200)
 
 
+@require_safe
 def slettede(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))

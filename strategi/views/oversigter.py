@@ -2,6 +2,7 @@
 on track / behind / achieved and late actions per participant, and the offers per step of the indsatstrappe."""
 
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from kommuner.permissions import access_program
 from strategi.maalstatus import Maalstatus
@@ -11,6 +12,7 @@ from strategi.selectors import indsatstrappe_for_program, oversigt_for_program
 from strategi.views.faelles import i_dag, kraev
 
 
+@require_safe
 def program_oversigt(request, pk):
     program = access_program(request.user, pk)
     kraev(kan_se_oversigt(request.user, program))
@@ -24,6 +26,7 @@ def program_oversigt(request, pk):
     return render(request, "strategi/program_oversigt.html", context)
 
 
+@require_safe
 def program_indsatstrappe(request, pk):
     program = access_program(request.user, pk)
     kraev(kan_se_oversigt(request.user, program))

@@ -11,7 +11,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid
 from hentninger.services import logget_hentning
@@ -53,6 +53,7 @@ from strategi.services.faelles import Konflikt
 from strategi.views.faelles import i_dag, kraev, ramme
 
 
+@require_safe
 def liste(request):
     """The strategies the user works with: a lead's own (or the button to create one) and the approved strategies
     of other municipalities; the other roles' readable strategies and the overviews per programme."""
@@ -86,7 +87,12 @@ def opret(request, pk):
     return redirect("strategi:strategi", pk=strategi.pk)
 
 
-def strategi_side(request, pk, *, indsend_fejl=None, status=200):
+@require_safe
+def strategi_side(request, pk):
+    return _strategi_side(request, pk)
+
+
+def _strategi_side(request, pk, *, indsend_fejl=None, status=200):
     """The strategy's overview: where it stands, what the user may do next, the goals with their status and
     progress charts, and the action plan by status and colour."""
     user = request.user
@@ -168,6 +174,7 @@ def boernepolitik_upload(request, pk):
     return redirect(f"{reverse('strategi:strategi', args=[strategi.pk])}#boernepolitik")
 
 
+@require_safe
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
     response = FileResponse(
@@ -200,7 +207,7 @@ def indsend(request, pk):
     try:
         services.strategi_indsend(strategi=strategi, bruger=request.user)
     except ValidationError as exc:
-        return strategi_side(request, pk, indsend_fejl=exc.messages, status=400)
+        return _strategi_side(request, pk, indsend_fejl=exc.messages, status=400)
     messages.success(request, "Strategien er indsendt til ministeriet. Den er låst, mens ministeriet behandler den.")
     return redirect("strategi:strategi", pk=strategi.pk)
 
@@ -279,6 +286,7 @@ def vedtagelse(request, pk):
     return render(request, "strategi/formular.html", context)
 
 
+@require_safe
 def historik(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_se_historik(request.user, strategi))
@@ -288,6 +296,7 @@ def historik(request, pk):
     return render(request, "strategi/historik.html", context)
 
 
+@require_safe
 def pdf(request, pk):
     strategi = access_strategi(request.user, pk)
     indhold = strategi_pdf(strategi=strategi, bruger=request.user, i_dag=i_dag())

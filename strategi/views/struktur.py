@@ -2,7 +2,7 @@
 
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from strategi.forms import AktoerForm, DelstrategiForm, IndsatsomraadeForm, MaalgruppeForm, TilbudForm
 from strategi.models import Aktoer, Indsatsomraade, Maalgruppe, Strategi, Trin
@@ -24,6 +24,7 @@ def _struktur_url(strategi: Strategi, anker: str = "") -> str:
     return reverse("strategi:struktur", args=[strategi.pk]) + (f"#{anker}" if anker else "")
 
 
+@require_safe
 def struktur(request, pk):
     strategi = access_strategi(request.user, pk)
     omraader = (
@@ -233,6 +234,7 @@ def aktoer_slet(request, pk):
 # The indsatstrappe ---------------------------------------------------------------------------------
 
 
+@require_safe
 def indsatstrappe(request, pk):
     strategi = access_strategi(request.user, pk)
     trin = trappe_for(strategi)

@@ -4,6 +4,7 @@ current one."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
 
 from strategi.forms import GennemgangForm, felt_fejl
 from strategi.permissions import access_gennemgang, access_strategi, access_version, kan_gennemgaa
@@ -48,6 +49,7 @@ def gennemgang_ny(request, pk):
     return render(request, "strategi/gennemgang_form.html", context)
 
 
+@require_safe
 def gennemgang_side(request, pk):
     gennemgang = access_gennemgang(request.user, pk)
     context = ramme(request, gennemgang.strategi, "versioner") | {
@@ -57,6 +59,7 @@ def gennemgang_side(request, pk):
     return render(request, "strategi/gennemgang.html", context)
 
 
+@require_safe
 def versioner(request, pk):
     strategi = access_strategi(request.user, pk)
     context = ramme(request, strategi, "versioner") | {
@@ -67,6 +70,7 @@ def versioner(request, pk):
     return render(request, "strategi/versioner.html", context)
 
 
+@require_safe
 def version_side(request, pk, nummer):
     strategi = access_strategi(request.user, pk)
     version = access_version(request.user, strategi, nummer)
@@ -74,6 +78,7 @@ def version_side(request, pk, nummer):
     return render(request, "strategi/version.html", context)
 
 
+@require_safe
 def version_sammenlign(request, pk, nummer):
     strategi = access_strategi(request.user, pk)
     version = access_version(request.user, strategi, nummer)

@@ -1,0 +1,547 @@
+"""Who gets what, for the whole project, in one table (decision records 0001 and 0005).
+
+Every URL pattern of every app (walked recursively from the URL configuration) × every role × every method the
+view accepts, with the answer written down:
+
+- 200: the page (or file);
+- L: 302 to the login page (an anonymous visitor);
+- 302: a redirect after a successful POST, or to where the user should be;
+- 400/409: the form or action refused with the reasons on the page;
+- 403: the user may read the object but not do this (the page says why);
+- 404: the user may not read the object (the same answer as for one that does not exist);
+- 405: the method is not accepted.
+
+A method the table does not list for a pattern must answer 405, so a view's accepted methods are part of the
+table too. A URL pattern without a row fails `test_every_url_pattern_has_a_row`, and a row for a pattern that no
+longer exists fails it as well. Django's admin is left out: it is Django's own, has its own staff check, and no
+role of the app is staff (`test_the_admin_is_closed_to_every_role` shows that).
+
+The objects are København's (101) in a world where Frederiksberg (147) takes part with objects of its own
+(tests/verden.py): "egen leder" is København's project lead, "anden leder" Frederiksberg's. The world is built
+once for the module; every request runs in a transaction that is rolled back, so a POST that succeeds changes
+nothing for the next one. POSTs send no data or the least an action needs: the point is who gets in, not the form.
+
+Every request is also checked against the download log: a file (a response with Content-Disposition) adds
+exactly one row to it, everything else none (hentninger.services.logget_hentning, decision record 0032).
+"""
+
+import re
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from hentninger.models import Hentning
+from tests.verden import ROLLER, byg_verden
+
+pytestmark = pytest.mark.django_db
+
+L = "L"
+
+ALLE = (L, 200, 200, 200, 200, 200)
+AABEN = (200, 200, 200, 200, 200, 200)
+KUN_MINISTERIET = (L, 403, 403, 403, 403, 200)
+LAAST = (L, 403, 403, 403, 403, 403)  # may read it, nobody may change it in this state
+EGEN_KLADDE = (L, 200, 404, 404, 404, 404)  # the municipality's own draft: nobody else knows it exists
+MINISTERIETS_ARBEJDE = (L, 404, 404, 404, 404, 200)  # assessments, imports, jobs, minutes not yet approved
+
+# (URL pattern, object in tests/verden.py, method) → the answer for
+# (anonym, egen leder, anden leder, evaluator, styregruppe, ministeriet).
+MATRIX: dict[tuple[str, str | None, str], tuple] = {
+    # The overview and the open pages: health check and accessibility statement
+    ("", None, "GET"): ALLE,
+    ("healthz", None, "GET"): AABEN,
+    ("tilgaengelighedserklaering/", None, "GET"): AABEN,
+    # konto: login, logout and password reset (open), and each user's own account. Everyone manages only their own
+    # account, so both leads get the same. 302 for a logged-in user: no half-finished login to finish (login/kode),
+    # no two-factor login to manage yet (backupkoder, slaa-fra), or a live session that has not run out (udloebet).
+    ("konto/login/", None, "GET"): AABEN,
+    ("konto/login/", None, "POST"): AABEN,  # the form with its errors
+    ("konto/logout/", None, "POST"): ALLE,  # "Du er logget ud"
+    ("konto/nulstil-adgangskode/", None, "GET"): AABEN,
+    ("konto/nulstil-adgangskode/", None, "POST"): AABEN,
+    ("konto/nulstil-adgangskode/sendt/", None, "GET"): AABEN,
+    ("konto/nulstil-adgangskode/<uidb64>/<token>/", "nulstilling", "GET"): AABEN,
+    ("konto/nulstil-adgangskode/<uidb64>/<token>/", "nulstilling", "POST"): AABEN,
+    ("konto/nulstil-adgangskode/faerdig/", None, "GET"): AABEN,
+    ("konto/", None, "GET"): ALLE,
+    ("konto/login/kode/", None, "GET"): (L, L, L, L, L, L),
+    ("konto/login/kode/", None, "POST"): (L, L, L, L, L, L),
+    ("konto/tofaktor/", None, "GET"): ALLE,
+    ("konto/tofaktor/", None, "POST"): ALLE,
+    ("konto/tofaktor/backupkoder/", None, "GET"): (L, 302, 302, 302, 302, 302),
+    ("konto/tofaktor/backupkoder/", None, "POST"): (L, 302, 302, 302, 302, 302),
+    ("konto/tofaktor/slaa-fra/", None, "GET"): (L, 302, 302, 302, 302, 302),
+    ("konto/tofaktor/slaa-fra/", None, "POST"): (L, 302, 302, 302, 302, 302),
+    ("konto/session/forlaeng/", None, "POST"): ALLE,
+    ("konto/session/udloebet/", None, "GET"): (200, 302, 302, 302, 302, 302),
+    ("konto/session/udloebet/", None, "POST"): (302, 302, 302, 302, 302, 302),
+    # kommuner: municipalities, programmes, applications (submitted and a draft), assessment, grants
+    ("kommuner/", None, "GET"): ALLE,
+    ("kommuner/<str:kode>/", "kommune", "GET"): (L, 200, 404, 200, 200, 200),
+    ("kommuner/<str:kode>/kommunegruppe/", "kommune", "GET"): (L, 403, 404, 403, 403, 200),
+    ("kommuner/<str:kode>/kommunegruppe/", "kommune", "POST"): (L, 403, 404, 403, 403, 200),
+    ("kommuner/<str:kode>/oplysninger/", "kommune", "GET"): (L, 200, 404, 403, 403, 200),
+    ("kommuner/<str:kode>/oplysninger/", "kommune", "POST"): (L, 200, 404, 403, 403, 200),
+    ("programmer/", None, "GET"): ALLE,
+    ("programmer/nyt/", None, "GET"): KUN_MINISTERIET,
+    ("programmer/nyt/", None, "POST"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/", "program", "GET"): ALLE,
+    ("programmer/<int:pk>/rediger/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/rediger/", "program", "POST"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/ansoeg/", "nyt_program", "POST"): (L, 302, 404, 403, 403, 403),  # for København
+    ("ansoegninger/<int:pk>/", "ansoegning", "GET"): (L, 200, 404, 200, 404, 200),
+    ("ansoegninger/<int:pk>/", "kladde", "GET"): EGEN_KLADDE,
+    ("ansoegninger/<int:pk>/", "frb_ansoegning", "GET"): (L, 404, 200, 200, 404, 200),  # the mirror image
+    ("ansoegninger/<int:pk>/rediger/", "ansoegning", "GET"): (L, 403, 404, 403, 404, 403),  # submitted: locked
+    ("ansoegninger/<int:pk>/rediger/", "ansoegning", "POST"): (L, 403, 404, 403, 404, 403),
+    ("ansoegninger/<int:pk>/rediger/", "kladde", "GET"): EGEN_KLADDE,
+    ("ansoegninger/<int:pk>/rediger/", "kladde", "POST"): EGEN_KLADDE,
+    ("ansoegninger/<int:pk>/bilag/", "ansoegning", "POST"): (L, 403, 404, 403, 404, 403),
+    ("ansoegninger/<int:pk>/bilag/", "kladde", "POST"): EGEN_KLADDE,
+    ("ansoegninger/<int:pk>/indsend/", "ansoegning", "POST"): (L, 403, 404, 403, 404, 403),
+    ("ansoegninger/<int:pk>/indsend/", "kladde", "POST"): (L, 302, 404, 404, 404, 404),
+    ("ansoegninger/<int:pk>/send-tilbage/", "ansoegning", "GET"): (L, 403, 404, 403, 404, 403),  # decided already
+    ("ansoegninger/<int:pk>/send-tilbage/", "ansoegning", "POST"): (L, 403, 404, 403, 404, 403),
+    ("ansoegninger/<int:pk>/genaabn/", "ansoegning", "GET"): (L, 403, 404, 403, 404, 403),  # nothing to reopen
+    ("ansoegninger/<int:pk>/genaabn/", "ansoegning", "POST"): (L, 403, 404, 403, 404, 403),
+    ("ansoegninger/<int:pk>/genaabn/", "kladde", "GET"): (L, 403, 404, 404, 404, 403),  # the deadline is ahead
+    ("ansoegninger/<int:pk>/genaabn/", "kladde", "POST"): (L, 403, 404, 404, 404, 403),
+    ("bilag/<int:pk>/", "bilag", "GET"): (L, 200, 404, 200, 404, 200),
+    ("bilag/<int:pk>/", "kladdebilag", "GET"): EGEN_KLADDE,
+    ("bilag/<int:pk>/", "frb_bilag", "GET"): (L, 404, 200, 200, 404, 200),
+    ("bilag/<int:pk>/slet/", "bilag", "POST"): (L, 403, 404, 403, 404, 403),
+    ("bilag/<int:pk>/slet/", "kladdebilag", "POST"): (L, 302, 404, 404, 404, 404),
+    ("kvitteringer/<int:pk>/", "kvittering", "GET"): (L, 200, 404, 200, 404, 200),
+    ("ansoegninger/<int:pk>/vurdering/", "ansoegning", "GET"): MINISTERIETS_ARBEJDE,
+    ("ansoegninger/<int:pk>/vurdering/", "ansoegning", "POST"): MINISTERIETS_ARBEJDE,
+    ("vurderinger/<int:pk>/", "vurdering", "GET"): MINISTERIETS_ARBEJDE,
+    ("vurderinger/<int:pk>/", "vurdering", "POST"): MINISTERIETS_ARBEJDE,
+    ("programmer/<int:pk>/sammenligning/", "program", "GET"): MINISTERIETS_ARBEJDE,
+    ("ansoegninger/<int:pk>/afgoerelse/", "ansoegning", "GET"): MINISTERIETS_ARBEJDE,
+    ("ansoegninger/<int:pk>/afgoerelse/", "ansoegning", "POST"): MINISTERIETS_ARBEJDE,
+    ("programmer/<int:pk>/budget/", "program", "GET"): ALLE,
+    ("deltagelser/<int:pk>/forbrug/", "deltagelse", "GET"): (L, 200, 404, 403, 403, 200),
+    ("deltagelser/<int:pk>/forbrug/", "deltagelse", "POST"): (L, 200, 404, 403, 403, 200),
+    # profiler: social profiles, own figures (2011 submitted, 2012 a draft), the catalogue, imports, exports
+    ("profiler/", None, "GET"): ALLE,
+    ("profiler/<str:kode>/", "kommune", "GET"): (L, 302, 302, 302, 302, 302),
+    ("profiler/<str:kode>/indstillinger/", "kommune", "GET"): (L, 200, 403, 403, 403, 200),
+    ("profiler/<str:kode>/indstillinger/noegletal/", "kommune", "POST"): (L, 302, 403, 403, 403, 302),
+    ("profiler/<str:kode>/indstillinger/gruppe/", "kommune", "POST"): (L, 403, 403, 403, 403, 302),
+    ("profiler/<str:kode>/fund/<str:kategori>/", "fund", "GET"): (L, 200, 403, 403, 403, 200),
+    ("profiler/<str:kode>/fund/<str:kategori>/", "fund", "POST"): (L, 200, 403, 403, 403, 200),
+    ("profiler/<str:kode>/<int:aar>/", "profil", "GET"): ALLE,
+    ("profiler/<str:kode>/<int:aar>/pdf/", "profil", "GET"): ALLE,
+    ("profiler/<str:kode>/<int:aar>/graf/<str:indikator>.svg", "profil_graf", "GET"): ALLE,
+    ("profiler/<str:kode>/<int:aar>/afvigelser.svg", "profil", "GET"): ALLE,
+    ("profiler/<str:kode>/<int:aar>/kort/<str:indikator>.svg", "profil_graf", "GET"): ALLE,
+    ("profiler/<str:kode>/egne-tal/", "kommune", "GET"): (L, 200, 404, 200, 404, 200),
+    ("profiler/<str:kode>/egne-tal/<int:aar>/", "egne_tal_indsendt", "GET"): (L, 200, 404, 200, 404, 200),
+    ("profiler/<str:kode>/egne-tal/<int:aar>/", "egne_tal_indsendt", "POST"): (L, 403, 404, 403, 404, 403),
+    ("profiler/<str:kode>/egne-tal/<int:aar>/", "egne_tal_kladde", "GET"): EGEN_KLADDE,
+    ("profiler/<str:kode>/egne-tal/<int:aar>/", "frb_egne_tal", "GET"): (L, 404, 200, 200, 404, 200),
+    ("profiler/<str:kode>/egne-tal/<int:aar>/", "egne_tal_kladde", "POST"): EGEN_KLADDE,
+    # Already submitted: its lead is sent back to the page with the reason.
+    ("profiler/<str:kode>/egne-tal/<int:aar>/indsend/", "egne_tal_indsendt", "POST"): (L, 302, 404, 403, 404, 403),
+    ("profiler/<str:kode>/egne-tal/<int:aar>/indsend/", "egne_tal_kladde", "POST"): (L, 302, 404, 404, 404, 404),
+    ("profiler/<str:kode>/egne-tal/<int:aar>/godkend/", "egne_tal_indsendt", "POST"): (L, 403, 404, 403, 404, 302),
+    ("profiler/<str:kode>/egne-tal/<int:aar>/send-tilbage/", "egne_tal_indsendt", "POST"): (L, 403, 404, 403, 404, 302),
+    ("noegletal/", None, "GET"): ALLE,
+    ("noegletal/indikatorer/ny/", None, "GET"): KUN_MINISTERIET,
+    ("noegletal/indikatorer/ny/", None, "POST"): KUN_MINISTERIET,
+    ("noegletal/indikatorer/<str:kode>/", "indikator", "GET"): ALLE,
+    ("noegletal/indikatorer/<str:kode>/rediger/", "indikator", "GET"): KUN_MINISTERIET,
+    ("noegletal/indikatorer/<str:kode>/rediger/", "indikator", "POST"): KUN_MINISTERIET,
+    ("noegletal/indikatorer/<str:kode>/hent/", "indikator", "POST"): (L, 403, 403, 403, 403, 400),  # DST not reached
+    ("noegletal/import/", None, "GET"): KUN_MINISTERIET,
+    ("noegletal/import/", None, "POST"): KUN_MINISTERIET,
+    ("noegletal/import/skabelon.csv", None, "GET"): KUN_MINISTERIET,
+    ("noegletal/importer/", None, "GET"): KUN_MINISTERIET,
+    ("noegletal/importer/<int:pk>/", "koersel", "GET"): MINISTERIETS_ARBEJDE,
+    ("noegletal/importer/<int:pk>/gennemfoer/", "forhaandsvist", "POST"): (L, 404, 404, 404, 404, 302),
+    ("noegletal/importer/<int:pk>/fortryd/", "koersel", "POST"): (L, 404, 404, 404, 404, 302),
+    ("noegletal/importer/<int:pk>/kasser/", "forhaandsvist", "POST"): (L, 404, 404, 404, 404, 302),
+    ("noegletal/importer/<int:pk>/fil/", "koersel", "GET"): MINISTERIETS_ARBEJDE,
+    ("noegletal/data/", None, "GET"): KUN_MINISTERIET,
+    ("noegletal/egne-tal/", None, "GET"): KUN_MINISTERIET,
+    ("noegletal/eksport/", None, "GET"): (L, 403, 403, 200, 403, 200),
+    ("noegletal/eksport/fil/", "eksport_csv", "GET"): (L, 403, 403, 200, 403, 200),
+    ("noegletal/eksport/fil/", "eksport_xlsx", "GET"): (L, 403, 403, 200, 403, 200),
+    # strategi: the approved and reviewed strategy, a draft and one submitted to the ministry
+    ("strategier/", None, "GET"): ALLE,
+    # Only the participating municipality's lead starts its strategy.
+    ("deltagelser/<int:pk>/strategi/", "ny_deltagelse", "POST"): (L, 302, 404, 403, 403, 403),
+    ("strategier/<int:pk>/", "strategi", "GET"): ALLE,
+    ("strategier/<int:pk>/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/", "indsendt_strategi", "GET"): (L, 200, 404, 200, 404, 200),
+    ("strategier/<int:pk>/rediger/", "strategi", "GET"): LAAST,
+    ("strategier/<int:pk>/rediger/", "strategi", "POST"): LAAST,
+    ("strategier/<int:pk>/rediger/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/rediger/", "kladdestrategi", "POST"): EGEN_KLADDE,
+    ("strategier/<int:pk>/rediger/", "indsendt_strategi", "GET"): (L, 403, 404, 403, 404, 403),
+    ("strategier/<int:pk>/rediger/", "indsendt_strategi", "POST"): (L, 403, 404, 403, 404, 403),
+    ("strategier/<int:pk>/boernepolitik/", "strategi", "POST"): LAAST,
+    ("strategier/<int:pk>/boernepolitik/", "kladdestrategi", "POST"): (L, 302, 404, 404, 404, 404),
+    ("strategibilag/<int:pk>/", "strategibilag", "GET"): ALLE,
+    ("strategibilag/<int:pk>/", "k_strategibilag", "GET"): EGEN_KLADDE,
+    ("strategibilag/<int:pk>/slet/", "strategibilag", "POST"): LAAST,
+    ("strategibilag/<int:pk>/slet/", "k_strategibilag", "POST"): (L, 302, 404, 404, 404, 404),
+    ("strategier/<int:pk>/indsend/", "strategi", "POST"): LAAST,
+    ("strategier/<int:pk>/indsend/", "kladdestrategi", "POST"): (L, 302, 404, 404, 404, 404),
+    ("strategier/<int:pk>/kommentar/", "strategi", "GET"): KUN_MINISTERIET,
+    ("strategier/<int:pk>/kommentar/", "strategi", "POST"): KUN_MINISTERIET,
+    ("strategier/<int:pk>/kommentar/", "indsendt_strategi", "GET"): (L, 403, 404, 403, 404, 200),
+    ("strategier/<int:pk>/kommentar/", "indsendt_strategi", "POST"): (L, 403, 404, 403, 404, 200),
+    ("strategier/<int:pk>/godkend/", "strategi", "GET"): LAAST,
+    ("strategier/<int:pk>/godkend/", "strategi", "POST"): LAAST,
+    ("strategier/<int:pk>/godkend/", "indsendt_strategi", "GET"): (L, 403, 404, 403, 404, 200),
+    ("strategier/<int:pk>/godkend/", "indsendt_strategi", "POST"): (L, 403, 404, 403, 404, 200),
+    ("strategier/<int:pk>/send-tilbage/", "strategi", "GET"): LAAST,
+    ("strategier/<int:pk>/send-tilbage/", "strategi", "POST"): LAAST,
+    ("strategier/<int:pk>/send-tilbage/", "indsendt_strategi", "GET"): (L, 403, 404, 403, 404, 200),
+    ("strategier/<int:pk>/send-tilbage/", "indsendt_strategi", "POST"): (L, 403, 404, 403, 404, 200),
+    ("strategier/<int:pk>/vedtagelse/", "strategi", "GET"): (L, 200, 403, 403, 403, 403),
+    ("strategier/<int:pk>/vedtagelse/", "strategi", "POST"): (L, 200, 403, 403, 403, 403),
+    ("strategier/<int:pk>/historik/", "strategi", "GET"): (L, 200, 403, 403, 403, 200),
+    ("strategier/<int:pk>/historik/", "frb_strategi", "GET"): (L, 403, 200, 403, 403, 200),
+    ("strategier/<int:pk>/historik/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/historik/", "indsendt_strategi", "GET"): (L, 200, 404, 403, 404, 200),
+    ("strategier/<int:pk>/pdf/", "strategi", "GET"): ALLE,
+    ("strategier/<int:pk>/pdf/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/struktur/", "strategi", "GET"): ALLE,
+    ("strategier/<int:pk>/struktur/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/indsatsomraader/nyt/", "strategi", "GET"): LAAST,
+    ("strategier/<int:pk>/indsatsomraader/nyt/", "strategi", "POST"): LAAST,
+    ("strategier/<int:pk>/indsatsomraader/nyt/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/indsatsomraader/nyt/", "kladdestrategi", "POST"): EGEN_KLADDE,
+    ("indsatsomraader/<int:pk>/rediger/", "indsatsomraade", "GET"): LAAST,
+    ("indsatsomraader/<int:pk>/rediger/", "indsatsomraade", "POST"): LAAST,
+    ("indsatsomraader/<int:pk>/rediger/", "k_indsatsomraade", "GET"): EGEN_KLADDE,
+    ("indsatsomraader/<int:pk>/rediger/", "k_indsatsomraade", "POST"): EGEN_KLADDE,
+    ("indsatsomraader/<int:pk>/slet/", "indsatsomraade", "POST"): LAAST,
+    ("indsatsomraader/<int:pk>/slet/", "k_indsatsomraade", "POST"): (L, 302, 404, 404, 404, 404),
+    ("indsatsomraader/<int:pk>/delstrategier/ny/", "indsatsomraade", "GET"): LAAST,
+    ("indsatsomraader/<int:pk>/delstrategier/ny/", "indsatsomraade", "POST"): LAAST,
+    ("indsatsomraader/<int:pk>/delstrategier/ny/", "k_indsatsomraade", "GET"): EGEN_KLADDE,
+    ("indsatsomraader/<int:pk>/delstrategier/ny/", "k_indsatsomraade", "POST"): EGEN_KLADDE,
+    ("delstrategier/<int:pk>/rediger/", "delstrategi", "GET"): LAAST,
+    ("delstrategier/<int:pk>/rediger/", "delstrategi", "POST"): LAAST,
+    ("delstrategier/<int:pk>/rediger/", "k_delstrategi", "GET"): EGEN_KLADDE,
+    ("delstrategier/<int:pk>/rediger/", "k_delstrategi", "POST"): EGEN_KLADDE,
+    ("delstrategier/<int:pk>/slet/", "delstrategi", "POST"): LAAST,
+    ("delstrategier/<int:pk>/slet/", "k_delstrategi", "POST"): (L, 302, 404, 404, 404, 404),
+    ("strategier/<int:pk>/maalgrupper/ny/", "strategi", "GET"): LAAST,
+    ("strategier/<int:pk>/maalgrupper/ny/", "strategi", "POST"): LAAST,
+    ("strategier/<int:pk>/maalgrupper/ny/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/maalgrupper/ny/", "kladdestrategi", "POST"): EGEN_KLADDE,
+    ("maalgrupper/<int:pk>/rediger/", "maalgruppe", "GET"): LAAST,
+    ("maalgrupper/<int:pk>/rediger/", "maalgruppe", "POST"): LAAST,
+    ("maalgrupper/<int:pk>/rediger/", "k_maalgruppe", "GET"): EGEN_KLADDE,
+    ("maalgrupper/<int:pk>/rediger/", "k_maalgruppe", "POST"): EGEN_KLADDE,
+    ("maalgrupper/<int:pk>/slet/", "maalgruppe", "POST"): LAAST,
+    ("maalgrupper/<int:pk>/slet/", "k_maalgruppe", "POST"): (L, 302, 404, 404, 404, 404),
+    ("strategier/<int:pk>/aktoerer/ny/", "strategi", "GET"): LAAST,
+    ("strategier/<int:pk>/aktoerer/ny/", "strategi", "POST"): LAAST,
+    ("strategier/<int:pk>/aktoerer/ny/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/aktoerer/ny/", "kladdestrategi", "POST"): EGEN_KLADDE,
+    ("aktoerer/<int:pk>/rediger/", "aktoer", "GET"): LAAST,
+    ("aktoerer/<int:pk>/rediger/", "aktoer", "POST"): LAAST,
+    ("aktoerer/<int:pk>/rediger/", "k_aktoer", "GET"): EGEN_KLADDE,
+    ("aktoerer/<int:pk>/rediger/", "k_aktoer", "POST"): EGEN_KLADDE,
+    ("aktoerer/<int:pk>/slet/", "aktoer", "POST"): LAAST,
+    ("aktoerer/<int:pk>/slet/", "k_aktoer", "POST"): (L, 302, 404, 404, 404, 404),
+    ("strategier/<int:pk>/maal/", "strategi", "GET"): ALLE,
+    ("strategier/<int:pk>/maal/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/maal/nyt/", "strategi", "GET"): LAAST,
+    ("strategier/<int:pk>/maal/nyt/", "strategi", "POST"): LAAST,
+    ("strategier/<int:pk>/maal/nyt/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/maal/nyt/", "kladdestrategi", "POST"): EGEN_KLADDE,
+    ("strategier/<int:pk>/maal/slettede/", "strategi", "GET"): LAAST,
+    ("strategier/<int:pk>/maal/slettede/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/maal/gendan/<int:haendelse>/", "k_gendan", "POST"): (L, 302, 404, 404, 404, 404),
+    ("maal/<int:pk>/", "maal", "GET"): ALLE,
+    ("maal/<int:pk>/", "k_maal", "GET"): EGEN_KLADDE,
+    ("maal/<int:pk>/rediger/", "maal", "GET"): LAAST,
+    ("maal/<int:pk>/rediger/", "maal", "POST"): LAAST,
+    ("maal/<int:pk>/rediger/", "k_maal", "GET"): EGEN_KLADDE,
+    ("maal/<int:pk>/rediger/", "k_maal", "POST"): EGEN_KLADDE,
+    ("maal/<int:pk>/slet/", "maal", "GET"): LAAST,
+    ("maal/<int:pk>/slet/", "maal", "POST"): LAAST,
+    ("maal/<int:pk>/slet/", "k_maal", "GET"): EGEN_KLADDE,
+    ("maal/<int:pk>/slet/", "k_maal", "POST"): (L, 302, 404, 404, 404, 404),
+    ("maal/<int:pk>/opfoelgninger/ny/", "maal", "GET"): (L, 200, 403, 403, 403, 403),
+    ("maal/<int:pk>/opfoelgninger/ny/", "maal", "POST"): (L, 200, 403, 403, 403, 403),
+    ("maal/<int:pk>/opfoelgninger/ny/", "k_maal", "GET"): (L, 403, 404, 404, 404, 404),
+    ("maal/<int:pk>/opfoelgninger/ny/", "k_maal", "POST"): (L, 403, 404, 404, 404, 404),
+    ("opfoelgninger/<int:pk>/slet/", "opfoelgning", "POST"): (L, 302, 403, 403, 403, 403),
+    ("strategier/<int:pk>/handleplan/", "strategi", "GET"): ALLE,
+    ("strategier/<int:pk>/handleplan/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/handlinger/ny/", "strategi", "GET"): LAAST,
+    ("strategier/<int:pk>/handlinger/ny/", "strategi", "POST"): LAAST,
+    ("strategier/<int:pk>/handlinger/ny/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/handlinger/ny/", "kladdestrategi", "POST"): EGEN_KLADDE,
+    ("handlinger/<int:pk>/rediger/", "handling", "GET"): LAAST,
+    ("handlinger/<int:pk>/rediger/", "handling", "POST"): LAAST,
+    ("handlinger/<int:pk>/rediger/", "k_handling", "GET"): EGEN_KLADDE,
+    ("handlinger/<int:pk>/rediger/", "k_handling", "POST"): EGEN_KLADDE,
+    ("handlinger/<int:pk>/slet/", "handling", "POST"): LAAST,
+    ("handlinger/<int:pk>/slet/", "k_handling", "POST"): (L, 302, 404, 404, 404, 404),
+    ("strategier/<int:pk>/forandringsteori/", "strategi", "GET"): ALLE,
+    ("strategier/<int:pk>/forandringsteori/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/indsatstrappe/", "strategi", "GET"): ALLE,
+    ("strategier/<int:pk>/indsatstrappe/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/tilbud/nyt/", "strategi", "GET"): LAAST,
+    ("strategier/<int:pk>/tilbud/nyt/", "strategi", "POST"): LAAST,
+    ("strategier/<int:pk>/tilbud/nyt/", "kladdestrategi", "GET"): EGEN_KLADDE,
+    ("strategier/<int:pk>/tilbud/nyt/", "kladdestrategi", "POST"): EGEN_KLADDE,
+    ("tilbud/<int:pk>/rediger/", "tilbud", "GET"): LAAST,
+    ("tilbud/<int:pk>/rediger/", "tilbud", "POST"): LAAST,
+    ("tilbud/<int:pk>/rediger/", "k_tilbud", "GET"): EGEN_KLADDE,
+    ("tilbud/<int:pk>/rediger/", "k_tilbud", "POST"): EGEN_KLADDE,
+    ("tilbud/<int:pk>/slet/", "tilbud", "POST"): LAAST,
+    ("tilbud/<int:pk>/slet/", "k_tilbud", "POST"): (L, 302, 404, 404, 404, 404),
+    ("strategier/<int:pk>/gennemgang/", "strategi", "GET"): (L, 200, 403, 403, 403, 403),
+    ("strategier/<int:pk>/gennemgang/", "strategi", "POST"): (L, 200, 403, 403, 403, 403),
+    ("strategier/<int:pk>/gennemgang/", "kladdestrategi", "GET"): (L, 403, 404, 404, 404, 404),
+    ("strategier/<int:pk>/gennemgang/", "kladdestrategi", "POST"): (L, 403, 404, 404, 404, 404),
+    ("gennemgange/<int:pk>/", "gennemgang", "GET"): ALLE,
+    ("strategier/<int:pk>/versioner/", "strategi", "GET"): ALLE,
+    ("strategier/<int:pk>/versioner/<int:nummer>/", "strategi_version", "GET"): ALLE,
+    ("strategier/<int:pk>/versioner/<int:nummer>/sammenlign/", "strategi_version", "GET"): ALLE,
+    ("programmer/<int:pk>/strategier/", "program", "GET"): (L, 403, 403, 200, 200, 200),
+    ("programmer/<int:pk>/indsatstrappe/", "program", "GET"): (L, 403, 403, 200, 200, 200),
+    # evaluering: timeline, meetings, materials, calendar, deliveries, background jobs
+    ("programmer/<int:pk>/tidsplan/", "program", "GET"): ALLE,
+    ("programmer/<int:pk>/tidsplan/nyt/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/tidsplan/nyt/", "program", "POST"): KUN_MINISTERIET,
+    ("tidsplan/<int:pk>/rediger/", "tidsplanpunkt", "GET"): KUN_MINISTERIET,
+    ("tidsplan/<int:pk>/rediger/", "tidsplanpunkt", "POST"): KUN_MINISTERIET,
+    ("tidsplan/<int:pk>/slet/", "tidsplanpunkt", "POST"): (L, 403, 403, 403, 403, 302),
+    ("programmer/<int:pk>/moeder/", "program", "GET"): ALLE,
+    ("programmer/<int:pk>/moeder/nyt/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/moeder/nyt/", "program", "POST"): KUN_MINISTERIET,
+    ("moeder/<int:pk>/", "moede", "GET"): ALLE,
+    ("moeder/<int:pk>/", "planlagt_moede", "GET"): ALLE,
+    ("moeder/<int:pk>/rediger/", "moede", "GET"): KUN_MINISTERIET,
+    ("moeder/<int:pk>/rediger/", "moede", "POST"): KUN_MINISTERIET,
+    ("moeder/<int:pk>/rediger/", "godkendt_moede", "GET"): LAAST,
+    ("moeder/<int:pk>/rediger/", "godkendt_moede", "POST"): LAAST,
+    ("moeder/<int:pk>/dagsorden/", "moede", "POST"): (L, 403, 403, 403, 403, 400),
+    ("dagsorden/<int:pk>/slet/", "dagsordenspunkt", "POST"): (L, 403, 403, 403, 403, 302),
+    ("moeder/<int:pk>/materialer/", "moede", "POST"): (L, 403, 403, 403, 403, 400),
+    ("materialer/<int:pk>/", "materiale", "GET"): ALLE,
+    ("materialer/<int:pk>/slet/", "materiale", "POST"): (L, 403, 403, 403, 403, 302),
+    ("moeder/<int:pk>/invitation/", "planlagt_moede", "POST"): (L, 403, 403, 403, 403, 302),
+    ("moeder/<int:pk>/afholdt/", "planlagt_moede_i_fortiden", "POST"): (L, 403, 403, 403, 403, 302),
+    ("moeder/<int:pk>/referat/", "moede", "GET"): KUN_MINISTERIET,
+    ("moeder/<int:pk>/referat/", "moede", "POST"): KUN_MINISTERIET,
+    ("moeder/<int:pk>/opfoelgning/", "moede", "POST"): (L, 403, 403, 403, 403, 400),
+    ("opfoelgning/<int:pk>/slet/", "opfoelgningspunkt", "POST"): (L, 403, 403, 403, 403, 302),
+    ("moeder/<int:pk>/fremmoede/", "moede", "GET"): (L, 200, 200, 403, 403, 200),  # each lead their own
+    ("moeder/<int:pk>/fremmoede/", "moede", "POST"): (L, 200, 200, 403, 403, 200),
+    ("moeder/<int:pk>/godkend/", "moede", "POST"): (L, 403, 403, 403, 403, 302),
+    ("moeder/<int:pk>/referat.pdf", "godkendt_moede", "GET"): ALLE,
+    ("moeder/<int:pk>/referat.pdf", "moede", "GET"): MINISTERIETS_ARBEJDE,
+    ("kalender/", None, "GET"): ALLE,
+    ("kalender/forny/", None, "POST"): (L, 302, 302, 302, 302, 302),
+    ("kalender/<str:noegle>.ics", "kalender", "GET"): AABEN,
+    ("programmer/<int:pk>/leverancer/", "program", "GET"): ALLE,
+    ("programmer/<int:pk>/leverancer/ny/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/leverancer/ny/", "program", "POST"): KUN_MINISTERIET,
+    ("leverancer/<int:pk>/", "leverance", "GET"): ALLE,
+    ("leverancer/<int:pk>/<str:kode>/", "kommuneleverance", "GET"): (L, 200, 404, 200, 200, 200),
+    ("leverancer/<int:pk>/<str:kode>/", "frb_kommuneleverance", "GET"): (L, 404, 200, 200, 200, 200),
+    ("leverancer/<int:pk>/<str:kode>/", "odense_leverance", "GET"): (L, 404, 404, 404, 404, 404),
+    # Submitted and awaiting the ministry's review: not again.
+    ("leverancer/<int:pk>/<str:kode>/indsend/", "kommuneleverance", "POST"): (L, 403, 404, 403, 403, 403),
+    ("leverancer/<int:pk>/<str:kode>/indsend/", "odense_leverance", "POST"): (L, 404, 404, 404, 404, 404),
+    ("indsendelser/<int:pk>/", "indsendelse", "GET"): (L, 200, 404, 200, 404, 200),
+    ("indsendelser/<int:pk>/", "frb_indsendelse", "GET"): (L, 404, 200, 200, 404, 200),
+    ("indsendelser/<int:pk>/vurder/", "indsendelse", "GET"): (L, 403, 404, 403, 404, 200),
+    ("indsendelser/<int:pk>/vurder/", "indsendelse", "POST"): (L, 403, 404, 403, 404, 200),
+    ("jobs/", None, "GET"): ALLE,
+    ("jobs/<int:pk>/", "job", "GET"): MINISTERIETS_ARBEJDE,
+    ("jobs/<int:pk>/status/", "job", "GET"): MINISTERIETS_ARBEJDE,
+    ("jobs/<int:pk>/proev-igen/", "job", "POST"): (L, 404, 404, 404, 404, 403),  # it has not failed
+    # hentninger: the download log
+    ("hentninger/", None, "GET"): MINISTERIETS_ARBEJDE,
+}
+
+# What a POST sends where an empty one would not reach the access check.
+POSTDATA = {
+    "programmer/<int:pk>/ansoeg/": {"kommune": "101"},
+    "profiler/<str:kode>/indstillinger/noegletal/": lambda v: {
+        "indikatorer": [v.objekter["indikator_pk"]],
+        "version": "0",
+    },
+    "profiler/<str:kode>/egne-tal/<int:aar>/send-tilbage/": {"kommentar": "Ret tallene."},
+    "noegletal/indikatorer/<str:kode>/hent/": {"maal": "taeller"},
+}
+
+# The routes that deliver a file (Content-Disposition). Every one is written to the download log, except:
+HENTNINGER = {
+    "bilag/<int:pk>/",
+    "kvitteringer/<int:pk>/",
+    "profiler/<str:kode>/<int:aar>/pdf/",
+    "noegletal/import/skabelon.csv",
+    "noegletal/importer/<int:pk>/fil/",
+    "noegletal/eksport/fil/",
+    "strategibilag/<int:pk>/",
+    "strategier/<int:pk>/pdf/",
+    "materialer/<int:pk>/",
+    "moeder/<int:pk>/referat.pdf",
+    "kalender/<str:noegle>.ics",
+}
+HENTNINGER_UDEN_LOG = {
+    # Calendar programs fetch the feed by themselves every few minutes to hours, with no person behind each fetch;
+    # it holds the meetings and deadlines the user may see, none of the municipalities' data. Logging it would bury
+    # the people's downloads under machine fetches. Who may fetch it is the secret in the URL, renewed on /kalender/.
+    "kalender/<str:noegle>.ics",
+}
+
+
+def moenstre(resolver=None, prefiks="") -> list[tuple[str, URLPattern]]:
+    """Every URL pattern of the project with its full route, admin excluded."""
+    resolver = resolver or get_resolver()
+    ud = []
+    for p in resolver.url_patterns:
+        route = prefiks + str(p.pattern)
+        if route.startswith("admin/"):
+            continue
+        if isinstance(p, URLResolver):
+            ud += moenstre(p, route)
+        else:
+            ud.append((route, p))
+    return ud
+
+
+def udfyld(route: str, kwargs: dict) -> str:
+    def erstat(match):
+        return str(kwargs[match.group(2)])
+
+    url = "/" + re.sub(r"<(?:(\w+):)?(\w+)>", erstat, route)
+    return f"{url}?{kwargs['?']}" if "?" in kwargs else url
+
+
+@pytest.fixture(scope="module")
+def verden(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once, in a transaction rolled back when the module is done."""
+    from django.test.utils import override_settings
+
+    media = tmp_path_factory.mktemp("media")
+    with (
+        django_db_blocker.unblock(),
+        # Nothing listens on port 9: the ministry's "Hent fra Danmarks Statistik" is refused with a message.
+        override_settings(MEDIA_ROOT=media, DST_API_URL="http://127.0.0.1:9/v1", DST_API_TIMEOUT=0.5),
+        pytest.MonkeyPatch.context() as mp,
+    ):
+        # WeasyPrint is not what this test is about; a PDF view still renders its template and answers.
+        mp.setattr("forebyggelse.pdf.HTML", _UdenWeasyprint)
+        with transaction.atomic():
+            verden = byg_verden()
+            klienter = {}
+            for rolle in ROLLER:
+                klient = Client()
+                if verden.brugere[rolle] is not None:
+                    klient.force_login(verden.brugere[rolle])
+                klienter[rolle] = klient
+            verden.klienter = klienter
+            yield verden
+            transaction.set_rollback(True)
+
+
+class _UdenWeasyprint:
+    def __init__(self, **kwargs):
+        pass
+
+    def write_pdf(self):
+        return b"%PDF-1.4\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def _media_root():
+    """Overrides the project-wide one: the world's files live in the module's folder."""
+
+
+def svar(verden, rolle: str, route: str, objekt: str | None, metode: str):
+    """The normalised answer, whether it is a file, how many download-log rows it added and whether it is a 403
+    without a reason; in a transaction that is rolled back."""
+    klient = verden.klienter[rolle]
+    url = udfyld(route, verden.objekter[objekt] if objekt else {})
+    data = POSTDATA.get(route, {})
+    if callable(data):
+        data = data(verden)
+    cookies = klient.cookies
+    klient.cookies = cookies.__class__(cookies)
+    try:
+        with transaction.atomic():
+            foer = Hentning.objects.count()
+            response = klient.get(url) if metode == "GET" else klient.post(url, data)
+            if response.streaming:
+                # Read to the end: the test client then closes the file (without closing the connection).
+                b"".join(response.streaming_content)
+            nye = Hentning.objects.count() - foer
+            transaction.set_rollback(True)
+    finally:
+        klient.cookies = cookies
+    status = response.status_code
+    if status == 302 and response["Location"].startswith("/konto/login/"):
+        status = L
+    fil = status == 200 and response.has_header("Content-Disposition")
+    # A 403 says why (templates/403.html shows the reason the kan_* predicate gave).
+    uden_grund = status == 403 and b'<p class="font-lead">' not in response.content
+    return status, fil, nye, uden_grund
+
+
+def test_every_url_pattern_has_a_row(capsys):
+    alle = {route for route, _ in moenstre()}
+    i_tabellen = {route for route, _, _ in MATRIX}
+    assert alle - i_tabellen == set(), "URL-mønstre uden en række i MATRIX"
+    assert i_tabellen - alle == set(), "rækker i MATRIX for URL-mønstre, der ikke findes"
+    with capsys.disabled():
+        print(
+            f"\nAdgangsmatrix: {len(i_tabellen)} af {len(alle)} URL-mønstre dækket ({len(MATRIX)} rækker × 6 roller)."
+        )
+
+
+RAEKKER: dict[str, list] = {}
+for (_route, _objekt, _metode), _forventet in MATRIX.items():
+    RAEKKER.setdefault(_route, []).append((_objekt, _metode, _forventet))
+
+
+@pytest.mark.parametrize("route", sorted(RAEKKER))
+def test_who_gets_what(verden, route):
+    faktisk, forventet, fejl = {}, {}, []
+    filer = 0
+    for objekt, metode, statusser in RAEKKER[route]:
+        forventet[objekt, metode] = statusser
+        svarene = [svar(verden, rolle, route, objekt, metode) for rolle in ROLLER]
+        faktisk[objekt, metode] = tuple(status for status, *_ in svarene)
+        for rolle, (_, fil, nye, uden_grund) in zip(ROLLER, svarene, strict=True):
+            if uden_grund:
+                fejl.append(f"{rolle} {metode} {objekt}: 403 uden begrundelse")
+            if fil:
+                filer += 1
+            logges = fil and route not in HENTNINGER_UDEN_LOG
+            if nye != (1 if logges else 0):
+                fejl.append(f"{rolle} {metode} {objekt}: {nye} rækker i hentningsloggen")
+    # A method the table does not list is refused (before any access check, so one role shows it).
+    metoder = {metode for _, metode, _ in RAEKKER[route]}
+    objekt = RAEKKER[route][0][0]
+    for metode in {"GET", "POST"} - metoder:
+        forventet[objekt, metode] = 405
+        faktisk[objekt, metode] = svar(verden, "ministeriet", route, objekt, metode)[0]
+    assert faktisk == forventet
+    assert not fejl
+    assert bool(filer) == (route in HENTNINGER), "filer fra en rute, der ikke står i HENTNINGER, eller omvendt"
+
+
+@pytest.mark.parametrize("rolle", ROLLER)
+def test_the_admin_is_closed_to_every_role(verden, rolle):
+    """No role of the app is staff: Django's admin sends everybody to the login page (a superuser made with
+    createsuperuser is the only way in)."""
+    response = verden.klienter[rolle].get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
