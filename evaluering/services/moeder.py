@@ -26,8 +26,8 @@ from evaluering.models import (
 )
 from evaluering.permissions import laast_tilstand
 from forebyggelse.formatering import tidspunkt
-from kommuner.models import Bilagstype, Bruger, Deltagelse, Kommune, Program
-from kommuner.services.ansoegninger import MAKS_BILAG_BYTES, genkend_filtype
+from kommuner.models import Bruger, Deltagelse, Kommune, Program
+from kommuner.services.ansoegninger import tjek_bilagsfil
 
 MOEDEFELTER = ["art", "nummer", "start", "slut", "sted", "fokus", "tidsplanpunkt"]
 
@@ -207,33 +207,13 @@ def dagsordenspunkt_slet(*, punkt: Dagsordenspunkt) -> None:
             Dagsordenspunkt.objects.filter(pk=p.pk).update(nummer=nummer)
 
 
-def _kontroller_fil(fil: UploadedFile) -> str:
-    """The file's type from its content (as for application annexes): the name's ending must match it."""
-    tilladte = ", ".join(t.upper() for t in Bilagstype.values)
-    endelse = fil.name.rsplit(".", 1)[-1].lower() if "." in fil.name else ""
-    if fil.size > MAKS_BILAG_BYTES:
-        raise ValidationError(
-            {"fil": f"Filen fylder {fil.size / 1024 / 1024:.1f} MB. Materialer må højst fylde 20 MB."}
-        )
-    if endelse not in Bilagstype.values:
-        raise ValidationError({"fil": f"Filtypen er ikke tilladt. Vedhæft en af disse: {tilladte}."})
-    filtype = genkend_filtype(fil)
-    if filtype is None:
-        raise ValidationError({"fil": f"Filens indhold er ikke en {endelse.upper()}-fil. Tilladte: {tilladte}."})
-    if filtype != endelse:
-        raise ValidationError(
-            {"fil": f"Filen hedder .{endelse}, men indholdet er {filtype.upper()}. Gem den i det rigtige format."}
-        )
-    return filtype
-
-
 @transaction.atomic
 def materiale_tilfoej(*, moede: Moede, fil: UploadedFile, bruger: Bruger, beskrivelse: str = "") -> Moedemateriale:
     moede = _laas(moede)
     materiale = Moedemateriale(
         moede=moede,
         filnavn=fil.name[:255],
-        filtype=_kontroller_fil(fil),
+        filtype=tjek_bilagsfil(fil, hvad="Materialer"),
         stoerrelse=fil.size,
         beskrivelse=beskrivelse.strip(),
         uploadet_af=bruger,

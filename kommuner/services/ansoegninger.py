@@ -4,7 +4,6 @@ Every write that changes the application or its annexes locks the application ro
 state under the lock. Writes record `bruger` in the change history, also outside a web request (demo
 loader, shell)."""
 
-import zipfile
 from dataclasses import dataclass, fields
 from datetime import datetime
 
@@ -15,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 
+from forebyggelse.filtjek import genkend_filtype
 from forebyggelse.formatering import tidspunkt
 from forebyggelse.pdf import html_til_pdf, pdf_html
 from kommuner.models import (
@@ -283,51 +283,24 @@ def ansoegning_genaabn(
 
 # Annexes ------------------------------------------------------------------------------------------
 
-ZIP_KENDETEGN = {
-    Bilagstype.DOCX: "word/document.xml",
-    Bilagstype.XLSX: "xl/workbook.xml",
-}
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-
-
-def genkend_filtype(fil) -> str | None:
-    """The annex type from the file's content, never from its name: PDF by its header, DOCX/XLSX/ODT by
-    what the ZIP container holds."""
-    fil.seek(0)
-    start = fil.read(8)
-    fil.seek(0)
-    if start.startswith(b"%PDF-"):
-        return Bilagstype.PDF
-    if not start.startswith(b"PK\x03\x04"):
-        return None
-    try:
-        with zipfile.ZipFile(fil) as z:
-            navne = set(z.namelist())
-            if "mimetype" in navne and z.read("mimetype").strip() == ODT_MIMETYPE:
-                return Bilagstype.ODT
-            for filtype, kendetegn in ZIP_KENDETEGN.items():
-                if kendetegn in navne and "[Content_Types].xml" in navne:
-                    return filtype
-    except zipfile.BadZipFile:
-        return None
-    finally:
-        fil.seek(0)
-    return None
-
 
 def _endelse(filnavn: str) -> str:
     return filnavn.rsplit(".", 1)[-1].lower() if "." in filnavn else ""
 
 
-def tjek_bilagsfil(fil: UploadedFile) -> str:
-    """The checks every uploaded annex passes, in the programmes' and the strategies' apps alike: its size, and
-    an allowed type both by name and by content. Returns the type; raises ValidationError on the field "fil"."""
+def tjek_bilagsfil(fil: UploadedFile, *, hvad: str = "Et bilag") -> str:
+    """The checks every uploaded annex passes, in every app (applications, strategies and follow-ups, meetings):
+    its size, and an allowed type both by name and by content (forebyggelse/filtjek.py, which looks into a ZIP only
+    after its size checks). Returns the type; raises ValidationError on the field "fil"."""
     tilladte = ", ".join(t.upper() for t in Bilagstype.values)
     if fil.size > MAKS_BILAG_BYTES:
-        raise ValidationError({"fil": f"Filen fylder {fil.size / 1024 / 1024:.1f} MB. Et bilag må højst fylde 20 MB."})
+        raise ValidationError({"fil": f"Filen fylder {fil.size / 1024 / 1024:.1f} MB. {hvad} må højst fylde 20 MB."})
     if _endelse(fil.name) not in Bilagstype.values:
         raise ValidationError({"fil": f"Filtypen er ikke tilladt. Vedhæft en af disse: {tilladte}."})
-    filtype = genkend_filtype(fil)
+    try:
+        filtype = genkend_filtype(fil)
+    except ValidationError as exc:
+        raise ValidationError({"fil": exc.messages}) from None
     if filtype is None:
         raise ValidationError(
             {"fil": f"Filens indhold er ikke en {_endelse(fil.name).upper()}-fil. Tilladte: {tilladte}."}

@@ -2,9 +2,11 @@
 
 import csv
 import io
+import re
 import zipfile
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -62,3 +64,48 @@ def test_downloads_are_attachments_with_the_file_name(svar, type_):
     assert type_ in response["Content-Type"]
     assert response["Content-Disposition"].startswith("attachment;")
     assert "n%C3%B8gletal-2011.csv" in response["Content-Disposition"]
+
+
+ROD = Path(__file__).resolve().parents[2]
+APPS = ["forebyggelse", "kommuner", "konto", "hentninger", "profiler", "strategi", "evaluering"]
+# Writers of CSV or XLSX outside forebyggelse/eksport.py that are not downloads, and why they may be.
+IKKE_EKSPORT = {
+    # The demo's example figures are written as the project's import template and fed to the import pipeline.
+    "profiler/demo.py",
+}
+
+
+def test_every_csv_and_xlsx_writer_is_forebyggelse_eksport():
+    """A download that wrote its own CSV or XLSX would skip the formula neutralisation: none may."""
+    skrivere = re.compile(r"csv\.(writer|DictWriter)\(|\bWorkbook\(|xlsxwriter|\.to_csv\(|\.to_excel\(")
+    fundet = []
+    for app in APPS:
+        for sti in (ROD / app).rglob("*.py"):
+            relativ = sti.relative_to(ROD).as_posix()
+            if "/migrations/" in relativ or relativ == "forebyggelse/eksport.py" or relativ in IKKE_EKSPORT:
+                continue
+            if skrivere.search(sti.read_text()):
+                fundet.append(relativ)
+    assert fundet == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("format_", ["csv", "xlsx"])
+def test_the_key_figure_download_neutralises_a_formula_in_a_text_cell(client_for, evaluator, format_):
+    """End to end through the view: a municipality's name that a spreadsheet would run as a formula arrives as
+    text."""
+    from kommuner.models import Kommune
+    from tests.profiler.factories import importer
+
+    Kommune.objects.filter(kode="101").update(navn='=HYPERLINK("http://x";"klik")')
+    importer([("101", "anmeldte_forbrydelser", 2011, 100, 10000)])
+    svar = client_for(evaluator).get(f"/noegletal/eksport/fil/?format={format_}&aar=2011")
+    assert svar.status_code == 200
+    if format_ == "csv":
+        raekker = list(csv.reader(io.StringIO(svar.content.decode("utf-8-sig"), newline=""), delimiter=";"))
+        assert [raekker[1][1]] != ['"\'=HYPERLINK(""http://x"";""klik"")"']
+        assert raekker[1][1] == '\'=HYPERLINK("http://x";"klik")'
+    else:
+        ark = load_workbook(io.BytesIO(svar.content)).active
+        celle = ark.cell(row=2, column=2)
+        assert celle.value == '=HYPERLINK("http://x";"klik")' and celle.data_type == "s" and celle.quotePrefix

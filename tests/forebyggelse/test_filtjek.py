@@ -5,10 +5,11 @@ import re
 import zipfile
 from pathlib import Path
 
+import openpyxl.xml
 import pytest
 from django.core.exceptions import ValidationError
 
-from forebyggelse.filtjek import tjek_office_fil
+from forebyggelse.filtjek import genkend_filtype, tjek_office_fil
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PROFILER = FIXTURES / "profiler"
@@ -39,7 +40,7 @@ def test_real_office_files_pass(sti, type_):
     ("sti", "type_", "besked"),
     [
         (PROFILER / "should_fail" / "zipbombe.xlsx", "xlsx", "ville fylde 150 MB pakket ud"),
-        (PROFILER / "should_fail" / "mange_dele.xlsx", "xlsx", "indeholder 1010 dele"),
+        (PROFILER / "should_fail" / "mange_dele.xlsx", "xlsx", "indeholder 1.010 dele"),
         (PROFILER / "should_fail" / "pdf_omdoebt.xlsx", "xlsx", "men er en PDF-fil"),
         (PROFILER / "should_fail" / "word_omdoebt.xlsx", "xlsx", "men er et Word-dokument (DOCX)"),
         (PROFILER / "should_fail" / "makroer.xlsx", "xlsx", "med makroer (XLSM)"),
@@ -73,3 +74,29 @@ def test_xml_with_entity_expansion_is_refused():
         z.writestr("xl/workbook.xml", b"<workbook/>")
     with pytest.raises(ValidationError, match="kan ikke læses"):
         tjek_office_fil(fil, "xlsx")
+
+
+@pytest.mark.parametrize("sti", sorted((BILAG / "should_pass").iterdir()), ids=lambda p: p.name)
+def test_an_annex_is_recognised_by_its_content(sti):
+    with sti.open("rb") as fil:
+        assert genkend_filtype(fil) == sti.suffix[1:]
+        assert fil.tell() == 0
+
+
+@pytest.mark.parametrize(
+    ("navn", "besked"),
+    [
+        ("zipbombe.docx", "ZIP-bombe"),
+        ("mange_dele.odt", "indeholder 1.010 dele"),
+        ("makroer.docx", "med makroer (DOCM)"),
+        ("entiteter.docx", "kan ikke læses"),
+    ],
+)
+def test_annexes_that_would_be_unpacked_or_parsed_dangerously_are_refused_first(navn, besked):
+    with (BILAG / "should_fail" / navn).open("rb") as fil, pytest.raises(ValidationError, match=re.escape(besked)):
+        genkend_filtype(fil)
+
+
+def test_openpyxl_reads_workbooks_through_defusedxml():
+    """The import parses a workbook's sheets with openpyxl, which is only safe while defusedxml is installed."""
+    assert openpyxl.xml.DEFUSEDXML

@@ -72,6 +72,7 @@ FORVENTET = {
     "fil_uden_endelse": "En fil uden endelse kan ikke importeres",
     "zipbombe.xlsx": "ville fylde 150 MB pakket ud",
     "mange_dele.xlsx": "Den er afvist uden at blive pakket ud",
+    "entiteter.xlsx": "Excel-filen kan ikke læses",
 }
 
 
