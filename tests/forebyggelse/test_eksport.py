@@ -103,7 +103,6 @@ def test_the_key_figure_download_neutralises_a_formula_in_a_text_cell(client_for
     assert svar.status_code == 200
     if format_ == "csv":
         raekker = list(csv.reader(io.StringIO(svar.content.decode("utf-8-sig"), newline=""), delimiter=";"))
-        assert [raekker[1][1]] != ['"\'=HYPERLINK(""http://x"";""klik"")"']
         assert raekker[1][1] == '\'=HYPERLINK("http://x";"klik")'
     else:
         ark = load_workbook(io.BytesIO(svar.content)).active
