@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps db stop migrate demo run worker test lint format check pytest bench lock outdated backup restore vendor
+.PHONY: help install system-deps db stop migrate demo run worker test lint format check pytest bench loadtest lock outdated backup restore vendor
 
 help: ## Show this list
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ bench: db ## Benchmarks: query counts and timings of the main pages as data grow
 	$(PY) -m benchmarks.profiler
 	$(PY) -m benchmarks.strategi
 	$(PY) -m benchmarks.hentninger
+
+loadtest: db ## Load and fault test (not in make test): 50 users against gunicorn, then PostgreSQL restarted midway
+	$(PY) -m benchmarks.loadtest
 
 lock: ## Re-resolve requirements.in into the fully pinned requirements.txt
 	rm -rf /tmp/forebyggelse-lock && $(PYTHON) -m venv /tmp/forebyggelse-lock

@@ -190,3 +190,33 @@ def _indsend(program, kommune, felter, beloeb, *, dag: int, ministeriet: Bruger)
         ansoegning_indsend(ansoegning=ansoegning, bruger=leder, nu=dansk_tidspunkt(date(2011, 2, dag), time(10, 30)))
     ansoegning.refresh_from_db()
     return ansoegning
+
+
+# Every other municipality, when the demo is scaled up (load_demo --alle-kommuner): a small grant each, so the
+# grants stay within the programme's budget of 8 mio. kr.
+SKALERET_BEVILLING = {2011: 10_000, 2012: 15_000}
+
+
+def indlaes_alle_kommuner(*, ministeriet: Bruger) -> int:
+    """Let every municipality that has not applied to the demo programme apply and be selected (example data), for
+    benchmarks and the load test. Returns how many were added; does nothing without the demo programme."""
+    program = Program.objects.filter(navn=PROGRAMNAVN).first()
+    if program is None:
+        return 0
+    nye = Kommune.objects.exclude(ansoegninger__program=program).order_by("kode")
+    if not nye.exists():
+        return 0
+    fokus = [e[3] for e in EKSEMPLER]
+    status = program.status
+    with pghistory.context(user=ministeriet.pk):
+        program = program_saet_status(program=program, status=ProgramStatus.AABEN)
+    antal = 0
+    for nr, kommune in enumerate(nye):
+        felter, beloeb = _eksempel(kommune, fokus[nr % len(fokus)]), {2011: 300_000, 2012: 400_000}
+        ansoegning = _indsend(program, kommune, felter, beloeb, dag=5, ministeriet=ministeriet)
+        _vurder(ansoegning, ministeriet, score=3)
+        _beslut(ansoegning, ministeriet, SKALERET_BEVILLING)
+        antal += 1
+    with pghistory.context(user=ministeriet.pk):
+        program_saet_status(program=program, status=status)
+    return antal

@@ -897,3 +897,28 @@ def _aarsgennemgang(strategi: Strategi, leder: Bruger, dag: date) -> None:
         bruger=leder,
         nu=_tid(dag),
     )
+
+
+def indlaes_eksempelstrategier(*, ministeriet: Bruger) -> int:
+    """An approved example strategy with follow-ups for every participant of the demo programme that has none
+    (after load_demo --alle-kommuner: the other 93 municipalities), for benchmarks and the load test."""
+    program = Program.objects.filter(navn=PROGRAMNAVN).first()
+    if program is None:
+        return 0
+    sikr_noegletal(ministeriet=ministeriet)
+    uden = program.deltagelser.filter(strategi__isnull=True).select_related("kommune", "program").order_by("pk")
+    antal = 0
+    # On reported offences: the one indicator with real figures for every municipality, small ones included.
+    planer = [
+        _eksempelplan(p.titel.split(": ", 1)[1], p.maalgrupper[0][0], "anmeldte_forbrydelser", farver)
+        for (_, p, _), farver in zip(ANDRE, [(Farve.GROEN, Farve.GUL), (Farve.GUL, Farve.ROED)] * 2, strict=True)
+    ]
+    for nr, deltagelse in enumerate(uden):
+        plan = planer[nr % len(planer)]
+        leder = deltagelse.kommune.projektledere.first() or ministeriet
+        with pghistory.context(user=leder.pk):
+            strategi, maal = _byg(deltagelse, plan, leder)
+            _godkend(strategi, ministeriet, leder, date(2012, 1, 10), date(2012, 2, 15))
+            _foelg_op(plan, maal, leder)
+        antal += 1
+    return antal

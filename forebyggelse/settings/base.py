@@ -88,6 +88,11 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# History context (who, from which URL) only for requests that may write: every read-only view refuses anything but
+# GET and HEAD (require_safe), and on a GET pghistory would prefix every query with two set_config calls, which cost
+# a quarter of a page's time (make loadtest, docs/decisions/0039).
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
 ROOT_URLCONF = "forebyggelse.urls"
 WSGI_APPLICATION = "forebyggelse.wsgi.application"
 ASGI_APPLICATION = "forebyggelse.asgi.application"

@@ -22,9 +22,10 @@ def test_url_is_database_url_when_set_else_the_local_cluster(monkeypatch, capsys
     assert capsys.readouterr().out.strip() == localdb.DEFAULT_URL
 
 
-def test_start_and_stop_leave_an_external_database_alone(monkeypatch, capsys):
+@pytest.mark.parametrize("kommando", ["stop", "restart"])
+def test_stop_and_restart_leave_an_external_database_alone(monkeypatch, capsys, kommando):
     monkeypatch.setenv("DATABASE_URL", "postgres://x@db.example.org/y")
-    assert localdb.main(["localdb", "stop"]) == 0
+    assert localdb.main(["localdb", kommando]) == 0
     assert "DATABASE_URL er sat" in capsys.readouterr().out
 
 

@@ -4,11 +4,11 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from evaluering.demo import indlaes_demo_evaluering
-from kommuner.demo import PROGRAMNAVN, indlaes_demo_program
+from kommuner.demo import PROGRAMNAVN, indlaes_alle_kommuner, indlaes_demo_program
 from kommuner.models import Bruger, Kommune, Program, Rolle
 from kommuner.services.kommuner import bruger_opret
 from profiler.demo import indlaes_demo_noegletal
-from strategi.demo import indlaes_demo_strategier
+from strategi.demo import indlaes_demo_strategier, indlaes_eksempelstrategier
 
 DEMO_PASSWORD = "demo"
 
@@ -25,7 +25,15 @@ DEMO_BRUGERE = [
 class Command(BaseCommand):
     help = "Indlæser demo-opsætningen (demo-brugere og eksempeldata). Kun i demo-tilstand."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--alle-kommuner",
+            action="store_true",
+            help="Lad alle 98 kommuner deltage i demoprogrammet med en eksempelstrategi og en projektleder "
+            "(projektleder-<kode>), til belastningstesten og benchmarks.",
+        )
+
+    def handle(self, *args, alle_kommuner=False, **options):
         if not getattr(settings, "DEMO_MODE", False):
             raise CommandError("Demo-data kan kun indlæses i demo-tilstand (de lokale indstillinger). Intet er ændret.")
         # The demo's decisions would e-mail the example leads; in demo set-up nobody should get mail.
@@ -46,6 +54,21 @@ class Command(BaseCommand):
             noegletal = indlaes_demo_noegletal(ministeriet=ministeriet)
             # After the programme (and the social profiles): the strategies hang on its participations.
             strategier = indlaes_demo_strategier(ministeriet=ministeriet)
+            if alle_kommuner:
+                for kommune in Kommune.objects.exclude(
+                    kode__in=[k for _, _, koder, _, _ in DEMO_BRUGERE for k in koder]
+                ):
+                    bruger_opret(
+                        brugernavn=f"projektleder-{kommune.kode}",
+                        rolle=Rolle.PROJEKTLEDER,
+                        kommuner=[kommune],
+                        password=DEMO_PASSWORD,
+                        fornavn="Eksempel",
+                        efternavn=f"Projektleder {kommune.navn}",
+                        email=f"projektleder-{kommune.kode}@example.org",
+                    )
+                nye = indlaes_alle_kommuner(ministeriet=ministeriet)
+                nye_strategier = indlaes_eksempelstrategier(ministeriet=ministeriet)
         self.stdout.write(self.style.SUCCESS("Demo-opsætningen er indlæst."))
         if program is None:
             self.stdout.write(f"{PROGRAMNAVN} fandtes allerede og er ikke ændret.")
@@ -55,6 +78,11 @@ class Command(BaseCommand):
             self.stdout.write("Nøgletallene fandtes allerede og er ikke ændret.")
         if strategier is None:
             self.stdout.write("Demoens forebyggelsesstrategier fandtes allerede og er ikke ændret.")
+        if alle_kommuner:
+            self.stdout.write(
+                f"Alle kommuner deltager: {nye} nye deltagere og {nye_strategier} nye eksempelstrategier; "
+                "de nye projektledere hedder projektleder-<kommunekode>."
+            )
         self.stdout.write("Demo-logins (adgangskode for alle: demo):")
         for brugernavn, rolle, koder, _, _ in DEMO_BRUGERE:
             kommuner = f" ({', '.join(koder)})" if koder else ""
