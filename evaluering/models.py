@@ -269,8 +269,7 @@ class Kalenderabonnement(models.Model):
 
 
 class Indholdsart(models.TextChoices):
-    """What a delivery may contain. Each kind is built into the snapshot by one function (evaluering/snapshot.py);
-    a kind without a builder yet cannot be chosen."""
+    """What a delivery may contain. Each kind is built into the snapshot by one function (evaluering/snapshot.py)."""
 
     ANSOEGNING = "ansoegning", "Interessetilkendegivelse"
     OEKONOMI = "oekonomi", "Bevilling og forbrug"
