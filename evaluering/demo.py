@@ -163,3 +163,39 @@ def _leverancer(program: Program, ministeriet: Bruger) -> None:
                 bruger=ministeriet,
                 nu=dansk_tidspunkt(date(2012, 1, 25), time(14, 0)),
             )
+
+
+STRATEGILEVERANCE = "Social profil, strategi og opfølgning 2012"
+
+
+def indlaes_demo_strategileverance(*, ministeriet: Bruger, program: Program) -> bool:
+    """A delivery of the social profile, the strategy and its follow-up, loaded after the key figures and the
+    strategies it freezes: København delivered and was approved, Frederiksberg awaits review, the others are late.
+    Does nothing if it already exists."""
+    if program.dataleverancer.filter(titel=STRATEGILEVERANCE).exists():
+        return False
+    leverance = leverancer.dataleverance_opret(
+        program=program,
+        titel=STRATEGILEVERANCE,
+        beskrivelse=f"{EKSEMPEL}Grundlaget for evaluatorens midtvejsanalyse: profil, strategi, mål og opfølgning.",
+        aar=2011,
+        indhold=[Indholdsart.SOCIAL_PROFIL, Indholdsart.STRATEGI, Indholdsart.OPFOELGNING],
+        frist=dansk_tidspunkt(date(2012, 11, 30), time(12, 0)),
+        bruger=ministeriet,
+    )
+    for kl in Kommuneleverance.objects.filter(dataleverance=leverance).select_related("deltagelse__kommune"):
+        leder = kl.deltagelse.kommune.projektledere.first()
+        if leder is None:
+            continue
+        indsendelse = leverancer.leverance_indsend(
+            kommuneleverance=kl, bruger=leder, nu=dansk_tidspunkt(date(2012, 11, 20), time(10, 0))
+        )
+        if kl.deltagelse.kommune.kode == "101":
+            leverancer.indsendelse_vurder(
+                indsendelse=indsendelse,
+                godkendt=True,
+                kommentar="",
+                bruger=ministeriet,
+                nu=dansk_tidspunkt(date(2012, 11, 26), time(14, 0)),
+            )
+    return True

@@ -96,7 +96,7 @@ def med_indholdsfortegnelse(html: str) -> str:
     for nr, match in enumerate(overskrifter, start=1):
         attr = match["attr"]
         fundet = _ID.search(attr)
-        ident = fundet.group(1) if fundet else f"afsnit-{nr}"
+        ident = fundet.group(1) if fundet else f"pdf-afsnit-{nr}"
         if not fundet:
             attr += f' id="{ident}"'
         punkter.append((ident, mark_safe(strip_tags(match["tekst"]).strip())))  # already escaped by the template

@@ -38,6 +38,7 @@ from evaluering.views.tidsplan import kraev
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.historik import haendelser, historik_side
 from forebyggelse.pdf import render_pdf
+from hentninger.services import logget_hentning
 from kommuner.permissions import access_program
 from kommuner.roller import er_ministeriet
 from kommuner.views.ansoegninger import INDHOLDSTYPER
@@ -186,11 +187,14 @@ def materiale_upload(request, pk):
 
 def materiale_hent(request, pk):
     materiale = access_materiale(request.user, pk)
-    return FileResponse(
+    response = FileResponse(
         materiale.fil.open("rb"),
         as_attachment=True,
         filename=materiale.filnavn,
         content_type=INDHOLDSTYPER[materiale.filtype],
+    )
+    return logget_hentning(
+        response, bruger=request.user, objekt=materiale, beskrivelse=f"{materiale.filnavn} ({materiale.moede.titel})"
     )
 
 
@@ -325,4 +329,6 @@ def referat_pdf(request, pk):
     pdf = render_pdf("evaluering/pdf/referat.html", {"indhold": indhold, "moede": indhold.moede}, bruger=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referat-{moede.art}-{filnavn_tid(moede.start)}.pdf"'
-    return response
+    return logget_hentning(
+        response, bruger=request.user, objekt=moede, art="Referat (PDF)", beskrivelse=f"{moede} ({moede.program})"
+    )

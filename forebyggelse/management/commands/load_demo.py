@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
-from evaluering.demo import indlaes_demo_evaluering
+from evaluering.demo import indlaes_demo_evaluering, indlaes_demo_strategileverance
 from kommuner.demo import PROGRAMNAVN, indlaes_demo_program
 from kommuner.models import Bruger, Kommune, Program, Rolle
 from kommuner.services.kommuner import bruger_opret
@@ -46,6 +46,8 @@ class Command(BaseCommand):
             noegletal = indlaes_demo_noegletal(ministeriet=ministeriet)
             # After the programme (and the social profiles): the strategies hang on its participations.
             strategier = indlaes_demo_strategier(ministeriet=ministeriet)
+            # Last: the delivery freezes the profiles and strategies loaded above.
+            indlaes_demo_strategileverance(ministeriet=ministeriet, program=Program.objects.get(navn=PROGRAMNAVN))
         self.stdout.write(self.style.SUCCESS("Demo-opsætningen er indlæst."))
         if program is None:
             self.stdout.write(f"{PROGRAMNAVN} fandtes allerede og er ikke ændret.")
