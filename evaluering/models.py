@@ -475,7 +475,7 @@ class Rapportpakke(models.Model):
     filnavn = models.CharField("filnavn", max_length=255)
     stoerrelse = models.PositiveBigIntegerField("størrelse (bytes)")
     sha256 = models.CharField("SHA-256", max_length=64)
-    manifest = models.JSONField("manifest", default=list)
+    manifest = models.JSONField("manifest", default=list, blank=True)
     datastand = models.DateTimeField("data pr.")
     dannet = models.DateTimeField("dannet")
     dannet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -14,6 +14,7 @@ from evaluering.jobs import baggrundsjob_start
 from evaluering.services import moeder as m
 from evaluering.services.kalender import kalenderabonnement_hent
 from evaluering.services.leverancer import leverance_indsend
+from evaluering.services.rapporter import rapportpakke_gem
 from evaluering.services.tidsplan import tidsplanpunkt_opret
 from evaluering.tidsangivelse import fortolk
 from tests.evaluering.factories import dataleverance, moede, program_med_deltagere
@@ -44,6 +45,18 @@ MATRIX = {
     "/leverancer/{leverance}/101/": (200, 200, 404, 200, 200),
     "/indsendelser/{indsendelse}/": (200, 200, 404, 200, 404),
     "/indsendelser/{indsendelse}/vurder/": (200, 403, 404, 403, 404),
+    # Reports and data: every role sees the page (with what it may download); the programme's status report is the
+    # steering group's, the evaluator's and the ministry's; a lead reads their own municipality's report and
+    # snapshots (another's is 404); the data and the packages are the evaluator's and the ministry's.
+    "/programmer/{program}/rapporter/": ALLE,
+    "/programmer/{program}/rapporter/status/": (200, 403, 403, 200, 200),
+    "/programmer/{program}/rapporter/status.pdf": (200, 403, 403, 200, 200),
+    "/programmer/{program}/rapporter/101/": (200, 200, 404, 200, 200),
+    "/programmer/{program}/rapporter/101/status.pdf": (200, 200, 404, 200, 200),
+    "/programmer/{program}/data/{tabel}.{endelse}": (200, 403, 403, 200, 403),
+    "/indsendelser/{indsendelse}/leverance.json": (200, 200, 404, 200, 404),
+    "/indsendelser/{indsendelse}/leverance.pdf": (200, 200, 404, 200, 404),
+    "/rapportpakker/{pakke}/": (200, 404, 404, 200, 404),
     "/jobs/": ALLE,
     "/jobs/{job}/": (200, 404, 404, 404, 404),
     "/jobs/{job}/status/": (200, 404, 404, 404, 404),
@@ -65,7 +78,14 @@ KUN_POST = {
     "/leverancer/{leverance}/147/indsend/": (404, 404, 404, 404, 404),  # 147 takes no part
     "/leverancer/{leverance}/101/indsend/": (403, 403, 404, 403, 403),  # already submitted, awaiting review
     "/jobs/{job}/proev-igen/": (403, 404, 404, 404, 404),  # the job has not failed
+    "/programmer/{program}/rapportpakker/": (302, 403, 403, 302, 403),  # nothing chosen: back with a message
 }
+
+
+@pytest.fixture(autouse=True)
+def _rapporter_uden_weasyprint(monkeypatch):
+    """Who may fetch a report is what this module tests; rendering them is test_rapporter.py's (and test_demo.py's)."""
+    monkeypatch.setattr("evaluering.rapporter.render_pdf", lambda *args, **kwargs: b"%PDF-1.7\n%%EOF\n")
 
 
 @pytest.fixture
@@ -89,6 +109,14 @@ def data(ministeriet, projektleder_101, projektleder_147, evaluator, styregruppe
     indsendelse = leverance_indsend(
         kommuneleverance=leverance.kommuneleverancer.get(deltagelse__kommune__kode="101"), bruger=projektleder_101
     )
+    pakke = rapportpakke_gem(
+        program=program,
+        art="rapporter",
+        indhold=b"PK\x05\x06" + bytes(18),
+        manifest=[],
+        datastand=timezone.now(),
+        bruger=evaluator,
+    )
     job = baggrundsjob_start(
         opgave="evaluering.send_invitation",
         titel="Invitation",
@@ -110,6 +138,9 @@ def data(ministeriet, projektleder_101, projektleder_147, evaluator, styregruppe
         "leverance": leverance.pk,
         "indsendelse": indsendelse.pk,
         "job": job.pk,
+        "pakke": pakke.pk,
+        "tabel": "maal",
+        "endelse": "xlsx",
     }
 
 
@@ -144,5 +175,5 @@ def test_the_matrix_covers_every_page_of_the_app():
     (app,) = [p for p in get_resolver().url_patterns if getattr(p, "app_name", None) == "evaluering"]
     sider = {re.sub(r"<(int|str):[a-z]+>", "{x}", str(p.pattern)).strip("/") for p in app.url_patterns}
     daekket = {re.sub(r"\{[a-z_]+\}|101|147", "{x}", url).strip("/") for url in (*MATRIX, *KUN_POST)}
-    assert len(sider) == 35
+    assert len(sider) == 45
     assert sider == daekket, sider ^ daekket
