@@ -254,12 +254,32 @@ def programstatus_pdf(status: Programstatus, *, bruger: Bruger) -> bytes:
 # A delivered snapshot ------------------------------------------------------------------------------------
 
 
+# A table wider than this does not fit an A4 page's width; in the PDF each of its rows becomes a record.
+MAKS_KOLONNER_I_PDF = 8
+
+
+def _til_udskrift(snapshot: dict) -> dict:
+    """The snapshot as the PDF shows it: the same blocks, wide tables also as records (label: value per row)."""
+    afsnit = []
+    for a in snapshot["afsnit"]:
+        blokke = []
+        for blok in a["blokke"]:
+            if blok["type"] == "tabel" and len(blok["kolonner"]) > MAKS_KOLONNER_I_PDF:
+                blok = {
+                    **blok,
+                    "poster": [list(zip(blok["kolonner"], raekke, strict=False)) for raekke in blok["raekker"]],
+                }
+            blokke.append(blok)
+        afsnit.append({**a, "blokke": blokke})
+    return {**snapshot, "afsnit": afsnit}
+
+
 def snapshot_pdf(indsendelse: Indsendelse, *, bruger: Bruger) -> bytes:
-    """The frozen snapshot as its page shows it, stamped with when it was submitted: it never changes (its review,
-    added later, is shown with it)."""
+    """The frozen snapshot as its page shows it, stamped with when it was submitted or reviewed: it never changes
+    (its review, added later, is shown with it)."""
     return render_pdf(
         "evaluering/pdf/snapshot.html",
-        {"indsendelse": indsendelse, "snapshot": indsendelse.snapshot, "pdf": True},
+        {"indsendelse": indsendelse, "snapshot": _til_udskrift(indsendelse.snapshot), "pdf": True},
         bruger=bruger,
         tidspunkt=indsendelse.vurderet or indsendelse.indsendt,
         stempel="indsendt" if not indsendelse.vurderet else "gennemgået",
