@@ -67,6 +67,7 @@ bench: db ## Benchmarks: query counts and timings of the main pages as data grow
 	$(PY) -m benchmarks.profiler
 	$(PY) -m benchmarks.strategi
 	$(PY) -m benchmarks.hentninger
+	$(PY) -m benchmarks.evaluering
 
 lock: ## Re-resolve requirements.in into the fully pinned requirements.txt
 	rm -rf /tmp/forebyggelse-lock && $(PYTHON) -m venv /tmp/forebyggelse-lock

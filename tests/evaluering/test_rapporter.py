@@ -212,11 +212,16 @@ def test_data_exports_are_danish_csv_and_xlsx_with_formulas_neutralised(program,
 
 
 def test_every_download_writes_one_line_in_the_download_log(program, evaluator, ministeriet, client_for, pdf_af_html):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     from evaluering.models import Indsendelse, Moede
-    from evaluering.services.moeder import referat_gem, referat_godkend
+    from evaluering.services.moeder import materiale_tilfoej, referat_gem, referat_godkend
 
     indsendelse = Indsendelse.objects.get()
     afholdt = Moede.objects.get()
+    materiale = materiale_tilfoej(
+        moede=afholdt, fil=SimpleUploadedFile("oplaeg.pdf", b"%PDF-1.4\n%%EOF\n"), bruger=ministeriet
+    )
     afholdt = referat_gem(moede=afholdt, referat="Referat", version=afholdt.version)
     referat_godkend(moede=afholdt, bruger=ministeriet)
     job = rapportpakke_bestil(program=program, art="rapporter", bruger=evaluator)
@@ -231,6 +236,7 @@ def test_every_download_writes_one_line_in_the_download_log(program, evaluator, 
         f"/indsendelser/{indsendelse.pk}/leverance.json": "Dataleverance (JSON)",
         f"/indsendelser/{indsendelse.pk}/leverance.pdf": "Dataleverance (PDF)",
         f"/moeder/{afholdt.pk}/referat.pdf": "Referat (PDF)",
+        f"/materialer/{materiale.pk}/": "Mødemateriale",
         f"/rapportpakker/{pakke.pk}/": "Rapportpakke (ZIP)",
     }
     for url, art in forventet.items():
