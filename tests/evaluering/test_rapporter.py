@@ -169,6 +169,10 @@ def test_the_reports_page_lists_what_each_role_may_download(
     styre = client_for(styregruppe).get(url).content.decode()
     assert "/rapporter/status.pdf" in styre and "/rapporter/147/status.pdf" in styre
     assert "leverance.json" not in styre and "/data/" not in styre and "Hent alt som ZIP" not in styre
+    # The evaluator and the steering group find the page from their front page.
+    assert url not in client_for(projektleder_101).get("/").content.decode()
+    assert url in client_for(styregruppe).get("/").content.decode()
+    assert url in client_for(evaluator).get("/").content.decode()
     alt = client_for(evaluator).get(url).content.decode()
     for del_ in (
         "/rapporter/status.pdf",
