@@ -5,17 +5,7 @@ submitted snapshot cannot change at all (the database refuses)."""
 from django.contrib import admin
 
 from evaluering.models import Baggrundsjob, Dataleverance, Indsendelse, Kommuneleverance, Moede, Rapportpakke
-
-
-class KunLaesning(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from strategi.admin import KunLaesning
 
 
 @admin.register(Moede)
