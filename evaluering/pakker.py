@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -67,64 +68,75 @@ def _mappe(deltagelse: Deltagelse) -> str:
     return f"{deltagelse.kommune.kode}-{_navn(deltagelse.kommune.navn)}"
 
 
-# Each step makes one file; the list of steps is known before the first runs, so progress is exact.
-Trin = tuple[str, Callable[[], tuple[str, bytes, str]]]
+@dataclass(frozen=True)
+class Trin:
+    """One file of the package, made when its turn comes; all steps are known first, so the progress is exact."""
+
+    tekst: str  # what the progress bar says meanwhile
+    navn: str  # the path inside the ZIP
+    kilde: str
+    lav: Callable[[], bytes]
+
+
+def _programstatus(program: Program, bruger: Bruger, i_dag: date) -> bytes:
+    return programstatus_pdf(programstatus(program=program, bruger=bruger, i_dag=i_dag), bruger=bruger)
+
+
+def _kommunestatus(deltagelse: Deltagelse, bruger: Bruger, i_dag: date) -> bytes:
+    return kommunestatus_pdf(kommunestatus(deltagelse=deltagelse, bruger=bruger, i_dag=i_dag), bruger=bruger)
 
 
 def _rapporttrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime) -> list[Trin]:
-    deltagelser = list(Deltagelse.objects.filter(program=program).select_related("kommune", "program"))
-    deltagelser.sort(key=lambda d: d.kommune.kode)
+    deltagelser = sorted(
+        Deltagelse.objects.filter(program=program).select_related("kommune", "program"), key=lambda d: d.kommune.kode
+    )
     aar = profilernes_seneste_aar([d.kommune for d in deltagelser])
     strategier = {s.deltagelse_id: s for s in strategier_til_laesning(bruger).filter(deltagelse__program=program)}
-    trin: list[Trin] = [
-        (
+    trin = [
+        Trin(
             "Programmets statusrapport",
-            lambda: (
-                "rapporter/programstatus.pdf",
-                programstatus_pdf(programstatus(program=program, bruger=bruger, i_dag=i_dag), bruger=bruger),
-                AKTUELLE_DATA,
-            ),
+            "rapporter/programstatus.pdf",
+            AKTUELLE_DATA,
+            partial(_programstatus, program, bruger, i_dag),
         )
     ]
     for d in deltagelser:
-        mappe = f"rapporter/{_mappe(d)}"
-        trin.append(
-            (
-                f"Statusrapport for {d.kommune.navn}",
-                lambda d=d, mappe=mappe: (
-                    f"{mappe}/statusrapport.pdf",
-                    kommunestatus_pdf(kommunestatus(deltagelse=d, bruger=bruger, i_dag=i_dag), bruger=bruger),
-                    AKTUELLE_DATA,
+        mappe, navn, profilaar = f"rapporter/{_mappe(d)}", d.kommune.navn, aar[d.kommune.pk]
+        trin += [
+            Trin(
+                f"Statusrapport for {navn}",
+                f"{mappe}/statusrapport.pdf",
+                AKTUELLE_DATA,
+                partial(_kommunestatus, d, bruger, i_dag),
+            ),
+            Trin(
+                f"Social profil for {navn}",
+                f"{mappe}/social-profil-{profilaar}.pdf",
+                AKTUELLE_DATA,
+                partial(
+                    profil_pdf,
+                    kommune=d.kommune,
+                    aar=profilaar,
+                    bruger=bruger,
+                    med_fund=kan_se_fund(bruger, d.kommune)[0],
+                    tidspunkt=stand,
+                    stempel=DATA_PR,
                 ),
-            )
-        )
-        trin.append(
-            (
-                f"Social profil for {d.kommune.navn}",
-                lambda d=d, mappe=mappe: (
-                    f"{mappe}/social-profil-{aar[d.kommune.pk]}.pdf",
-                    profil_pdf(
-                        kommune=d.kommune,
-                        aar=aar[d.kommune.pk],
-                        bruger=bruger,
-                        med_fund=kan_se_fund(bruger, d.kommune)[0],
-                        tidspunkt=stand,
-                        stempel=DATA_PR,
-                    ),
-                    AKTUELLE_DATA,
-                ),
-            )
-        )
+            ),
+        ]
         if d.pk in strategier:
             trin.append(
-                (
-                    f"Forebyggelsesstrategi for {d.kommune.navn}",
-                    lambda d=d, mappe=mappe: (
-                        f"{mappe}/forebyggelsesstrategi.pdf",
-                        strategi_pdf(
-                            strategi=strategier[d.pk], bruger=bruger, i_dag=i_dag, tidspunkt=stand, stempel=DATA_PR
-                        ),
-                        AKTUELLE_DATA,
+                Trin(
+                    f"Forebyggelsesstrategi for {navn}",
+                    f"{mappe}/forebyggelsesstrategi.pdf",
+                    AKTUELLE_DATA,
+                    partial(
+                        strategi_pdf,
+                        strategi=strategier[d.pk],
+                        bruger=bruger,
+                        i_dag=i_dag,
+                        tidspunkt=stand,
+                        stempel=DATA_PR,
                     ),
                 )
             )
@@ -133,13 +145,11 @@ def _rapporttrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime)
 
 def _datatrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime) -> list[Trin]:
     return [
-        (
+        Trin(
             f"Data: {eksport.titel} ({FORMATER[endelse]})",
-            lambda eksport=eksport, endelse=endelse: (
-                f"data/{eksport.filnavn(program, endelse)}",
-                eksport_bytes(eksport, endelse, program=program, bruger=bruger, i_dag=i_dag, tidspunkt=stand),
-                AKTUELLE_DATA,
-            ),
+            f"data/{eksport.filnavn(program, endelse)}",
+            AKTUELLE_DATA,
+            partial(eksport_bytes, eksport, endelse, program=program, bruger=bruger, i_dag=i_dag, tidspunkt=stand),
         )
         for eksport in DATAEKSPORTER.values()
         for endelse in FORMATER
@@ -147,33 +157,21 @@ def _datatrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime) ->
 
 
 def _leverancetrin(program: Program, bruger: Bruger) -> list[Trin]:
-    trin: list[Trin] = []
+    """Each municipality's latest submission of each delivery: its JSON (the checksummed bytes) and its PDF."""
+    trin = []
     for indsendelse in seneste_indsendelser(program, bruger):
         kl = indsendelse.kommuneleverance
-        mappe = f"leverancer/{kl.dataleverance.pk}-{_navn(kl.dataleverance.titel)}"
-        navn = f"{_mappe(kl.deltagelse)}-indsendelse-{indsendelse.nummer}"
+        sti = f"leverancer/{kl.dataleverance.pk}-{_navn(kl.dataleverance.titel)}/{_mappe(kl.deltagelse)}"
+        sti += f"-indsendelse-{indsendelse.nummer}"
         status = indsendelse.get_resultat_display().lower() if indsendelse.resultat else "afventer gennemgang"
         kilde = (
             f"Dataleverance “{kl.dataleverance.titel}”: {kl.deltagelse.kommune.navn}, indsendelse "
             f"{indsendelse.nummer}, indsendt {tidspunkt(indsendelse.indsendt)} ({status})"
         )
+        tekst = f"{kl.dataleverance.titel}, {kl.deltagelse.kommune.navn}"
         trin += [
-            (
-                f"Leverance: {kl.dataleverance.titel}, {kl.deltagelse.kommune.navn}",
-                lambda i=indsendelse, navn=navn, mappe=mappe, kilde=kilde: (
-                    f"{mappe}/{navn}.json",
-                    kanonisk(i.snapshot),
-                    kilde,
-                ),
-            ),
-            (
-                f"Leverance som PDF: {kl.dataleverance.titel}, {kl.deltagelse.kommune.navn}",
-                lambda i=indsendelse, navn=navn, mappe=mappe, kilde=kilde: (
-                    f"{mappe}/{navn}.pdf",
-                    snapshot_pdf(i, bruger=bruger),
-                    kilde,
-                ),
-            ),
+            Trin(f"Leverance: {tekst}", f"{sti}.json", kilde, partial(kanonisk, indsendelse.snapshot)),
+            Trin(f"Leverance som PDF: {tekst}", f"{sti}.pdf", kilde, partial(snapshot_pdf, indsendelse, bruger=bruger)),
         ]
     return trin
 
@@ -184,11 +182,10 @@ def pakkens_filer(
     trin = _rapporttrin(program, bruger, i_dag, stand)
     if art == Pakkeart.ALT:
         trin += _datatrin(program, bruger, i_dag, stand) + _leverancetrin(program, bruger)
-    for nr, (tekst, lav) in enumerate(trin, start=1):
+    for nr, t in enumerate(trin):
         if fremdrift:
-            fremdrift(nr - 1, len(trin), tekst)
-        navn, indhold, kilde = lav()
-        yield Pakkefil(navn, indhold, timezone.now(), kilde)
+            fremdrift(nr, len(trin), t.tekst)
+        yield Pakkefil(t.navn, t.lav(), timezone.now(), t.kilde)
     if fremdrift:
         fremdrift(len(trin), len(trin), "ZIP-filen samles")
 

@@ -8,33 +8,49 @@ import evaluering.models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('evaluering', '0001_tidsplan_moeder_leverancer_og_baggrundsjob'),
-        ('kommuner', '0008_forbrug_hoejst_bevillingen'),
+        ("evaluering", "0001_tidsplan_moeder_leverancer_og_baggrundsjob"),
+        ("kommuner", "0008_forbrug_hoejst_bevillingen"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Rapportpakke',
+            name="Rapportpakke",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('art', models.CharField(choices=[('rapporter', 'Programmets rapporter'), ('alt', 'Rapporter, data og leverancer')], max_length=10, verbose_name='indhold')),
-                ('fil', models.FileField(max_length=300, upload_to=evaluering.models.pakke_sti, verbose_name='fil')),
-                ('filnavn', models.CharField(max_length=255, verbose_name='filnavn')),
-                ('stoerrelse', models.PositiveBigIntegerField(verbose_name='størrelse (bytes)')),
-                ('sha256', models.CharField(max_length=64, verbose_name='SHA-256')),
-                ('manifest', models.JSONField(blank=True, default=list, verbose_name='manifest')),
-                ('datastand', models.DateTimeField(verbose_name='data pr.')),
-                ('dannet', models.DateTimeField(verbose_name='dannet')),
-                ('dannet_af', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rapportpakker', to='kommuner.program')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "art",
+                    models.CharField(
+                        choices=[("rapporter", "Programmets rapporter"), ("alt", "Rapporter, data og leverancer")],
+                        max_length=10,
+                        verbose_name="indhold",
+                    ),
+                ),
+                ("fil", models.FileField(max_length=300, upload_to=evaluering.models.pakke_sti, verbose_name="fil")),
+                ("filnavn", models.CharField(max_length=255, verbose_name="filnavn")),
+                ("stoerrelse", models.PositiveBigIntegerField(verbose_name="størrelse (bytes)")),
+                ("sha256", models.CharField(max_length=64, verbose_name="SHA-256")),
+                ("manifest", models.JSONField(blank=True, default=list, verbose_name="manifest")),
+                ("datastand", models.DateTimeField(verbose_name="data pr.")),
+                ("dannet", models.DateTimeField(verbose_name="dannet")),
+                (
+                    "dannet_af",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="rapportpakker", to="kommuner.program"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rapportpakke',
-                'verbose_name_plural': 'rapportpakker',
-                'ordering': ['-dannet', '-pk'],
+                "verbose_name": "rapportpakke",
+                "verbose_name_plural": "rapportpakker",
+                "ordering": ["-dannet", "-pk"],
             },
         ),
     ]
