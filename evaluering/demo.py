@@ -147,19 +147,49 @@ def _leverancer(program: Program, ministeriet: Bruger) -> None:
         frist=dansk_tidspunkt(date(2012, 12, 14), time(12, 0)),
         bruger=ministeriet,
     )
-    # København delivered on time and was approved; the others with a demo lead too; the rest are late.
-    for kl in Kommuneleverance.objects.filter(dataleverance=oekonomi).select_related("deltagelse__kommune"):
+    _indsend(
+        oekonomi,
+        ministeriet,
+        indsendt=dansk_tidspunkt(date(2012, 1, 20), time(9, 30)),
+        godkendt=dansk_tidspunkt(date(2012, 1, 25), time(14, 0)),
+    )
+
+
+def _indsend(leverance, ministeriet: Bruger, *, indsendt, godkendt) -> None:
+    """Every municipality with a demo lead submits; København's is approved; the rest are late."""
+    for kl in Kommuneleverance.objects.filter(dataleverance=leverance).select_related("deltagelse__kommune"):
         leder = kl.deltagelse.kommune.projektledere.first()
         if leder is None:
             continue
-        indsendelse = leverancer.leverance_indsend(
-            kommuneleverance=kl, bruger=leder, nu=dansk_tidspunkt(date(2012, 1, 20), time(9, 30))
-        )
+        indsendelse = leverancer.leverance_indsend(kommuneleverance=kl, bruger=leder, nu=indsendt)
         if kl.deltagelse.kommune.kode == "101":
             leverancer.indsendelse_vurder(
-                indsendelse=indsendelse,
-                godkendt=True,
-                kommentar="",
-                bruger=ministeriet,
-                nu=dansk_tidspunkt(date(2012, 1, 25), time(14, 0)),
+                indsendelse=indsendelse, godkendt=True, kommentar="", bruger=ministeriet, nu=godkendt
             )
+
+
+STRATEGILEVERANCE = "Social profil, strategi og opfølgning 2012"
+
+
+def indlaes_demo_strategileverance(*, ministeriet: Bruger, program: Program) -> bool:
+    """A delivery of the social profile, the strategy and its follow-up, loaded after the key figures and the
+    strategies it freezes: København delivered and was approved, Frederiksberg awaits review, the others are late.
+    Does nothing if it already exists."""
+    if program.dataleverancer.filter(titel=STRATEGILEVERANCE).exists():
+        return False
+    leverance = leverancer.dataleverance_opret(
+        program=program,
+        titel=STRATEGILEVERANCE,
+        beskrivelse=f"{EKSEMPEL}Grundlaget for evaluatorens midtvejsanalyse: profil, strategi, mål og opfølgning.",
+        aar=2011,
+        indhold=[Indholdsart.SOCIAL_PROFIL, Indholdsart.STRATEGI, Indholdsart.OPFOELGNING],
+        frist=dansk_tidspunkt(date(2012, 11, 30), time(12, 0)),
+        bruger=ministeriet,
+    )
+    _indsend(
+        leverance,
+        ministeriet,
+        indsendt=dansk_tidspunkt(date(2012, 11, 20), time(10, 0)),
+        godkendt=dansk_tidspunkt(date(2012, 11, 26), time(14, 0)),
+    )
+    return True

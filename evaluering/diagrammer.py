@@ -1,13 +1,22 @@
-"""The timeline as SVG, drawn on the server with Vega-Lite (vl-convert): months across, phases and periods as
-bars, deadlines and meetings as marks, today as a line. The page puts the same data beside it as a table."""
+"""Charts drawn on the server with Vega-Lite (vl-convert), the same SVG in page and PDF, each with its data as a table
+beside it: the timeline (months across, phases and periods as bars, deadlines and meetings as marks, today as a
+line) and the reports' charts of grant and spending and of the goals' status."""
 
+import hashlib
+import json
+from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 import vl_convert
+from django.core.cache import cache as django_cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from evaluering.selectors import Tidsplan
+from forebyggelse.formatering import kr
+from profiler.grafer import KONFIGURATION, SKRIFT
+from strategi.maalstatus import Maalstatus
 
 FARVER = {
     "fase": "#2f5f8a",
@@ -133,3 +142,116 @@ def tidsplan_svg(plan: Tidsplan) -> SafeString:
 
 def _artnavne(plan: Tidsplan) -> list[tuple[str, str]]:
     return [(post.art, post.artnavn) for post in plan.poster]
+
+
+# The reports' charts: grant and spending, and the goals' status, per municipality ---------------------------
+
+# Det Fælles Designsystem's colours, as the social profile uses them; each series also differs by pattern of its
+# position and by the table beside the chart, so nothing rests on colour alone.
+GRANT_FARVER = {"Bevilget": "#004993", "Forbrugt": "#c65d00"}
+STATUS_FARVER = {
+    Maalstatus.NAAET: "#004993",
+    Maalstatus.PAA_VEJ: "#358000",
+    Maalstatus.BAGUD: "#b51d09",
+    Maalstatus.INGEN_DATA: "#8a8f98",
+}
+CACHE_SEKUNDER = 60 * 60 * 24 * 30
+
+
+@dataclass(frozen=True)
+class Graf:
+    """A chart for a report: the SVG (the same in page and PDF) and its text alternative."""
+
+    svg: SafeString
+    alt: str
+
+    @property
+    def svg_bytes(self) -> bytes:
+        return str(self.svg).encode()
+
+
+@cache
+def _skrift() -> None:
+    vl_convert.register_font_directory(str(SKRIFT))
+
+
+def _tegn(spec: dict, alt: str) -> Graf:
+    """The chart as SVG, from the shared cache (keyed by its specification) or drawn now."""
+    noegle = "evaluering:svg:" + hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
+    svg = django_cache.get(noegle)
+    if svg is None:
+        _skrift()
+        svg = vl_convert.vegalite_to_svg(spec, format_locale="da-DK", allowed_base_urls=[])
+        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
+        django_cache.set(noegle, svg, CACHE_SEKUNDER)
+    return Graf(mark_safe(svg), alt)  # vl-convert's own SVG, the alternative escaped above
+
+
+def bevilling_graf(raekker: list[tuple[str, int, int]], *, titel: str) -> Graf | None:
+    """Granted and spent (kr.) side by side for each (label, granted, spent), e.g. per municipality or per year."""
+    if not raekker:
+        return None
+    punkter = [
+        {"etiket": etiket, "serie": serie, "kr": beloeb}
+        for etiket, bevilget, forbrugt in raekker
+        for serie, beloeb in (("Bevilget", bevilget), ("Forbrugt", forbrugt))
+    ]
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": 380,
+        "height": {"step": 11, "for": "offset"},
+        "config": KONFIGURATION,
+        "data": {"values": punkter},
+        "mark": {"type": "bar"},
+        "encoding": {
+            "y": {"field": "etiket", "type": "nominal", "title": None, "sort": None, "axis": {"labelLimit": 200}},
+            "yOffset": {"field": "serie", "sort": list(GRANT_FARVER)},
+            "x": {"field": "kr", "type": "quantitative", "title": "Kroner", "axis": {"format": ",.0f"}},
+            "color": {
+                "field": "serie",
+                "type": "nominal",
+                "title": None,
+                "scale": {"domain": list(GRANT_FARVER), "range": list(GRANT_FARVER.values())},
+            },
+        },
+    }
+    dele = [f"{etiket}: bevilget {kr(b)}, forbrugt {kr(f)}" for etiket, b, f in raekker]
+    return _tegn(spec, f"{titel}. " + "; ".join(dele) + ".")
+
+
+def maalstatus_graf(raekker: list[tuple[str, dict[str, int]]], *, titel: str) -> Graf | None:
+    """The goals by status (på vej, bagud, nået, ingen data) as stacked bars, one per (label, counts)."""
+    if not any(sum(antal.values()) for _, antal in raekker):
+        return None
+    punkter = [
+        {"etiket": etiket, "status": Maalstatus(status).label, "orden": nr, "antal": antal.get(status, 0)}
+        for etiket, antal in raekker
+        for nr, status in enumerate(STATUS_FARVER)
+    ]
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": 380,
+        "height": {"step": 22},
+        "config": KONFIGURATION,
+        "data": {"values": punkter},
+        "mark": {"type": "bar", "stroke": "#ffffff", "strokeWidth": 1},
+        "encoding": {
+            "y": {"field": "etiket", "type": "nominal", "title": None, "sort": None, "axis": {"labelLimit": 200}},
+            "x": {"field": "antal", "type": "quantitative", "title": "Antal mål", "axis": {"tickMinStep": 1}},
+            "order": {"field": "orden"},
+            "color": {
+                "field": "status",
+                "type": "nominal",
+                "title": None,
+                "scale": {
+                    "domain": [Maalstatus(s).label for s in STATUS_FARVER],
+                    "range": list(STATUS_FARVER.values()),
+                },
+            },
+        },
+    }
+    dele = [
+        f"{etiket}: " + ", ".join(f"{Maalstatus(s).label.lower()} {antal.get(s, 0)}" for s in STATUS_FARVER)
+        for etiket, antal in raekker
+    ]
+    return _tegn(spec, f"{titel}. " + "; ".join(dele) + ".")

@@ -245,7 +245,8 @@ class DataleveranceForm(ServiceFejlMixin, forms.Form):
         label="Indhold",
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Vælg mindst én ting, kommunerne skal levere."},
-        help_text="Social profil og strategi kan vælges, når de dele af portalen er på plads.",
+        help_text="Det, kommunerne indsender, fryses, præcis som det er i øjeblikket for indsendelsen. Den sociale "
+        "profil leveres for leverancens år eller, uden år, for det nyeste år med nøgletal.",
     )
     aar = forms.TypedChoiceField(label="År", required=False, coerce=int, empty_value=None)
     frist_dato = dato_felt("Frist: dato", "Skriv fristens dato.")

@@ -269,8 +269,7 @@ class Kalenderabonnement(models.Model):
 
 
 class Indholdsart(models.TextChoices):
-    """What a delivery may contain. Each kind is built into the snapshot by one function (evaluering/snapshot.py);
-    a kind without a builder yet cannot be chosen."""
+    """What a delivery may contain. Each kind is built into the snapshot by one function (evaluering/snapshot.py)."""
 
     ANSOEGNING = "ansoegning", "Interessetilkendegivelse"
     OEKONOMI = "oekonomi", "Bevilling og forbrug"
@@ -448,3 +447,43 @@ class Baggrundsjob(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+# ---------------------------------------------------------------------------------------------------
+# Report packages: a programme's reports (and data) as one ZIP, made by a background job
+# ---------------------------------------------------------------------------------------------------
+
+
+class Pakkeart(models.TextChoices):
+    RAPPORTER = "rapporter", "Programmets rapporter"
+    ALT = "alt", "Rapporter, data og leverancer"
+
+
+def pakke_sti(instance, filename: str) -> str:
+    # Private like the meeting materials: no URL, served by an access-checked view; a random file name.
+    return f"rapportpakker/{instance.program_id}/{uuid.uuid4().hex}"
+
+
+class Rapportpakke(models.Model):
+    """A ZIP of a programme's current reports (and, for the evaluator, its data and deliveries) with a manifest of
+    every file's SHA-256. Made from the data as it stood (`datastand`), never changed afterwards; not part of the
+    change history, because it is a copy of data that is."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="rapportpakker")
+    art = models.CharField("indhold", max_length=10, choices=Pakkeart.choices)
+    fil = models.FileField("fil", upload_to=pakke_sti, max_length=300)
+    filnavn = models.CharField("filnavn", max_length=255)
+    stoerrelse = models.PositiveBigIntegerField("størrelse (bytes)")
+    sha256 = models.CharField("SHA-256", max_length=64)
+    manifest = models.JSONField("manifest", default=list, blank=True)
+    datastand = models.DateTimeField("data pr.")
+    dannet = models.DateTimeField("dannet")
+    dannet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-dannet", "-pk"]
+        verbose_name = "rapportpakke"
+        verbose_name_plural = "rapportpakker"
+
+    def __str__(self) -> str:
+        return self.filnavn

@@ -3,8 +3,10 @@
 Every role reads a programme's timeline and meetings (it is the programme's shared calendar). A meeting's
 minutes and decisions are the ministry's draft until the minutes are approved. Only the ministry plans and
 changes; a municipal lead records their own municipality's attendance and submits its deliveries; the
-evaluator reads every submitted delivery and changes nothing. A role that may see an object but not change
-it gets a reason (403); an object the user may not see gives the same 404 as a missing one.
+evaluator reads every submitted delivery and changes nothing. Reports: the steering group, the evaluator and the
+ministry read the programme's status report and every municipality's; a lead their own municipality's reports and
+snapshots; the data exports and the report packages are the evaluator's and the ministry's. A role that may see an
+object but not change it gets a reason (403); an object the user may not see gives the same 404 as a missing one.
 """
 
 from django.db.models import QuerySet
@@ -21,11 +23,12 @@ from evaluering.models import (
     Moedemateriale,
     Moedestatus,
     Opfoelgningspunkt,
+    Rapportpakke,
     Tidsplanpunkt,
 )
 from kommuner.models import Deltagelse, Kommune, Program
 from kommuner.permissions import for_kommuner, get_or_404, programmer_til_laesning
-from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, kommuner_til_skrivning
+from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe, kommuner_til_skrivning
 
 KUN_MINISTERIET = "Kun ministeriet kan ændre tidsplan, møder og dataleverancer."
 
@@ -245,3 +248,43 @@ def kan_proeve_igen(user, job: Baggrundsjob) -> tuple[bool, str]:
     if not (er_ministeriet(user) or job.bruger_id == user.pk):
         return False, "Kun den, der startede jobbet, og ministeriet kan prøve det igen."
     return True, ""
+
+
+# Reports, data exports and report packages --------------------------------------------------------
+
+KUN_EVALUATOR_OG_MINISTERIET = "Data og samlede pakker kan hentes af evaluator og ministeriet."
+
+
+def kan_se_programstatus(user, program: Program) -> tuple[bool, str]:
+    """The programme's status report, across the participants: for the steering group, the evaluator and the
+    ministry. A lead reads their own municipality's report."""
+    if not (er_ministeriet(user) or er_evaluator(user) or er_styregruppe(user)):
+        return False, "Programmets statusrapport er til styregruppen, evaluator og ministeriet."
+    return True, ""
+
+
+def access_deltagelse_i_rapport(user, program: Program, kode: str) -> Deltagelse:
+    """A participant whose status report the user may read: every one for the ministry, the evaluator and the
+    steering group; their own for a lead (another's is 404, as if it did not exist)."""
+    return get_or_404(deltagelser_i_leverancer(user, program).select_related("program"), kommune__kode=kode)
+
+
+def kan_hente_data(user, program: Program) -> tuple[bool, str]:
+    """The data exports and the report packages span every participant: the evaluator's and the ministry's."""
+    if not (er_ministeriet(user) or er_evaluator(user)):
+        return False, KUN_EVALUATOR_OG_MINISTERIET
+    return True, ""
+
+
+def kan_bestille_pakke(user, program: Program) -> tuple[bool, str]:
+    return kan_hente_data(user, program)
+
+
+def rapportpakker_til_laesning(user) -> QuerySet[Rapportpakke]:
+    if er_ministeriet(user) or er_evaluator(user):
+        return Rapportpakke.objects.select_related("program", "dannet_af")
+    return Rapportpakke.objects.none()
+
+
+def access_rapportpakke(user, pk) -> Rapportpakke:
+    return get_or_404(rapportpakker_til_laesning(user), pk=pk)

@@ -5,7 +5,7 @@ Each figure is computed here once: who is missing from a meeting, what is late, 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,11 +23,18 @@ from evaluering.models import (
     Punktart,
     Tidsplanpunkt,
 )
-from evaluering.permissions import deltagelser_i_leverancer, kan_se_referat, moeder_til_laesning
+from evaluering.permissions import (
+    deltagelser_i_leverancer,
+    indsendelser_til_laesning,
+    kan_se_referat,
+    moeder_til_laesning,
+)
 from evaluering.tidsangivelse import Praecision
 from forebyggelse.formatering import dansk_tid, dato, tidspunkt
+from forebyggelse.historik import seneste_aendring
 from kommuner.models import Bruger, Deltagelse, Kommune, Program, Rolle
 from kommuner.permissions import programmer_til_laesning
+from profiler.models import Datastand
 
 # Attendance ----------------------------------------------------------------------------------------
 
@@ -395,3 +402,75 @@ def kalender_for(user) -> list[Kalenderpost]:
             )
         )
     return poster
+
+
+# Attendance across the programme ----------------------------------------------------------------------
+
+
+@dataclass
+class Fremmoedeoversigt:
+    """The programme's held meetings × its participants: who came, and who missed a meeting with mandatory
+    attendance."""
+
+    kommuner: list[Kommune]
+    moeder: list[tuple[Moede, list[FremmoedeRaekke]]]  # each held meeting with one row per participant
+
+    def mangler(self, kommune: Kommune) -> int:
+        return sum(1 for _, raekker in self.moeder for r in raekker if r.kommune.pk == kommune.pk and r.mangler)
+
+    @property
+    def i_alt_mangler(self) -> int:
+        return sum(1 for _, raekker in self.moeder for r in raekker if r.mangler)
+
+
+def fremmoede_i_program(program: Program) -> Fremmoedeoversigt:
+    """Every held meeting of the programme with every participant's attendance, in three queries however many
+    meetings and participants."""
+    kommuner = list(Kommune.objects.filter(deltagelser__program=program).order_by("kode"))
+    moeder = list(
+        Moede.objects.filter(program=program)
+        .exclude(status=Moedestatus.PLANLAGT)
+        .prefetch_related("fremmoede")
+        .order_by("start", "pk")
+    )
+    raekker = []
+    for moede in moeder:
+        registreret = {f.kommune_id: f for f in moede.fremmoede.all()}
+        raekker.append(
+            (
+                moede,
+                [FremmoedeRaekke(k, registreret.get(k.pk), _mangler(moede, registreret.get(k.pk))) for k in kommuner],
+            )
+        )
+    return Fremmoedeoversigt(kommuner, raekker)
+
+
+# Reports ---------------------------------------------------------------------------------------------
+
+
+def datastand() -> datetime:
+    """The moment the portal's data last changed: the newest recorded change (forebyggelse.historik) or the newest
+    write to the key figures, which keep their own clock. Reports are stamped with it, not with the clock, so the
+    same data gives the same report, byte for byte (docs/decisions/0044)."""
+    tider = [seneste_aendring(), Datastand.objects.aggregate(t=Max("aendret"))["t"]]
+    return max((t for t in tider if t), default=timezone.now())
+
+
+def seneste_indsendelser(program: Program, user) -> list[Indsendelse]:
+    """The latest submission of each municipality's part of each of the programme's deliveries that the user may
+    read (the evaluator and the ministry: all; a lead: their own), in delivery and municipality order."""
+    return list(
+        indsendelser_til_laesning(user)
+        .filter(kommuneleverance__dataleverance__program=program)
+        .order_by(
+            "kommuneleverance__dataleverance__frist",
+            "kommuneleverance__dataleverance_id",
+            "kommuneleverance__deltagelse__kommune__kode",
+            "-nummer",
+        )
+        .distinct(
+            "kommuneleverance__dataleverance__frist",
+            "kommuneleverance__dataleverance_id",
+            "kommuneleverance__deltagelse__kommune__kode",
+        )
+    )

@@ -19,14 +19,25 @@ import hashlib
 import json
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 
 from django.utils.text import capfirst
 
 from evaluering.models import Dataleverance, Indholdsart
 from evaluering.selectors import fremmoede_for_kommune
-from forebyggelse.formatering import dato, kr, tidspunkt
+from forebyggelse.formatering import dato, kr, tal, tidspunkt
 from kommuner.models import Ansoegning, Bruger, Deltagelse
 from kommuner.selectors import budget_for
+from profiler.models import Fund
+from profiler.profilside import alle_aar, valgte_indikatorer
+from profiler.selectors import (
+    Sammenligning,
+    katalog,
+    noegletal,
+    profil_for,
+    profilens_seneste_aar,
+    sammenligningsgruppe_for,
+)
 from strategi.leverance import opfoelgning_afsnit, strategi_afsnit
 
 FORMAT = 1
@@ -161,18 +172,111 @@ def moededeltagelse(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger
     }
 
 
-# Social profiles and strategies come with issues 7 and 8: their kinds exist, their builders are added here.
+def _json_tal(vaerdi: Decimal | int | None) -> str | int | None:
+    """A figure for the snapshot's `data`: whole numbers as numbers, decimals as exact text (JSON has no decimal)."""
+    if vaerdi is None or isinstance(vaerdi, int):
+        return vaerdi
+    return int(vaerdi) if vaerdi == vaerdi.to_integral_value() else str(vaerdi.normalize())
+
+
+def _noegletal_data(c: Sammenligning) -> dict:
+    """One figure as delivered, suppression applied: what is hidden on the profile is not in the delivery either."""
+    return {
+        "indikator": c.indikator.kode,
+        "aar": c.aar,
+        "antal": _json_tal(c.egen.antal),
+        "naevner": _json_tal(c.egen.naevner),
+        "vaerdi": _json_tal(c.egen.vaerdi),
+        "skjult": c.egen.skjult,
+        "landsgennemsnit": _json_tal(c.land.vaerdi),
+        "gruppegennemsnit": _json_tal(c.gruppe.vaerdi),
+        "afvigelse_land_procent": _json_tal(c.afvigelse_land),
+        "rang": c.rang,
+        "rangerede": c.rangerede,
+        "status": c.status,
+        "eksempeldata": c.eksempeldata,
+    }
+
+
+def social_profil(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bruger) -> Afsnit:
+    """The municipality's social profile as the profile page shows it: the chosen key figures for the delivery's
+    year (else the newest with figures) against the country and the comparison group, their development over the
+    years, and the municipality's findings. Every figure comes from the benchmark selector with small numbers
+    suppressed, exactly as the page shows it."""
+    kommune = deltagelse.kommune
+    aar = dataleverance.aar or profilens_seneste_aar(kommune)
+    profil = profil_for(kommune)
+    gruppe = sammenligningsgruppe_for(kommune, profil)
+    indikatorer, standard = valgte_indikatorer(profil, katalog())
+    noegle = noegletal(kommune=kommune, indikatorer=indikatorer, aar=alle_aar(), gruppe=gruppe)
+    aarets = noegle.for_aar(aar)
+    udvikling = [c for i in indikatorer for c in noegle.tidsserie(i) if c.land.kommuner]
+    fund = Fund.objects.filter(profil=profil).order_by("kategori") if profil else Fund.objects.none()
+    return {
+        "blokke": [
+            _felter(
+                ("År", str(aar)),
+                ("Sammenlignet med", f"{gruppe.navn} (de andre kommuner i gruppen)" if gruppe else "Ingen gruppe"),
+                ("Nøgletal", f"{len(indikatorer)} ({'standardudvalget' if standard else 'kommunens eget udvalg'})"),
+                ("Små tal", "Antal fra 1 til 4 vises som “under 5”, og tal, der bygger på dem, er skjult."),
+            ),
+            _tabel(
+                f"Nøgletal {aar}",
+                ["Nøgletal", "Antal", kommune.navn, "Landet", "Gruppen", "Afvigelse fra landet", "Rang", "Bemærkning"],
+                [
+                    [
+                        c.indikator.navn,
+                        c.egen.antal_tekst,
+                        c.egen.vaerdi_tekst,
+                        c.land.vaerdi_tekst,
+                        c.gruppe.vaerdi_tekst,
+                        f"{tal(c.afvigelse_land, 1)} %" if c.afvigelse_land is not None else "–",
+                        f"{c.rang} af {c.rangerede}" if c.rang else "–",
+                        "; ".join(filter(None, [c.markeringstekst, c.status_tekst])) or "–",
+                    ]
+                    for c in aarets
+                ],
+                tal=[1, 2, 3, 4, 5],
+            ),
+            _tabel(
+                "Udviklingen over årene",
+                ["Nøgletal", "År", "Antal", kommune.navn, "Landet", "Gruppen"],
+                [
+                    [
+                        c.indikator.navn,
+                        str(c.aar),
+                        c.egen.antal_tekst,
+                        c.egen.vaerdi_tekst,
+                        c.land.vaerdi_tekst,
+                        c.gruppe.vaerdi_tekst,
+                    ]
+                    for c in udvikling
+                ],
+                tal=[2, 3, 4, 5],
+            ),
+            *[_tekst(f"Fund: {f.get_kategori_display()}", f.tekst) for f in fund],
+        ],
+        "data": {
+            "aar": aar,
+            "sammenligningsgruppe": gruppe.navn if gruppe else None,
+            "noegletal": [_noegletal_data(c) for c in udvikling],
+            "fund": {f.kategori: f.tekst for f in fund},
+        },
+    }
+
+
 BYGGERE: dict[str, Bygger] = {
     Indholdsart.ANSOEGNING: ansoegning,
     Indholdsart.OEKONOMI: oekonomi,
     Indholdsart.MOEDEDELTAGELSE: moededeltagelse,
+    Indholdsart.SOCIAL_PROFIL: social_profil,
     Indholdsart.STRATEGI: strategi_afsnit,
     Indholdsart.OPFOELGNING: opfoelgning_afsnit,
 }
 
 
 def valgbare_indholdsarter() -> list[tuple[str, str]]:
-    """The content kinds the ministry can order now: those with a builder."""
+    """The content kinds the ministry can order: those with a builder (every kind today)."""
     return [(art.value, art.label) for art in Indholdsart if art.value in BYGGERE]
 
 
@@ -181,7 +285,7 @@ def byg_snapshot(*, deltagelse: Deltagelse, dataleverance: Dataleverance, bruger
     for art in dataleverance.indhold:
         bygger = BYGGERE.get(art)
         if bygger is None:
-            raise ValueError(f"Indholdet {art} kan ikke leveres endnu")
+            raise ValueError(f"Indholdet {art} kan ikke leveres")
         afsnit.append({"art": art, "titel": Indholdsart(art).label, **bygger(deltagelse, dataleverance, bruger)})
     return {
         "format": FORMAT,

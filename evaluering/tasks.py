@@ -1,4 +1,5 @@
-"""The background jobs of the evaluering app: e-mails to a meeting's participants and the daily reminders.
+"""The background jobs of the evaluering app: e-mails to a meeting's participants, the daily reminders, and the
+report packages (a programme's reports, data and deliveries as one ZIP).
 
 procrastinate imports this module in every process (PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "tasks"), so the
 jobs are known to the web server that queues them and to the workers that run them."""
@@ -13,11 +14,16 @@ from procrastinate.contrib.django import app
 
 from evaluering import ical
 from evaluering.jobs import Fremdrift, JobFejl, Resultat, baggrundsjob_koer_nu, koer_baggrundsjob, opgave
-from evaluering.models import Baggrundsjob, Moede, Moedestatus
+from evaluering.models import Baggrundsjob, Moede, Moedestatus, Pakkeart
+from evaluering.pakker import byg_pakke
+from evaluering.permissions import kan_bestille_pakke
 from evaluering.selectors import Kalenderpost, modtagere_for, moedeindhold
 from evaluering.services.leverancer import paamindelser_send
-from forebyggelse.formatering import dansk_tid, dato, filnavn_tid, klokkeslaet, tidspunkt
+from evaluering.services.rapporter import OPGAVE as RAPPORTPAKKE
+from evaluering.services.rapporter import rapportpakke_gem
+from forebyggelse.formatering import dansk_tid, dato, filnavn_tid, klokkeslaet, tal, tidspunkt
 from forebyggelse.pdf import render_pdf
+from kommuner.models import Program
 
 __all__ = ["koer_baggrundsjob"]
 
@@ -118,4 +124,30 @@ def daglige_paamindelser(timestamp: int) -> None:
         opgave="evaluering.paamindelser",
         titel=f"Påmindelser om dataleverancer {dato(dag)}",
         argumenter={"dag": dag.isoformat()},
+    )
+
+
+@opgave(RAPPORTPAKKE)
+def rapportpakke(*, job: Baggrundsjob, fremdrift: Fremdrift, program_id: int, art: str) -> Resultat:
+    """Every report of the programme (and for `alt` its data and delivered snapshots) as one ZIP, made as the user
+    who ordered it would see them; refused if that user may no longer download them."""
+    program = Program.objects.filter(pk=program_id).first()
+    if program is None:
+        raise JobFejl("Programmet findes ikke længere.")
+    ok, grund = kan_bestille_pakke(job.bruger, program) if job.bruger else (False, "Jobbet har ingen bruger.")
+    if not ok:
+        raise JobFejl(grund)
+    pakke = byg_pakke(program=program, art=art, bruger=job.bruger, i_dag=timezone.localdate(), fremdrift=fremdrift)
+    gemt = rapportpakke_gem(
+        program=program,
+        art=art,
+        indhold=pakke.indhold,
+        manifest=pakke.manifest,
+        datastand=pakke.datastand,
+        bruger=job.bruger,
+    )
+    mb = tal(gemt.stoerrelse / 1_000_000, 1)
+    return Resultat(
+        reverse("evaluering:rapportpakke", args=[gemt.pk]),
+        f"Hent {Pakkeart(art).label.lower()} som ZIP ({len(gemt.manifest)} filer, {mb} MB)",
     )

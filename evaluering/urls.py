@@ -1,6 +1,6 @@
 from django.urls import path
 
-from evaluering.views import jobs, kalender, leverancer, moeder, tidsplan
+from evaluering.views import jobs, kalender, leverancer, moeder, rapporter, tidsplan
 
 app_name = "evaluering"
 
@@ -40,6 +40,17 @@ urlpatterns = [
     path("leverancer/<int:pk>/<str:kode>/indsend/", leverancer.kommuneleverance_indsend, name="indsend"),
     path("indsendelser/<int:pk>/", leverancer.indsendelse, name="indsendelse"),
     path("indsendelser/<int:pk>/vurder/", leverancer.indsendelse_vurder, name="indsendelse_vurder"),
+    # Reports, data and report packages: what the evaluator (and each role) may download
+    path("programmer/<int:pk>/rapporter/", rapporter.rapporter, name="rapporter"),
+    path("programmer/<int:pk>/rapporter/status/", rapporter.programstatus_side, name="programstatus"),
+    path("programmer/<int:pk>/rapporter/status.pdf", rapporter.programstatus_hent, name="programstatus_pdf"),
+    path("programmer/<int:pk>/rapporter/<str:kode>/", rapporter.kommunestatus_side, name="kommunestatus"),
+    path("programmer/<int:pk>/rapporter/<str:kode>/status.pdf", rapporter.kommunestatus_hent, name="kommunestatus_pdf"),
+    path("programmer/<int:pk>/data/<str:navn>.<str:endelse>", rapporter.dataeksport, name="dataeksport"),
+    path("programmer/<int:pk>/rapportpakker/", rapporter.rapportpakke_bestil_view, name="rapportpakke_bestil"),
+    path("rapportpakker/<int:pk>/", rapporter.rapportpakke_hent, name="rapportpakke"),
+    path("indsendelser/<int:pk>/leverance.json", rapporter.snapshot_json, name="snapshot_json"),
+    path("indsendelser/<int:pk>/leverance.pdf", rapporter.snapshot_hent, name="snapshot_pdf"),
     # Background jobs
     path("jobs/", jobs.job_liste, name="jobs"),
     path("jobs/<int:pk>/", jobs.job_detalje, name="job"),

@@ -8,12 +8,18 @@ Both neutralise formula injection: a text cell that starts with =, +, -, @, a ta
 run as a formula by a spreadsheet. In CSV such text gets a leading apostrophe; in XLSX it is written as a text
 cell marked "quote prefix", never as a formula. Real numbers (int, Decimal, float) are never touched.
 Dates are written as ISO dates (2011-02-08), times in Danish time (2011-02-08 12:00), booleans as Ja/Nej.
+
+The same rows give the same CSV bytes. An XLSX carries times (its properties, its ZIP entries); given `tidspunkt`,
+it carries that one, so the same rows and the same `tidspunkt` give the same XLSX bytes (reports stamped with the
+data's state, docs/decisions/0044).
 """
 
 import csv
 import io
+import re
+import zipfile
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import BinaryIO
 
@@ -89,7 +95,17 @@ def _xlsx_celle(ark, vaerdi):
     return celle
 
 
-def skriv_xlsx(fil: BinaryIO, kolonner: Sequence[str], raekker: Iterable[Sequence], *, arknavn: str = "Data") -> None:
+def skriv_xlsx(
+    fil: BinaryIO,
+    kolonner: Sequence[str],
+    raekker: Iterable[Sequence],
+    *,
+    arknavn: str = "Data",
+    tidspunkt: datetime | None = None,
+) -> None:
+    if tidspunkt is not None:
+        fil.write(_med_tidspunkt(xlsx_bytes(kolonner, raekker, arknavn=arknavn, tidspunkt=None), tidspunkt))
+        return
     bog = Workbook(write_only=True)
     ark = bog.create_sheet(arknavn[:31])
     ark.freeze_panes = "A2"
@@ -105,10 +121,32 @@ def skriv_xlsx(fil: BinaryIO, kolonner: Sequence[str], raekker: Iterable[Sequenc
     bog.save(fil)
 
 
-def xlsx_bytes(kolonner: Sequence[str], raekker: Iterable[Sequence], *, arknavn: str = "Data") -> bytes:
+def xlsx_bytes(
+    kolonner: Sequence[str], raekker: Iterable[Sequence], *, arknavn: str = "Data", tidspunkt: datetime | None = None
+) -> bytes:
     fil = io.BytesIO()
-    skriv_xlsx(fil, kolonner, raekker, arknavn=arknavn)
+    skriv_xlsx(fil, kolonner, raekker, arknavn=arknavn, tidspunkt=tidspunkt)
     return fil.getvalue()
+
+
+_CORE = "docProps/core.xml"
+_TID = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def _med_tidspunkt(xlsx: bytes, tidspunkt: datetime) -> bytes:
+    """The workbook again with `tidspunkt` as its created/modified time and as every part's time in the ZIP."""
+    utc = tidspunkt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    zip_tid = dansk_tid(tidspunkt).timetuple()[:6]
+    ud = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(xlsx)) as ind, zipfile.ZipFile(ud, "w", zipfile.ZIP_DEFLATED) as arkiv:
+        for info in ind.infolist():
+            indhold = ind.read(info)
+            if info.filename == _CORE:
+                indhold = _TID.sub(lambda m: m.group(1) + utc + m.group(3), indhold)
+            ny = zipfile.ZipInfo(info.filename, date_time=zip_tid)
+            ny.compress_type = zipfile.ZIP_DEFLATED
+            arkiv.writestr(ny, indhold)
+    return ud.getvalue()
 
 
 def _svar(indhold: bytes, filnavn: str, indholdstype: str) -> HttpResponse:

@@ -2,9 +2,17 @@
 
 Every PDF is stamped with when and by whom it was made, and fetches nothing but the app's own static
 files and the images the caller made (charts): no network, no user-supplied URLs.
+
+Every PDF is accessible (PDF/UA-1: tagged, with the document's title shown and its language, Danish, declared),
+gets a contents list with page numbers when it has three or more sections, and is reproducible: the same HTML
+gives the same bytes (no clock in the metadata, a document ID made from the content). A report that should be the
+same for unchanged data is stamped with the time its data last changed instead of the clock (docs/decisions/0044).
 """
 
+import io
+import re
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -12,6 +20,9 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+from fontTools.ttLib import TTFont
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -20,6 +31,8 @@ BASE_URL = "https://forebyggelsesportalen.invalid/"
 
 BILLEDER = f"{BASE_URL}billeder/"
 BILLEDTYPER = {".svg": "image/svg+xml", ".png": "image/png"}
+# PDF/UA-1: the tagged structure, the title shown instead of the file name, the language from <html lang="da">.
+PDF_VARIANT = "pdf/ua-1"
 
 
 class StatiskeFiler(URLFetcher):
@@ -38,11 +51,28 @@ class StatiskeFiler(URLFetcher):
         if url.startswith(f"{BASE_URL}static/"):
             sti = finders.find(url.removeprefix(f"{BASE_URL}static/").split("?")[0])
             if sti:
-                return super().fetch(Path(sti).resolve().as_uri(), headers)
-        # The base class opens the file:// URL it was handed above through this same method.
-        if url.startswith("file://") and _er_statisk_fil(Path(unquote(urlparse(url).path))):
-            return super().fetch(url, headers)
+                return self._fil(Path(sti).resolve(), headers)
+        # The stylesheets are fetched as file:// URLs (above), so what they point at (fonts) comes here too.
+        if url.startswith("file://") and _er_statisk_fil(sti := Path(unquote(urlparse(url).path))):
+            return self._fil(sti.resolve(), headers)
         raise ValueError(f"PDF'en må kun hente appens egne filer: {url}")
+
+    def _fil(self, sti: Path, headers):
+        if sti.suffix == ".woff":
+            return URLFetcherResponse(sti.as_uri(), _ttf(str(sti)), headers={"Content-Type": "font/ttf"})
+        # The base class opens the file:// URL through `fetch` again, which lets it through (above).
+        return super().fetch(sti.as_uri(), headers)
+
+
+@cache
+def _ttf(sti: str) -> bytes:
+    """A WOFF font as TrueType, decoded once per process. WeasyPrint would decode it itself, stamping the font with
+    the current time, which would make every PDF's embedded fonts (and so its bytes) differ."""
+    font = TTFont(sti, recalcTimestamp=False)
+    font.flavor = None
+    ud = io.BytesIO()
+    font.save(ud)
+    return ud.getvalue()
 
 
 def _er_statisk_fil(sti: Path) -> bool:
@@ -50,15 +80,54 @@ def _er_statisk_fil(sti: Path) -> bool:
     return any(sti.is_relative_to(Path(rod).resolve()) for rod in settings.STATICFILES_DIRS)
 
 
-def pdf_html(template_name: str, context: dict, *, bruger=None, tidspunkt: datetime | None = None) -> str:
-    """The stamped HTML a PDF is made from. With the same context and `tidspunkt`, the same HTML."""
-    context = {**context, "eksporteret": tidspunkt or timezone.now(), "eksporteret_af": bruger}
-    return render_to_string(template_name, context)
+# A contents list is worth its space from this many sections.
+MINDST_AFSNIT_TIL_INDHOLD = 3
+_H2 = re.compile(r"<h2(?P<attr>[^>]*)>(?P<tekst>.*?)</h2>", re.S)
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def med_indholdsfortegnelse(html: str) -> str:
+    """Put a contents list (the sections' headings with their page numbers) before the first section, when there
+    are enough sections. Headings without an id get one, so the list can point at them."""
+    overskrifter = list(_H2.finditer(html))
+    if len(overskrifter) < MINDST_AFSNIT_TIL_INDHOLD:
+        return html
+    punkter, dele, forrige = [], [], 0
+    for nr, match in enumerate(overskrifter, start=1):
+        attr = match["attr"]
+        fundet = _ID.search(attr)
+        ident = fundet.group(1) if fundet else f"pdf-afsnit-{nr}"
+        if not fundet:
+            attr += f' id="{ident}"'
+        punkter.append((ident, mark_safe(strip_tags(match["tekst"]).strip())))  # already escaped by the template
+        dele += [html[forrige : match.start()], f"<h2{attr}>{match['tekst']}</h2>"]
+        forrige = match.end()
+    dele.append(html[forrige:])
+    foerste = overskrifter[0].start()
+    fortegnelse = render_to_string("pdf/_indholdsfortegnelse.html", {"punkter": punkter})
+    ny = "".join(dele)
+    # The first heading starts at the same place in the new text: nothing before it has changed.
+    return ny[:foerste] + fortegnelse + ny[foerste:]
+
+
+def pdf_html(
+    template_name: str, context: dict, *, bruger=None, tidspunkt: datetime | None = None, stempel: str = "udskrevet"
+) -> str:
+    """The stamped HTML a PDF is made from. With the same context and `tidspunkt`, the same HTML.
+
+    `stempel` says what the time is: "udskrevet" (when it was printed, the default) or "data pr." (a report stamped
+    with `datastand()`)."""
+    context = {**context, "eksporteret": tidspunkt or timezone.now(), "eksporteret_af": bruger, "stempel": stempel}
+    return med_indholdsfortegnelse(render_to_string(template_name, context))
 
 
 def html_til_pdf(html: str, *, billeder: dict[str, bytes] | None = None) -> bytes:
-    """`billeder` are images the caller made (e.g. charts as SVG), shown with <img src="billeder/<navn>">."""
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=StatiskeFiler(billeder)).write_pdf()
+    """`billeder` are images the caller made (e.g. charts as SVG), shown with <img src="billeder/<navn>">.
+    The same HTML (and images) give the same bytes: the document ID is a hash of the content, and the only dates
+    in the metadata are those the base template takes from the stamp."""
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=StatiskeFiler(billeder)).write_pdf(
+        pdf_variant=PDF_VARIANT, pdf_identifier=True
+    )
 
 
 def render_pdf(
@@ -67,6 +136,8 @@ def render_pdf(
     *,
     bruger=None,
     tidspunkt: datetime | None = None,
+    stempel: str = "udskrevet",
     billeder: dict[str, bytes] | None = None,
 ) -> bytes:
-    return html_til_pdf(pdf_html(template_name, context, bruger=bruger, tidspunkt=tidspunkt), billeder=billeder)
+    html = pdf_html(template_name, context, bruger=bruger, tidspunkt=tidspunkt, stempel=stempel)
+    return html_til_pdf(html, billeder=billeder)

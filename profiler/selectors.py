@@ -172,10 +172,22 @@ def deltagende_kommuner() -> list[tuple[Program, list[Kommune]]]:
 
 def profilens_seneste_aar(kommune: Kommune) -> int:
     """The newest year with figures for the municipality (else for anyone, else last year)."""
-    egne = Observation.objects.filter(kommune=kommune).aggregate(seneste=Max("aar"))["seneste"]
-    if egne:
+    return profilernes_seneste_aar([kommune])[kommune.pk]
+
+
+def profilernes_seneste_aar(kommuner: Iterable[Kommune]) -> dict[int, int]:
+    """`profilens_seneste_aar` for many municipalities at once (kommune id → year), in two queries."""
+    kommuner = list(kommuner)
+    egne = dict(
+        Observation.objects.filter(kommune__in=kommuner)
+        .values("kommune")
+        .annotate(seneste=Max("aar"))
+        .values_list("kommune", "seneste")
+    )
+    if len(egne) == len(kommuner):
         return egne
-    return Observation.objects.aggregate(seneste=Max("aar"))["seneste"] or timezone.localdate().year - 1
+    alle = Observation.objects.aggregate(seneste=Max("aar"))["seneste"] or timezone.localdate().year - 1
+    return {k.pk: egne.get(k.pk, alle) for k in kommuner}
 
 
 # The benchmark -------------------------------------------------------------------------------------------

@@ -201,6 +201,16 @@ def forandringsteori(*, navn: str, bokse: list[Boks], pile: list[tuple[str, str]
         hoejde = max(hoejde, y)
     bredde = 2 * MARGEN + len(KOLONNER) * BOKS_BREDDE + (len(KOLONNER) - 1) * MELLEMRUM
     efter_nummer = {b.nummer: b for b in bokse}
+    # An arrow that skips a column (an action straight to a longer-term result) runs in a lane of its own below
+    # the boxes it passes, so it is never hidden behind them.
+    spring = [(efter_nummer[f], efter_nummer[t]) for f, t in pile if f in efter_nummer and t in efter_nummer]
+    spring = [(a, b) for a, b in spring if b.kolonne - a.kolonne > 1]
+    baner = {}
+    for nr, (a, b) in enumerate(spring):
+        under = max((x.y + x.hoejde for x in bokse if a.kolonne < x.kolonne < b.kolonne), default=OVERSKRIFT)
+        baner[(a.nummer, b.nummer)] = under + 14 + 8 * nr
+    if baner:
+        hoejde = max(hoejde, max(baner.values()) + 12)
     dele = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {bredde} {hoejde}" width="{bredde}" '
         f'height="{hoejde}" role="img" aria-label="{escape(_alt(navn))}" class="forandringsteori" '
@@ -215,7 +225,7 @@ def forandringsteori(*, navn: str, bokse: list[Boks], pile: list[tuple[str, str]
         a, b = efter_nummer.get(fra), efter_nummer.get(til)
         if a is None or b is None:
             continue
-        dele.append(_pil(a, b))
+        dele.append(_pil(a, b, bane=baner.get((fra, til))))
     for boks in bokse:
         dele.append(_boks(boks))
     dele.append("</svg>")
@@ -232,13 +242,20 @@ def _alt(navn: str) -> str:
     return f"Forandringsteori for {navn}: handlinger fører til resultater på kort og længere sigt og til effektmål."
 
 
-def _pil(a: Boks, b: Boks) -> str:
+def _pil(a: Boks, b: Boks, *, bane: float | None = None) -> str:
     x1, y1 = a.x + BOKS_BREDDE, a.y + a.hoejde / 2
     x2, y2 = b.x - 2, b.y + b.hoejde / 2
-    midt = (x1 + x2) / 2
+    if bane is None:
+        midt = (x1 + x2) / 2
+        d = f"M{x1:.1f},{y1:.1f} C{midt:.1f},{y1:.1f} {midt:.1f},{y2:.1f} {x2 - 8:.1f},{y2:.1f}"
+    else:
+        ind, ud = x1 + MELLEMRUM / 2, x2 - MELLEMRUM / 2
+        d = (
+            f"M{x1:.1f},{y1:.1f} C{ind:.1f},{y1:.1f} {ind:.1f},{bane:.1f} {ind + 12:.1f},{bane:.1f} "
+            f"L{ud - 12:.1f},{bane:.1f} C{ud:.1f},{bane:.1f} {ud:.1f},{y2:.1f} {x2 - 8:.1f},{y2:.1f}"
+        )
     return (
-        f'<path d="M{x1:.1f},{y1:.1f} C{midt:.1f},{y1:.1f} {midt:.1f},{y2:.1f} {x2 - 8:.1f},{y2:.1f}" fill="none" '
-        f'stroke="#404040" stroke-width="1.4"/>'
+        f'<path d="{d}" fill="none" stroke="#404040" stroke-width="1.4"/>'
         f'<polygon points="{x2:.1f},{y2:.1f} {x2 - 9:.1f},{y2 - 4.5:.1f} {x2 - 9:.1f},{y2 + 4.5:.1f}" fill="#404040"/>'
     )
 

@@ -1,7 +1,7 @@
 """The strategy PDF: the structure, the goals with their status and progress charts, the action plan, the theory of
 change and the indsatstrappe, through the one PDF helper (forebyggelse/pdf.py). The charts are the pages' SVGs."""
 
-from datetime import date
+from datetime import date, datetime
 
 from forebyggelse.pdf import render_pdf
 from kommuner.models import Bruger
@@ -18,7 +18,10 @@ from strategi.selectors import (
 )
 
 
-def strategi_pdf(*, strategi: Strategi, bruger: Bruger, i_dag: date) -> bytes:
+def strategi_pdf(
+    *, strategi: Strategi, bruger: Bruger, i_dag: date, tidspunkt: datetime | None = None, stempel: str = "udskrevet"
+) -> bytes:
+    """`tidspunkt` and `stempel` as in forebyggelse.pdf: the evaluator's reports stamp it with the data's state."""
     omraader = list(
         Indsatsomraade.objects.filter(strategi=strategi)
         .prefetch_related("delstrategier", "maalgrupper", "aktoerer")
@@ -46,4 +49,4 @@ def strategi_pdf(*, strategi: Strategi, bruger: Bruger, i_dag: date) -> bytes:
         "gennemgange": gennemgange(strategi),
         "i_dag": i_dag,
     }
-    return render_pdf("strategi/pdf/strategi.html", context, bruger=bruger)
+    return render_pdf("strategi/pdf/strategi.html", context, bruger=bruger, tidspunkt=tidspunkt, stempel=stempel)

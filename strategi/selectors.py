@@ -630,6 +630,27 @@ def oversigt_for_program(program: Program, user, *, i_dag: date) -> Oversigt:
     return Oversigt(raekker=raekker, i_alt=i_alt)
 
 
+def maal_i_program(program: Program, user) -> list[MaalVist]:
+    """Every goal of the programme's strategies the user may read, with its follow-ups and status, numbered as on
+    each strategy's pages; ordered by municipality. A fixed number of queries however many participants (the
+    evaluator's data exports and reports)."""
+    laesbare = strategier_til_laesning(user).filter(deltagelse__program=program).values("pk")
+    maal = _maal_qs().filter(strategi_id__in=laesbare).order_by("strategi__deltagelse__kommune__kode", "pk")
+    return vis_maal(list(maal), Opfoelgning.objects.filter(strategi_id__in=laesbare).order_by("dato", "pk"))
+
+
+def handlinger_i_program(program: Program, user, *, i_dag: date) -> list[Handling]:
+    """Every action of the programme's strategies the user may read, with its late flags, ordered by municipality as
+    each action plan orders them."""
+    laesbare = strategier_til_laesning(user).filter(deltagelse__program=program).values("pk")
+    return list(
+        Handling.objects.filter(strategi_id__in=laesbare)
+        .med_forsinkelse(i_dag)
+        .select_related("indsatsomraade", "delstrategi", "strategi__deltagelse__kommune")
+        .order_by("strategi__deltagelse__kommune__kode", "indsatsomraade_id", "pk")
+    )
+
+
 def _har_strategi(deltagelse: Deltagelse) -> bool:
     try:
         deltagelse.strategi  # noqa: B018  (loaded by select_related; no query)

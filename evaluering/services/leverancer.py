@@ -43,7 +43,7 @@ def dataleverance_opret(
     ukendte = [art for art in indhold if art not in BYGGERE]
     if ukendte:
         navne = ", ".join(Indholdsart(a).label if a in Indholdsart.values else a for a in ukendte)
-        raise ValidationError({"indhold": f"Kan ikke leveres endnu: {navne}."})
+        raise ValidationError({"indhold": f"Kan ikke leveres: {navne}."})
     if aar is not None and aar not in program.aar:
         raise ValidationError({"aar": f"Programmet løber ikke i {aar}."})
     leverance = Dataleverance(

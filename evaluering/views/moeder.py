@@ -197,7 +197,7 @@ def materiale_hent(request, pk):
         content_type=INDHOLDSTYPER[materiale.filtype],
     )
     return logget_hentning(
-        response, bruger=request.user, objekt=materiale, beskrivelse=f"{materiale} ({materiale.moede})"
+        response, bruger=request.user, objekt=materiale, beskrivelse=f"{materiale.filnavn} ({materiale.moede.titel})"
     )
 
 
@@ -333,4 +333,6 @@ def referat_pdf(request, pk):
     pdf = render_pdf("evaluering/pdf/referat.html", {"indhold": indhold, "moede": indhold.moede}, bruger=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referat-{moede.art}-{filnavn_tid(moede.start)}.pdf"'
-    return logget_hentning(response, bruger=request.user, objekt=moede, art="Referat (PDF)")
+    return logget_hentning(
+        response, bruger=request.user, objekt=moede, art="Referat (PDF)", beskrivelse=f"{moede} ({moede.program})"
+    )

@@ -14,10 +14,9 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid
-from forebyggelse.pdf import render_pdf
 from hentninger.services import logget_hentning
 from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, kommuner_til_skrivning
-from profiler import grafer
+from profiler import grafer, rapporter
 from profiler.forms import FundForm, IndikatorvalgForm, SammenligningsgruppeForm
 from profiler.importering.kontrol import AAR_MIN, aar_max
 from profiler.models import Fund, Kategori
@@ -119,19 +118,8 @@ def profil_pdf(request, kode, aar):
     kommune = access_profil(request.user, kode)
     _tjek_aar(aar)
     se_fund, _ = kan_se_fund(request.user, kommune)
-    side = profilside(kommune=kommune, aar=aar, kort_indikator=request.GET.get("kort", ""), med_fund=se_fund)
-    # The same SVGs as the page (cached by their data), handed to the PDF as images.
-    billeder = {
-        f"{v.indikator.kode}.svg": grafer.svg("tidsserie", v.graf_data) for a in side.afsnit for v in a.indikatorer
-    }
-    billeder["afvigelser.svg"] = grafer.svg("afvigelser", side.afvigelser_data)
-    if side.kort:
-        billeder["kort.svg"] = grafer.svg("kort", side.kort.data)
-    pdf = render_pdf(
-        "profiler/pdf/profil.html",
-        {"side": side, "kan_se_fund": se_fund},
-        bruger=request.user,
-        billeder={navn: svg.encode() for navn, svg in billeder.items()},
+    pdf = rapporter.profil_pdf(
+        kommune=kommune, aar=aar, bruger=request.user, med_fund=se_fund, kort_indikator=request.GET.get("kort", "")
     )
     svar = HttpResponse(pdf, content_type="application/pdf")
     filnavn = f"social-profil-{kommune.kode}-{aar}-{filnavn_tid(timezone.now())}.pdf"

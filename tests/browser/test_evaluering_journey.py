@@ -1,7 +1,12 @@
 """Journeys 6 and 7 of DESIGN.md in real Chromium: the ministry plans a network meeting and invites; a lead sees
 it, subscribes to the calendar (the feed is fetched and parsed) and records attendance; the ministry writes and
-approves the minutes. A delivery is ordered, submitted (frozen) and approved."""
+approves the minutes. A delivery is ordered, submitted (frozen) and approved; the evaluator downloads everything as a
+ZIP made by a background job, and its manifest checks out (every file listed, every SHA-256 right)."""
 
+import csv
+import hashlib
+import io
+import zipfile
 from datetime import timedelta
 
 from django.utils import timezone
@@ -18,6 +23,7 @@ from tests.kommuner.factories import BrugerFactory
 def test_network_meeting_calendar_attendance_minutes_and_a_delivery(page, log_ind, tilgaengelig, worker):  # noqa: F811
     ministeriet = BrugerFactory(username="ministeriet", rolle=Rolle.MINISTERIET)
     BrugerFactory(username="leder-101", rolle=Rolle.PROJEKTLEDER, kommuner=["101"])
+    BrugerFactory(username="evaluator", rolle=Rolle.EVALUATOR)
     program = program_med_deltagere("101", "147", ministeriet=ministeriet, navn="Forebyggelsesprojektet (browsertest)")
     i_gaar = timezone.localdate() - timedelta(days=1)
 
@@ -124,4 +130,35 @@ def test_network_meeting_calendar_attendance_minutes_and_a_delivery(page, log_in
     page.goto(f"/programmer/{program.pk}/leverancer/")
     expect(page.locator(".leveranceoverblik")).to_contain_text("Godkendt")
     tilgaengelig(page)
+    page.get_by_role("button", name="Log af").click()
+
+    # The evaluator reads the status reports and downloads everything as one ZIP, made in the background.
+    log_ind("evaluator")
+    page.goto(f"/programmer/{program.pk}/")
+    page.get_by_role("link", name="Rapporter og data").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Rapporter og data")
+    tilgaengelig(page)
+    page.get_by_role("link", name="Se statusrapporten", exact=True).click()
+    expect(page.locator(".rapport")).to_contain_text("Godkendt")
+    tilgaengelig(page)
+    page.go_back()
+    page.get_by_role("button", name="Hent alt som ZIP").click()
+    expect(page.locator(".js-job-status")).to_be_visible()
+    worker()
+    link = page.get_by_role("link", name="Hent rapporter, data og leverancer som ZIP")
+    expect(link).to_be_visible(timeout=15_000)
+    tilgaengelig(page)
+    with page.expect_download() as hentning:
+        link.click()
+    arkiv = zipfile.ZipFile(hentning.value.path())
+    manifest = list(csv.reader(io.StringIO(arkiv.read("manifest.csv").decode("utf-8-sig")), delimiter=";"))
+    assert manifest[0] == ["fil", "sha256", "dannet", "kilde"]
+    filer = {raekke[0]: raekke for raekke in manifest[1:]}
+    assert set(filer) == set(arkiv.namelist()) - {"manifest.csv"}  # every file listed, nothing else
+    for navn, raekke in filer.items():
+        assert hashlib.sha256(arkiv.read(navn)).hexdigest() == raekke[1], navn
+    (leveret,) = [r for r in filer.values() if r[0].endswith(".json")]
+    assert leveret[3].startswith("Dataleverance “Opfølgning 2012”: København") and "godkendt" in leveret[3]
+    assert hashlib.sha256(arkiv.read(leveret[0])).hexdigest() == Indsendelse.objects.get().sha256
+    assert "rapporter/programstatus.pdf" in filer and "rapporter/101-koebenhavn/statusrapport.pdf" in filer
     assert page.console_fejl == []

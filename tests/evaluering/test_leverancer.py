@@ -2,7 +2,8 @@
 first awaits review (also when two arrive at once), review, the overview of late and missing, reminders."""
 
 import threading
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -12,14 +13,21 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from evaluering.forms import DataleveranceForm
 from evaluering.models import Indholdsart, Indsendelse, Kommuneleverance, Leverancestatus, Paamindelse
 from evaluering.selectors import leveranceoverblik
 from evaluering.services import leverancer as services
 from evaluering.services.moeder import fremmoede_registrer, moede_marker_afholdt
+from evaluering.snapshot import social_profil
 from forebyggelse.formatering import dansk_tidspunkt
 from kommuner.models import Bevilling, Deltagelse, Kommune
 from kommuner.services.bevillinger import afgoerelse_traef, forbrug_registrer
+from profiler.services.profiler import fund_gem
+from strategi.services.maal import opfoelgning_opret
+from strategi.services.strategier import strategi_registrer_vedtagelse
 from tests.evaluering.factories import dataleverance, moede, program_med_deltagere
+from tests.profiler.factories import importer
+from tests.strategi.factories import StrategiFactory, godkend
 
 pytestmark = pytest.mark.django_db
 
@@ -38,23 +46,46 @@ def _kl(leverance, kode="101") -> Kommuneleverance:
     return Kommuneleverance.objects.get(dataleverance=leverance, deltagelse__kommune__kode=kode)
 
 
-def test_ordering_creates_one_row_per_participant_and_refuses_what_cannot_be_built_yet(program, ministeriet):
+def test_ordering_creates_one_row_per_participant_and_refuses_unknown_content(program, ministeriet):
     leverance = dataleverance(program, ministeriet, titel="Økonomi 2011", indhold=[Indholdsart.OEKONOMI])
     assert sorted(leverance.kommuneleverancer.values_list("deltagelse__kommune__kode", flat=True)) == ["101", "147"]
-    with pytest.raises(ValidationError, match="Kan ikke leveres endnu: Social profil"):
-        dataleverance(program, ministeriet, titel="Profil", indhold=[Indholdsart.SOCIAL_PROFIL])
+    with pytest.raises(ValidationError, match="Kan ikke leveres: regnskab"):
+        dataleverance(program, ministeriet, titel="Regnskab", indhold=["regnskab"])
     with pytest.raises(ValidationError, match="Vælg mindst én"):
         dataleverance(program, ministeriet, titel="Tom", indhold=[])
+    # Every content kind has its builder now, so the ministry can order each of them.
+    assert [v for v, _ in DataleveranceForm(program=program).fields["indhold"].choices] == Indholdsart.values
 
 
-def test_submitting_freezes_exactly_what_was_delivered(leverance, projektleder_101, ministeriet):
+def _anbragte(kobenhavn_antal: int) -> None:
+    """København's and Frederiksberg's children placed (per 1.000 aged 0–17) in 2011, as the import writes them."""
+    importer([("101", "anbragte_0_17", 2011, kobenhavn_antal, 100_000), ("147", "anbragte_0_17", 2011, 300, 20_000)])
+
+
+def test_submitting_freezes_exactly_what_was_delivered(program, projektleder_101, ministeriet):
+    """Every content kind, frozen: the application, the grant and spending, the attendance, the social profile's
+    figures (suppression applied), the strategy and its follow-ups. Whatever changes afterwards, the snapshot, its
+    checksum and what its page shows stay as delivered."""
+    leverance = dataleverance(program, ministeriet, titel="Alt 2011", aar=2011, indhold=Indholdsart.values)
     kl = _kl(leverance)
     deltagelse = kl.deltagelse
     forbrug_registrer(deltagelse=deltagelse, forbrug={2011: (150_000, "Koordinator")}, bruger=projektleder_101)
+    _anbragte(812)
+    fund_gem(
+        kommune=deltagelse.kommune,
+        kategori="anbringelser",
+        tekst="Mange anbringes sent.",
+        version=0,
+        bruger=projektleder_101,
+    )
+    strategi = godkend(StrategiFactory(deltagelse=deltagelse, fuld=True))
+    maal = strategi.maal.get()
+    opfoelgning_opret(maal=maal, dato=date(2012, 6, 30), vaerdi=Decimal(55), bruger=projektleder_101)
     indsendelse = services.leverance_indsend(kommuneleverance=kl, bruger=projektleder_101)
     foer = (indsendelse.snapshot, indsendelse.sha256)
-    oekonomi = next(a for a in indsendelse.snapshot["afsnit"] if a["art"] == "oekonomi")
-    assert oekonomi["data"]["aar"][0] == {
+    afsnit = {a["art"]: a for a in indsendelse.snapshot["afsnit"]}
+    assert list(afsnit) == Indholdsart.values
+    assert afsnit["oekonomi"]["data"]["aar"][0] == {
         "aar": 2011,
         "ansoegt": 1_400_000,
         "bevilget": 200_000,
@@ -63,10 +94,18 @@ def test_submitting_freezes_exactly_what_was_delivered(leverance, projektleder_1
         "bemaerkning": "Koordinator",
     }
     assert ["2011", "1.400.000 kr.", "200.000 kr.", "150.000 kr.", "50.000 kr.", "Koordinator"] in (
-        oekonomi["blokke"][0]["raekker"]
+        afsnit["oekonomi"]["blokke"][0]["raekker"]
     )
+    profil = afsnit["social_profil"]
+    (anbragte,) = [n for n in profil["data"]["noegletal"] if n["indikator"] == "anbragte_0_17"]
+    assert (anbragte["aar"], anbragte["antal"], anbragte["vaerdi"], anbragte["skjult"]) == (2011, 812, "8.1", False)
+    assert profil["data"]["fund"] == {"anbringelser": "Mange anbringes sent."}
+    assert ["Status", "Godkendt af ministeriet"] in afsnit["strategi"]["blokke"][0]["felter"]
+    (maal_data,) = afsnit["opfoelgning"]["data"]["maal"]
+    assert [o["vaerdi"] for o in maal_data["opfoelgninger"]] == ["55.0000"]
 
-    # The live data changes afterwards: spending, a new grant decision, attendance at a meeting.
+    # The live data changes afterwards: spending, a new grant decision, attendance at a meeting, new figures, the
+    # findings, the strategy's political adoption, a new follow-up.
     forbrug_registrer(deltagelse=deltagelse, forbrug={2011: (199_000, "Mere brugt")}, bruger=projektleder_101)
     afgoerelse_traef(
         ansoegning=deltagelse.ansoegning,
@@ -77,16 +116,33 @@ def test_submitting_freezes_exactly_what_was_delivered(leverance, projektleder_1
     )
     afholdt = moede_marker_afholdt(moede=moede(leverance.program))
     fremmoede_registrer(moede=afholdt, kommune=deltagelse.kommune, deltog=True, deltagere="X", bruger=ministeriet)
+    _anbragte(3)  # now a small number: hidden on the profile
+    fund_gem(
+        kommune=deltagelse.kommune, kategori="anbringelser", tekst="Rettet fund.", version=1, bruger=projektleder_101
+    )
+    strategi_registrer_vedtagelse(
+        strategi=strategi, dato=timezone.localdate(), organ="Byrådet", bruger=projektleder_101
+    )
+    opfoelgning_opret(maal=maal, dato=date(2012, 9, 30), vaerdi=Decimal(10), bruger=projektleder_101)
     assert Bevilling.objects.get(deltagelse=deltagelse, aar=2011).forbrugt == 199_000
+    assert noegletal_snapshot_nu(deltagelse, leverance)["vaerdi"] is None  # the live profile now hides it
 
     gemt = Indsendelse.objects.get(pk=indsendelse.pk)
     assert (gemt.snapshot, gemt.sha256) == foer
-    assert "250.000 kr." not in str(gemt.snapshot)
+    assert "250.000 kr." not in str(gemt.snapshot) and "Byrådet" not in str(gemt.snapshot)
     # The viewer shows the frozen figures, not the live ones.
     client = Client()
     client.force_login(projektleder_101)
     side = client.get(f"/indsendelser/{indsendelse.pk}/").content.decode()
     assert "150.000 kr." in side and "199.000 kr." not in side
+    assert "Mange anbringes sent." in side and "Rettet fund." not in side
+    assert "Godkendt af ministeriet" in side and "Byrådet" not in side
+
+
+def noegletal_snapshot_nu(deltagelse, leverance) -> dict:
+    """What the social profile's builder would deliver now for København's children placed in 2011."""
+    afsnit = social_profil(deltagelse, leverance, deltagelse.kommune.projektledere.first())
+    return next(n for n in afsnit["data"]["noegletal"] if n["indikator"] == "anbragte_0_17" and n["aar"] == 2011)
 
 
 def test_the_database_refuses_to_change_or_delete_a_snapshot(leverance, projektleder_101):

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
 
-from evaluering.demo import indlaes_demo_evaluering
+from evaluering.demo import indlaes_demo_evaluering, indlaes_demo_strategileverance
 from kommuner.demo import PROGRAMNAVN, indlaes_alle_kommuner, indlaes_demo_program
 from kommuner.models import Bruger, Kommune, Program, Rolle
 from kommuner.services.kommuner import bruger_opret
@@ -54,6 +54,8 @@ class Command(BaseCommand):
             noegletal = indlaes_demo_noegletal(ministeriet=ministeriet)
             # After the programme (and the social profiles): the strategies hang on its participations.
             strategier = indlaes_demo_strategier(ministeriet=ministeriet)
+            # The delivery freezes the profiles and strategies loaded above.
+            indlaes_demo_strategileverance(ministeriet=ministeriet, program=Program.objects.get(navn=PROGRAMNAVN))
             if alle_kommuner:
                 for kommune in Kommune.objects.exclude(
                     kode__in=[k for _, _, koder, _, _ in DEMO_BRUGERE for k in koder]

@@ -1,0 +1,375 @@
+"""The reports: every figure from the selector that owns it; the same data gives the same PDF; a lead's, the steering
+group's and the evaluator's reports page; the data exports as Danish CSV and XLSX; every download in the download log;
+the report package as a background job with a manifest, its failure and retry; query counts that do not grow.
+
+The demo programme's every PDF is rendered (once) and read back in test_demo.py."""
+
+import csv
+import hashlib
+import io
+import zipfile
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from evaluering import pakker
+from evaluering.models import Indholdsart, Jobstatus, Kommuneleverance, Rapportpakke
+from evaluering.rapporter import kommunestatus, kommunestatus_pdf, programstatus, programstatus_pdf
+from evaluering.selectors import fremmoede_i_program
+from evaluering.services.leverancer import indsendelse_vurder, kommuneleverance_hent, leverance_indsend
+from evaluering.services.moeder import fremmoede_registrer, moede_marker_afholdt
+from evaluering.services.rapporter import rapportpakke_bestil
+from evaluering.snapshot import kanonisk
+from hentninger.models import Hentning
+from kommuner.models import Rolle
+from kommuner.selectors import budget_for
+from kommuner.services.bevillinger import forbrug_registrer
+from strategi.models import HandlingStatus
+from strategi.selectors import handlinger_for_strategi, oversigt_for_program
+from tests.evaluering.factories import dataleverance, koer_ventende_jobs, moede, program_med_deltagere
+from tests.kommuner.factories import projektleder_for
+from tests.strategi.factories import HandlingFactory, MaalFactory, StrategiFactory, godkend
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _kvittering_uden_weasyprint(monkeypatch):
+    """The participations come through applications whose receipts are PDFs; nothing here reads them."""
+    monkeypatch.setattr("kommuner.services.ansoegninger.html_til_pdf", lambda html: b"%PDF-1.4\n%%EOF\n")
+
+
+@pytest.fixture
+def pdf_af_html(monkeypatch):
+    """Where only the PDFs' existence, order and sameness matter: a stand-in PDF made from the HTML's hash (the same
+    HTML, the same bytes), saving WeasyPrint's seconds."""
+
+    def lav(html: str, *, billeder=None) -> bytes:
+        return b"%PDF-1.7 " + hashlib.sha256(html.encode()).hexdigest().encode()
+
+    monkeypatch.setattr("forebyggelse.pdf.html_til_pdf", lav)
+
+
+@pytest.fixture
+def program(ministeriet, projektleder_101, projektleder_147):
+    """København and Frederiksberg in a programme. København: an approved strategy with two goals (one with a
+    follow-up) and a late action, spending registered, a submitted and approved delivery; at the held network meeting
+    København came and Frederiksberg did not."""
+    program = program_med_deltagere("101", "147", ministeriet=ministeriet)
+    kbh = program.deltagelser.get(kommune__kode="101")
+    strategi = StrategiFactory(deltagelse=kbh, fuld=True)  # one goal and one action, ending 30 June 2012
+    MaalFactory(
+        strategi=strategi, tekst="=Flere børn i almene tilbud", baseline_vaerdi=Decimal("12.5"), maalvaerdi=Decimal(40)
+    )
+    HandlingFactory(strategi=strategi, titel="Færdig handling", status=HandlingStatus.GENNEMFOERT)
+    godkend(strategi)
+    forbrug_registrer(deltagelse=kbh, forbrug={2011: (150_000, "Koordinator")}, bruger=projektleder_101)
+    afholdt = moede_marker_afholdt(moede=moede(program))
+    fremmoede_registrer(moede=afholdt, kommune=kbh.kommune, deltog=True, deltagere="Projektleder", bruger=ministeriet)
+    leverance = dataleverance(program, ministeriet, indhold=[Indholdsart.OEKONOMI, Indholdsart.OPFOELGNING])
+    indsendelse = leverance_indsend(
+        kommuneleverance=Kommuneleverance.objects.get(dataleverance=leverance, deltagelse=kbh), bruger=projektleder_101
+    )
+    indsendelse_vurder(indsendelse=indsendelse, godkendt=True, kommentar="", bruger=ministeriet)
+    return program
+
+
+def _tekst(pdf: bytes) -> str:
+    return "\n".join(side.extract_text() for side in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_programme_report_takes_every_figure_from_its_selector(program, styregruppe, client_for):
+    i_dag = timezone.localdate()
+    r = programstatus(program=program, bruger=styregruppe, i_dag=i_dag)
+    budget = budget_for(program, styregruppe, i_dag=i_dag)
+    assert [(d.deltagelse.kommune.kode, d.budget.bevilget, d.budget.forbrugt) for d in r.deltagere] == [
+        (b.deltagelse.kommune.kode, b.bevilget, b.forbrugt) for b in budget.deltagere
+    ]
+    assert (r.budget.bevilget, r.budget.forbrugt) == (2_760_000, 150_000)
+    oversigt = {o.deltagelse.kommune.kode: o for o in oversigt_for_program(program, styregruppe, i_dag=i_dag).raekker}
+    kbh, frb = r.deltagere
+    assert kbh.strategi.maal == oversigt["101"].maal and sum(kbh.strategi.maal.values()) == 2
+    assert frb.strategi.strategi is None and frb.strategi.statustekst == "Ikke oprettet"
+    strategi = kbh.strategi.strategi
+    assert [h.titel for h in r.forsinkede] == [
+        h.titel for h in handlinger_for_strategi(strategi, i_dag=i_dag) if h.forsinket
+    ]
+    assert len(r.forsinkede) == 1 and kbh.strategi.forsinkede == 1
+    assert (kbh.mangler_fremmoede, frb.mangler_fremmoede) == (0, 1)
+    assert fremmoede_i_program(program).i_alt_mangler == 1
+    assert (kbh.godkendte_leverancer, frb.godkendte_leverancer) == (1, 0)
+
+    side = client_for(styregruppe).get(f"/programmer/{program.pk}/rapporter/status/").content.decode()
+    for tekst in ("2.760.000 kr.", "150.000 kr.", "Koordinator", "Godkendt", "Mangler", "Handling"):
+        assert tekst in side
+    # The PDF shows the same, with page numbers, a contents list and the data's state as its stamp.
+    tekst = _tekst(programstatus_pdf(r, bruger=styregruppe))
+    for del_ in (
+        "Programmets status",
+        "Side 1 af",
+        "Indhold",
+        "Deltagerne",
+        "Mødedeltagelse",
+        "2.760.000 kr.",
+        "data pr.",
+        "dannet til",
+    ):
+        assert del_ in tekst, del_
+
+
+def test_a_municipalitys_report_with_its_goals_late_actions_and_attendance(program, evaluator, client_for):
+    kbh = program.deltagelser.get(kommune__kode="101")
+    r = kommunestatus(deltagelse=kbh, bruger=evaluator, i_dag=timezone.localdate())
+    assert [m.maal.tekst for m in r.maal][-1] == "=Flere børn i almene tilbud"
+    assert [h.titel for h in r.forsinkede] == [
+        h.titel for h in handlinger_for_strategi(r.strategi.strategi, i_dag=r.i_dag) if h.forsinket
+    ]
+    assert [(m.titel, f.tekst) for m, f in r.fremmoede] == [("2. netværksmøde", "Deltog")]
+    assert [(lev.titel, c.tekst) for lev, c in r.leverancer] == [("Opfølgning 2012", "Godkendt")]
+    tekst = _tekst(kommunestatus_pdf(r, bruger=evaluator))
+    for del_ in (
+        "Statusrapport for Københavns Kommune",
+        "150.000 kr.",
+        "Opfølgning 2012",
+        "Forsinkede handlinger",
+        "2. netværksmøde",
+    ):
+        assert del_ in tekst, del_
+
+
+def test_the_same_report_from_the_same_data_is_the_same_pdf_byte_for_byte(program, evaluator):
+    """Same bytes, not only the same text: the stamp and the PDF's dates are the data's state, not the clock, the
+    document ID is a hash of the content, and the fonts carry no time of their own. A change of data is new bytes."""
+    kbh = program.deltagelser.get(kommune__kode="101")
+    i_dag = timezone.localdate()
+    foerste = kommunestatus_pdf(kommunestatus(deltagelse=kbh, bruger=evaluator, i_dag=i_dag), bruger=evaluator)
+    anden = kommunestatus_pdf(kommunestatus(deltagelse=kbh, bruger=evaluator, i_dag=i_dag), bruger=evaluator)
+    assert foerste == anden
+    info = PdfReader(io.BytesIO(foerste)).metadata
+    assert info["/CreationDate"] == info["/ModDate"]  # the data's state, the same both times
+    forbrug_registrer(deltagelse=kbh, forbrug={2011: (175_000, "Mere")}, bruger=projektleder_for(kbh.kommune))
+    efter = kommunestatus_pdf(kommunestatus(deltagelse=kbh, bruger=evaluator, i_dag=i_dag), bruger=evaluator)
+    assert efter != foerste and "175.000 kr." in _tekst(efter)
+
+
+def test_the_reports_page_lists_what_each_role_may_download(
+    program, client_for, projektleder_147, styregruppe, evaluator, projektleder_101
+):
+    url = f"/programmer/{program.pk}/rapporter/"
+    leder = client_for(projektleder_101).get(url).content.decode()
+    assert "Statusrapport" in leder and "/rapporter/101/status.pdf" in leder and "/rapporter/147/" not in leder
+    assert "leverance.json" in leder  # their own snapshot
+    assert "Programmets status" not in leder and "/data/" not in leder and "Hent alt som ZIP" not in leder
+    styre = client_for(styregruppe).get(url).content.decode()
+    assert "/rapporter/status.pdf" in styre and "/rapporter/147/status.pdf" in styre
+    assert "leverance.json" not in styre and "/data/" not in styre and "Hent alt som ZIP" not in styre
+    # The evaluator and the steering group find the page from their front page.
+    assert url not in client_for(projektleder_101).get("/").content.decode()
+    assert url in client_for(styregruppe).get("/").content.decode()
+    assert url in client_for(evaluator).get("/").content.decode()
+    alt = client_for(evaluator).get(url).content.decode()
+    for del_ in (
+        "/rapporter/status.pdf",
+        "/rapporter/147/",
+        "leverance.json",
+        "leverance.pdf",
+        "/data/maal.csv",
+        "/data/noegletal.xlsx",
+        "/data/opfoelgninger.csv",
+        "/data/handlinger.xlsx",
+        "Hent alt som ZIP",
+    ):
+        assert del_ in alt, del_
+
+
+def test_data_exports_are_danish_csv_and_xlsx_with_formulas_neutralised(program, evaluator, client_for):
+    client = client_for(evaluator)
+    svar = client.get(f"/programmer/{program.pk}/data/maal.csv")
+    assert svar["Content-Type"] == "text/csv; charset=utf-8"
+    indhold = svar.content
+    assert indhold.startswith("\ufeff".encode())
+    raekker = list(csv.reader(io.StringIO(indhold.decode("utf-8-sig")), delimiter=";"))
+    assert raekker[0][:4] == ["kommunekode", "kommune", "maal", "tekst"]
+    formel = next(r for r in raekker if "Flere børn" in r[3])
+    assert formel[3] == "'=Flere børn i almene tilbud"  # never run as a formula
+    assert formel[raekker[0].index("baseline")] == "12,5" and formel[raekker[0].index("maalvaerdi")] == "40"
+    handlinger = list(
+        csv.reader(
+            io.StringIO(client.get(f"/programmer/{program.pk}/data/handlinger.csv").content.decode("utf-8-sig")),
+            delimiter=";",
+        )
+    )
+    assert {r[handlinger[0].index("forsinket")] for r in handlinger[1:]} == {"Ja", "Nej"}
+
+    bog = load_workbook(io.BytesIO(client.get(f"/programmer/{program.pk}/data/maal.xlsx").content))
+    ark = bog.active
+    celler = {c.value: c for c in ark[2] + ark[3]}
+    assert celler["=Flere børn i almene tilbud"].data_type == "s"
+    assert client.get(f"/programmer/{program.pk}/data/regnskab.csv").status_code == 404
+    assert client.get(f"/programmer/{program.pk}/data/maal.pdf").status_code == 404
+
+
+def test_every_download_writes_one_line_in_the_download_log(program, evaluator, ministeriet, client_for, pdf_af_html):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from evaluering.models import Indsendelse, Moede
+    from evaluering.services.moeder import materiale_tilfoej, referat_gem, referat_godkend
+
+    indsendelse = Indsendelse.objects.get()
+    afholdt = Moede.objects.get()
+    materiale = materiale_tilfoej(
+        moede=afholdt, fil=SimpleUploadedFile("oplaeg.pdf", b"%PDF-1.4\n%%EOF\n"), bruger=ministeriet
+    )
+    afholdt = referat_gem(moede=afholdt, referat="Referat", version=afholdt.version)
+    referat_godkend(moede=afholdt, bruger=ministeriet)
+    job = rapportpakke_bestil(program=program, art="rapporter", bruger=evaluator)
+    koer_ventende_jobs()
+    pakke = Rapportpakke.objects.get()
+    assert job.pk
+    client = client_for(evaluator)
+    forventet = {
+        f"/programmer/{program.pk}/rapporter/status.pdf": "Programmets statusrapport (PDF)",
+        f"/programmer/{program.pk}/rapporter/101/status.pdf": "Statusrapport (PDF)",
+        f"/programmer/{program.pk}/data/noegletal.csv": "Dataeksport: Nøgletal (CSV)",
+        f"/indsendelser/{indsendelse.pk}/leverance.json": "Dataleverance (JSON)",
+        f"/indsendelser/{indsendelse.pk}/leverance.pdf": "Dataleverance (PDF)",
+        f"/moeder/{afholdt.pk}/referat.pdf": "Referat (PDF)",
+        f"/materialer/{materiale.pk}/": "Mødemateriale",
+        f"/rapportpakker/{pakke.pk}/": "Rapportpakke (ZIP)",
+    }
+    for url, art in forventet.items():
+        foer = Hentning.objects.count()
+        svar = client.get(url)
+        assert svar.status_code == 200, url
+        if svar.streaming:
+            b"".join(svar.streaming_content)
+        assert Hentning.objects.count() == foer + 1, url
+        assert Hentning.objects.latest("pk").art == art
+        assert Hentning.objects.latest("pk").bruger == evaluator
+
+
+def test_a_snapshots_json_is_exactly_the_checksummed_bytes(program, projektleder_101, client_for):
+    from evaluering.models import Indsendelse
+
+    indsendelse = Indsendelse.objects.get()
+    indhold = client_for(projektleder_101).get(f"/indsendelser/{indsendelse.pk}/leverance.json").content
+    assert indhold == kanonisk(indsendelse.snapshot)
+    assert hashlib.sha256(indhold).hexdigest() == indsendelse.sha256
+
+
+def _manifest(arkiv: zipfile.ZipFile) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(arkiv.read("manifest.csv").decode("utf-8-sig")), delimiter=";"))
+
+
+def test_the_evaluators_package_is_a_background_job_with_a_manifest(program, evaluator, client_for, pdf_af_html):
+    client = client_for(evaluator)
+    svar = client.post(f"/programmer/{program.pk}/rapportpakker/", {"art": "alt"})
+    job = evaluator.baggrundsjob.get()
+    assert svar["Location"] == f"/jobs/{job.pk}/"
+    (koert,) = koer_ventende_jobs()
+    assert koert.status == Jobstatus.FAERDIG and koert.fremdrift == 100, koert.fejl
+    pakke = Rapportpakke.objects.get()
+    assert koert.resultat_url == f"/rapportpakker/{pakke.pk}/" and "som ZIP" in koert.resultat_tekst
+    arkiv = zipfile.ZipFile(io.BytesIO(b"".join(client.get(koert.resultat_url).streaming_content)))
+    manifest = _manifest(arkiv)
+    assert manifest[0] == ["fil", "sha256", "dannet", "kilde"]
+    filer = {r[0]: r for r in manifest[1:]}
+    assert set(filer) == set(arkiv.namelist()) - {"manifest.csv"}
+    for navn, raekke in filer.items():
+        assert hashlib.sha256(arkiv.read(navn)).hexdigest() == raekke[1], navn
+    assert {
+        "rapporter/programstatus.pdf",
+        "rapporter/101-koebenhavn/statusrapport.pdf",
+        "rapporter/101-koebenhavn/forebyggelsesstrategi.pdf",
+        "rapporter/147-frederiksberg/statusrapport.pdf",
+        f"data/maal-program-{program.pk}.csv",
+        f"data/handlinger-program-{program.pk}.xlsx",
+    } <= set(filer)
+    (snapshot,) = [n for n in filer if n.endswith(".json")]
+    assert "Opfølgning 2012" in filer[snapshot][3] and "godkendt" in filer[snapshot][3]
+    assert (
+        hashlib.sha256(arkiv.read(snapshot)).hexdigest()
+        == Kommuneleverance.objects.get(deltagelse__kommune__kode="101").indsendelser.get().sha256
+    )
+    assert filer["rapporter/programstatus.pdf"][3] == pakker.AKTUELLE_DATA
+    assert "147-frederiksberg/forebyggelsesstrategi.pdf" not in " ".join(filer)  # none
+
+    # Unchanged data: a second package has the same files, byte for byte; only the manifest's times may differ.
+    client.post(f"/programmer/{program.pk}/rapportpakker/", {"art": "alt"})
+    koer_ventende_jobs()
+    anden = zipfile.ZipFile(Rapportpakke.objects.order_by("-pk").first().fil.open("rb"))
+    assert {r[0]: r[1] for r in _manifest(anden)[1:]} == {n: r[1] for n, r in filer.items()}
+
+
+def test_a_failed_package_says_why_and_can_be_retried(program, evaluator, client_for, monkeypatch, pdf_af_html):
+    job = rapportpakke_bestil(program=program, art="rapporter", bruger=evaluator)
+
+    def fejler(**kwargs):
+        raise RuntimeError("intern detalje")
+
+    monkeypatch.setattr(pakker, "profil_pdf", fejler)
+    (koert,) = koer_ventende_jobs()
+    assert koert.status == Jobstatus.FEJLET
+    assert "uventet fejl (RuntimeError)" in koert.fejl and "intern detalje" not in koert.fejl
+    side = client_for(evaluator).get(f"/jobs/{job.pk}/").content.decode()
+    assert "Prøv igen" in side and "Jobbet fejlede" in side
+    monkeypatch.undo()
+    monkeypatch.setattr("forebyggelse.pdf.html_til_pdf", lambda html, *, billeder=None: b"%PDF-1.7")
+    monkeypatch.setattr("kommuner.services.ansoegninger.html_til_pdf", lambda html: b"%PDF-1.4\n%%EOF\n")
+    assert client_for(evaluator).post(f"/jobs/{job.pk}/proev-igen/").status_code == 302
+    (koert,) = koer_ventende_jobs()
+    assert koert.status == Jobstatus.FAERDIG and koert.forsoeg == 2 and Rapportpakke.objects.count() == 1
+
+    # Who lost the right to download everything by the time the job runs gets a reason, not a package.
+    job = rapportpakke_bestil(program=program, art="rapporter", bruger=evaluator)
+    evaluator.rolle = Rolle.STYREGRUPPE
+    evaluator.save(update_fields=["rolle"])
+    (koert,) = koer_ventende_jobs()
+    assert koert.fejl == "Data og samlede pakker kan hentes af evaluator og ministeriet."
+    assert Rapportpakke.objects.count() == 1
+
+
+def _flere_deltagere(program, ministeriet, koder):
+    from kommuner.models import Kommune
+    from kommuner.services.bevillinger import afgoerelse_traef
+    from tests.kommuner.factories import AnsoegningFactory
+
+    for kode in koder:
+        ansoegning = AnsoegningFactory(program=program, kommune=Kommune.objects.get(kode=kode), indsendt=True)
+        afgoerelse_traef(
+            ansoegning=ansoegning, udvalgt=True, begrundelse="Test", bevillinger={2011: 1, 2012: 1}, bruger=ministeriet
+        )
+        deltagelse = program.deltagelser.get(kommune__kode=kode)
+        godkend(StrategiFactory(deltagelse=deltagelse, fuld=True))
+        leder = projektleder_for(deltagelse.kommune)
+        kl = kommuneleverance_hent(dataleverance=program.dataleverancer.get(), deltagelse=deltagelse)
+        leverance_indsend(kommuneleverance=kl, bruger=leder)
+
+
+def test_the_report_pages_use_a_fixed_number_of_queries(
+    program, ministeriet, evaluator, client_for, django_assert_max_num_queries
+):
+    client = client_for(evaluator)
+    sider = [
+        f"/programmer/{program.pk}/rapporter/",
+        f"/programmer/{program.pk}/rapporter/status/",
+        f"/programmer/{program.pk}/rapporter/101/",
+    ]
+    antal = {}
+    for url in sider:
+        client.get(url)  # warm the key figures' and charts' caches
+        with CaptureQueriesContext(connection) as foer:
+            assert client.get(url).status_code == 200
+        antal[url] = len(foer)
+    _flere_deltagere(program, ministeriet, ["461", "751", "860"])
+    moede_marker_afholdt(moede=moede(program, nummer=3, dag=date(2011, 12, 7)))
+    for url in sider:
+        client.get(url)
+        with django_assert_max_num_queries(antal[url]):
+            assert client.get(url).status_code == 200

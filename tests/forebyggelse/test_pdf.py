@@ -1,0 +1,56 @@
+"""The one PDF helper (forebyggelse/pdf.py) and its base template: every PDF is PDF/UA-1 (tagged, Danish, its title
+shown), has "Side x af y", gets a contents list from three sections, the same HTML gives the same bytes, and nothing
+but the app's own files is fetched."""
+
+import io
+
+import pytest
+from django.template import Context, Template
+from django.utils import timezone
+from pypdf import PdfReader
+
+from forebyggelse.pdf import StatiskeFiler, html_til_pdf, med_indholdsfortegnelse
+
+SIDE = Template(
+    '{% extends "pdf/base.html" %}{% block titel %}Prøve – én side{% endblock %}'
+    "{% block indhold %}<h1>Prøve</h1><p>Én side med »citat«.</p>{% endblock %}"
+)
+
+
+def test_three_sections_get_a_contents_list_before_the_first_and_fewer_do_not():
+    html = '<h1>T</h1><p>x</p><h2>Én</h2><p>a</p><h2 id="egen">To &amp; tre</h2><h2 class="ny-side">Fire</h2>'
+    med = med_indholdsfortegnelse(html)
+    assert med.index('<nav class="indholdsfortegnelse"') < med.index('<h2 id="pdf-afsnit-1">Én</h2>')
+    assert '<a href="#pdf-afsnit-1">Én</a>' in med
+    assert '<a href="#egen">To &amp; tre</a>' in med  # an id the template gave is kept, the text stays escaped
+    assert '<h2 class="ny-side" id="pdf-afsnit-3">Fire</h2>' in med
+    assert med.startswith("<h1>T</h1><p>x</p>")
+    to = "<h1>T</h1><h2>Én</h2><h2>To</h2>"
+    assert med_indholdsfortegnelse(to) == to
+
+
+def test_a_pdf_is_pdf_ua_in_danish_with_its_title_page_numbers_and_the_same_bytes_every_time():
+    html = SIDE.render(Context({"eksporteret": timezone.now(), "stempel": "udskrevet"}))
+    pdf = html_til_pdf(html)
+    assert html_til_pdf(html) == pdf
+    laeser = PdfReader(io.BytesIO(pdf))
+    rod = laeser.trailer["/Root"]
+    assert rod["/Lang"] == "da" and rod["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in rod
+    assert rod["/ViewerPreferences"]["/DisplayDocTitle"]
+    assert 'pdfuaid:part="1"' in rod["/Metadata"].get_object().get_data().decode()
+    assert laeser.metadata.title == "Prøve – én side"
+    assert "Side 1 af 1" in laeser.pages[0].extract_text()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/billede.png",
+        "file:///etc/passwd",
+        "https://forebyggelsesportalen.invalid/media/bilag/1",
+        "https://forebyggelsesportalen.invalid/billeder/ukendt.svg",
+    ],
+)
+def test_the_pdf_fetches_nothing_but_the_apps_own_files(url):
+    with pytest.raises(ValueError, match="kun hente appens egne filer"):
+        StatiskeFiler().fetch(url)
