@@ -361,6 +361,34 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("indsendelser/<int:pk>/", "frb_indsendelse", "GET"): (L, 404, 200, 200, 404, 200),
     ("indsendelser/<int:pk>/vurder/", "indsendelse", "GET"): (L, 403, 404, 403, 404, 200),
     ("indsendelser/<int:pk>/vurder/", "indsendelse", "POST"): (L, 403, 404, 403, 404, 200),
+    # Reports and data: every role sees the page with what it may download; the programme's status report is the
+    # evaluator's, the steering group's and the ministry's; a lead reads their own municipality's report and
+    # snapshots; the data and the report packages (across all participants) are the evaluator's and the ministry's.
+    ("programmer/<int:pk>/rapporter/", "program", "GET"): ALLE,
+    ("programmer/<int:pk>/rapporter/status/", "program", "GET"): (L, 403, 403, 200, 200, 200),
+    ("programmer/<int:pk>/rapporter/status.pdf", "program", "GET"): (L, 403, 403, 200, 200, 200),
+    ("programmer/<int:pk>/rapporter/<str:kode>/", "kommunerapport", "GET"): (L, 200, 404, 200, 200, 200),
+    ("programmer/<int:pk>/rapporter/<str:kode>/", "frb_kommunerapport", "GET"): (L, 404, 200, 200, 200, 200),
+    ("programmer/<int:pk>/rapporter/<str:kode>/", "odense_kommunerapport", "GET"): (L, 404, 404, 404, 404, 404),
+    ("programmer/<int:pk>/rapporter/<str:kode>/status.pdf", "kommunerapport", "GET"): (L, 200, 404, 200, 200, 200),
+    ("programmer/<int:pk>/rapporter/<str:kode>/status.pdf", "frb_kommunerapport", "GET"): (L, 404, 200, 200, 200, 200),
+    ("programmer/<int:pk>/rapporter/<str:kode>/status.pdf", "odense_kommunerapport", "GET"): (
+        L,
+        404,
+        404,
+        404,
+        404,
+        404,
+    ),
+    ("programmer/<int:pk>/data/<str:navn>.<str:endelse>", "data_csv", "GET"): (L, 403, 403, 200, 403, 200),
+    ("programmer/<int:pk>/data/<str:navn>.<str:endelse>", "data_xlsx", "GET"): (L, 403, 403, 200, 403, 200),
+    ("programmer/<int:pk>/data/<str:navn>.<str:endelse>", "ukendt_data", "GET"): (L, 404, 404, 404, 404, 404),
+    ("programmer/<int:pk>/rapportpakker/", "program", "POST"): (L, 403, 403, 302, 403, 302),  # nothing chosen
+    ("rapportpakker/<int:pk>/", "rapportpakke", "GET"): (L, 404, 404, 200, 404, 200),
+    ("indsendelser/<int:pk>/leverance.json", "indsendelse", "GET"): (L, 200, 404, 200, 404, 200),
+    ("indsendelser/<int:pk>/leverance.json", "frb_indsendelse", "GET"): (L, 404, 200, 200, 404, 200),
+    ("indsendelser/<int:pk>/leverance.pdf", "indsendelse", "GET"): (L, 200, 404, 200, 404, 200),
+    ("indsendelser/<int:pk>/leverance.pdf", "frb_indsendelse", "GET"): (L, 404, 200, 200, 404, 200),
     ("jobs/", None, "GET"): ALLE,
     ("jobs/<int:pk>/", "job", "GET"): MINISTERIETS_ARBEJDE,
     ("jobs/<int:pk>/status/", "job", "GET"): MINISTERIETS_ARBEJDE,
@@ -393,6 +421,12 @@ HENTNINGER = {
     "materialer/<int:pk>/",
     "moeder/<int:pk>/referat.pdf",
     "kalender/<str:noegle>.ics",
+    "programmer/<int:pk>/rapporter/status.pdf",
+    "programmer/<int:pk>/rapporter/<str:kode>/status.pdf",
+    "programmer/<int:pk>/data/<str:navn>.<str:endelse>",
+    "rapportpakker/<int:pk>/",
+    "indsendelser/<int:pk>/leverance.json",
+    "indsendelser/<int:pk>/leverance.pdf",
 }
 HENTNINGER_UDEN_LOG = {
     # Calendar programs fetch the feed by themselves every few minutes to hours, with no person behind each fetch;
@@ -456,7 +490,7 @@ class _UdenWeasyprint:
     def __init__(self, **kwargs):
         pass
 
-    def write_pdf(self):
+    def write_pdf(self, **kwargs):
         return b"%PDF-1.4\n%%EOF\n"
 
 

@@ -23,6 +23,7 @@ from evaluering.jobs import baggrundsjob_start
 from evaluering.services import moeder as m
 from evaluering.services.kalender import kalenderabonnement_hent
 from evaluering.services.leverancer import leverance_indsend
+from evaluering.services.rapporter import rapportpakke_gem
 from evaluering.services.tidsplan import tidsplanpunkt_opret
 from evaluering.tidsangivelse import fortolk
 from kommuner.models import Bruger, Deltagelse, Kommune, Program, Rolle, Vurdering
@@ -268,6 +269,14 @@ def _evaluering(b, o) -> dict:
         argumenter={"moede_id": planlagt.pk},
         bruger=ministeriet,
     )
+    pakke = rapportpakke_gem(
+        program=program,
+        art="rapporter",
+        indhold=b"PK\x05\x06" + bytes(18),
+        manifest=[],
+        datastand=timezone.now(),
+        bruger=b["evaluator"],
+    )
     return {
         "tidsplanpunkt": {"pk": punkt.pk},
         "moede": {"pk": afholdt.pk},
@@ -286,6 +295,13 @@ def _evaluering(b, o) -> dict:
         "frb_kommuneleverance": {"pk": leverance.pk, "kode": "147"},
         "frb_indsendelse": {"pk": indsendelser["147"].pk},
         "job": {"pk": job.pk},
+        "rapportpakke": {"pk": pakke.pk},
+        "kommunerapport": {"pk": program.pk, "kode": "101"},
+        "frb_kommunerapport": {"pk": program.pk, "kode": "147"},
+        "odense_kommunerapport": {"pk": program.pk, "kode": "461"},
+        "data_csv": {"pk": program.pk, "navn": "maal", "endelse": "csv"},
+        "data_xlsx": {"pk": program.pk, "navn": "handlinger", "endelse": "xlsx"},
+        "ukendt_data": {"pk": program.pk, "navn": "budget", "endelse": "csv"},
     }
 
 

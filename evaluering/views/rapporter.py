@@ -7,7 +7,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from evaluering.eksporter import DATAEKSPORTER, FORMATER
 from evaluering.models import Pakkeart
@@ -42,6 +42,7 @@ def _fil(indhold: bytes, filnavn: str, indholdstype: str) -> HttpResponse:
     return svar
 
 
+@require_safe
 def rapporter(request, pk):
     program = access_program(request.user, pk)
     return render(
@@ -51,6 +52,7 @@ def rapporter(request, pk):
     )
 
 
+@require_safe
 def programstatus_side(request, pk):
     program = access_program(request.user, pk)
     kraev(kan_se_programstatus(request.user, program))
@@ -58,6 +60,7 @@ def programstatus_side(request, pk):
     return render(request, "evaluering/programstatus.html", {"program": program, "r": status})
 
 
+@require_safe
 def programstatus_hent(request, pk):
     program = access_program(request.user, pk)
     kraev(kan_se_programstatus(request.user, program))
@@ -70,6 +73,7 @@ def programstatus_hent(request, pk):
     return logget_hentning(svar, bruger=request.user, objekt=program, art="Programmets statusrapport (PDF)")
 
 
+@require_safe
 def kommunestatus_side(request, pk, kode):
     program = access_program(request.user, pk)
     deltagelse = access_deltagelse_i_rapport(request.user, program, kode)
@@ -77,6 +81,7 @@ def kommunestatus_side(request, pk, kode):
     return render(request, "evaluering/kommunestatus.html", {"program": program, "r": status})
 
 
+@require_safe
 def kommunestatus_hent(request, pk, kode):
     program = access_program(request.user, pk)
     deltagelse = access_deltagelse_i_rapport(request.user, program, kode)
@@ -89,6 +94,7 @@ def kommunestatus_hent(request, pk, kode):
     return logget_hentning(svar, bruger=request.user, objekt=deltagelse, art="Statusrapport (PDF)")
 
 
+@require_safe
 def dataeksport(request, pk, navn, endelse):
     program = access_program(request.user, pk)
     eksport = DATAEKSPORTER.get(navn)
@@ -112,6 +118,7 @@ def _snapshot_filnavn(indsendelse, endelse: str) -> str:
     return f"dataleverance-{kl.dataleverance.pk}-{kode}-indsendelse-{indsendelse.nummer}.{endelse}"
 
 
+@require_safe
 def snapshot_json(request, pk):
     """The snapshot's canonical bytes: their SHA-256 is the checksum stored when it was submitted."""
     indsendelse = access_indsendelse(request.user, pk)
@@ -119,6 +126,7 @@ def snapshot_json(request, pk):
     return logget_hentning(svar, bruger=request.user, objekt=indsendelse, art="Dataleverance (JSON)")
 
 
+@require_safe
 def snapshot_hent(request, pk):
     indsendelse = access_indsendelse(request.user, pk)
     pdf = snapshot_pdf(indsendelse, bruger=request.user)
@@ -139,6 +147,7 @@ def rapportpakke_bestil_view(request, pk):
     return redirect("evaluering:job", pk=job.pk)
 
 
+@require_safe
 def rapportpakke_hent(request, pk):
     pakke = access_rapportpakke(request.user, pk)
     svar = FileResponse(
