@@ -128,7 +128,8 @@ def crawl(page, start: str = "/") -> tuple[list[str], list[str]]:
             if adresse.netloc == oprindelse and adresse.scheme.startswith("http"):
                 koe.append(adresse.path + (f"?{adresse.query}" if adresse.query else ""))
         if route in FORMULARSIDER and route not in UDELAD_FORMULARER and _send_tom_formular(page):
-            besoegt.append(f"{sti} (tom formular sendt: {page.locator('.alert-error, .form-error').count()} fejlfelter)")
+            fejlfelter = page.locator(".alert-error, .form-error").count()
+            besoegt.append(f"{sti} (tom formular sendt: {fejlfelter} fejlfelter)")
             fejl += _alvorlige(page)
     return besoegt, fejl
 
