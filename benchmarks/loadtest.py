@@ -5,9 +5,10 @@
    a lead, an approved strategy and follow-ups). `LOADTEST_GENBRUG=1` reuses a database built before.
 2. Serves the app with gunicorn on 127.0.0.1 (a free port) with the production settings, several workers.
 3. Normal run: `LOADTEST_BRUGERE` (50) users for `LOADTEST_SEKUNDER` (60) s. Each logs in, then goes round its
-   journey with 0.5–2 s between requests: municipal leads open the overview, their social profile, their strategy,
-   a goal, the follow-up form, save a follow-up and open the action plan, and now and then download a PDF (the
-   strategy or the profile); ministry, evaluator and steering-group users open the overviews across municipalities.
+   journey with 2–6 s between requests (`LOADTEST_TAENK_MIN`/`_MAX`): municipal leads open the overview, their
+   social profile, their strategy, a goal, the follow-up form, save a follow-up and open the action plan, and now
+   and then download a PDF (the strategy or the profile); ministry, evaluator and steering-group users open the
+   overviews across municipalities.
 4. Fault run: the same, and meanwhile the ministry previews an import of 392 key figures and confirms it; while the
    import is writing, PostgreSQL is restarted (`pg_ctl restart -m fast`). To make the restart land mid-write every
    time, the test holds a lock on one of the rows the import updates, so the import waits inside its upsert.
