@@ -1,8 +1,11 @@
-"""Danish time at both clock changes of 2011: shown, typed, and named in files."""
+"""Danish numbers, and Danish time at both clock changes of 2011: shown, typed, and named in files."""
 
 from datetime import UTC, date, datetime, time
+from decimal import Decimal
 
 import pytest
+from django.utils import translation
+from django.utils.formats import number_format
 
 from forebyggelse.formatering import (
     UgyldigtTidspunkt,
@@ -63,3 +66,27 @@ def test_numbers_and_money():
     assert kr(1_380_000) == "1.380.000 kr."
     assert tal(2.55, 1) == "2,6"
     assert tal(None) == "–"
+
+
+@pytest.mark.parametrize(
+    ("vaerdi", "decimaler", "vist"),
+    [
+        (0, 0, "0"),
+        (999, 0, "999"),
+        (1000, 0, "1.000"),
+        (-1_380_000, 0, "-1.380.000"),
+        (Decimal("1234567.891"), 2, "1.234.567,89"),
+        (184.9, 1, "184,9"),
+        (-12345.5, 1, "-12.345,5"),
+        (-0.04, 1, "0,0"),  # rounded to zero: no minus sign
+        (-0.4, 0, "0"),
+        (10**12, 0, "1.000.000.000.000"),
+    ],
+)
+def test_numbers_are_grouped_and_separated_the_danish_way(vaerdi, decimaler, vist):
+    assert tal(vaerdi, decimaler) == vist
+    # The same as Django's own Danish formatting (which tal replaces for speed).
+    with translation.override("da"):
+        assert vist == number_format(
+            round(Decimal(str(vaerdi)), decimaler), decimal_pos=decimaler, use_l10n=True, force_grouping=True
+        )
