@@ -213,7 +213,7 @@ def materiale_tilfoej(*, moede: Moede, fil: UploadedFile, bruger: Bruger, beskri
     materiale = Moedemateriale(
         moede=moede,
         filnavn=fil.name[:255],
-        filtype=tjek_bilagsfil(fil, hvad="Materialer"),
+        filtype=tjek_bilagsfil(fil=fil, hvad="Materialer"),
         stoerrelse=fil.size,
         beskrivelse=beskrivelse.strip(),
         uploadet_af=bruger,

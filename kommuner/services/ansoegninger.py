@@ -288,7 +288,7 @@ def _endelse(filnavn: str) -> str:
     return filnavn.rsplit(".", 1)[-1].lower() if "." in filnavn else ""
 
 
-def tjek_bilagsfil(fil: UploadedFile, *, hvad: str = "Et bilag") -> str:
+def tjek_bilagsfil(*, fil: UploadedFile, hvad: str = "Et bilag") -> str:
     """The checks every uploaded annex passes, in every app (applications, strategies and follow-ups, meetings):
     its size, and an allowed type both by name and by content (forebyggelse/filtjek.py, which looks into a ZIP only
     after its size checks). Returns the type; raises ValidationError on the field "fil"."""
@@ -317,7 +317,7 @@ def tjek_bilagsfil(fil: UploadedFile, *, hvad: str = "Et bilag") -> str:
 
 @transaction.atomic
 def bilag_tilfoej(*, ansoegning: Ansoegning, fil: UploadedFile, bruger: Bruger, beskrivelse: str = "") -> Bilag:
-    filtype = tjek_bilagsfil(fil)
+    filtype = tjek_bilagsfil(fil=fil)
     ansoegning = _laas(ansoegning)
     _kraev_redigerbar(ansoegning)
     bilag = Bilag(

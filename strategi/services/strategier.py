@@ -207,7 +207,7 @@ def gem_bilag(
 ) -> StrategiBilag:
     """Check and store an annex (the caller holds the strategy's lock). The file is removed again if the row
     cannot be saved."""
-    filtype = tjek_bilagsfil(fil)
+    filtype = tjek_bilagsfil(fil=fil)
     bilag = StrategiBilag(
         strategi=strategi,
         opfoelgning=opfoelgning,
