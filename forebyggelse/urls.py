@@ -50,3 +50,6 @@ urlpatterns = [
     path("admin/login/", login_not_required(RedirectView.as_view(pattern_name="login", query_string=True))),
     path("admin/", admin.site.urls),
 ]
+
+# A database that cannot be reached gives 503 with Retry-After instead of the 500 page (forebyggelse/views.py).
+handler500 = "forebyggelse.views.serverfejl"

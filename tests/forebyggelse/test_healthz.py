@@ -1,5 +1,6 @@
-"""/healthz, and that a broken database connection (PostgreSQL restarted, the connection killed) costs no
-failed request: Django checks a reused connection before the request uses it (CONN_HEALTH_CHECKS)."""
+"""/healthz, the 503 page while the database is away, and that a broken database connection (PostgreSQL restarted,
+the connection killed) costs no failed request: Django checks a reused connection before the request uses it
+(CONN_HEALTH_CHECKS)."""
 
 import socket
 from io import BytesIO
@@ -8,6 +9,8 @@ import psycopg
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection
+
+from tests.kommuner.factories import BrugerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -46,7 +49,7 @@ def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
     assert client.get("/healthz").status_code == 200
 
 
-def wsgi(sti: str, cookie: str = "") -> tuple[str, bytes]:
+def wsgi(sti: str, cookie: str = "", headers: dict | None = None) -> tuple[str, bytes]:
     """A request through Django's real WSGI handler, which (unlike the test client) runs the connection
     housekeeping at the start and end of every request, as gunicorn does."""
     miljoe = {
@@ -60,7 +63,13 @@ def wsgi(sti: str, cookie: str = "") -> tuple[str, bytes]:
         "HTTP_COOKIE": cookie,
     }
     status = []
-    krop = b"".join(WSGIHandler()(miljoe, lambda s, headers, exc_info=None: status.append(s)))
+
+    def start_response(s, svarheaders, exc_info=None):
+        status.append(s)
+        if headers is not None:
+            headers.update(svarheaders)
+
+    krop = b"".join(WSGIHandler()(miljoe, start_response))
     return status[0], krop
 
 
@@ -111,3 +120,34 @@ def test_without_health_checks_the_first_request_after_a_kill_fails(monkeypatch)
     assert wsgi("/healthz")[0] == "200 OK"
     afbryd_forbindelsen()
     assert wsgi("/healthz")[0] == "503 Service Unavailable"
+
+
+def test_a_page_while_the_database_is_away_says_so_with_503_and_retry_after(session_cookie, monkeypatch):
+    """Through the real WSGI handler: the session cannot be read, the user is told to try again in a moment."""
+    connection.close()
+    monkeypatch.setitem(connection.settings_dict, "PORT", str(_ledig_port()))
+    headers = {}
+    try:
+        status, krop = wsgi("/kommuner/101/", session_cookie, headers)
+    finally:
+        connection.close()
+        monkeypatch.undo()
+    assert status == "503 Service Unavailable"
+    assert headers["Retry-After"] == "5"
+    tekst = krop.decode()
+    assert "Portalen kan ikke nå sin database lige nu" in tekst
+    assert "Traceback" not in tekst and "psycopg" not in tekst and "5432" not in tekst
+    # Back again: the same page answers.
+    assert wsgi("/kommuner/101/", session_cookie)[0] == "200 OK"
+
+
+def test_other_errors_still_get_the_500_page(client, monkeypatch):
+    def fejl(*args, **kwargs):
+        raise RuntimeError("noget andet")
+
+    monkeypatch.setattr("forebyggelse.views.programmer_til_laesning", fejl)
+    client.raise_request_exception = False
+    client.force_login(BrugerFactory())
+    svar = client.get("/")
+    assert svar.status_code == 500
+    assert "Der skete en fejl hos os" in svar.content.decode()
