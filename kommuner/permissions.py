@@ -9,6 +9,7 @@ the user may read it but not do this.
 
 from datetime import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -53,6 +54,13 @@ def get_or_404(queryset: QuerySet, **lookup) -> Model:
 
 
 # Municipalities ------------------------------------------------------------------------------------
+
+
+def kraev(tilladt: tuple[bool, str]) -> None:
+    """A `kan_*` predicate's no, checked in the view, becomes 403 with its reason on the page (decision record 0005)."""
+    ok, grund = tilladt
+    if not ok:
+        raise PermissionDenied(grund)
 
 
 def access_kommune(user, kode: str) -> Kommune:

@@ -21,8 +21,7 @@ from evaluering.permissions import (
 from evaluering.selectors import leveranceoverblik
 from evaluering.services import leverancer as services
 from evaluering.snapshot import byg_snapshot
-from evaluering.views.tidsplan import kraev
-from kommuner.permissions import access_program, get_or_404
+from kommuner.permissions import access_program, get_or_404, kraev
 from kommuner.roller import kommuner_til_skrivning
 
 

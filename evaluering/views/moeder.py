@@ -34,12 +34,11 @@ from evaluering.permissions import (
 )
 from evaluering.selectors import antal_deltagere, moedeindhold, moeder_i_program
 from evaluering.services import moeder as services
-from evaluering.views.tidsplan import kraev
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.historik import haendelser, historik_side
 from forebyggelse.pdf import render_pdf
 from hentninger.services import logget_hentning
-from kommuner.permissions import access_program
+from kommuner.permissions import access_program, kraev
 from kommuner.roller import er_ministeriet
 from kommuner.views.ansoegninger import INDHOLDSTYPER
 

@@ -1,7 +1,7 @@
 """The programme's timeline: the chart and its table for everyone, the ministry's forms to keep it."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
@@ -10,14 +10,7 @@ from evaluering.forms import TidsplanpunktForm
 from evaluering.permissions import access_tidsplanpunkt, kan_redigere_tidsplan
 from evaluering.selectors import tidsplan_for
 from evaluering.services import tidsplan as services
-from kommuner.permissions import access_program
-
-
-def kraev(ok_grund: tuple[bool, str]) -> None:
-    """A predicate's no becomes 403 with its reason."""
-    ok, grund = ok_grund
-    if not ok:
-        raise PermissionDenied(grund)
+from kommuner.permissions import access_program, kraev
 
 
 @require_safe

@@ -4,7 +4,7 @@ Each view: access_* (404 for what the user may not read) → kan_* (403 with the
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,6 +31,7 @@ from kommuner.permissions import (
     kan_sende_tilbage,
     kan_traeffe_afgoerelse,
     kan_vurdere,
+    kraev,
 )
 from kommuner.selectors import historik_for_ansoegning
 from kommuner.services import ansoegninger as services
@@ -43,17 +44,11 @@ INDHOLDSTYPER = {
 }
 
 
-def _kraev(tilladt: tuple[bool, str]) -> None:
-    ok, grund = tilladt
-    if not ok:
-        raise PermissionDenied(grund)
-
-
 @require_POST
 def ansoegning_opret(request, pk):
     program = access_program(request.user, pk)
     kommune = access_kommune(request.user, request.POST.get("kommune", ""))
-    _kraev(kan_oprette_ansoegning(request.user, program, kommune))
+    kraev(kan_oprette_ansoegning(request.user, program, kommune))
     ansoegning = services.ansoegning_opret(program=program, kommune=kommune)
     return redirect("kommuner:ansoegning_rediger", pk=ansoegning.pk)
 
@@ -95,7 +90,7 @@ def ansoegning_detalje(request, pk):
 
 def ansoegning_rediger(request, pk):
     ansoegning = access_ansoegning(request.user, pk)
-    _kraev(kan_redigere_ansoegning(request.user, ansoegning))
+    kraev(kan_redigere_ansoegning(request.user, ansoegning))
     form = AnsoegningForm(request.POST or None, instance=ansoegning)
     if request.method == "POST" and form.is_valid():
         try:
@@ -119,7 +114,7 @@ def ansoegning_rediger(request, pk):
 @require_POST
 def bilag_upload(request, pk):
     ansoegning = access_ansoegning(request.user, pk)
-    _kraev(kan_redigere_ansoegning(request.user, ansoegning))
+    kraev(kan_redigere_ansoegning(request.user, ansoegning))
     form = BilagForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -152,7 +147,7 @@ def bilag_hent(request, pk):
 @require_POST
 def bilag_slet(request, pk):
     bilag = access_bilag(request.user, pk)
-    _kraev(kan_redigere_ansoegning(request.user, bilag.ansoegning))
+    kraev(kan_redigere_ansoegning(request.user, bilag.ansoegning))
     try:
         services.bilag_slet(bilag=bilag, bruger=request.user)
     except ValidationError as exc:
@@ -165,7 +160,7 @@ def bilag_slet(request, pk):
 @require_POST
 def ansoegning_indsend(request, pk):
     ansoegning = access_ansoegning(request.user, pk)
-    _kraev(kan_redigere_ansoegning(request.user, ansoegning))
+    kraev(kan_redigere_ansoegning(request.user, ansoegning))
     try:
         kvittering = services.ansoegning_indsend(ansoegning=ansoegning, bruger=request.user)
     except ValidationError as exc:
@@ -190,7 +185,7 @@ def kvittering_hent(request, pk):
 
 def ansoegning_send_tilbage(request, pk):
     ansoegning = access_ansoegning(request.user, pk)
-    _kraev(kan_sende_tilbage(request.user, ansoegning))
+    kraev(kan_sende_tilbage(request.user, ansoegning))
     form = TilbagesendelseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -207,7 +202,7 @@ def ansoegning_send_tilbage(request, pk):
 
 def ansoegning_genaabn(request, pk):
     ansoegning = access_ansoegning_til_status(request.user, pk)
-    _kraev(kan_genaabne(request.user, ansoegning))
+    kraev(kan_genaabne(request.user, ansoegning))
     form = GenaabningForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -14,6 +14,7 @@ from kommuner.permissions import (
     kan_registrere_forbrug,
     kan_se_historik,
     kan_traeffe_afgoerelse,
+    kraev,
 )
 from kommuner.selectors import budget_for, historik_for_afgoerelse, historik_for_deltagelse
 from kommuner.services.bevillinger import afgoerelse_traef, forbrug_registrer
@@ -72,9 +73,7 @@ def budget(request, pk):
 
 def forbrug_rediger(request, pk):
     deltagelse = access_deltagelse(request.user, pk)
-    ok, grund = kan_registrere_forbrug(request.user, deltagelse)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_registrere_forbrug(request.user, deltagelse))
     bevillinger = list(deltagelse.bevillinger.all())
     form = ForbrugForm(request.POST or None, bevillinger=bevillinger)
     if request.method == "POST" and bevillinger and form.is_valid():

@@ -1,11 +1,17 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from kommuner.forms.kommuner import KommunegruppeForm
 from kommuner.forms.oplysninger import KommuneOplysningerForm, KontaktpersonFormSet, tilfoej_fejl
-from kommuner.permissions import access_kommune, kan_redigere_oplysninger, kan_se_historik, kan_skifte_kommunegruppe
+from kommuner.permissions import (
+    access_kommune,
+    kan_redigere_oplysninger,
+    kan_se_historik,
+    kan_skifte_kommunegruppe,
+    kraev,
+)
 from kommuner.selectors import historik_for_kommune, kommuner_for_oversigt, lignende_kommuner
 from kommuner.services.kommuner import kommune_saet_gruppe
 from kommuner.services.oplysninger import kommune_oplysninger_gem
@@ -34,9 +40,7 @@ def kommune_detalje(request, kode):
 
 def kommune_skift_gruppe(request, kode):
     kommune = access_kommune(request.user, kode)
-    ok, grund = kan_skifte_kommunegruppe(request.user, kommune)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_skifte_kommunegruppe(request.user, kommune))
     form = KommunegruppeForm(request.POST or None, instance=kommune)
     if request.method == "POST" and form.is_valid():
         kommune_saet_gruppe(kommune=kommune, kommunegruppe=form.cleaned_data["kommunegruppe"])
@@ -49,9 +53,7 @@ def kommune_oplysninger(request, kode):
     """The municipality's CVR number, address, phone, e-mail and contact persons, kept by its own leads and the
     ministry."""
     kommune = access_kommune(request.user, kode)
-    ok, grund = kan_redigere_oplysninger(request.user, kommune)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_redigere_oplysninger(request.user, kommune))
     data = request.POST if request.method == "POST" else None
     form = KommuneOplysningerForm(data, instance=kommune)
     formset = KontaktpersonFormSet(data, instance=kommune, queryset=kommune.kontaktpersoner.all())

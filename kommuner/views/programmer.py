@@ -1,7 +1,7 @@
 """Programmes: the list, the ministry's create/edit forms, and each programme's hub page per role."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -14,6 +14,7 @@ from kommuner.permissions import (
     kan_oprette_program,
     kan_redigere_program,
     kan_se_historik,
+    kraev,
     programmer_til_laesning,
 )
 from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe
@@ -32,9 +33,7 @@ def program_liste(request):
 
 
 def program_opret(request):
-    ok, grund = kan_oprette_program(request.user)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_oprette_program(request.user))
     form = ProgramForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -49,9 +48,7 @@ def program_opret(request):
 
 def program_rediger(request, pk):
     program = access_program(request.user, pk)
-    ok, grund = kan_redigere_program(request.user, program)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_redigere_program(request.user, program))
     form = ProgramForm(request.POST or None, program=program)
     if request.method == "POST" and form.is_valid():
         try:

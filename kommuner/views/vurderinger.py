@@ -4,7 +4,7 @@ Everyone else gets 404 on every page here: leads and the evaluator must not lear
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
@@ -16,6 +16,7 @@ from kommuner.permissions import (
     access_program_til_vurdering,
     access_vurdering,
     kan_vurdere,
+    kraev,
     vurderinger_til_laesning,
 )
 from kommuner.selectors import sammenligning_for
@@ -25,9 +26,7 @@ from kommuner.services.vurderinger import VurderingKonflikt, vurdering_gem
 def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: str):
     """Show and save one assessment. On a conflict nothing is saved: the user's input stays in the form,
     the next save goes against the version now stored, and the page answers 409."""
-    ok, grund = kan_vurdere(request.user)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_vurdere(request.user))
     form = VurderingForm(request.POST or None, vurdering=vurdering)
     status, forskelle = 200, None
     if request.method == "POST" and form.is_valid():

@@ -1,13 +1,13 @@
 """The data administration's raw values (the ministry's), the exports (the ministry's and the evaluator's) and
 the ministry's list of own figures waiting for approval."""
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from forebyggelse.eksport import csv_svar, xlsx_svar
 from hentninger.services import logget_hentning
 from kommuner.models import Kommune
+from kommuner.permissions import kraev
 from profiler.eksporter import filnavn, noegletal_tabel
 from profiler.forms import DataFilterForm, EksportForm
 from profiler.importering.kontrol import aar_max
@@ -19,9 +19,7 @@ from profiler.permissions import indberetninger_til_laesning, kan_administrere_n
 def raadata(request):
     """Every municipality's raw numerator and denominator for one indicator and year, unsuppressed, with where
     each came from. The ministry's only."""
-    ok, grund = kan_administrere_noegletal(request.user)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_administrere_noegletal(request.user))
     form = DataFilterForm(request.GET or None, initial={"aar": aar_max() - 1})
     raekker, indikator, aar = [], None, None
     if form.is_valid():
@@ -40,17 +38,13 @@ def raadata(request):
 
 @require_safe
 def eksport(request):
-    ok, grund = kan_eksportere(request.user)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_eksportere(request.user))
     return render(request, "profiler/eksport.html", {"form": EksportForm(initial={"format": "csv"})})
 
 
 @require_safe
 def eksport_fil(request):
-    ok, grund = kan_eksportere(request.user)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_eksportere(request.user))
     form = EksportForm(request.GET or None)
     if not form.is_valid():
         return render(request, "profiler/eksport.html", {"form": form}, status=400)
@@ -69,9 +63,7 @@ def eksport_fil(request):
 
 @require_safe
 def indberetninger_til_godkendelse(request):
-    ok, grund = kan_administrere_noegletal(request.user)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_administrere_noegletal(request.user))
     indberetninger = indberetninger_til_laesning(request.user).order_by("status", "-indsendt")
     return render(
         request,

@@ -2,7 +2,7 @@
 and the original files."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.eksport import csv_svar
 from hentninger.services import logget_hentning
+from kommuner.permissions import kraev
 from profiler.forms import ImportForm
 from profiler.importering.kontrol import SKABELON_KOLONNER
 from profiler.models import ImportKoersel, ImportRaekke, Koerselstilstand
@@ -25,9 +26,7 @@ VISTE_RAEKKER = 25
 
 
 def _kraev_ministeriet(user) -> None:
-    ok, grund = kan_administrere_noegletal(user)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_administrere_noegletal(user))
 
 
 def import_upload(request):

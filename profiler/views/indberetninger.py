@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.historik import historik_for
+from kommuner.permissions import kraev
 from profiler.forms import IndberetningForm, SendTilbageForm
 from profiler.importering.kontrol import AAR_MIN, aar_max
 from profiler.models import Indberetning, IndberetningVaerdi
@@ -111,9 +112,7 @@ def _hent(request, kode, aar):
 @require_POST
 def indberetning_indsend_view(request, kode, aar):
     fundet = _hent(request, kode, aar)
-    ok, grund = kan_redigere_indberetning(request.user, fundet.kommune, None)  # the service guards the state
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_redigere_indberetning(request.user, fundet.kommune, None))  # the service guards the state
     try:
         indberetning_indsend(indberetning=fundet, bruger=request.user)
     except ValidationError as exc:
@@ -127,9 +126,7 @@ def indberetning_indsend_view(request, kode, aar):
 @require_POST
 def indberetning_godkend_view(request, kode, aar):
     fundet = _hent(request, kode, aar)
-    ok, grund = kan_behandle_indberetninger(request.user)  # the service guards the state
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_behandle_indberetninger(request.user))  # the service guards the state
     try:
         indberetning_godkend(indberetning=fundet, bruger=request.user)
     except ValidationError as exc:
@@ -143,9 +140,7 @@ def indberetning_godkend_view(request, kode, aar):
 @require_POST
 def indberetning_send_tilbage_view(request, kode, aar):
     fundet = _hent(request, kode, aar)
-    ok, grund = kan_behandle_indberetninger(request.user)  # the service guards the state
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_behandle_indberetninger(request.user))  # the service guards the state
     form = SendTilbageForm(request.POST)
     if form.is_valid():
         try:

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.historik import historik_for
+from kommuner.permissions import kraev
 from kommuner.roller import er_ministeriet
 from profiler.forms import HentForm, IndikatorForm
 from profiler.importering.dst_api import kan_hentes
@@ -71,9 +72,7 @@ def _gem(request, form: IndikatorForm, indikator=None):
 
 
 def indikator_opret_view(request):
-    ok, grund = kan_administrere_noegletal(request.user)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_administrere_noegletal(request.user))
     form = IndikatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         indikator = _gem(request, form)
@@ -85,9 +84,7 @@ def indikator_opret_view(request):
 
 def indikator_rediger(request, kode):
     indikator = access_indikator(request.user, kode)
-    ok, grund = kan_administrere_noegletal(request.user)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_administrere_noegletal(request.user))
     form = IndikatorForm(request.POST or None, instance=indikator)
     if request.method == "POST" and form.is_valid():
         gemt = _gem(request, form, indikator)

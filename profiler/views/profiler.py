@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid
 from hentninger.services import logget_hentning
+from kommuner.permissions import kraev
 from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, kommuner_til_skrivning
 from profiler import grafer, rapporter
 from profiler.forms import FundForm, IndikatorvalgForm, SammenligningsgruppeForm
@@ -214,9 +215,7 @@ def profil_indstillinger(request, kode):
 @require_POST
 def profil_vaelg_nogletal(request, kode):
     kommune = access_profil(request.user, kode)
-    ok, grund = kan_vaelge_indikatorer(request.user, kommune)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_vaelge_indikatorer(request.user, kommune))
     form = IndikatorvalgForm(request.POST)
     if not form.is_valid():
         return _indstillinger(request, kommune, indikatorform=form, status=400)
@@ -239,9 +238,7 @@ def profil_vaelg_nogletal(request, kode):
 @require_POST
 def profil_skift_gruppe(request, kode):
     kommune = access_profil(request.user, kode)
-    ok, grund = kan_skifte_sammenligningsgruppe(request.user, kommune)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_skifte_sammenligningsgruppe(request.user, kommune))
     form = SammenligningsgruppeForm(request.POST)
     if form.is_valid():
         profil = profil_saet_gruppe(
@@ -258,9 +255,7 @@ def fund_rediger(request, kode, kategori):
     kommune = access_profil(request.user, kode)
     if kategori not in Kategori.values:
         raise Http404("Siden findes ikke.")
-    ok, grund = kan_skrive_fund(request.user, kommune)
-    if not ok:
-        raise PermissionDenied(grund)
+    kraev(kan_skrive_fund(request.user, kommune))
     nuvaerende = Fund.objects.filter(profil__kommune=kommune, kategori=kategori).select_related("aendret_af").first()
     form = FundForm(
         request.POST or None,

@@ -4,7 +4,7 @@ example-data notice), the 403 helper, and the small form page used by the struct
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,12 +23,6 @@ FANER = [
     ("versioner", "Versioner", "strategi:versioner"),
     ("historik", "Historik", "strategi:historik"),
 ]
-
-
-def kraev(tilladt: tuple[bool, str]) -> None:
-    ok, grund = tilladt
-    if not ok:
-        raise PermissionDenied(grund)
 
 
 def i_dag():

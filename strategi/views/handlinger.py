@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from kommuner.permissions import kraev
 from strategi.forms import HandlingForm, felt_fejl
 from strategi.grafer import forandringsteorier
 from strategi.models import FARVEFORKLARING, Farve, Handling, Indsatsomraade, Maal
@@ -21,7 +22,7 @@ from strategi.selectors import (
 )
 from strategi.services import handlinger as services
 from strategi.services.faelles import Konflikt
-from strategi.views.faelles import i_dag, kraev, ramme, slet
+from strategi.views.faelles import i_dag, ramme, slet
 
 
 @require_safe

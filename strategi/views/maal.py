@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from kommuner.permissions import kraev
 from strategi.forms import MaalForm, OpfoelgningForm, SletMaalForm, felt_fejl, hentet_maalform
 from strategi.grafer import fremdriftsgrafer
 from strategi.maalstatus import FORMEL, REGEL, REGEL_INDLEDNING
@@ -29,7 +30,7 @@ from strategi.selectors import (
 )
 from strategi.services import maal as services
 from strategi.services.faelles import Konflikt
-from strategi.views.faelles import kraev, ramme
+from strategi.views.faelles import ramme
 
 REGELKONTEKST = {"regel": REGEL, "regel_indledning": REGEL_INDLEDNING, "formel": FORMEL}
 

@@ -4,12 +4,12 @@ on track / behind / achieved and late actions per participant, and the offers pe
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from kommuner.permissions import access_program
+from kommuner.permissions import access_program, kraev
 from strategi.maalstatus import Maalstatus
 from strategi.models import Farve
 from strategi.permissions import kan_se_oversigt
 from strategi.selectors import indsatstrappe_for_program, oversigt_for_program
-from strategi.views.faelles import i_dag, kraev
+from strategi.views.faelles import i_dag
 
 
 @require_safe

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from forebyggelse.formatering import filnavn_tid
 from hentninger.services import logget_hentning
 from kommuner.forms.ansoegninger import BilagForm
-from kommuner.permissions import access_deltagelse, programmer_til_laesning
+from kommuner.permissions import access_deltagelse, kraev, programmer_til_laesning
 from kommuner.roller import er_projektleder
 from kommuner.views.ansoegninger import INDHOLDSTYPER
 from strategi.forms import GodkendForm, KommentarForm, StrategiForm, TilbagesendelseForm, VedtagelseForm, felt_fejl
@@ -50,7 +50,7 @@ from strategi.selectors import (
 )
 from strategi.services import strategier as services
 from strategi.services.faelles import Konflikt
-from strategi.views.faelles import i_dag, kraev, ramme
+from strategi.views.faelles import i_dag, ramme
 
 
 @require_safe

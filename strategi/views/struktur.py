@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from kommuner.permissions import kraev
 from strategi.forms import AktoerForm, DelstrategiForm, IndsatsomraadeForm, MaalgruppeForm, TilbudForm
 from strategi.models import Aktoer, Indsatsomraade, Maalgruppe, Strategi, Trin
 from strategi.permissions import (
@@ -17,7 +18,7 @@ from strategi.permissions import (
 )
 from strategi.selectors import indsatstrappe as trappe_for
 from strategi.services import struktur as services
-from strategi.views.faelles import formside, kraev, ramme, slet
+from strategi.views.faelles import formside, ramme, slet
 
 
 def _struktur_url(strategi: Strategi, anker: str = "") -> str:

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from kommuner.permissions import kraev
 from strategi.forms import GennemgangForm, felt_fejl
 from strategi.permissions import access_gennemgang, access_strategi, access_version, kan_gennemgaa
 from strategi.selectors import (
@@ -17,7 +18,7 @@ from strategi.selectors import (
     sammenlign,
 )
 from strategi.services.gennemgang import aarsgennemgang_gem
-from strategi.views.faelles import i_dag, kraev, ramme
+from strategi.views.faelles import i_dag, ramme
 
 
 def gennemgang_ny(request, pk):
