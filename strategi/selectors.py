@@ -688,12 +688,16 @@ def andres_strategier(user) -> QuerySet[Strategi]:
     return qs.order_by("-deltagelse__program__startdato", "deltagelse__kommune__kode")
 
 
-def strategier_i_program(program: Program, user) -> list[tuple[Deltagelse, Strategi | None]]:
+def strategier_i_program(
+    program: Program, user, *, deltagelser: QuerySet[Deltagelse] | None = None
+) -> list[tuple[Deltagelse, Strategi | None]]:
     """Each participant of a programme with its strategy if the user may read it (None: none, or not readable).
-    One query: readability is the access rule itself, as a subquery."""
+    One query: readability is the access rule itself, as a subquery. `deltagelser` narrows the participants (the
+    programme page passes the ones the user may read, and lists them from the same query)."""
     laesbar = strategier_til_laesning(user).filter(deltagelse=OuterRef("pk"))
     deltagelser = (
-        Deltagelse.objects.filter(program=program)
+        (deltagelser if deltagelser is not None else Deltagelse.objects.all())
+        .filter(program=program)
         .select_related("kommune", "strategi")
         .annotate(strategi_laesbar=Exists(laesbar))
         .order_by("kommune__kode")

@@ -20,6 +20,7 @@ from kommuner.permissions import (
 from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe
 from kommuner.selectors import ansoegninger_i_program, historik_for_program, mine_kommuner_i_program
 from kommuner.services import programmer as program_services
+from strategi.selectors import strategier_i_program
 
 
 @require_safe
@@ -61,6 +62,12 @@ def program_rediger(request, pk):
     return render(request, "kommuner/program_form.html", {"form": form, "program": program})
 
 
+def _deltagere(user, program) -> dict:
+    """The participants the user may read, each with its strategy for the strategy section: one query for both."""
+    raekker = strategier_i_program(program, user, deltagelser=deltagelser_til_laesning(user))
+    return {"deltagelser": [deltagelse for deltagelse, _ in raekker], "deltagerstrategier": raekker}
+
+
 @require_safe
 def program_detalje(request, pk):
     program = access_program(request.user, pk)
@@ -75,7 +82,7 @@ def program_detalje(request, pk):
         context |= {
             "visning": "ministeriet",
             "ansoegninger": ansoegninger_i_program(program),
-            "deltagelser": deltagelser_til_laesning(user).filter(program=program).order_by("kommune__kode"),
+            **_deltagere(user, program),
             "historik": historik_for_program(program, request.GET.get("historik"))
             if kan_se_historik(user)[0]
             else None,
@@ -89,11 +96,11 @@ def program_detalje(request, pk):
             .filter(program=program)
             .uden_tekst()
             .order_by("kommune__kode"),
-            "deltagelser": deltagelser_til_laesning(user).filter(program=program).order_by("kommune__kode"),
+            **_deltagere(user, program),
         }
     elif er_styregruppe(user):
         context |= {
             "visning": "styregruppe",
-            "deltagelser": deltagelser_til_laesning(user).filter(program=program).order_by("kommune__kode"),
+            **_deltagere(user, program),
         }
     return render(request, "kommuner/program_detalje.html", context)

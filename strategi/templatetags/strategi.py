@@ -61,7 +61,9 @@ def deltagerstrategier(context, program):
     user = context["request"].user
     leder = er_projektleder(user)
     raekker = []
-    for deltagelse, strategi in strategier_i_program(program, user):
+    # The programme page may have read them already, with its own list of participants (one query for both).
+    i_program = context.get("deltagerstrategier")
+    for deltagelse, strategi in strategier_i_program(program, user) if i_program is None else i_program:
         egen = leder and skriver_for(user, deltagelse.kommune_id)
         if leder and strategi is None and not egen:
             continue
