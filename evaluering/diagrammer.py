@@ -2,20 +2,14 @@
 beside it: the timeline (months across, phases and periods as bars, deadlines and meetings as marks, today as a
 line) and the reports' charts of grant and spending and of the goals' status."""
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import cache
 
-import vl_convert
-from django.core.cache import cache as django_cache
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from evaluering.selectors import Tidsplan
 from forebyggelse.formatering import kr
-from profiler.grafer import KONFIGURATION, SKRIFT
+from forebyggelse.grafer import KONFIGURATION, med_navn, tegn, tegn_mange
 from strategi.maalstatus import Maalstatus
 
 FARVER = {
@@ -128,16 +122,14 @@ def tidsplan_svg(plan: Tidsplan) -> SafeString:
         "layer": lag,
         "config": {"font": "IBM Plex Sans, Arial, sans-serif", "view": {"stroke": "#bbb"}},
     }
-    svg = vl_convert.vegalite_to_svg(spec, time_format_locale="da-DK", format_locale="da-DK")
-    titel = escape(f"Tidsplan for {plan.program.navn}")
     # The chart is one image for assistive technology; the table beside it carries the same facts as text.
-    svg = svg.replace(
-        "<svg ",
-        f'<svg role="img" aria-label="{titel}. Samme indhold står i tabellen under diagrammet." '
-        'preserveAspectRatio="xMinYMin meet" class="tidsplan-svg" ',
-        1,
+    return mark_safe(
+        med_navn(
+            tegn(spec),
+            f"Tidsplan for {plan.program.navn}. Samme indhold står i tabellen under diagrammet.",
+            attributter='preserveAspectRatio="xMinYMin meet" class="tidsplan-svg"',
+        )
     )
-    return mark_safe(svg)
 
 
 def _artnavne(plan: Tidsplan) -> list[tuple[str, str]]:
@@ -155,7 +147,6 @@ STATUS_FARVER = {
     Maalstatus.BAGUD: "#b51d09",
     Maalstatus.INGEN_DATA: "#8a8f98",
 }
-CACHE_SEKUNDER = 60 * 60 * 24 * 30
 
 
 @dataclass(frozen=True)
@@ -170,21 +161,10 @@ class Graf:
         return str(self.svg).encode()
 
 
-@cache
-def _skrift() -> None:
-    vl_convert.register_font_directory(str(SKRIFT))
-
-
 def _tegn(spec: dict, alt: str) -> Graf:
     """The chart as SVG, from the shared cache (keyed by its specification) or drawn now."""
-    noegle = "evaluering:svg:" + hashlib.sha256(json.dumps(spec, sort_keys=True).encode()).hexdigest()
-    svg = django_cache.get(noegle)
-    if svg is None:
-        _skrift()
-        svg = vl_convert.vegalite_to_svg(spec, format_locale="da-DK", allowed_base_urls=[])
-        svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" ', 1)
-        django_cache.set(noegle, svg, CACHE_SEKUNDER)
-    return Graf(mark_safe(svg), alt)  # vl-convert's own SVG, the alternative escaped above
+    (svg,) = tegn_mange([spec], navnerum="evaluering:graf")
+    return Graf(mark_safe(med_navn(svg, alt)), alt)  # vl-convert's own SVG, the alternative escaped by med_navn
 
 
 def bevilling_graf(raekker: list[tuple[str, int, int]], *, titel: str) -> Graf | None:

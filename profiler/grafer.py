@@ -13,28 +13,17 @@ from decimal import Decimal
 from functools import cache as husk
 from pathlib import Path
 
-import vl_convert
-from django.conf import settings
 from django.core.cache import cache
 
 from forebyggelse.formatering import tal
+from forebyggelse.grafer import CACHE_SEKUNDER, KONFIGURATION, tegn
 from profiler.selectors import Noegletal, Sammenligning
 
 GRAFVERSION = 6  # bump when a chart's look changes, so cached SVGs are made again
-CACHE_SEKUNDER = 60 * 60 * 24 * 30
 GEODATA = Path(__file__).resolve().parent / "data" / "kommuner_geo.json"
-# Measure text with the design system's font, so the layout fits where it is shown in IBM Plex Sans (the PDF) and
-# roughly where a browser falls back to Arial; the bar chart keeps extra room for wider fallbacks.
-SKRIFT = Path(settings.BASE_DIR) / "static" / "dkfds" / "fonts" / "IBMPlexSans" / "complete" / "ttf"
 KORT_KILDE = "Kort: Geodatastyrelsen & Danske Kommuner"
 # Det Fælles Designsystem's palette: the municipality dark blue, the country grey, the group orange.
 FARVER = {"kommune": "#004993", "land": "#5f6b7a", "gruppe": "#c65d00"}
-KONFIGURATION = {
-    "font": "IBM Plex Sans, Arial, Helvetica, sans-serif",
-    "view": {"stroke": None},
-    "axis": {"labelFontSize": 11, "titleFontSize": 11, "labelColor": "#1a1a1a", "titleColor": "#1a1a1a"},
-    "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom", "labelLimit": 260},
-}
 
 
 def _tal(vaerdi: Decimal | None) -> float | None:
@@ -46,19 +35,12 @@ def noegle(art: str, data: dict) -> str:
     return hashlib.sha256(indhold.encode()).hexdigest()
 
 
-@husk
-def _skrift() -> None:
-    vl_convert.register_font_directory(str(SKRIFT))
-
-
 def svg(art: str, data: dict) -> str:
     """The chart's SVG from the cache, or rendered and cached."""
     cache_noegle = f"profiler:svg:{noegle(art, data)}"
     fundet = cache.get(cache_noegle)
     if fundet is None:
-        _skrift()
-        spec = BYGGERE[art](data)
-        fundet = vl_convert.vegalite_to_svg(spec, format_locale="da-DK", allowed_base_urls=[])
+        fundet = tegn(BYGGERE[art](data))
         cache.set(cache_noegle, fundet, CACHE_SEKUNDER)
     return fundet
 

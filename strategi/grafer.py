@@ -2,31 +2,27 @@
 data beside it:
 
 - a goal's progress chart (baseline → follow-ups → target, with the expected straight line), Vega-Lite through
-  vl-convert-python, cached in the shared cache under the hash of its specification;
+  vl-convert-python through forebyggelse/grafer.py, cached under the hash of its specification;
 - the theory of change (action → short-term result → longer-term result → effect goal), drawn directly as SVG:
   boxes and arrows are not a chart. Both are readable without colour: lines differ by dash, points by shape, boxes
   by border and column heading, and every box carries its label (H1, K1, L1, E1).
 """
 
-import hashlib
-import json
 import textwrap
 from dataclasses import dataclass, field
 from html import escape
 
-import vl_convert
-from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
 from forebyggelse.formatering import dato
+from forebyggelse.grafer import med_navn, tegn_mange
 from strategi.maalstatus import Kilde, punkt
 from strategi.models import MaalArt
 from strategi.selectors import MaalVist, nummerer_handlinger, vis_vaerdi
 
-CACHE_SEKUNDER = 60 * 60 * 24 * 30
-
 BASELINE, EGEN, PROFIL, MAALVAERDI = "Baseline", "Egen opfølgning", "Den sociale profil", "Målværdi"
 MAALT, FORVENTET = "Målt forløb", "Forventet forløb (ret linje)"
+SKALERER = 'preserveAspectRatio="xMinYMin meet"'  # scales to the width it is given
 FORM = {BASELINE: "square", EGEN: "circle", PROFIL: "triangle-up", MAALVAERDI: "diamond"}
 
 
@@ -114,22 +110,9 @@ def fremdrift_alt(m: MaalVist) -> str:
     return f"{tekst} Status: {m.vurdering.label.lower()}."
 
 
-def _tegn(specs: list[dict]) -> list[str]:
-    """SVGs for the specifications, from the shared cache where drawn before (one query for all)."""
-    noegler = ["strategi:graf:" + hashlib.sha256(json.dumps(s, sort_keys=True).encode()).hexdigest() for s in specs]
-    fundne = cache.get_many(noegler)
-    nye = {}
-    for noegle, spec in zip(noegler, specs, strict=True):
-        if noegle not in fundne:
-            nye[noegle] = vl_convert.vegalite_to_svg(spec, format_locale="da-DK", time_format_locale="da-DK")
-    if nye:
-        cache.set_many(nye, CACHE_SEKUNDER)
-    return [fundne.get(n) or nye[n] for n in noegler]
-
-
 def fremdriftsgrafer(maal: list[MaalVist]) -> dict[int, Graf]:
     """A progress chart per goal, keyed by the goal's id."""
-    svgs = _tegn([_spec(m) for m in maal])
+    svgs = tegn_mange([_spec(m) for m in maal], navnerum="strategi:graf")
     grafer = {}
     for m, svg in zip(maal, svgs, strict=True):
         raekker = [(str(m.maal.baseline_aar), vis_vaerdi(m.maal, m.maal.baseline_vaerdi), BASELINE)]
@@ -139,14 +122,11 @@ def fremdriftsgrafer(maal: list[MaalVist]) -> dict[int, Graf]:
             raekker.append((naar, vis_vaerdi(m.maal, maaling.vaerdi), hvad))
         raekker.append((str(m.maal.maal_aar), vis_vaerdi(m.maal, m.maal.maalvaerdi), MAALVAERDI))
         grafer[m.maal.pk] = Graf(
-            svg=mark_safe(_tilgaengelig(svg, fremdrift_alt(m))), alt=fremdrift_alt(m), raekker=raekker
+            svg=mark_safe(med_navn(svg, fremdrift_alt(m), attributter=SKALERER)),
+            alt=fremdrift_alt(m),
+            raekker=raekker,
         )
     return grafer
-
-
-def _tilgaengelig(svg: str, alt: str) -> str:
-    """vl-convert's SVG as an image with a name for screen readers, scaling to the width it is given."""
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{escape(alt)}" preserveAspectRatio="xMinYMin meet" ', 1)
 
 
 # The theory of change ----------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from forebyggelse import grafer as tegning
 from kommuner.models import Kommune, Kommunegruppe
-from profiler import grafer
 from profiler.models import Fund, Indikator, Kategori
 from profiler.services.profiler import fund_gem
 from tests.profiler.factories import IndikatorFactory, importer
@@ -49,8 +49,8 @@ def test_the_page_shows_figures_marks_example_data_and_links_charts_by_their_dat
 
 def test_a_chart_is_rendered_once_and_again_only_when_its_data_changes(client_for, evaluator, tal, monkeypatch):
     kald = []
-    original = grafer.vl_convert.vegalite_to_svg
-    monkeypatch.setattr(grafer.vl_convert, "vegalite_to_svg", lambda *a, **k: kald.append(1) or original(*a, **k))
+    original = tegning.vl_convert.vegalite_to_svg  # every chart is drawn through forebyggelse/grafer.py
+    monkeypatch.setattr(tegning.vl_convert, "vegalite_to_svg", lambda *a, **k: kald.append(1) or original(*a, **k))
     client = client_for(evaluator)
     client.get("/profiler/101/2011/graf/anmeldte_forbrydelser.svg")
     client.get("/profiler/101/2011/graf/anmeldte_forbrydelser.svg")
