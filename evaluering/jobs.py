@@ -82,13 +82,14 @@ def _fejltekst(exc: Exception) -> str:
 
 def koer(baggrundsjob_id: int) -> None:
     """Run one job now, in this thread: the worker calls this, and so do the daily jobs."""
-    job = Baggrundsjob.objects.select_related("bruger").filter(pk=baggrundsjob_id).first()
-    if job is None or job.status == Jobstatus.FAERDIG:
-        return  # deleted, or a duplicate delivery of a job that already ran
-    funktion = OPGAVER.get(job.opgave)
-    Baggrundsjob.objects.filter(pk=job.pk).update(
+    # Claim the job in one conditional UPDATE: of two deliveries at once, PostgreSQL lets the second re-check the
+    # status after the first has committed, so only one runs; a deleted, running or finished job is left alone.
+    if not Baggrundsjob.objects.filter(pk=baggrundsjob_id, status=Jobstatus.VENTER).update(
         status=Jobstatus.KOERER, startet=timezone.now(), fremdrift=0, trin="", fejl=""
-    )
+    ):
+        return
+    job = Baggrundsjob.objects.select_related("bruger").get(pk=baggrundsjob_id)
+    funktion = OPGAVER.get(job.opgave)
     try:
         if funktion is None:
             raise JobFejl(f"Opgaven “{job.opgave}” findes ikke i denne version af portalen.")

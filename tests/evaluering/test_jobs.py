@@ -1,16 +1,17 @@
 """Background jobs on procrastinate: queued in the transaction of the change (a rollback queues nothing), run by
 a real worker, progress and result for the user, a failure says why in Danish and can be retried."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 from django.core import mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from procrastinate.contrib.django.models import ProcrastinateJob
 
 from evaluering import tasks
-from evaluering.jobs import OPGAVER, JobFejl, baggrundsjob_proev_igen, baggrundsjob_start, opgave
+from evaluering.jobs import OPGAVER, JobFejl, baggrundsjob_proev_igen, baggrundsjob_start, koer, opgave
 from evaluering.models import Baggrundsjob, Jobstatus
 from evaluering.services.moeder import invitation_send
 from tests.evaluering.factories import koer_ventende_jobs, moede, program_med_deltagere
@@ -123,3 +124,36 @@ def test_the_daily_reminder_task_records_a_job(worker):
     (job,) = Baggrundsjob.objects.all()
     assert job.opgave == "evaluering.paamindelser" and job.status == Jobstatus.FAERDIG
     assert job.resultat_tekst == "0 påmindelser sendt" and job.bruger is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_deliveries_of_one_job_at_once_run_it_once(ministeriet):
+    """Two real connections: while the first delivery runs the job, a second delivery of it does nothing."""
+    inde, slip, koersler = threading.Event(), threading.Event(), []
+
+    @opgave("test.langsom")
+    def langsom(*, job, fremdrift, hvad: str):
+        koersler.append(job.pk)
+        inde.set()
+        slip.wait(10)
+
+    def foerste_levering(pk):
+        try:
+            koer(pk)
+        finally:
+            connection.close()
+
+    try:
+        job = baggrundsjob_start(opgave="test.langsom", titel="Langsom", argumenter={"hvad": "x"}, bruger=ministeriet)
+        foerste = threading.Thread(target=foerste_levering, args=[job.pk])
+        foerste.start()
+        assert inde.wait(10)
+        koer(job.pk)  # the second delivery, while the first is running
+        slip.set()
+        foerste.join(10)
+    finally:
+        slip.set()
+        del OPGAVER["test.langsom"]
+    assert koersler == [job.pk]
+    job.refresh_from_db()
+    assert job.status == Jobstatus.FAERDIG
