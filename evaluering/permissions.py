@@ -164,15 +164,6 @@ def deltagelser_i_leverancer(user, program: Program) -> QuerySet[Deltagelse]:
     )
 
 
-def kommuneleverancer_til_laesning(user) -> QuerySet[Kommuneleverance]:
-    qs = Kommuneleverance.objects.select_related("dataleverance__program", "deltagelse__kommune")
-    return for_kommuner(qs, user, kommune_felt="deltagelse__kommune")
-
-
-def access_kommuneleverance(user, pk) -> Kommuneleverance:
-    return get_or_404(kommuneleverancer_til_laesning(user), pk=pk)
-
-
 def kan_oprette_dataleverance(user, program: Program) -> tuple[bool, str]:
     if not er_ministeriet(user):
         return False, "Kun ministeriet kan bestille dataleverancer."

@@ -297,17 +297,6 @@ class LeveranceRaekke:
     dataleverance: Dataleverance
     celler: list[LeveranceCelle]
 
-    @property
-    def frist_overskredet(self) -> bool:
-        return any(c.forsinket for c in self.celler)
-
-    def antal(self, status: str) -> int:
-        return sum(1 for c in self.celler if c.status == status)
-
-    @property
-    def antal_forsinkede(self) -> int:
-        return sum(1 for c in self.celler if c.forsinket)
-
 
 @dataclass
 class Leveranceoverblik:

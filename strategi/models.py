@@ -101,14 +101,6 @@ class Strategi(models.Model):
     def program(self):
         return self.deltagelse.program
 
-    @property
-    def er_redigerbar(self) -> bool:
-        return self.status in REDIGERBARE
-
-    @property
-    def er_godkendt(self) -> bool:
-        return self.status in GODKENDTE
-
 
 class Bilagsart(models.TextChoices):
     BOERNEPOLITIK = "boernepolitik", "Børnepolitik"
@@ -500,9 +492,6 @@ class HandlingQuerySet(models.QuerySet):
                 output_field=models.BooleanField(),
             ),
         )
-
-    def til_visning(self):
-        return self.select_related("indsatsomraade", "delstrategi").prefetch_related("maal", "aktoerer")
 
 
 @historik()

@@ -10,9 +10,3 @@ register.filter("dato", formatering.dato)
 register.filter("tidspunkt", formatering.tidspunkt)
 register.filter("kort_tidspunkt", formatering.kort_tidspunkt)
 register.filter("klokkeslaet", formatering.klokkeslaet)
-
-
-@register.filter
-def i_alt(raekker) -> int:
-    """The sum of .beloeb over rows of amounts per year."""
-    return sum(raekke.beloeb for raekke in raekker)
