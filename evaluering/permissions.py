@@ -28,7 +28,14 @@ from evaluering.models import (
 )
 from kommuner.models import Deltagelse, Kommune, Program
 from kommuner.permissions import for_kommuner, get_or_404, programmer_til_laesning
-from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe, kommuner_til_skrivning
+from kommuner.roller import (
+    er_evaluator,
+    er_ministeriet,
+    er_projektleder,
+    er_styregruppe,
+    kommuner_til_skrivning,
+    skriver_for,
+)
 
 KUN_MINISTERIET = "Kun ministeriet kan ændre tidsplan, møder og dataleverancer."
 
@@ -186,7 +193,7 @@ def kan_indsende_leverance(user, kommuneleverance: Kommuneleverance) -> tuple[bo
         return False, grund
     if not er_projektleder(user):
         return False, "Kun kommunens projektledere kan indsende leverancen."
-    if not kommuner_til_skrivning(user).filter(pk=kommuneleverance.deltagelse.kommune_id).exists():
+    if not skriver_for(user, kommuneleverance.deltagelse.kommune_id):
         return False, "Du er ikke projektleder for denne kommune."
     return True, ""
 

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from django.utils.text import capfirst
 
+from evaluering.blokke import felter, tabel, tekst
 from evaluering.models import Dataleverance, Indholdsart
 from evaluering.selectors import fremmoede_for_kommune
 from forebyggelse.formatering import dato, kr, tal, tidspunkt
@@ -46,18 +47,6 @@ Afsnit = dict
 Bygger = Callable[[Deltagelse, Dataleverance, Bruger], Afsnit]
 
 
-def _felter(*par: tuple[str, str]) -> dict:
-    return {"type": "felter", "felter": [[label, vaerdi] for label, vaerdi in par]}
-
-
-def _tabel(titel: str, kolonner: list[str], raekker: list[list[str]], tal: list[int] | None = None) -> dict:
-    return {"type": "tabel", "titel": titel, "kolonner": kolonner, "raekker": raekker, "tal": tal or []}
-
-
-def _tekst(overskrift: str, tekst: str) -> dict:
-    return {"type": "tekst", "overskrift": overskrift, "tekst": tekst}
-
-
 # One builder per content kind ----------------------------------------------------------------------
 
 ANSOEGNINGENS_TEKSTER = ["beslutningsniveau", "baggrund", "opstart", "projektdesign", "bemanding", "tidsplan"]
@@ -69,26 +58,27 @@ def ansoegning(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bru
     if a is None:
         return {
             "blokke": [
-                _tekst(
+                tekst(
                     "Ingen interessetilkendegivelse", "Kommunen deltager uden en registreret interessetilkendegivelse."
                 )
             ],
             "data": {},
         }
+    a = Ansoegning.objects.med_totaler().get(pk=a.pk)  # "ansøgt i alt" from the one annotation that computes it
     beloeb = {b.aar: b.beloeb for b in a.beloeb.all()}
     navn = Ansoegning._meta.get_field
     return {
         "blokke": [
-            _felter(
+            felter(
                 ("Indsendt", tidspunkt(a.indsendt)),
                 ("Kontaktperson", ", ".join(filter(None, [a.kontakt_navn, a.kontakt_titel]))),
                 ("Afventer politisk godkendelse", "Ja" if a.afventer_politisk_godkendelse else "Nej"),
             ),
-            *[_tekst(capfirst(navn(felt).verbose_name), getattr(a, felt)) for felt in ANSOEGNINGENS_TEKSTER],
-            _tabel(
+            *[tekst(capfirst(navn(felt).verbose_name), getattr(a, felt)) for felt in ANSOEGNINGENS_TEKSTER],
+            tabel(
                 "Ansøgt beløb",
                 ["År", "Ansøgt"],
-                [[str(aar), kr(b)] for aar, b in sorted(beloeb.items())] + [["I alt", kr(sum(beloeb.values()))]],
+                [[str(aar), kr(b)] for aar, b in sorted(beloeb.items())] + [["I alt", kr(a.ansoegt_i_alt or 0)]],
                 tal=[1],
             ),
         ],
@@ -107,7 +97,7 @@ def oekonomi(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bruge
     aar = raekke.aar if raekke else []
     return {
         "blokke": [
-            _tabel(
+            tabel(
                 "Bevilling og forbrug pr. år",
                 ["År", "Ansøgt", "Bevilget", "Forbrugt", "Rest", "Bemærkning"],
                 [
@@ -143,7 +133,7 @@ def moededeltagelse(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger
     liste = fremmoede_for_kommune(deltagelse.program, deltagelse.kommune)
     return {
         "blokke": [
-            _tabel(
+            tabel(
                 "Fremmøde",
                 ["Møde", "Dato", "Fremmøde", "Deltagere"],
                 [
@@ -214,13 +204,13 @@ def social_profil(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: 
     fund = Fund.objects.filter(profil=profil).order_by("kategori") if profil else Fund.objects.none()
     return {
         "blokke": [
-            _felter(
+            felter(
                 ("År", str(aar)),
                 ("Sammenlignet med", f"{gruppe.navn} (de andre kommuner i gruppen)" if gruppe else "Ingen gruppe"),
                 ("Nøgletal", f"{len(indikatorer)} ({'standardudvalget' if standard else 'kommunens eget udvalg'})"),
                 ("Små tal", "Antal fra 1 til 4 vises som “under 5”, og tal, der bygger på dem, er skjult."),
             ),
-            _tabel(
+            tabel(
                 f"Nøgletal {aar}",
                 ["Nøgletal", "Antal", kommune.navn, "Landet", "Gruppen", "Afvigelse fra landet", "Rang", "Bemærkning"],
                 [
@@ -238,7 +228,7 @@ def social_profil(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: 
                 ],
                 tal=[1, 2, 3, 4, 5],
             ),
-            _tabel(
+            tabel(
                 "Udviklingen over årene",
                 ["Nøgletal", "År", "Antal", kommune.navn, "Landet", "Gruppen"],
                 [
@@ -254,7 +244,7 @@ def social_profil(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: 
                 ],
                 tal=[2, 3, 4, 5],
             ),
-            *[_tekst(f"Fund: {f.get_kategori_display()}", f.tekst) for f in fund],
+            *[tekst(f"Fund: {f.get_kategori_display()}", f.tekst) for f in fund],
         ],
         "data": {
             "aar": aar,

@@ -27,7 +27,7 @@ from kommuner.permissions import (
     gaeldende_frist,
     kan_oprette_ansoegning,
 )
-from kommuner.roller import er_projektleder, kommuner_til_laesning, kommuner_til_skrivning
+from kommuner.roller import er_projektleder, kommuner_til_laesning, kommuner_til_skrivning, skriver_for
 
 
 def kommuner_for_oversigt(user) -> QuerySet[Kommune]:
@@ -253,7 +253,7 @@ def historik_for_ansoegning(user, ansoegning: Ansoegning, side: str | int | None
     changes of status (submitted, sent back). Amounts and annexes change only in drafts, so their events are
     the municipality's alone. Filtered in the query."""
     events = haendelser(ansoegning, modeller=[Ansoegning, Ansoegningsbeloeb, Bilag, Genaabning])
-    if not (er_projektleder(user) and kommuner_til_skrivning(user).filter(pk=ansoegning.kommune_id).exists()):
+    if not (er_projektleder(user) and skriver_for(user, ansoegning.kommune_id)):
         kladde_revision = Q(pgh_model=event_model(Ansoegning)._meta.label, pgh_label="update") & ~Q(
             pgh_diff__has_key="status"
         )

@@ -27,6 +27,7 @@ from kommuner.roller import (
     er_styregruppe,
     kommuner_til_skrivning,
     rolle,
+    skriver_for,
 )
 from profiler.models import ImportKoersel, Indberetning, IndberetningStatus, Indikator, Koerselstilstand
 
@@ -34,7 +35,7 @@ KUN_MINISTERIET = "Kun ministeriet kan administrere nøgletallene."
 
 
 def _egen_kommune(user, kommune: Kommune) -> bool:
-    return kommuner_til_skrivning(user).filter(pk=kommune.pk).exists()
+    return skriver_for(user, kommune.pk)
 
 
 # Profiles and the catalogue: published figures, read by every role ------------------------------------------

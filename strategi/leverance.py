@@ -5,19 +5,20 @@ same selectors as the strategy's pages."""
 
 from django.utils import timezone
 
+from evaluering.blokke import felter, tabel
 from forebyggelse.formatering import dato, kr
 from kommuner.models import Bruger, Deltagelse
 from strategi.maalstatus import Maalstatus
 from strategi.models import Strategi
-from strategi.selectors import handlinger_for_strategi, indhold_for, maal_for_strategi, nummerer_handlinger, vis_vaerdi
-
-
-def _felter(*par: tuple[str, str]) -> dict:
-    return {"type": "felter", "felter": [[label, vaerdi] for label, vaerdi in par]}
-
-
-def _tabel(titel: str, kolonner: list[str], raekker: list[list[str]], tal: list[int] | None = None) -> dict:
-    return {"type": "tabel", "titel": titel, "kolonner": kolonner, "raekker": raekker, "tal": tal or []}
+from strategi.selectors import (
+    handlinger_for_strategi,
+    handlingstal,
+    indhold_for,
+    maal_for_strategi,
+    maalstatustal,
+    nummerer_handlinger,
+    vis_vaerdi,
+)
 
 
 def _ingen(deltagelse: Deltagelse) -> dict:
@@ -45,7 +46,7 @@ def strategi_afsnit(deltagelse: Deltagelse, dataleverance, bruger: Bruger) -> di
         return _ingen(deltagelse)
     indhold = indhold_for(strategi)
     blokke = [
-        _felter(
+        felter(
             ("Titel", strategi.titel),
             ("Status", strategi.get_status_display()),
             ("Version", str(strategi.versionsnummer)),
@@ -54,13 +55,13 @@ def strategi_afsnit(deltagelse: Deltagelse, dataleverance, bruger: Bruger) -> di
     ]
     for afsnit in indhold["afsnit"]:
         if afsnit["navn"] == "Strategien":
-            blokke.append(_felter(*[tuple(felt) for felt in afsnit["punkter"][0]["felter"]]))
+            blokke.append(felter(*[tuple(felt) for felt in afsnit["punkter"][0]["felter"]]))
             continue
         if not afsnit["punkter"]:
             continue
         kolonner = ["Navn", *[label for label, _ in afsnit["punkter"][0]["felter"]]]
         raekker = [[p["titel"], *[vaerdi for _, vaerdi in p["felter"]]] for p in afsnit["punkter"]]
-        blokke.append(_tabel(afsnit["navn"], kolonner, raekker))
+        blokke.append(tabel(afsnit["navn"], kolonner, raekker))
     return {"blokke": blokke, "data": {"strategi": indhold}}
 
 
@@ -72,15 +73,16 @@ def opfoelgning_afsnit(deltagelse: Deltagelse, dataleverance, bruger: Bruger) ->
     i_dag = timezone.localdate()
     maal = maal_for_strategi(strategi)
     handlinger = handlinger_for_strategi(strategi, i_dag=i_dag)
+    statustal = maalstatustal(maal)
     hnumre = nummerer_handlinger(handlinger)
     return {
         "blokke": [
-            _felter(
+            felter(
                 ("Strategi", f"{strategi.titel} (version {strategi.versionsnummer})"),
-                ("Målenes status", "; ".join(f"{s.label}: {sum(m.status == s for m in maal)}" for s in Maalstatus)),
-                ("Forsinkede handlinger", f"{sum(h.forsinket for h in handlinger)} pr. {dato(i_dag)}"),
+                ("Målenes status", "; ".join(f"{s.label}: {statustal[s]}" for s in Maalstatus)),
+                ("Forsinkede handlinger", f"{handlingstal(handlinger).forsinkede} pr. {dato(i_dag)}"),
             ),
-            _tabel(
+            tabel(
                 "Mål",
                 ["Mål", "Måles ved", "Baseline", "Seneste", "Forventet da", "Målværdi", "Status"],
                 [
@@ -96,7 +98,7 @@ def opfoelgning_afsnit(deltagelse: Deltagelse, dataleverance, bruger: Bruger) ->
                     for m in maal
                 ],
             ),
-            _tabel(
+            tabel(
                 "Opfølgninger",
                 ["Mål", "Dato", "Periode", "Værdi", "Kilde", "Kommentar"],
                 [
@@ -112,7 +114,7 @@ def opfoelgning_afsnit(deltagelse: Deltagelse, dataleverance, bruger: Bruger) ->
                     for x in m.maalinger
                 ],
             ),
-            _tabel(
+            tabel(
                 "Handlinger",
                 ["Handling", "Ansvarlig", "Periode", "Forventet udgift", "Status", "Forudsætninger", "Forsinket"],
                 [

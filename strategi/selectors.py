@@ -267,6 +267,11 @@ class Handlingstal:
     krydstabel: list[tuple[str, list[int], int]] = field(default_factory=list)  # (status label, per colour, total)
 
 
+def maalstatustal(maal: list[MaalVist]) -> Counter:
+    """How many goals have each status (the status itself is `vurder`'s, on each goal shown)."""
+    return Counter(m.status for m in maal)
+
+
 def handlingstal(handlinger: list[Handling]) -> Handlingstal:
     """From actions loaded with `med_forsinkelse`."""
     tal_ = Handlingstal(i_alt=len(handlinger), forsinkede=sum(1 for h in handlinger if h.forsinket))
@@ -585,9 +590,10 @@ def oversigt_for_program(program: Program, user, *, i_dag: date) -> Oversigt:
     laesbare = set(strategier_til_laesning(user).filter(deltagelse__program=program).values_list("pk", flat=True))
     maal = list(_maal_qs().filter(strategi_id__in=laesbare))
     vist = vis_maal(maal, Opfoelgning.objects.filter(strategi_id__in=laesbare))
-    status_pr_strategi: dict[int, Counter] = {}
+    pr_strategi: dict[int, list[MaalVist]] = {}
     for m in vist:
-        status_pr_strategi.setdefault(m.maal.strategi_id, Counter())[m.status] += 1
+        pr_strategi.setdefault(m.maal.strategi_id, []).append(m)
+    status_pr_strategi = {pk: maalstatustal(liste) for pk, liste in pr_strategi.items()}
     handlinger = {
         r["strategi_id"]: r
         for r in Handling.objects.filter(strategi_id__in=laesbare)

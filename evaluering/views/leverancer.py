@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from evaluering.forms import DataleveranceForm, VurderingForm
-from evaluering.models import Kommuneleverance
+from evaluering.models import UDESTAAENDE, Kommuneleverance
 from evaluering.permissions import (
     access_dataleverance,
     access_indsendelse,
@@ -22,7 +22,7 @@ from evaluering.selectors import leveranceoverblik
 from evaluering.services import leverancer as services
 from evaluering.snapshot import byg_snapshot
 from kommuner.permissions import access_program, get_or_404, kraev
-from kommuner.roller import kommuner_til_skrivning
+from kommuner.roller import skriver_for
 
 
 @require_safe
@@ -70,17 +70,22 @@ def _deltagelse(request, leverance, kode: str):
     return get_or_404(deltagelser_i_leverancer(request.user, leverance.program), kommune__kode=kode)
 
 
+def _kommunens_del(leverance, deltagelse) -> Kommuneleverance:
+    """The municipality's part of the delivery, unsaved if nobody has opened it yet (the check needs no row)."""
+    return Kommuneleverance.objects.filter(dataleverance=leverance, deltagelse=deltagelse).first() or Kommuneleverance(
+        dataleverance=leverance, deltagelse=deltagelse
+    )
+
+
 @require_safe
 def kommuneleverance(request, pk, kode):
     """One municipality's part of a delivery: its status and submissions, and for its own leads a preview of
     exactly what submitting now would deliver."""
     leverance = access_dataleverance(request.user, pk)
     deltagelse = _deltagelse(request, leverance, kode)
-    kl = Kommuneleverance.objects.filter(dataleverance=leverance, deltagelse=deltagelse).first() or Kommuneleverance(
-        dataleverance=leverance, deltagelse=deltagelse
-    )
+    kl = _kommunens_del(leverance, deltagelse)
     kan, grund = kan_indsende_leverance(request.user, kl)
-    egen = kommuner_til_skrivning(request.user).filter(pk=deltagelse.kommune_id).exists()
+    egen = skriver_for(request.user, deltagelse.kommune_id)
     forhaandsvisning = (
         byg_snapshot(deltagelse=deltagelse, dataleverance=leverance, bruger=request.user, nu=timezone.now())
         if egen and kan
@@ -97,7 +102,7 @@ def kommuneleverance(request, pk, kode):
             "program": leverance.program,
             "deltagelse": deltagelse,
             "kl": kl,
-            "forsinket": kl.status in {"afventer", "returneret"} and timezone.now() > leverance.frist,
+            "forsinket": kl.status in UDESTAAENDE and timezone.now() > leverance.frist,
             "kan_indsende": kan,
             "grund": grund,
             "forhaandsvisning": forhaandsvisning,
@@ -110,8 +115,8 @@ def kommuneleverance(request, pk, kode):
 def kommuneleverance_indsend(request, pk, kode):
     leverance = access_dataleverance(request.user, pk)
     deltagelse = _deltagelse(request, leverance, kode)
+    kraev(kan_indsende_leverance(request.user, _kommunens_del(leverance, deltagelse)))
     kl = services.kommuneleverance_hent(dataleverance=leverance, deltagelse=deltagelse)
-    kraev(kan_indsende_leverance(request.user, kl))
     try:
         indsendelse = services.leverance_indsend(kommuneleverance=kl, bruger=request.user)
     except ValidationError as exc:

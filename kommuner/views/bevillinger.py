@@ -1,7 +1,7 @@
 """Decision and grant (ministry only), the budget per participant and year, and the municipality's spending."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
@@ -28,8 +28,7 @@ def afgoerelse(request, pk):
     bevillinger = list(deltagelse.bevillinger.all()) if deltagelse else []
     form = AfgoerelseForm(request.POST or None, ansoegning=ansoegning, afgoerelse=truffet, bevillinger=bevillinger)
     if request.method == "POST":
-        if not kan_afgoeres:
-            raise PermissionDenied(grund)
+        kraev((kan_afgoeres, grund))
         if form.is_valid():
             try:
                 ny = afgoerelse_traef(

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from forebyggelse.formatering import tidspunkt
 from forebyggelse.historik import event_model
-from strategi.models import GODKENDTE, REDIGERBARE, Strategi, StrategiStatus
-from strategi.permissions import GODKENDT, INDSENDT
+from strategi.models import GODKENDTE, Strategi
+from strategi.permissions import redigerbar_tilstand
 
 
 def laas(strategi: Strategi) -> Strategi:
@@ -21,10 +21,10 @@ def laas(strategi: Strategi) -> Strategi:
 
 
 def kraev_redigerbar(strategi: Strategi) -> None:
-    if strategi.status == StrategiStatus.INDSENDT:
-        raise ValidationError(INDSENDT)
-    if strategi.status not in REDIGERBARE:
-        raise ValidationError(GODKENDT)
+    """The state check of `redigerbar_tilstand`, again under the service's lock."""
+    ok, grund = redigerbar_tilstand(strategi)
+    if not ok:
+        raise ValidationError(grund)
 
 
 def kraev_godkendt(strategi: Strategi, hvad: str) -> None:

@@ -3,8 +3,6 @@ approval and sending back, the political adoption, the child-policy annex, the h
 
 Each view: access_* (404 for what the user may not read) → kan_* (403 with the reason) → one service."""
 
-from collections import Counter
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpResponse
@@ -46,6 +44,7 @@ from strategi.selectors import (
     historik_for_strategi,
     kommentarer,
     maal_for_strategi,
+    maalstatustal,
     mine_deltagelser,
 )
 from strategi.services import strategier as services
@@ -103,7 +102,7 @@ def _strategi_side(request, pk, *, indsend_fejl=None, status=200):
     context = ramme(request, strategi, "overblik") | {
         "maal": maal,
         "grafer": fremdriftsgrafer(maal),
-        "statustal": Counter(m.status for m in maal),
+        "statustal": maalstatustal(maal),
         "statusser": Maalstatus,
         "regel": REGEL,
         "regel_indledning": REGEL_INDLEDNING,
