@@ -452,3 +452,16 @@ def test_base_intet_inline_script_eller_style(ugyldig_form):
         assert not (script.text or "").strip()
     for link in dom.alle("link[rel=stylesheet]"):
         assert link.get("href").startswith("/static/")
+
+
+class FormMedOpmaerketHjaelp(forms.Form):
+    # Help texts can come from data the ministry edits (an indicator's definitions): never markup on the page.
+    tal = forms.CharField(label="Tæller", help_text='<a href="https://fremmed.example">Se her</a><script>x()</script>')
+    valg = forms.BooleanField(label="Bekræft", required=False, help_text="<b>fed</b>")
+
+
+@pytest.mark.parametrize("skabelon", ["{% crispy form %}", "{{ form|crispy }}", "{{ form.tal|as_crispy_field }}"])
+def test_hjaelpetekster_escapes_altid(skabelon):
+    dom = render(skabelon, form=FormMedOpmaerketHjaelp())
+    assert not dom.alle(".form-hint a") and not dom.alle(".form-hint script") and not dom.alle(".form-hint b")
+    assert "&lt;a href=" in dom.html

@@ -188,3 +188,15 @@ def test_a_save_conflict_in_the_service(projektleder_101, kobenhavn):
         indberetning_gem(
             indberetning=indberetning, vaerdier=[EgenVaerdi(indikator, Decimal(2))], version=1, bruger=projektleder_101
         )
+
+
+@pytest.mark.django_db
+def test_an_indicators_definitions_show_as_text_on_the_leads_form(client_for, projektleder_101):
+    """The ministry edits the definitions; the municipalities' form shows them as typed, never as markup."""
+    Indikator.objects.filter(kode="underretninger").update(
+        taeller_definition='Antal <a href="https://fremmed.example">underretninger</a>',
+        naevner_definition="<img src=x onerror=alert(1)>",
+    )
+    html = client_for(projektleder_101).get(URL).content.decode()
+    assert 'Antal &lt;a href="https://fremmed.example"&gt;underretninger&lt;/a&gt;' in html.replace("&quot;", '"')
+    assert "<img src=x" not in html and 'href="https://fremmed.example"' not in html
