@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: no-store on everything a logged-in user gets (forebyggelse/middleware.py).
+    "forebyggelse.middleware.IngenCacheBagLoginMiddleware",
     # Marks request.user as verified when this session's login was confirmed with a code.
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
