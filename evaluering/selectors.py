@@ -12,12 +12,14 @@ from django.utils import timezone
 from evaluering.models import (
     OBLIGATORISKE,
     UDESTAAENDE,
+    Dagsordenspunkt,
     Dataleverance,
     Fremmoede,
     Indsendelse,
     Kommuneleverance,
     Leverancestatus,
     Moede,
+    Moedemateriale,
     Moedestatus,
     Opfoelgningspunkt,
     Punktart,
@@ -31,7 +33,7 @@ from evaluering.permissions import (
 )
 from evaluering.tidsangivelse import Praecision
 from forebyggelse.formatering import dansk_tid, dato, tidspunkt
-from forebyggelse.historik import seneste_aendring
+from forebyggelse.historik import HistorikSide, historik_til, seneste_aendring
 from kommuner.models import Bruger, Deltagelse, Kommune, Program, Rolle
 from kommuner.permissions import programmer_til_laesning
 from profiler.models import Datastand
@@ -462,4 +464,15 @@ def seneste_indsendelser(program: Program, user) -> list[Indsendelse]:
             "kommuneleverance__dataleverance_id",
             "kommuneleverance__deltagelse__kommune__kode",
         )
+    )
+
+
+def historik_for_moede(user, moede: Moede, side: str | int | None) -> HistorikSide | None:
+    """The meeting's own changes and those of everything on it: the ministry's own work."""
+    return historik_til(
+        user,
+        moede,
+        modeller=[Moede, Dagsordenspunkt, Moedemateriale, Opfoelgningspunkt, Fremmoede],
+        kommune_id=None,
+        side=side,
     )

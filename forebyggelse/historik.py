@@ -4,8 +4,9 @@ Tracked models get PostgreSQL triggers (django-pghistory) that record every inse
 with the user and URL of the request that made it, so nothing can change without a trace.
 """
 
+import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -13,7 +14,7 @@ import pghistory
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from pghistory.models import Event, Events
 
 from forebyggelse import formatering
@@ -72,6 +73,33 @@ def _vis(model, felt: str, vaerdi) -> str:
 
 
 HISTORIK_PR_SIDE = 25
+# Past this page a history is empty for every object we keep; bounding the number keeps the offset a valid bigint
+# whatever a URL says (decision record 0050).
+STOERSTE_SIDE = 10_000
+
+
+class Historikadgang(enum.Enum):
+    """How much of a history a user may see of one municipality's data (or of the ministry's own work)."""
+
+    INGEN = "ingen"  # no history at all
+    INDSENDT = "indsendt"  # what was submitted: nothing the municipality wrote in a draft
+    ALT = "alt"  # the municipality's own project leads: every draft revision too
+
+
+class _Altid:
+    def __repr__(self) -> str:
+        return "ALTID"
+
+
+# `offentlig_fra` for data that is never a draft (a municipality's details, the ministry's own work).
+ALTID = _Altid()
+
+
+def historikadgang(user, kommune_id: int | None) -> Historikadgang:
+    """What the roles say (kommuner.roller.historikadgang, reached through the user so the base imports no app);
+    an anonymous visitor sees nothing."""
+    spoerg = getattr(user, "historikadgang", None)
+    return spoerg(kommune_id) if spoerg is not None else Historikadgang.INGEN
 
 
 def event_model(model: type[Model]) -> type[Model]:
@@ -79,12 +107,9 @@ def event_model(model: type[Model]) -> type[Model]:
     return apps.get_model(model._meta.app_label, f"{model.__name__}Event")
 
 
-def haendelser(*objekter: Model, modeller: Iterable[type[Model]]) -> QuerySet:
-    """The events of these tracked models that reference the objects (all of one model), newest first.
-
-    One SQL query over only the named models' event tables, which callers narrow further in SQL (what a
-    user may not read never leaves the database) and page with `historik_side`.
-    """
+def _haendelser(*objekter: Model, modeller: Iterable[type[Model]]) -> QuerySet:
+    """The events of these tracked models that reference the objects (all of one model), newest first: one SQL
+    query over only the named models' event tables."""
     return (
         Events.objects.references(*objekter)
         .across(*[event_model(m) for m in modeller])
@@ -95,12 +120,15 @@ def haendelser(*objekter: Model, modeller: Iterable[type[Model]]) -> QuerySet:
 
 @dataclass
 class HistorikSide:
-    """One page of a history, newest first. Without a total count: a history page costs one query."""
+    """One page of a history, newest first, as `historik_til` made it for one user. Without a total count: a
+    history page costs one query per source."""
 
     haendelser: list[Haendelse]
     nummer: int
     har_nyere: bool
     har_aeldre: bool
+    # Set only by historik_til: the template tag that shows a history refuses a page made any other way.
+    regel_anvendt: object = field(default=None, repr=False)
 
     def __iter__(self):
         return iter(self.haendelser)
@@ -109,25 +137,86 @@ class HistorikSide:
         return len(self.haendelser)
 
 
-def historik_side(events: QuerySet, side: str | int | None = 1) -> HistorikSide:
-    """One page of events, as people read them; `side` is the page number from the URL (bad → 1)."""
+_REGEL = object()
+
+
+def sidenummer(side: str | int | None) -> int:
+    """A page number from a URL: anything that is not a whole number from 1 to STOERSTE_SIDE is page 1, or the
+    last page we serve."""
     try:
-        nummer = max(int(side or 1), 1)
+        nummer = int(side or 1)
     except (TypeError, ValueError):
-        nummer = 1
+        return 1
+    return min(max(nummer, 1), STOERSTE_SIDE)
+
+
+def historik_til(
+    user,
+    *objekter: Model,
+    modeller: Iterable[type[Model]] = (),
+    kilder: Iterable[tuple[Iterable[Model], Iterable[type[Model]]]] = (),
+    kommune_id: int | None,
+    offentlig_fra: datetime | _Altid | None = ALTID,
+    kladder: Q | None = None,
+    side: str | int | None = 1,
+) -> HistorikSide | None:
+    """The one way a page shows history (decision record 0050). None when the user may not see it.
+
+    `objekter` with `modeller` (and any further `kilder`, each objects of one model with their event models) say
+    whose history; `kommune_id` whose data it is (None: the ministry's own work). Outside the municipality's own
+    project leads, nothing from before `offentlig_fra` (the first submission; None: never submitted) is shown,
+    nor any event matching `kladder` (a draft's revisions that a later submission does not make public).
+    """
+    adgang = historikadgang(user, kommune_id)
+    if adgang is Historikadgang.INGEN:
+        return None
+    alle = [(objekter, modeller), *kilder] if objekter else list(kilder)
+    forespoergsler = [_haendelser(*objs, modeller=mods) for objs, mods in alle if objs]
+    if adgang is Historikadgang.INDSENDT:
+        forespoergsler = [_kun_det_indsendte(events, offentlig_fra, kladder) for events in forespoergsler]
+    nummer = sidenummer(side)
     start = (nummer - 1) * HISTORIK_PR_SIDE
-    raekker = list(events[start : start + HISTORIK_PR_SIDE + 1])
+    if len(forespoergsler) == 1:
+        raekker = list(forespoergsler[0][start : start + HISTORIK_PR_SIDE + 1])
+    else:
+        # Several sources: each one's newest rows up to this page, merged; only short histories take this path.
+        raekker = sorted(
+            (e for events in forespoergsler for e in events[: start + HISTORIK_PR_SIDE + 1]),
+            key=lambda e: e.pgh_created_at,
+            reverse=True,
+        )[start : start + HISTORIK_PR_SIDE + 1]
     return HistorikSide(
         haendelser=_som_haendelser(raekker[:HISTORIK_PR_SIDE]),
         nummer=nummer,
         har_nyere=nummer > 1,
         har_aeldre=len(raekker) > HISTORIK_PR_SIDE,
+        regel_anvendt=_REGEL,
     )
 
 
-def historik_for(*objekter: Model, modeller: Iterable[type[Model]]) -> list[Haendelse]:
-    """Every recorded change (for short histories that are shown whole)."""
-    return _som_haendelser(list(haendelser(*objekter, modeller=modeller)))
+def _kun_det_indsendte(events: QuerySet, offentlig_fra, kladder: Q | None) -> QuerySet:
+    if offentlig_fra is None:
+        return events.none()
+    if offentlig_fra is not ALTID:
+        events = events.filter(pgh_created_at__gte=offentlig_fra)
+    return events.exclude(kladder) if kladder is not None else events
+
+
+def foerste_gang(model: type[Model], pk: int, **vaerdier) -> datetime | None:
+    """When the tracked object first had these values (e.g. status="indsendt": its first submission), from its
+    events; None if it never had them."""
+    return (
+        event_model(model)
+        .objects.filter(pgh_obj_id=pk, **vaerdier)
+        .order_by("pgh_created_at")
+        .values_list("pgh_created_at", flat=True)
+        .first()
+    )
+
+
+def er_fra_reglen(side) -> bool:
+    """Whether a page of history was made by historik_til (the template tag asks)."""
+    return isinstance(side, HistorikSide) and side.regel_anvendt is _REGEL
 
 
 def _som_haendelser(events: list) -> list[Haendelse]:

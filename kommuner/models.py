@@ -118,6 +118,12 @@ class Bruger(AbstractUser):
         verbose_name = "bruger"
         verbose_name_plural = "brugere"
 
+    def historikadgang(self, kommune_id: int | None):
+        """The history rule of kommuner.roller, asked by forebyggelse.historik without importing this app."""
+        from kommuner.roller import historikadgang  # roller imports this module
+
+        return historikadgang(self, kommune_id)
+
 
 # ---------------------------------------------------------------------------------------------------
 # Programmes, municipality details, expressions of interest, assessment, decision and grant (issue 3)

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from forebyggelse.formatering import tidspunkt
+from forebyggelse.historik import Historikadgang
 from kommuner.models import (
     Afgoerelse,
     Ansoegning,
@@ -31,6 +32,7 @@ from kommuner.roller import (
     er_evaluator,
     er_ministeriet,
     er_projektleder,
+    historikadgang,
     kommuner_til_laesning,
     kommuner_til_skrivning,
     rolle,
@@ -80,11 +82,9 @@ def kan_redigere_oplysninger(user, kommune: Kommune) -> tuple[bool, str]:
 
 
 def kan_se_historik(user, kommune: Kommune | None = None) -> tuple[bool, str]:
-    """The ministry sees every change; a municipality's leads see the changes to their own municipality's
-    data. `kommune` None: a programme-level object, the ministry's alone."""
-    if er_ministeriet(user):
-        return True, ""
-    if kommune is not None and er_projektleder(user) and skriver_for(user, kommune.pk):
+    """The history rule (kommuner.roller.historikadgang) as a predicate, for a page that is all history.
+    `kommune` None: a programme-level object, the ministry's alone."""
+    if historikadgang(user, kommune.pk if kommune is not None else None) is not Historikadgang.INGEN:
         return True, ""
     return False, "Historikken kan kun ses af ministeriet og kommunens egne projektledere."
 

@@ -10,6 +10,7 @@ permissions.py; it starts from these sets.
 
 from django.db.models import QuerySet
 
+from forebyggelse.historik import Historikadgang
 from kommuner.models import Kommune, Rolle
 
 
@@ -66,3 +67,14 @@ def skriver_for(user, kommune_id: int) -> bool:
     if not hasattr(user, "_skrivbare_kommuner"):
         user._skrivbare_kommuner = frozenset(user.kommuner.values_list("pk", flat=True))
     return kommune_id in user._skrivbare_kommuner
+
+
+def historikadgang(user, kommune_id: int | None) -> Historikadgang:
+    """Who sees the history of a municipality's data (`kommune_id`) or of the ministry's own work (None): the
+    municipality's own leads every revision, the ministry what was submitted, nobody else anything (decision record
+    0050). forebyggelse.historik.historik_til applies it; no page reads history around it."""
+    if kommune_id is not None and er_projektleder(user) and skriver_for(user, kommune_id):
+        return Historikadgang.ALT
+    if er_ministeriet(user):
+        return Historikadgang.INDSENDT
+    return Historikadgang.INGEN

@@ -5,7 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Avg, Count, Q, QuerySet, Sum
 from django.utils import timezone
 
-from forebyggelse.historik import HistorikSide, event_model, haendelser, historik_for, historik_side
+from forebyggelse.historik import HistorikSide, event_model, historik_til
 from kommuner.models import (
     FORUDSAETNINGER,
     KRITERIER,
@@ -27,7 +27,7 @@ from kommuner.permissions import (
     gaeldende_frist,
     kan_oprette_ansoegning,
 )
-from kommuner.roller import er_projektleder, kommuner_til_laesning, kommuner_til_skrivning, skriver_for
+from kommuner.roller import er_projektleder, kommuner_til_laesning, kommuner_til_skrivning
 
 
 def kommuner_for_oversigt(user) -> QuerySet[Kommune]:
@@ -247,47 +247,59 @@ def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
 # Change history --------------------------------------------------------------------------------------
 
 
-def historik_for_ansoegning(user, ansoegning: Ansoegning, side: str | int | None) -> HistorikSide:
-    """The application's history, a page at a time. The municipality's own leads see every draft revision;
-    everybody else sees what was submitted, never a draft: before each submission only the creation and the
-    changes of status (submitted, sent back). Amounts and annexes change only in drafts, so their events are
-    the municipality's alone. Filtered in the query."""
-    events = haendelser(ansoegning, modeller=[Ansoegning, Ansoegningsbeloeb, Bilag, Genaabning])
-    if not (er_projektleder(user) and skriver_for(user, ansoegning.kommune_id)):
-        kladde_revision = Q(pgh_model=event_model(Ansoegning)._meta.label, pgh_label="update") & ~Q(
-            pgh_diff__has_key="status"
-        )
-        kun_kommunens = Q(pgh_model__in=[event_model(m)._meta.label for m in (Ansoegningsbeloeb, Bilag)])
-        events = events.exclude(kladde_revision | kun_kommunens)
-    return historik_side(events, side)
+def historik_for_ansoegning(user, ansoegning: Ansoegning, side: str | int | None) -> HistorikSide | None:
+    """The application's history. Outside the municipality nobody sees a draft: before each submission only the
+    creation and the changes of status (submitted, sent back). Amounts and annexes change only in drafts, so their
+    events are the municipality's alone."""
+    kladde_revision = Q(pgh_model=event_model(Ansoegning)._meta.label, pgh_label="update") & ~Q(
+        pgh_diff__has_key="status"
+    )
+    kun_kommunens = Q(pgh_model__in=[event_model(m)._meta.label for m in (Ansoegningsbeloeb, Bilag)])
+    return historik_til(
+        user,
+        ansoegning,
+        modeller=[Ansoegning, Ansoegningsbeloeb, Bilag, Genaabning],
+        kommune_id=ansoegning.kommune_id,
+        kladder=kladde_revision | kun_kommunens,
+        side=side,
+    )
 
 
-def historik_for_program(program: Program, side: str | int | None) -> HistorikSide:
+def historik_for_program(user, program: Program, side: str | int | None) -> HistorikSide | None:
     """The programme's own changes and its participations; applications have their own pages and history."""
-    return historik_side(haendelser(program, modeller=[Program, Deltagelse]), side)
+    return historik_til(user, program, modeller=[Program, Deltagelse], kommune_id=None, side=side)
 
 
-def historik_for_kommune(kommune: Kommune, side: str | int | None) -> HistorikSide:
+def historik_for_kommune(user, kommune: Kommune, side: str | int | None) -> HistorikSide | None:
     """The municipality's details and contact persons; its applications and participations have their own."""
-    return historik_side(haendelser(kommune, modeller=[Kommune, Kontaktperson]), side)
+    return historik_til(user, kommune, modeller=[Kommune, Kontaktperson], kommune_id=kommune.pk, side=side)
 
 
-def historik_for_deltagelse(deltagelse: Deltagelse, side: str | int | None) -> HistorikSide:
+def historik_for_deltagelse(user, deltagelse: Deltagelse, side: str | int | None) -> HistorikSide | None:
     """The participation and its grants and spending."""
-    return historik_side(haendelser(deltagelse, modeller=[Deltagelse, Bevilling]), side)
+    return historik_til(user, deltagelse, modeller=[Deltagelse, Bevilling], kommune_id=deltagelse.kommune_id, side=side)
 
 
-def historik_for_afgoerelse(ansoegning: Ansoegning) -> list:
+def historik_for_afgoerelse(user, ansoegning: Ansoegning, side: str | int | None) -> HistorikSide | None:
     """The decision's history and that of every participation (with its grants) this application has had,
-    also one removed by a later decision."""
-    historik = historik_for(ansoegning, modeller=[Afgoerelse])
+    also one removed by a later decision: the ministry's own work."""
     deltagelse_ids = (
         event_model(Deltagelse).objects.filter(ansoegning_id=ansoegning.pk).values_list("pgh_obj_id", flat=True)
     )
     deltagelser = [Deltagelse(pk=pk) for pk in set(deltagelse_ids)]
-    if deltagelser:
-        historik += historik_for(*deltagelser, modeller=[Deltagelse, Bevilling])
-    return sorted(historik, key=lambda h: h.tidspunkt, reverse=True)
+    return historik_til(
+        user,
+        ansoegning,
+        modeller=[Afgoerelse],
+        kilder=[(deltagelser, [Deltagelse, Bevilling])],
+        kommune_id=None,
+        side=side,
+    )
+
+
+def historik_for_vurdering(user, vurdering: Vurdering, side: str | int | None) -> HistorikSide | None:
+    """An assessment is the ministry's own work."""
+    return historik_til(user, vurdering, modeller=[Vurdering], kommune_id=None, side=side)
 
 
 # The programme's hub page -----------------------------------------------------------------------------

@@ -40,8 +40,19 @@ from django.db.models import BigIntegerField, Max, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from forebyggelse.historik import HistorikSide, foerste_gang, historik_til
 from kommuner.models import Deltagelse, Kommune, Kommunegruppe, Program
-from profiler.models import Datastatus, Indikator, Kategori, Observation, Profil, Retning
+from profiler.models import (
+    Datastatus,
+    Indberetning,
+    IndberetningStatus,
+    IndberetningVaerdi,
+    Indikator,
+    Kategori,
+    Observation,
+    Profil,
+    Retning,
+)
 from profiler.undertrykkelse import DELE_SQL, INGENTING, PRIMAER_SQL, SKJULT_SQL, VistTal, vist_samlet, vist_tal
 
 # A municipality is marked as notably above or below where it deviates this much (percent) from the country.
@@ -463,3 +474,20 @@ LEFT JOIN rang ON rang.kommune_id = m.kommune_id AND rang.indikator_id = land.in
                   AND rang.aar = land.aar
 ORDER BY m.kommune_id, land.indikator_id, land.aar
 """
+
+
+def historik_for_indikator(user, indikator: Indikator, side: str | int | None) -> HistorikSide | None:
+    """The catalogue is the ministry's own work."""
+    return historik_til(user, indikator, modeller=[Indikator], kommune_id=None, side=side)
+
+
+def historik_for_indberetning(user, indberetning: Indberetning, side: str | int | None) -> HistorikSide | None:
+    """A municipality's own figures: outside the municipality, from their first submission on."""
+    return historik_til(
+        user,
+        indberetning,
+        modeller=[Indberetning, IndberetningVaerdi],
+        kommune_id=indberetning.kommune_id,
+        offentlig_fra=foerste_gang(Indberetning, indberetning.pk, status=IndberetningStatus.INDSENDT),
+        side=side,
+    )

@@ -15,9 +15,9 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from forebyggelse.formatering import dato, kr, tal
-from forebyggelse.historik import HistorikSide, event_model, haendelser, historik_for, historik_side
+from forebyggelse.historik import Historikadgang, HistorikSide, event_model, historik_til, historikadgang
 from kommuner.models import Deltagelse, Kommune, Program
-from kommuner.roller import er_projektleder, kommuner_til_skrivning, skriver_for
+from kommuner.roller import er_projektleder, kommuner_til_skrivning
 from profiler.models import Indikator
 from profiler.selectors import Sammenligning, noegletal, noegletal_for_alle
 from strategi.maalstatus import Kilde, Maaling, Maalstatus, Maalvurdering, punkt, vurder
@@ -754,24 +754,28 @@ HISTORIK_MODELLER = [
 ]
 
 
-def historik_for_strategi(user, strategi: Strategi, side: str | int | None) -> HistorikSide:
-    """Every change to the strategy and its parts, a page at a time. The municipality's own leads see every draft
-    revision; the ministry sees what happened from the first submission on (a draft is the municipality's)."""
-    events = haendelser(strategi, modeller=HISTORIK_MODELLER)
-    if not (er_projektleder(user) and skriver_for(user, strategi.kommune.pk)):
-        if strategi.foerst_indsendt is None:
-            events = events.none()
-        else:
-            events = events.filter(pgh_created_at__gte=strategi.foerst_indsendt)
-    return historik_side(events, side)
+def historik_for_strategi(user, strategi: Strategi, side: str | int | None) -> HistorikSide | None:
+    """Every change to the strategy and its parts. Outside the municipality, from the first submission on."""
+    return _historik(user, strategi, strategi, modeller=HISTORIK_MODELLER, side=side)
 
 
-def historik_for_maal(maal: Maal) -> list:
-    return historik_for(maal, modeller=[Maal, Opfoelgning, HandlingMaal])
+def historik_for_maal(user, strategi: Strategi, maal: Maal, side: str | int | None) -> HistorikSide | None:
+    return _historik(user, strategi, maal, modeller=[Maal, Opfoelgning, HandlingMaal], side=side)
 
 
-def historik_for_handling(handling: Handling) -> list:
-    return historik_for(handling, modeller=[Handling, HandlingMaal, HandlingAktoer])
+def historik_for_handling(user, strategi: Strategi, handling: Handling, side: str | int | None) -> HistorikSide | None:
+    return _historik(user, strategi, handling, modeller=[Handling, HandlingMaal, HandlingAktoer], side=side)
+
+
+def _historik(user, strategi: Strategi, objekt, *, modeller, side) -> HistorikSide | None:
+    return historik_til(
+        user,
+        objekt,
+        modeller=modeller,
+        kommune_id=strategi.deltagelse.kommune_id,
+        offentlig_fra=strategi.foerst_indsendt,
+        side=side,
+    )
 
 
 @dataclass
@@ -784,8 +788,11 @@ class SlettetMaal:
     opfoelgninger: int
 
 
-def slettede_maal(strategi: Strategi) -> list[SlettetMaal]:
-    """Goals deleted from the strategy that have not been restored, newest first, from the history."""
+def slettede_maal(user, strategi: Strategi) -> list[SlettetMaal]:
+    """Goals deleted from the strategy that have not been restored, newest first, from the history: read from
+    drafts, so only for those the history rule shows every revision (the municipality's own leads)."""
+    if historikadgang(user, strategi.deltagelse.kommune_id) is not Historikadgang.ALT:
+        return []
     maal_events = list(
         event_model(Maal)
         .objects.filter(strategi_id=strategi.pk, pgh_label="delete")

@@ -523,6 +523,8 @@ def svar(verden, rolle: str, route: str, objekt: str | None, metode: str):
     status = response.status_code
     if status == 302 and response["Location"].startswith("/konto/login/"):
         status = L
+    if metode == "GET":
+        _noter_historik(route, objekt, rolle, response)
     fil = status == 200 and response.has_header("Content-Disposition")
     # A 403 says why (templates/403.html shows the reason the kan_* predicate gave).
     uden_grund = status == 403 and b'<p class="font-lead">' not in response.content
@@ -579,3 +581,57 @@ def test_the_admin_is_closed_to_every_role(verden, rolle):
     response = verden.klienter[rolle].get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+# Which pages show history, and to whom (decision record 0050): the municipality's own lead, and the ministry, never
+# anyone else. A page that starts to show history, or shows it to another role, fails
+# `test_which_pages_show_history_to_whom` until it is written here. The section is the one the {% historik %} tag
+# renders, which takes only a page of history made by forebyggelse.historik.historik_til.
+EGEN_OG_MINISTERIET = {"egen_leder", "ministeriet"}
+FRB_OG_MINISTERIET = {"anden_leder", "ministeriet"}  # Frederiksberg's objects: "anden leder" is their own lead
+KUN_EGEN = {"egen_leder"}  # a draft (or what only its lead edits): nobody else
+KUN_MIN = {"ministeriet"}  # the ministry's own work
+HISTORIK: dict[tuple[str, str | None], set[str]] = {
+    ("ansoegninger/<int:pk>/", "ansoegning"): EGEN_OG_MINISTERIET,
+    ("ansoegninger/<int:pk>/", "frb_ansoegning"): FRB_OG_MINISTERIET,
+    ("ansoegninger/<int:pk>/", "kladde"): KUN_EGEN,
+    ("ansoegninger/<int:pk>/afgoerelse/", "ansoegning"): KUN_MIN,
+    ("ansoegninger/<int:pk>/vurdering/", "ansoegning"): KUN_MIN,
+    ("vurderinger/<int:pk>/", "vurdering"): KUN_MIN,
+    ("deltagelser/<int:pk>/forbrug/", "deltagelse"): EGEN_OG_MINISTERIET,
+    ("kommuner/<str:kode>/oplysninger/", "kommune"): EGEN_OG_MINISTERIET,
+    ("programmer/<int:pk>/", "program"): KUN_MIN,
+    ("strategier/<int:pk>/historik/", "strategi"): EGEN_OG_MINISTERIET,
+    ("strategier/<int:pk>/historik/", "indsendt_strategi"): EGEN_OG_MINISTERIET,
+    ("strategier/<int:pk>/historik/", "frb_strategi"): FRB_OG_MINISTERIET,
+    ("strategier/<int:pk>/historik/", "kladdestrategi"): KUN_EGEN,
+    ("maal/<int:pk>/", "maal"): EGEN_OG_MINISTERIET,
+    ("maal/<int:pk>/", "k_maal"): KUN_EGEN,
+    ("handlinger/<int:pk>/rediger/", "k_handling"): KUN_EGEN,
+    ("profiler/<str:kode>/egne-tal/<int:aar>/", "egne_tal_indsendt"): EGEN_OG_MINISTERIET,
+    ("profiler/<str:kode>/egne-tal/<int:aar>/", "frb_egne_tal"): FRB_OG_MINISTERIET,
+    ("profiler/<str:kode>/egne-tal/<int:aar>/", "egne_tal_kladde"): KUN_EGEN,
+    ("noegletal/indikatorer/<str:kode>/", "indikator"): KUN_MIN,
+    ("moeder/<int:pk>/", "moede"): KUN_MIN,
+    ("moeder/<int:pk>/", "planlagt_moede"): KUN_MIN,
+}
+
+_VIST_HISTORIK: dict[tuple[str, str | None], set[str]] = {}
+_SET: set[tuple[str, str | None, str]] = set()
+
+
+def _noter_historik(route, objekt, rolle, response) -> None:
+    _SET.add((route, objekt, rolle))
+    if response.status_code == 200 and b'id="historik-overskrift"' in response.content:
+        _VIST_HISTORIK.setdefault((route, objekt), set()).add(rolle)
+
+
+def test_which_pages_show_history_to_whom(verden):
+    """Every GET of the matrix as every role (the answers test_who_gets_what already had, the rest asked now)."""
+    for route, objekt, metode in MATRIX:
+        if metode != "GET" or route in HENTNINGER:
+            continue
+        for rolle in ROLLER:
+            if (route, objekt, rolle) not in _SET:
+                svar(verden, rolle, route, objekt, metode)
+    assert _VIST_HISTORIK == HISTORIK

@@ -16,7 +16,6 @@ from evaluering.forms import (
     OpfoelgningspunktForm,
     ReferatForm,
 )
-from evaluering.models import Dagsordenspunkt, Fremmoede, Moede, Moedemateriale, Opfoelgningspunkt
 from evaluering.permissions import (
     access_dagsordenspunkt,
     access_materiale,
@@ -32,18 +31,13 @@ from evaluering.permissions import (
     kan_skrive_referat,
     kommuner_for_fremmoede,
 )
-from evaluering.selectors import antal_deltagere, moedeindhold, moeder_i_program
+from evaluering.selectors import antal_deltagere, historik_for_moede, moedeindhold, moeder_i_program
 from evaluering.services import moeder as services
 from forebyggelse.formatering import filnavn_tid
-from forebyggelse.historik import haendelser, historik_side
 from forebyggelse.pdf import render_pdf
 from hentninger.services import logget_hentning
 from kommuner.permissions import access_program, kraev
-from kommuner.roller import er_ministeriet
 from kommuner.views.ansoegninger import INDHOLDSTYPER
-
-# The meeting's own changes and those of everything on it, in its history.
-MOEDETS_MODELLER = [Moede, Dagsordenspunkt, Moedemateriale, Opfoelgningspunkt, Fremmoede]
 
 
 @require_safe
@@ -124,9 +118,7 @@ def _side(request, moede, *, status=200, **forms):
         "dagsorden_form": forms.get("dagsorden_form") or (DagsordenspunktForm() if kan_redigere else None),
         "materiale_form": forms.get("materiale_form") or (MaterialeForm() if kan_redigere else None),
         "opfoelgning_form": forms.get("opfoelgning_form") or (OpfoelgningspunktForm() if kan_referat else None),
-        "historik": historik_side(haendelser(moede, modeller=MOEDETS_MODELLER), request.GET.get("side"))
-        if er_ministeriet(user)
-        else None,
+        "historik": historik_for_moede(user, moede, request.GET.get("historik")),
     }
     return render(request, "evaluering/moede_detalje.html", context, status=status)
 

@@ -27,7 +27,6 @@ from kommuner.permissions import (
     kan_indsende,
     kan_oprette_ansoegning,
     kan_redigere_ansoegning,
-    kan_se_historik,
     kan_sende_tilbage,
     kan_traeffe_afgoerelse,
     kan_vurdere,
@@ -76,9 +75,7 @@ def _detalje(request, pk, *, form=None, indsend_fejl=None, status=200):
         "kan_sende_tilbage": kan_sende_tilbage(user, ansoegning)[0],
         "afgoerelse": getattr(ansoegning, "afgoerelse", None),
         "bevillinger": list(ansoegning.deltagelse.bevillinger.all()) if hasattr(ansoegning, "deltagelse") else [],
-        "historik": historik_for_ansoegning(user, ansoegning, request.GET.get("historik"))
-        if kan_se_historik(user, ansoegning.kommune)[0]
-        else None,
+        "historik": historik_for_ansoegning(user, ansoegning, request.GET.get("historik")),
     }
     return render(request, "kommuner/ansoegning_detalje.html", context, status=status)
 

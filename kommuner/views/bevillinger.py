@@ -12,7 +12,6 @@ from kommuner.permissions import (
     access_deltagelse,
     access_program,
     kan_registrere_forbrug,
-    kan_se_historik,
     kan_traeffe_afgoerelse,
     kraev,
 )
@@ -59,7 +58,7 @@ def afgoerelse(request, pk):
             "kan_afgoeres": kan_afgoeres,
             "grund": grund,
             "form": form,
-            "historik": historik_for_afgoerelse(ansoegning),
+            "historik": historik_for_afgoerelse(request.user, ansoegning, request.GET.get("historik")),
         },
     )
 
@@ -90,8 +89,6 @@ def forbrug_rediger(request, pk):
             "deltagelse": deltagelse,
             "bevillinger": bevillinger,
             "form": form,
-            "historik": historik_for_deltagelse(deltagelse, request.GET.get("historik"))
-            if kan_se_historik(request.user, deltagelse.kommune)[0]
-            else None,
+            "historik": historik_for_deltagelse(request.user, deltagelse, request.GET.get("historik")),
         },
     )

@@ -8,7 +8,6 @@ from kommuner.forms.oplysninger import KommuneOplysningerForm, KontaktpersonForm
 from kommuner.permissions import (
     access_kommune,
     kan_redigere_oplysninger,
-    kan_se_historik,
     kan_skifte_kommunegruppe,
     kraev,
 )
@@ -73,8 +72,6 @@ def kommune_oplysninger(request, kode):
             "kommune": kommune,
             "form": form,
             "formset": formset,
-            "historik": historik_for_kommune(kommune, request.GET.get("historik"))
-            if kan_se_historik(request.user, kommune)[0]
-            else None,
+            "historik": historik_for_kommune(request.user, kommune, request.GET.get("historik")),
         },
     )

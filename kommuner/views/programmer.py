@@ -13,7 +13,6 @@ from kommuner.permissions import (
     deltagelser_til_laesning,
     kan_oprette_program,
     kan_redigere_program,
-    kan_se_historik,
     kraev,
     programmer_til_laesning,
 )
@@ -83,9 +82,7 @@ def program_detalje(request, pk):
             "visning": "ministeriet",
             "ansoegninger": ansoegninger_i_program(program),
             **_deltagere(user, program),
-            "historik": historik_for_program(program, request.GET.get("historik"))
-            if kan_se_historik(user)[0]
-            else None,
+            "historik": historik_for_program(user, program, request.GET.get("historik")),
         }
     elif er_projektleder(user):
         context |= {"visning": "projektleder", "mine_kommuner": mine_kommuner_i_program(user, program)}

@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from forebyggelse.historik import historik_for
 from kommuner.forms.vurderinger import VurderingForm
 from kommuner.models import Vurdering
 from kommuner.permissions import (
@@ -19,7 +18,7 @@ from kommuner.permissions import (
     kraev,
     vurderinger_til_laesning,
 )
-from kommuner.selectors import sammenligning_for
+from kommuner.selectors import historik_for_vurdering, sammenligning_for
 from kommuner.services.vurderinger import VurderingKonflikt, vurdering_gem
 
 
@@ -61,7 +60,9 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
         "egen": vurdering.bedoemmer_id == request.user.pk,
         "andre_vurderinger": list(andre),
         "beloeb": list(ansoegning.beloeb.all()),
-        "historik": historik_for(vurdering, modeller=[Vurdering]) if vurdering.pk else [],
+        "historik": historik_for_vurdering(request.user, vurdering, request.GET.get("historik"))
+        if vurdering.pk
+        else None,
     }
     return render(request, "kommuner/vurdering.html", context, status=status)
 

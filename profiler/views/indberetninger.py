@@ -7,11 +7,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from forebyggelse.historik import historik_for
 from kommuner.permissions import kraev
 from profiler.forms import IndberetningForm, SendTilbageForm
 from profiler.importering.kontrol import AAR_MIN, aar_max
-from profiler.models import Indberetning, IndberetningVaerdi
+from profiler.models import IndberetningVaerdi
 from profiler.permissions import (
     access_indberetning,
     access_indberetninger,
@@ -20,6 +19,7 @@ from profiler.permissions import (
     kan_behandle_indberetninger,
     kan_redigere_indberetning,
 )
+from profiler.selectors import historik_for_indberetning
 from profiler.services.indberetninger import (
     IndberetningKonflikt,
     egne_indikatorer,
@@ -95,7 +95,9 @@ def indberetning(request, kode, aar):
             "mangler": mangler(fundet) if fundet and kan_redigere else [],
             "kan_behandle": kan_behandle_indberetning(request.user, fundet)[0],
             "send_tilbage_form": SendTilbageForm(),
-            "historik": historik_for(fundet, modeller=[Indberetning, IndberetningVaerdi]) if fundet else [],
+            "historik": historik_for_indberetning(request.user, fundet, request.GET.get("historik"))
+            if fundet
+            else None,
         },
         status=status,
     )

@@ -6,14 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
-from forebyggelse.historik import historik_for
 from kommuner.permissions import kraev
 from kommuner.roller import er_ministeriet
 from profiler.forms import HentForm, IndikatorForm
 from profiler.importering.dst_api import kan_hentes
-from profiler.models import ImportKoersel, Indikator, Maal
+from profiler.models import ImportKoersel, Maal
 from profiler.permissions import access_indikator, kan_administrere_noegletal, kan_eksportere
-from profiler.selectors import efter_afsnit, katalog
+from profiler.selectors import efter_afsnit, historik_for_indikator, katalog
 from profiler.services.importer import import_hent_fra_dst
 from profiler.services.indikatorer import IndikatorKonflikt, indikator_opdater, indikator_opret
 
@@ -48,7 +47,7 @@ def _indikator_side(request, kode, hentform=None, status=200):
         context |= {
             "importer": ImportKoersel.objects.filter(indikator=indikator).select_related("oprettet_af")[:20],
             "hentform": hentform or (HentForm(indikator=indikator) if _hentbar(indikator) else None),
-            "historik": historik_for(indikator, modeller=[Indikator]),
+            "historik": historik_for_indikator(request.user, indikator, request.GET.get("historik")),
         }
     return render(request, "profiler/indikator_detalje.html", context, status=status)
 

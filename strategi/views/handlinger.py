@@ -63,7 +63,9 @@ def _handlingsformside(request, *, strategi, handling: Handling | None):
         "form": form,
         "handling": handling,
         "forskelle": forskelle,
-        "historik": historik_for_handling(handling) if handling else None,
+        "historik": historik_for_handling(request.user, strategi, handling, request.GET.get("historik"))
+        if handling
+        else None,
     }
     return render(request, "strategi/handling_form.html", context, status=status)
 

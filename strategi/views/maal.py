@@ -58,7 +58,7 @@ def maal_side(request, pk):
             if maal.indikator_id
             else None,
             "kan_foelge_op": kan_foelge_op(request.user, strategi)[0],
-            "historik": historik_for_maal(maal),
+            "historik": historik_for_maal(request.user, strategi, maal, request.GET.get("historik")),
         }
     )
     return render(request, "strategi/maal.html", context)
@@ -154,7 +154,7 @@ def maal_slet(request, pk):
 def slettede(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))
-    context = ramme(request, strategi, "maal") | {"slettede": slettede_maal(strategi)}
+    context = ramme(request, strategi, "maal") | {"slettede": slettede_maal(request.user, strategi)}
     return render(request, "strategi/maal_slettede.html", context)
 
 

@@ -4,7 +4,7 @@ import pghistory
 import pytest
 from django.utils import timezone
 
-from forebyggelse.historik import historik_for
+from forebyggelse.historik import historik_til
 from kommuner.models import Ansoegning, Kommune, Program
 from kommuner.services.programmer import program_opdater
 from tests.kommuner.factories import ProgramFactory
@@ -26,7 +26,7 @@ def test_changes_show_who_and_old_to_new_in_danish_formats(ministeriet):
             ansoegningsfrist=ny_frist,
             status="i_gang",
         )
-    seneste, oprettet = historik_for(program, modeller=[Program])
+    seneste, oprettet = historik_til(ministeriet, program, modeller=[Program], kommune_id=None)
     assert (seneste.handling, seneste.hvad, seneste.bruger) == ("Ændret", "Program", ministeriet.get_full_name())
     aendringer = {a.felt: (a.foer, a.efter) for a in seneste.aendringer}
     assert aendringer["samlet budget (kr.)"] == ("8.000.000 kr.", "7.500.000 kr.")
@@ -37,10 +37,10 @@ def test_changes_show_who_and_old_to_new_in_danish_formats(ministeriet):
     assert all(a.efter != "–" for a in oprettet.aendringer)
 
 
-def test_the_first_change_to_a_municipality_loaded_before_tracking_is_shown(kobenhavn):
+def test_the_first_change_to_a_municipality_loaded_before_tracking_is_shown(kobenhavn, ministeriet):
     kobenhavn.telefon = "33 66 33 66"
     kobenhavn.save()
-    (aendring,) = historik_for(kobenhavn, modeller=[Kommune])
+    (aendring,) = historik_til(ministeriet, kobenhavn, modeller=[Kommune], kommune_id=kobenhavn.pk)
     assert [(a.felt, a.foer, a.efter) for a in aendring.aendringer] == [("telefon", "–", "33 66 33 66")]
 
 
@@ -50,7 +50,9 @@ def test_writes_outside_a_request_are_recorded_with_the_user_who_made_them(minis
 
     ansoegning = AnsoegningFactory(indsendt=True)
     ansoegning_send_tilbage(ansoegning=ansoegning, kommentar="Uddyb afsnit C.", bruger=ministeriet)
-    seneste = historik_for(ansoegning, modeller=[Ansoegning])[0]
+    seneste = historik_til(ministeriet, ansoegning, modeller=[Ansoegning], kommune_id=ansoegning.kommune_id).haendelser[
+        0
+    ]
     assert seneste.bruger == ministeriet.get_full_name()
     assert ("status", "Indsendt", "Sendt tilbage til ændring") in [
         (a.felt, a.foer, a.efter) for a in seneste.aendringer

@@ -172,7 +172,7 @@ def test_deleting_a_goal_with_follow_ups_needs_a_confirmation_and_it_can_be_rest
     assert client.post(f"/maal/{maal.pk}/slet/", {"bekraeft": "on"}).status_code == 302
     assert not Maal.objects.filter(pk=maal.pk).exists() and not Opfoelgning.objects.exists()
 
-    (slettet,) = slettede_maal(strategi)
+    (slettet,) = slettede_maal(leder, strategi)
     assert (slettet.tekst, slettet.opfoelgninger) == (maal.tekst, 1)
     assert maal.tekst in client.get(f"/strategier/{strategi.pk}/maal/slettede/").content.decode()
     svar = client.post(f"/strategier/{strategi.pk}/maal/gendan/{slettet.haendelse_id}/")
@@ -181,7 +181,7 @@ def test_deleting_a_goal_with_follow_ups_needs_a_confirmation_and_it_can_be_rest
     assert gendannet.tekst == maal.tekst
     assert [o.vaerdi for o in gendannet.opfoelgninger.all()] == [Decimal(45)]
     assert HandlingMaal.objects.filter(handling=handling, maal=gendannet).exists()
-    assert slettede_maal(strategi) == []
+    assert slettede_maal(leder, strategi) == []
     with pytest.raises(ValidationError, match="allerede gendannet"):
         maal_gendan(strategi=strategi, haendelse_id=slettet.haendelse_id, bruger=leder)
 
@@ -195,7 +195,7 @@ def test_a_goal_that_led_to_a_deleted_goal_points_at_it_again_when_restored(kobe
     maal_slet(maal=effekt, bekraeftet=False, bruger=leder)
     kort.refresh_from_db()
     assert kort.bidrager_til is None
-    (slettet,) = slettede_maal(strategi)
+    (slettet,) = slettede_maal(leder, strategi)
     maal_gendan(strategi=strategi, haendelse_id=slettet.haendelse_id, bruger=leder)
     kort.refresh_from_db()
     assert kort.bidrager_til_id == effekt_pk
