@@ -29,7 +29,15 @@ class KodeForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "off", "spellcheck": "false"}),
     )
 
-    def __init__(self, *args, knap: str, backupkode: bool = True, css_class: str = "button-primary", **kwargs):
+    def __init__(
+        self,
+        *args,
+        knap: str,
+        backupkode: bool = True,
+        css_class: str = "button-primary",
+        handling: str = "bekraeft",
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         felt = self.fields["kode"]
         if backupkode:
@@ -38,4 +46,16 @@ class KodeForm(forms.Form):
             felt.help_text = "De 6 cifre, din godkendelses-app viser nu."
             felt.widget.attrs["inputmode"] = "numeric"
         self.helper = FormHelper()
-        self.helper.add_input(Submit("bekraeft", knap, css_class=css_class))
+        self.helper.add_input(Submit(handling, knap, css_class=css_class))
+
+
+class StartForm(KodeForm):
+    """The start of setting up an authenticator. A user who has one already (`skift`) gives a code from it or a
+    backup code first; for anybody else the form is the start button alone."""
+
+    def __init__(self, *args, skift: bool, **kwargs):
+        super().__init__(*args, knap="Fortsæt" if skift else "Start opsætningen", handling="start", **kwargs)
+        if skift:
+            self.fields["kode"].label = "Kode fra din nuværende app"
+        else:
+            del self.fields["kode"]

@@ -1,7 +1,9 @@
 """Rules every logged-in request passes, after django-otp has marked whether the session's login was confirmed
 with a code (request.user.is_verified()) and before LoginRequiredMiddleware:
 
-1. A login lasts at most settings.SESSION_ABSOLUT_SEKUNDER (12 hours), however active the user is.
+1. A login lasts at most settings.SESSION_ABSOLUT_SEKUNDER (12 hours), however active the user is, and a session
+   that is not on the user's list of sessions (from before the list) is ended: a change to the user's two-factor
+   login could not end it (docs/decisions/0037).
 2. A user with two-factor login whose session was not confirmed with a code is logged out: the session came in
    some way that skipped the code.
 3. Where two-factor login is required for the user's role and not set up yet, every page but the set-up page
@@ -17,7 +19,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 
 from konto.permissions import tofaktor_paakraevet
-from konto.session import UDEN_TOFAKTOR, absolut_resttid
+from konto.session import NOTERET, UDEN_TOFAKTOR, absolut_resttid
 
 # What a user who must set up two-factor login may still reach before doing so.
 UNDER_OPSAETNING = {"konto:tofaktor", "konto:session_forlaeng", "logout"}
@@ -38,6 +40,8 @@ class KontoMiddleware:
             return None
         if absolut_resttid(request.session) <= 0:
             return self._log_ud(request, "Du er logget ud, fordi du har været logget ind i 12 timer. Log ind igen.")
+        if request.session.get(NOTERET) is not True:
+            return self._log_ud(request, "Du er blevet logget ud af sikkerhedshensyn. Log ind igen.")
         if user.is_verified():
             return None
         if request.session.get(UDEN_TOFAKTOR) is not True:

@@ -1,23 +1,39 @@
-"""Writes to a user's two-factor devices. django-otp's models hold the secrets; these services decide how they
-are made, confirmed, checked and removed.
+"""Writes to a user's two-factor devices and to the list of sessions they are logged in with. django-otp's models
+hold the secrets; these services decide how they are made, confirmed, checked and removed.
+
+Every change to a user's two-factor login (switched on, a new app, new backup codes, switched off) ends the user's
+other sessions and e-mails the user (docs/decisions/0037). It locks the user's row first, and so does a new login
+before it notes its session (loginsession_opret): a login in the middle of a change is either on the list the change
+ends, or reads the user's devices after the change and is asked for a code.
 
 A code is checked inside a transaction block that is left before the ValidationError is raised: django-otp
 counts a wrong code on the device (and makes the next attempt wait), and raising inside the block would roll
 that count back.
 """
 
+from datetime import timedelta
+from importlib import import_module
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kommuner.models import Bruger
+from konto import notifikationer
+from konto.models import Loginsession
+from konto.selectors import har_tofaktor
 
 ANTAL_BACKUPKODER = 10
 
 FORKERT_KODE = "Koden er forkert eller udløbet. Skriv den kode, appen viser nu, eller en af dine backupkoder."
 FOR_MANGE = "Der er skrevet forkerte koder for mange gange. Vent et minut, og prøv igen."
+SKIFT_KRAEVER_KODE = (
+    "Du har allerede tofaktor-login. Skriv en kode fra din nuværende app eller en backupkode for at skifte app."
+)
 
 
 def normaliser_kode(kode: str) -> str:
@@ -29,48 +45,91 @@ def _er_appkode(kode: str) -> bool:
     return len(kode) == 6 and kode.isdigit()
 
 
-@transaction.atomic
-def totp_opret(*, bruger: Bruger) -> TOTPDevice:
-    """A new, not yet confirmed authenticator for the user; an earlier unconfirmed one is dropped."""
-    TOTPDevice.objects.filter(user=bruger, confirmed=False).delete()
-    enhed = TOTPDevice(user=bruger, name="Godkendelses-app", confirmed=False)
-    enhed.full_clean()
-    enhed.save()
+def _laas(bruger: Bruger) -> None:
+    """Changes to the user's two-factor login and the user's new logins take turns."""
+    Bruger.objects.select_for_update().values_list("pk", flat=True).get(pk=bruger.pk)
+
+
+def _andre_sessioner_afslut(bruger: Bruger, behold_session: str | None) -> None:
+    """Log the user out everywhere but in the session making the change (None: everywhere), by deleting the
+    sessions from the session store: their cookies then lead to the login page."""
+    andre = Loginsession.objects.filter(bruger=bruger)
+    if behold_session:
+        andre = andre.exclude(session_noegle=behold_session)
+    session_store = import_module(settings.SESSION_ENGINE).SessionStore
+    for noegle in andre.values_list("session_noegle", flat=True):
+        session_store(session_key=noegle).delete()
+    andre.delete()
+
+
+def totp_opret(*, bruger: Bruger, nuvaerende_kode: str | None = None) -> TOTPDevice:
+    """A new, not yet confirmed authenticator for the user; an earlier unconfirmed one is dropped.
+
+    A user who has two-factor login already must give a code from it or a backup code (`nuvaerende_kode`) first:
+    otherwise a session that came in with the password alone could put its own app in place of the user's. This is
+    the only way an unconfirmed authenticator is made, so one that exists for a user with two-factor login was
+    made with a code, and totp_bekraeft need not ask again."""
+    fejl = None
+    with transaction.atomic():
+        _laas(bruger)
+        try:
+            if har_tofaktor(bruger):
+                if nuvaerende_kode is None:
+                    raise ValidationError(SKIFT_KRAEVER_KODE)
+                tofaktor_kode_tjek(bruger=bruger, kode=nuvaerende_kode)
+        except ValidationError as exc:
+            fejl = exc  # raised after the block, so django-otp's count of the wrong code is kept
+        else:
+            TOTPDevice.objects.filter(user=bruger, confirmed=False).delete()
+            enhed = TOTPDevice(user=bruger, name="Godkendelses-app", confirmed=False)
+            enhed.full_clean()
+            enhed.save()
+    if fejl is not None:
+        raise fejl
     return enhed
 
 
-def totp_bekraeft(*, bruger: Bruger, kode: str) -> TOTPDevice:
-    """Confirm the user's new authenticator with a code it shows. It replaces any earlier one, and the user gets
-    fresh backup codes (read them with konto.selectors.backupkoder)."""
-    kode = normaliser_kode(kode)
-    with transaction.atomic():
-        enhed = TOTPDevice.objects.select_for_update().filter(user=bruger, confirmed=False).order_by("-pk").first()
-        if enhed is None:
-            raise ValidationError("Start opsætningen forfra: der er ingen ny godkendelses-app at bekræfte.")
-        tilladt = enhed.verify_is_allowed()[0]
-        godkendt = tilladt and _er_appkode(kode) and enhed.verify_token(kode)
-    if not tilladt:
-        raise ValidationError({"kode": FOR_MANGE})
+def _bekraeftelsesfejl(enhed: TOTPDevice | None, kode: str) -> ValidationError | None:
+    if enhed is None:
+        return ValidationError("Start opsætningen forfra: der er ingen ny godkendelses-app at bekræfte.")
+    if not enhed.verify_is_allowed()[0]:
+        return ValidationError({"kode": FOR_MANGE})
     if not _er_appkode(kode):
-        raise ValidationError({"kode": "Skriv de 6 cifre, appen viser – uden bogstaver."})
-    if not godkendt:
-        raise ValidationError(
+        return ValidationError({"kode": "Skriv de 6 cifre, appen viser – uden bogstaver."})
+    if not enhed.verify_token(kode):
+        return ValidationError(
             {
                 "kode": "Koden passer ikke. Tjek, at du har skannet den nyeste QR-kode, og skriv "
                 "den kode, appen viser nu."
             }
         )
+    return None
+
+
+def totp_bekraeft(*, bruger: Bruger, kode: str, behold_session: str | None) -> TOTPDevice:
+    """Confirm the user's new authenticator with a code it shows. It replaces any earlier one, the user gets
+    fresh backup codes (read them with konto.selectors.backupkoder), the user's sessions but `behold_session`
+    end, and the user is told by e-mail."""
+    kode = normaliser_kode(kode)
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=bruger, confirmed=True).delete()
-        enhed.confirmed = True
-        enhed.full_clean()
-        enhed.save(update_fields=["confirmed"])
-        backupkoder_opret(bruger=bruger)
+        _laas(bruger)
+        enhed = TOTPDevice.objects.select_for_update().filter(user=bruger, confirmed=False).order_by("-pk").first()
+        fejl = _bekraeftelsesfejl(enhed, kode)
+        if fejl is None:
+            udskiftet = har_tofaktor(bruger)
+            TOTPDevice.objects.filter(user=bruger, confirmed=True).delete()
+            enhed.confirmed = True
+            enhed.full_clean()
+            enhed.save(update_fields=["confirmed"])
+            _backupkoder_lav(bruger)
+            _andre_sessioner_afslut(bruger, behold_session)
+            notifikationer.tofaktor_aendret(bruger, notifikationer.NY_APP if udskiftet else notifikationer.SLAAET_TIL)
+    if fejl is not None:
+        raise fejl
     return enhed
 
 
-@transaction.atomic
-def backupkoder_opret(*, bruger: Bruger) -> StaticDevice:
+def _backupkoder_lav(bruger: Bruger) -> StaticDevice:
     """Ten new one-time backup codes; the user's earlier ones stop working."""
     enhed, _ = StaticDevice.objects.select_for_update().get_or_create(
         user=bruger, defaults={"name": "Backupkoder", "confirmed": True}
@@ -82,11 +141,26 @@ def backupkoder_opret(*, bruger: Bruger) -> StaticDevice:
     return enhed
 
 
+@transaction.atomic
+def backupkoder_forny(*, bruger: Bruger, behold_session: str | None) -> StaticDevice:
+    """Ten new backup codes in place of the old ones; the user's sessions but `behold_session` end, and the user is
+    told by e-mail. Only for a user with an authenticator: backup codes alone would switch two-factor login on
+    with codes that only this session has seen."""
+    _laas(bruger)
+    if not TOTPDevice.objects.filter(user=bruger, confirmed=True).exists():
+        raise ValidationError("Slå tofaktor-login til først; så får du backupkoder med.")
+    enhed = _backupkoder_lav(bruger)
+    _andre_sessioner_afslut(bruger, behold_session)
+    notifikationer.tofaktor_aendret(bruger, notifikationer.NYE_BACKUPKODER)
+    return enhed
+
+
 def tofaktor_kode_tjek(*, bruger: Bruger, kode: str) -> Device:
     """The device that accepts the code: six digits are checked against the authenticator, anything else
     against the backup codes (each works once). A wrong code raises a Danish ValidationError on `kode`."""
     kode = normaliser_kode(kode)
     with transaction.atomic():
+        _laas(bruger)  # before the devices, in the same order as every change
         model = TOTPDevice if _er_appkode(kode) else StaticDevice
         enheder = list(model.objects.select_for_update().filter(user=bruger, confirmed=True))
         tilladt = [enhed for enhed in enheder if enhed.verify_is_allowed()[0]]
@@ -97,8 +171,33 @@ def tofaktor_kode_tjek(*, bruger: Bruger, kode: str) -> Device:
 
 
 @transaction.atomic
-def tofaktor_slaa_fra(*, bruger: Bruger) -> Bruger:
-    """Remove the user's authenticator and backup codes: from now on the password alone logs in."""
+def tofaktor_slaa_fra(*, bruger: Bruger, behold_session: str | None) -> Bruger:
+    """Remove the user's authenticator and backup codes: from now on the password alone logs in. The user's
+    sessions but `behold_session` end, and the user is told by e-mail."""
+    _laas(bruger)
     TOTPDevice.objects.filter(user=bruger).delete()
     StaticDevice.objects.filter(user=bruger).delete()
+    _andre_sessioner_afslut(bruger, behold_session)
+    notifikationer.tofaktor_aendret(bruger, notifikationer.SLAAET_FRA)
     return bruger
+
+
+# The list of sessions -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def loginsession_opret(*, bruger: Bruger, session_noegle: str) -> Loginsession:
+    """Note a new login's session, so a later change to the user's two-factor login can end it. Rows of logins
+    older than the 12-hour limit go: those sessions are over anyway (konto/middleware.py)."""
+    _laas(bruger)
+    graense = timezone.now() - timedelta(seconds=settings.SESSION_ABSOLUT_SEKUNDER)
+    Loginsession.objects.filter(bruger=bruger, oprettet__lt=graense).delete()
+    loginsession, _ = Loginsession.objects.update_or_create(
+        session_noegle=session_noegle, defaults={"bruger": bruger, "oprettet": timezone.now()}
+    )
+    return loginsession
+
+
+def loginsession_slet(*, session_noegle: str) -> None:
+    """The user logged out of this session."""
+    Loginsession.objects.filter(session_noegle=session_noegle).delete()

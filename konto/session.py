@@ -4,6 +4,8 @@
 - UDEN_TOFAKTOR: True when the user had no two-factor device at login, so the session needs no code. A session
   without it that is not verified by django-otp came in some way that skipped the code and is ended
   (konto/middleware.py).
+- NOTERET: True when the login is on the user's list of sessions (konto.models.Loginsession), which a change to
+  two-factor login ends. A logged-in session without it is from before the list and is ended (konto/middleware.py).
 - VENTER: a password checked but a code still missing (the second login step): user, backend, time, next page.
 """
 
@@ -13,6 +15,7 @@ from django.conf import settings
 
 LOGIN_TID = "konto_login_tid"
 UDEN_TOFAKTOR = "konto_uden_tofaktor"
+NOTERET = "konto_noteret"
 VENTER = "konto_venter"
 
 # The second login step must follow the first within this many seconds.
@@ -22,6 +25,7 @@ VENTETID_SEKUNDER = 5 * 60
 def husk_login(session, *, uden_tofaktor: bool) -> None:
     session[LOGIN_TID] = time.time()
     session[UDEN_TOFAKTOR] = uden_tofaktor
+    session[NOTERET] = True
 
 
 def absolut_resttid(session) -> int:

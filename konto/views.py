@@ -25,13 +25,15 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from kommuner.models import Bruger
 from konto import services
-from konto.forms import KodeForm, LoginForm
+from konto.forms import KodeForm, LoginForm, StartForm
 from konto.permissions import kan_slaa_tofaktor_fra, tofaktor_paakraevet
 from konto.selectors import antal_ubrugte_backupkoder, backupkoder, har_tofaktor, totp_enhed
 from konto.session import UDEN_TOFAKTOR, absolut_resttid, venter_gem, venter_glem, venter_hent
 
 # New backup codes are shown once, on the page the user is sent to right after they are made.
 NYE_KODER = "konto_nye_backupkoder"
+# Said after every change to two-factor login, which ends the user's other sessions.
+ANDRE_STEDER = "Var du logget ind på andre computere eller i andre browsere, er du logget ud der."
 
 
 class LoginView(auth_views.LoginView):
@@ -111,29 +113,45 @@ def konto_side(request):
 
 
 def tofaktor_opsaet(request):
-    """Set up (or replace) the authenticator: start makes a new secret, the page shows it as a QR code and as
-    text, and a code from the app confirms it. The user then gets ten backup codes."""
+    """Set up (or replace) the authenticator: start makes a new secret (replacing one takes a code from the app in
+    use or a backup code first), the page shows it as a QR code and as text, and a code from the new app confirms
+    it. The user then gets ten backup codes, and is logged out of every other session."""
     user = request.user
+    skift = har_tofaktor(user)
+    start = StartForm(request.POST if "start" in request.POST else None, skift=skift)
     form = KodeForm(request.POST if "bekraeft" in request.POST else None, knap="Bekræft", backupkode=False)
-    if request.method == "POST" and "start" in request.POST:
-        services.totp_opret(bruger=user)
-        return redirect("konto:tofaktor")
+    if request.method == "POST" and start.is_valid():
+        try:
+            services.totp_opret(bruger=user, nuvaerende_kode=start.cleaned_data.get("kode"))
+        except ValidationError as exc:
+            start.add_error(None, exc)
+        else:
+            return redirect("konto:tofaktor")
     if request.method == "POST" and form.is_valid():
         try:
-            enhed = services.totp_bekraeft(bruger=user, kode=form.cleaned_data["kode"])
+            enhed = services.totp_bekraeft(
+                bruger=user, kode=form.cleaned_data["kode"], behold_session=request.session.session_key
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             otp_login(request, enhed)
             request.session[NYE_KODER] = list(backupkoder(user).token_set.values_list("token", flat=True))
-            messages.success(request, "Tofaktor-login er slået til. Fra nu af beder vi om en kode, når du logger ind.")
+            if skift:
+                messages.success(request, "Din nye godkendelses-app er taget i brug. Den gamle virker ikke længere.")
+            else:
+                messages.success(
+                    request, "Tofaktor-login er slået til. Fra nu af beder vi om en kode, når du logger ind."
+                )
+            messages.info(request, ANDRE_STEDER)
             return redirect("konto:backupkoder")
     enhed = totp_enhed(user, bekraeftet=False)
     context = {
         "form": form,
+        "start": start,
         "enhed": enhed,
         "paakraevet": tofaktor_paakraevet(user),
-        "har_tofaktor": har_tofaktor(user),
+        "har_tofaktor": skift,
     }
     if enhed is not None:
         context["qr"] = segno.make(enhed.config_url, error="m").svg_data_uri(scale=5, border=4)
@@ -149,9 +167,14 @@ def backupkoder_side(request):
         messages.info(request, "Slå tofaktor-login til først; så får du backupkoder med.")
         return redirect("konto:side")
     if request.method == "POST":
-        enhed = services.backupkoder_opret(bruger=user)
+        try:
+            enhed = services.backupkoder_forny(bruger=user, behold_session=request.session.session_key)
+        except ValidationError as exc:
+            messages.info(request, " ".join(exc.messages))
+            return redirect("konto:side")
         request.session[NYE_KODER] = list(enhed.token_set.values_list("token", flat=True))
         messages.success(request, "Du har fået nye backupkoder. De gamle virker ikke længere.")
+        messages.info(request, ANDRE_STEDER)
         return redirect("konto:backupkoder")
     nye = request.session.pop(NYE_KODER, None)
     koder = [f"{kode[:4]} {kode[4:]}" for kode in nye] if nye else None
@@ -171,9 +194,10 @@ def tofaktor_slaa_fra(request):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            services.tofaktor_slaa_fra(bruger=user)
+            services.tofaktor_slaa_fra(bruger=user, behold_session=request.session.session_key)
             request.session[UDEN_TOFAKTOR] = True
             messages.success(request, "Tofaktor-login er slået fra. Nu logger du ind med adgangskoden alene.")
+            messages.info(request, ANDRE_STEDER)
             return redirect("konto:side")
     return render(request, "konto/tofaktor_fra.html", {"form": form})
 
