@@ -1,6 +1,6 @@
 """The one PDF helper (forebyggelse/pdf.py) and its base template: every PDF is PDF/UA-1 (tagged, Danish, its title
-shown, every header cell's scope written), has "Side x af y", gets a contents list from three sections, the same
-HTML gives the same bytes, and nothing but the app's own files is fetched."""
+shown, every header cell's scope written), has "Side x af y", gets a contents list from three sections, keeps a
+table's title with its rows, the same HTML gives the same bytes, and nothing but the app's own files is fetched."""
 
 import io
 
@@ -87,3 +87,16 @@ def test_every_header_cell_carries_the_scope_the_template_gave_it_into_the_pdf()
         _tabel_pdf("<table><thead><tr><th>År</th></tr></thead><tbody><tr><td>2011</td></tr></tbody></table>")
     )
     assert uden.fejl == ["side 1: en overskriftscelle uden scope"]
+
+
+@pytest.mark.parametrize("luft_mm", range(222, 240, 2))
+def test_a_tables_title_is_never_left_on_a_page_without_its_rows(luft_mm):
+    pdf = _tabel_pdf(
+        '<table><caption>Tabellens titel</caption><thead><tr><th scope="col">Kolonne</th></tr></thead>'
+        "<tbody><tr><td>Første række</td></tr><tr><td>Anden række</td></tr></tbody></table>",
+        foran=f'<div style="height: {luft_mm}mm"></div>',
+    )
+    sider = [side.extract_text() for side in PdfReader(io.BytesIO(pdf)).pages]
+    titel = next(nr for nr, tekst in enumerate(sider) if "Tabellens titel" in tekst)
+    assert "Første række" in sider[titel]
+    assert struktur(pdf).fejl == []
