@@ -3,10 +3,11 @@
 Every PDF is stamped with when and by whom it was made, and fetches nothing but the app's own static
 files and the images the caller made (charts): no network, no user-supplied URLs.
 
-Every PDF is accessible (PDF/UA-1: tagged, with the document's title shown and its language, Danish, declared),
-gets a contents list with page numbers when it has three or more sections, and is reproducible: the same HTML
-gives the same bytes (no clock in the metadata, a document ID made from the content). A report that should be the
-same for unchanged data is stamped with the time its data last changed instead of the clock (docs/decisions/0044).
+Every PDF is accessible (PDF/UA-1: tagged, with the document's title shown and its language, Danish, declared; charts
+are images with their alt text; every header cell's scope is in the structure tree), gets a contents list with page
+numbers when it has three or more sections, and is reproducible: the same HTML gives the same bytes (no clock in the
+metadata, a document ID made from the content). A report that should be the same for unchanged data is stamped with
+the time its data last changed instead of the clock (docs/decisions/0044).
 """
 
 import io
@@ -24,6 +25,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from fontTools.ttLib import TTFont
 from weasyprint import HTML
+from weasyprint.formatting_structure.boxes import ParentBox
+from weasyprint.layout.absolute import AbsolutePlaceholder
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 BASE_URL = "https://forebyggelsesportalen.invalid/"
@@ -121,12 +124,41 @@ def pdf_html(
     return med_indholdsfortegnelse(render_to_string(template_name, context))
 
 
+# The header cell's scope in HTML and in the PDF's table attributes.
+SCOPE = {"col": "/Column", "row": "/Row"}
+
+
+def _bokse(boks):
+    """The box and every box inside it."""
+    if isinstance(boks, AbsolutePlaceholder):
+        boks = boks._box
+    yield boks
+    if isinstance(boks, ParentBox):
+        for barn in boks.children:
+            yield from _bokse(barn)
+
+
+def _skriv_scope(dokument, pdf) -> None:
+    """PDF/UA wants every header cell (TH) to say what it heads. WeasyPrint tags a <th> as TH and reads its `scope`
+    to link the data cells to it, but does not write the scope into the TH's table attributes; it does keep each
+    cell's structure element on the cell's box (`mark`), so the scope is copied there from the HTML, before the PDF
+    is written. A <th> without a scope gets none: the template has to say it (the demo's PDF test checks)."""
+    for side in dokument.pages:
+        for boks in _bokse(side._page_box):
+            element = getattr(boks, "mark", None)
+            if element is None or boks.element is None or boks.element_tag != "th":
+                continue
+            if scope := SCOPE.get(boks.element.get("scope", "")):
+                element["A"]["Scope"] = scope
+
+
 def html_til_pdf(html: str, *, billeder: dict[str, bytes] | None = None) -> bytes:
-    """`billeder` are images the caller made (e.g. charts as SVG), shown with <img src="billeder/<navn>">.
+    """`billeder` are images the caller made (e.g. charts as SVG), shown with <img src="billeder/<navn>" alt="…">:
+    an image carries its text alternative into the PDF, an inline <svg>'s aria-label does not.
     The same HTML (and images) give the same bytes: the document ID is a hash of the content, and the only dates
     in the metadata are those the base template takes from the stamp."""
     return HTML(string=html, base_url=BASE_URL, url_fetcher=StatiskeFiler(billeder)).write_pdf(
-        pdf_variant=PDF_VARIANT, pdf_identifier=True
+        pdf_variant=PDF_VARIANT, pdf_identifier=True, finisher=_skriv_scope
     )
 
 

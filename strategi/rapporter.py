@@ -1,5 +1,6 @@
 """The strategy PDF: the structure, the goals with their status and progress charts, the action plan, the theory of
-change and the indsatstrappe, through the one PDF helper (forebyggelse/pdf.py). The charts are the pages' SVGs."""
+change and the indsatstrappe, through the one PDF helper (forebyggelse/pdf.py). The charts are the pages' SVGs, handed
+to the PDF as images so each carries its text alternative (an inline SVG's aria-label does not reach the PDF)."""
 
 from datetime import date, datetime
 
@@ -29,13 +30,17 @@ def strategi_pdf(
     )
     maal = maal_for_strategi(strategi)
     handlinger = handlinger_for_strategi(strategi, i_dag=i_dag)
+    grafer = fremdriftsgrafer(maal)
+    teorier = forandringsteorier(omraader, maal, handlinger)
+    billeder = {f"maal-{pk}.svg": str(graf.svg).encode() for pk, graf in grafer.items()}
+    billeder |= {f"teori-{omraade.pk}.svg": str(teori.svg).encode() for omraade, teori in teorier}
     context = {
         "strategi": strategi,
         "omraader": omraader,
         "maalgrupper": list(Maalgruppe.objects.filter(strategi=strategi)),
         "aktoerer": list(Aktoer.objects.filter(strategi=strategi)),
         "maal": maal,
-        "grafer": fremdriftsgrafer(maal),
+        "grafer": grafer,
         "regel": REGEL,
         "regel_indledning": REGEL_INDLEDNING,
         "formel": FORMEL,
@@ -44,9 +49,11 @@ def strategi_pdf(
         "mnumre": {m.maal.pk: m.nummer for m in maal},
         "handlingstal": handlingstal(handlinger),
         "farver": [(f, FARVEFORKLARING[f]) for f in Farve],
-        "teorier": forandringsteorier(omraader, maal, handlinger),
+        "teorier": teorier,
         "trin": indsatstrappe(strategi),
         "gennemgange": gennemgange(strategi),
         "i_dag": i_dag,
     }
-    return render_pdf("strategi/pdf/strategi.html", context, bruger=bruger, tidspunkt=tidspunkt, stempel=stempel)
+    return render_pdf(
+        "strategi/pdf/strategi.html", context, bruger=bruger, tidspunkt=tidspunkt, stempel=stempel, billeder=billeder
+    )

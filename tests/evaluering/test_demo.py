@@ -1,5 +1,6 @@
 """The demo programme: its timeline, meetings and deliveries load once and are labelled as example data; and every PDF
-of the demo programme renders and reads back as an accessible PDF (PDF/UA-1, Danish, titled, page numbers).
+of the demo programme renders and reads back as an accessible PDF (PDF/UA-1, Danish, titled, page numbers; in its
+structure tree every figure has alt text, every table header cells, every header cell a scope).
 
 The demo is loaded once for this module and every PDF rendered once (the evaluator's package of everything, the
 approved minutes, the receipts made at loading), inside one transaction rolled back after the module."""
@@ -23,6 +24,7 @@ from evaluering.selectors import fremmoedeliste, leveranceoverblik, tidsplan_for
 from kommuner.models import Bruger, Kommune, Kvittering, Program
 from strategi.models import Strategi
 from strategi.permissions import strategier_til_laesning
+from tests.pdfua import struktur
 
 pytestmark = pytest.mark.django_db
 
@@ -132,6 +134,13 @@ def test_every_pdf_of_the_demo_programme_renders_as_an_accessible_pdf_and_reads_
             assert del_ in tekst, (navn, del_)
         if navn.startswith(MED_INDHOLD):  # three sections or more: a contents list on the first page
             assert "Indhold" in sider[0], navn
+        # What a screen reader meets: every chart with its text alternative, tables with header cells that say what
+        # they head, no table title left behind at a page break.
+        tjek = struktur(pdf)
+        assert tjek.fejl == [], (navn, tjek.fejl[:5])
+        assert tjek.antal["tabeller"] and tjek.antal["overskriftsceller"], navn
+        if navn.startswith("rapporter/"):  # the reports show charts
+            assert tjek.antal["figurer"], navn
 
 
 def test_the_demo_package_lists_every_file_with_its_checksum(demo):

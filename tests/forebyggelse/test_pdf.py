@@ -1,15 +1,17 @@
 """The one PDF helper (forebyggelse/pdf.py) and its base template: every PDF is PDF/UA-1 (tagged, Danish, its title
-shown), has "Side x af y", gets a contents list from three sections, the same HTML gives the same bytes, and nothing
-but the app's own files is fetched."""
+shown, every header cell's scope written), has "Side x af y", gets a contents list from three sections, keeps a
+table's title with its rows, the same HTML gives the same bytes, and nothing but the app's own files is fetched."""
 
 import io
 
+import pikepdf
 import pytest
 from django.template import Context, Template
 from django.utils import timezone
 from pypdf import PdfReader
 
 from forebyggelse.pdf import StatiskeFiler, html_til_pdf, med_indholdsfortegnelse
+from tests.pdfua import struktur
 
 SIDE = Template(
     '{% extends "pdf/base.html" %}{% block titel %}Prøve – én side{% endblock %}'
@@ -54,3 +56,47 @@ def test_a_pdf_is_pdf_ua_in_danish_with_its_title_page_numbers_and_the_same_byte
 def test_the_pdf_fetches_nothing_but_the_apps_own_files(url):
     with pytest.raises(ValueError, match="kun hente appens egne filer"):
         StatiskeFiler().fetch(url)
+
+
+def _tabel_pdf(tabel: str, *, foran: str = "") -> bytes:
+    side = Template(
+        '{% extends "pdf/base.html" %}{% block titel %}Tabel{% endblock %}{% block indhold %}'
+        + foran
+        + tabel
+        + "{% endblock %}"
+    )
+    return html_til_pdf(side.render(Context({"eksporteret": timezone.now(), "stempel": "udskrevet"})))
+
+
+def test_every_header_cell_carries_the_scope_the_template_gave_it_into_the_pdf():
+    pdf = _tabel_pdf(
+        '<table><thead><tr><th scope="col">År</th><th scope="col">Beløb</th></tr></thead>'
+        '<tbody><tr><td>2011</td><td>1</td></tr><tr><th scope="row">I alt</th><td>1</td></tr></tbody></table>'
+    )
+    with pikepdf.open(io.BytesIO(pdf)) as dokument:
+        scopes = [
+            str(o.A.get("/Scope"))
+            for o in dokument.objects
+            if isinstance(o, pikepdf.Dictionary) and o.get("/S") == "/TH"
+        ]
+    assert scopes == ["/Column", "/Column", "/Row"]
+    tjek = struktur(pdf)
+    assert tjek.antal["overskriftsceller"] == 3 and tjek.fejl == []
+    # A header cell without a scope stays without one, so the check of the demo's PDFs finds the template.
+    uden = struktur(
+        _tabel_pdf("<table><thead><tr><th>År</th></tr></thead><tbody><tr><td>2011</td></tr></tbody></table>")
+    )
+    assert uden.fejl == ["side 1: en overskriftscelle uden scope"]
+
+
+@pytest.mark.parametrize("luft_mm", range(222, 240, 2))
+def test_a_tables_title_is_never_left_on_a_page_without_its_rows(luft_mm):
+    pdf = _tabel_pdf(
+        '<table><caption>Tabellens titel</caption><thead><tr><th scope="col">Kolonne</th></tr></thead>'
+        "<tbody><tr><td>Første række</td></tr><tr><td>Anden række</td></tr></tbody></table>",
+        foran=f'<div style="height: {luft_mm}mm"></div>',
+    )
+    sider = [side.extract_text() for side in PdfReader(io.BytesIO(pdf)).pages]
+    titel = next(nr for nr, tekst in enumerate(sider) if "Tabellens titel" in tekst)
+    assert "Første række" in sider[titel]
+    assert struktur(pdf).fejl == []

@@ -1,7 +1,8 @@
 """The demo: København's strategy with the three focus areas it chose, labelled example content in which every goal
 status, action status and colour, a late action and every step of the indsatstrappe appear, follow-ups over 2011–2012,
 an annual review with an earlier version; the other participants in other states; loaded once however often
-`load_demo` runs. And the strategy PDF of the København demo, read back: every section is there."""
+`load_demo` runs. And the strategy PDF of the København demo, read back: every section is there, and every chart and
+diagram reaches a screen reader with its text alternative."""
 
 import io
 import shutil
@@ -30,6 +31,7 @@ from strategi.models import (
     Trin,
 )
 from strategi.selectors import handlinger_for_strategi, maal_for_strategi
+from tests.pdfua import struktur
 
 pytestmark = pytest.mark.django_db
 
@@ -126,6 +128,10 @@ def test_the_strategy_pdf_of_the_copenhagen_demo_has_every_section(demo, client,
         assert farve in tekst
     for nummer in ("E1:", "L1:", "K1:", "H1:"):
         assert nummer in tekst
+    # A progress chart per goal and a theory of change per focus area, each an image with its alt text.
+    tjek = struktur(response.content)
+    assert tjek.fejl == []
+    assert tjek.antal["figurer"] == len(maal_for_strategi(demo)) + demo.indsatsomraader.count() > 3
     # Every page renders to an image with something on it (the pages were also looked at by eye).
     if shutil.which("pdftoppm"):
         pdf = tmp_path / "strategi.pdf"
