@@ -109,20 +109,35 @@ class HistorikSide:
         return len(self.haendelser)
 
 
+# PostgreSQL counts an OFFSET in a bigint: a page number past this would end as a server error, not an empty page.
+HOEJESTE_SIDE = (2**63 - 1) // HISTORIK_PR_SIDE - 1
+
+
 def historik_side(events: QuerySet, side: str | int | None = 1) -> HistorikSide:
-    """One page of events, as people read them; `side` is the page number from the URL (bad → 1)."""
+    """One page of events, as people read them; `side` is the page number from the URL. One that is no page of this
+    history (not a number, below 1, past the last page) shows page 1, at the cost of a second query only then."""
     try:
-        nummer = max(int(side or 1), 1)
+        nummer = int(side or 1)
     except (TypeError, ValueError):
         nummer = 1
-    start = (nummer - 1) * HISTORIK_PR_SIDE
-    raekker = list(events[start : start + HISTORIK_PR_SIDE + 1])
+    if not 1 <= nummer <= HOEJESTE_SIDE:
+        nummer = 1
+    raekker = _raekker(events, nummer)
+    if not raekker and nummer > 1:
+        nummer = 1
+        raekker = _raekker(events, nummer)
     return HistorikSide(
         haendelser=_som_haendelser(raekker[:HISTORIK_PR_SIDE]),
         nummer=nummer,
         har_nyere=nummer > 1,
         har_aeldre=len(raekker) > HISTORIK_PR_SIDE,
     )
+
+
+def _raekker(events: QuerySet, nummer: int) -> list:
+    """The page's events and one more, which tells whether there are older ones."""
+    start = (nummer - 1) * HISTORIK_PR_SIDE
+    return list(events[start : start + HISTORIK_PR_SIDE + 1])
 
 
 def historik_for(*objekter: Model, modeller: Iterable[type[Model]]) -> list[Haendelse]:
