@@ -73,9 +73,8 @@ def _vis(model, felt: str, vaerdi) -> str:
 
 
 HISTORIK_PR_SIDE = 25
-# Past this page a history is empty for every object we keep; bounding the number keeps the offset a valid bigint
-# whatever a URL says (decision record 0050).
-STOERSTE_SIDE = 10_000
+# PostgreSQL counts an OFFSET in a bigint: a page number past this would end as a server error, not an empty page.
+HOEJESTE_SIDE = (2**63 - 1) // HISTORIK_PR_SIDE - 1
 
 
 class Historikadgang(enum.Enum):
@@ -141,13 +140,12 @@ _REGEL = object()
 
 
 def sidenummer(side: str | int | None) -> int:
-    """A page number from a URL: anything that is not a whole number from 1 to STOERSTE_SIDE is page 1, or the
-    last page we serve."""
+    """A page number from a URL; one that is not a whole number from 1 to HOEJESTE_SIDE is page 1."""
     try:
         nummer = int(side or 1)
     except (TypeError, ValueError):
         return 1
-    return min(max(nummer, 1), STOERSTE_SIDE)
+    return nummer if 1 <= nummer <= HOEJESTE_SIDE else 1
 
 
 def historik_til(
@@ -175,16 +173,11 @@ def historik_til(
     if adgang is Historikadgang.INDSENDT:
         forespoergsler = [_kun_det_indsendte(events, offentlig_fra, kladder) for events in forespoergsler]
     nummer = sidenummer(side)
-    start = (nummer - 1) * HISTORIK_PR_SIDE
-    if len(forespoergsler) == 1:
-        raekker = list(forespoergsler[0][start : start + HISTORIK_PR_SIDE + 1])
-    else:
-        # Several sources: each one's newest rows up to this page, merged; only short histories take this path.
-        raekker = sorted(
-            (e for events in forespoergsler for e in events[: start + HISTORIK_PR_SIDE + 1]),
-            key=lambda e: e.pgh_created_at,
-            reverse=True,
-        )[start : start + HISTORIK_PR_SIDE + 1]
+    raekker = _raekker(forespoergsler, nummer)
+    if not raekker and nummer > 1:
+        # No page of this history (past the last): page 1, at the cost of a second query only then.
+        nummer = 1
+        raekker = _raekker(forespoergsler, nummer)
     return HistorikSide(
         haendelser=_som_haendelser(raekker[:HISTORIK_PR_SIDE]),
         nummer=nummer,
@@ -217,6 +210,19 @@ def foerste_gang(model: type[Model], pk: int, **vaerdier) -> datetime | None:
 def er_fra_reglen(side) -> bool:
     """Whether a page of history was made by historik_til (the template tag asks)."""
     return isinstance(side, HistorikSide) and side.regel_anvendt is _REGEL
+
+
+def _raekker(forespoergsler: list[QuerySet], nummer: int) -> list:
+    """The page's events and one more, which tells whether there are older ones."""
+    start = (nummer - 1) * HISTORIK_PR_SIDE
+    if len(forespoergsler) == 1:
+        return list(forespoergsler[0][start : start + HISTORIK_PR_SIDE + 1])
+    # Several sources: each one's newest rows up to this page, merged; only short histories take this path.
+    return sorted(
+        (e for events in forespoergsler for e in events[: start + HISTORIK_PR_SIDE + 1]),
+        key=lambda e: e.pgh_created_at,
+        reverse=True,
+    )[start : start + HISTORIK_PR_SIDE + 1]
 
 
 def _som_haendelser(events: list) -> list[Haendelse]:

@@ -5,16 +5,20 @@ from django.urls import include, path, reverse_lazy
 from django.views.generic import RedirectView
 
 from forebyggelse import views
+from forebyggelse.http import require_safe_or_POST
 from konto.views import LoginView
 
+# Django's form views would take PUT as a POST: the forms answer GET, HEAD and POST only, like the rest.
 konto = [
-    path("login/", LoginView.as_view(), name="login"),
+    path("login/", require_safe_or_POST(LoginView.as_view()), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "nulstil-adgangskode/",
-        auth_views.PasswordResetView.as_view(
-            email_template_name="registration/nulstil_email.txt",
-            subject_template_name="registration/nulstil_emne.txt",
+        require_safe_or_POST(
+            auth_views.PasswordResetView.as_view(
+                email_template_name="registration/nulstil_email.txt",
+                subject_template_name="registration/nulstil_emne.txt",
+            )
         ),
         name="password_reset",
     ),
@@ -25,7 +29,9 @@ konto = [
     ),
     path(
         "nulstil-adgangskode/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("password_reset_complete")),
+        require_safe_or_POST(
+            auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("password_reset_complete"))
+        ),
         name="password_reset_confirm",
     ),
     path(

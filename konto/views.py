@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
+from forebyggelse.http import require_safe_or_POST
 from kommuner.models import Bruger
 from konto import services
 from konto.forms import KodeForm, LoginForm, StartForm
@@ -51,6 +52,7 @@ class LoginView(auth_views.LoginView):
 
 
 @login_not_required
+@require_safe_or_POST
 def login_kode(request):
     """Step 2: the code from the authenticator app or a backup code. A wrong code counts as a failed login for
     django-axes, so five wrong passwords or codes in all lock the username from that address."""
@@ -112,6 +114,7 @@ def konto_side(request):
     )
 
 
+@require_safe_or_POST
 def tofaktor_opsaet(request):
     """Set up (or replace) the authenticator: start makes a new secret (replacing one takes a code from the app in
     use or a backup code first), the page shows it as a QR code and as text, and a code from the new app confirms
@@ -160,6 +163,7 @@ def tofaktor_opsaet(request):
     return render(request, "konto/tofaktor.html", context)
 
 
+@require_safe_or_POST
 def backupkoder_side(request):
     """New backup codes are shown once; afterwards only how many are left."""
     user = request.user
@@ -181,6 +185,7 @@ def backupkoder_side(request):
     return render(request, "konto/backupkoder.html", {"koder": koder, "antal": antal_ubrugte_backupkoder(user)})
 
 
+@require_safe_or_POST
 def tofaktor_slaa_fra(request):
     user = request.user
     ok, grund = kan_slaa_tofaktor_fra(user)
@@ -214,6 +219,7 @@ def session_forlaeng(request):
 
 
 @login_not_required
+@require_safe_or_POST
 def session_udloebet(request):
     """Where the idle warning sends the browser when time is up: POST logs out (if the session still lives)
     and shows why; the page links back to where the user was."""

@@ -11,10 +11,13 @@ view accepts, with the answer written down:
 - 404: the user may not read the object (the same answer as for one that does not exist);
 - 405: the method is not accepted.
 
-A method the table does not list for a pattern must answer 405, so a view's accepted methods are part of the
-table too. A URL pattern without a row fails `test_every_url_pattern_has_a_row`, and a row for a pattern that no
-longer exists fails it as well. Django's admin is left out: it is Django's own, has its own staff check, and no
-role of the app is staff (`test_the_admin_is_closed_to_every_role` shows that).
+A method the table does not list for a pattern (GET, POST, PUT, PATCH, DELETE) must answer 405 with an Allow header
+naming the methods it does list, so a view's accepted methods are part of the table too. Every pattern is also
+requested with hostile values in its parameters, and every page that reads a page number with hostile page numbers:
+400, 404 or the page, never a server error (`test_hostile_values_give_no_server_error`). A URL pattern without a
+row fails `test_every_url_pattern_has_a_row`, and a row for a pattern that no longer exists fails it as well.
+Django's admin is left out: it is Django's own, has its own staff check, and no role of the app is staff
+(`test_the_admin_is_closed_to_every_role` shows that).
 
 The objects are København's (101) in a world where Frederiksberg (147) takes part with objects of its own
 (tests/verden.py): "egen leder" is København's project lead, "anden leder" Frederiksberg's. The world is built
@@ -26,9 +29,11 @@ exactly one row to it, everything else none (hentninger.services.logget_hentning
 """
 
 import re
+from contextlib import contextmanager
 
 import pytest
 from django.db import transaction
+from django.http import QueryDict
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -499,11 +504,10 @@ def _media_root():
     """Overrides the project-wide one: the world's files live in the module's folder."""
 
 
-def svar(verden, rolle: str, route: str, objekt: str | None, metode: str):
-    """The normalised answer, whether it is a file, how many download-log rows it added and whether it is a 403
-    without a reason; in a transaction that is rolled back."""
+def anmod(verden, rolle: str, metode: str, url: str, route: str):
+    """The response and how many download-log rows it added, in a transaction that is rolled back. The test client
+    raises what a view raises, so a server error is never mistaken for an answer."""
     klient = verden.klienter[rolle]
-    url = udfyld(route, verden.objekter[objekt] if objekt else {})
     data = POSTDATA.get(route, {})
     if callable(data):
         data = data(verden)
@@ -512,7 +516,12 @@ def svar(verden, rolle: str, route: str, objekt: str | None, metode: str):
     try:
         with transaction.atomic():
             foer = Hentning.objects.count()
-            response = klient.get(url) if metode == "GET" else klient.post(url, data)
+            if metode == "GET":
+                response = klient.get(url)
+            elif metode == "POST":
+                response = klient.post(url, data)
+            else:
+                response = klient.generic(metode, url)
             if response.streaming:
                 # Read to the end: the test client then closes the file (without closing the connection).
                 b"".join(response.streaming_content)
@@ -520,15 +529,29 @@ def svar(verden, rolle: str, route: str, objekt: str | None, metode: str):
             transaction.set_rollback(True)
     finally:
         klient.cookies = cookies
-    status = response.status_code
-    if status == 302 and response["Location"].startswith("/konto/login/"):
-        status = L
+    return response, nye
+
+
+def status(response):
+    if response.status_code == 302 and response["Location"].startswith("/konto/login/"):
+        return L
+    return response.status_code
+
+
+def svar(verden, rolle: str, route: str, objekt: str | None, metode: str):
+    """The normalised answer, whether it is a file, how many download-log rows it added and whether it is a 403
+    without a reason."""
+    url = udfyld(route, verden.objekter[objekt] if objekt else {})
+    response, nye = anmod(verden, rolle, metode, url, route)
     if metode == "GET":
         _noter_historik(route, objekt, rolle, response)
-    fil = status == 200 and response.has_header("Content-Disposition")
+    fil = response.status_code == 200 and response.has_header("Content-Disposition")
     # A 403 says why (templates/403.html shows the reason the kan_* predicate gave).
-    uden_grund = status == 403 and b'<p class="font-lead">' not in response.content
-    return status, fil, nye, uden_grund
+    uden_grund = response.status_code == 403 and b'<p class="font-lead">' not in response.content
+    # Nothing a logged-in user gets is kept by a cache (forebyggelse/middleware.py), but what a view marks private.
+    cache = response.get("Cache-Control", "")
+    gemmes = rolle != "anonym" and "no-store" not in cache and not cache.startswith("private")
+    return status(response), fil, nye, uden_grund, gemmes
 
 
 def test_every_url_pattern_has_a_row(capsys):
@@ -541,6 +564,10 @@ def test_every_url_pattern_has_a_row(capsys):
             f"\nAdgangsmatrix: {len(i_tabellen)} af {len(alle)} URL-mønstre dækket ({len(MATRIX)} rækker × 6 roller)."
         )
 
+
+# Every method the table knows: one a pattern has no row for must answer 405.
+METODER = {"GET", "POST", "PUT", "PATCH", "DELETE"}
+IKKE_I_TABELLEN = {"HEAD", "OPTIONS"}  # HEAD goes with GET (require_safe); Django's class-based views answer OPTIONS
 
 RAEKKER: dict[str, list] = {}
 for (_route, _objekt, _metode), _forventet in MATRIX.items():
@@ -555,20 +582,28 @@ def test_who_gets_what(verden, route):
         forventet[objekt, metode] = statusser
         svarene = [svar(verden, rolle, route, objekt, metode) for rolle in ROLLER]
         faktisk[objekt, metode] = tuple(status for status, *_ in svarene)
-        for rolle, (_, fil, nye, uden_grund) in zip(ROLLER, svarene, strict=True):
+        for rolle, (_, fil, nye, uden_grund, gemmes) in zip(ROLLER, svarene, strict=True):
             if uden_grund:
                 fejl.append(f"{rolle} {metode} {objekt}: 403 uden begrundelse")
+            if gemmes:
+                fejl.append(f"{rolle} {metode} {objekt}: uden Cache-Control: no-store")
             if fil:
                 filer += 1
             logges = fil and route not in HENTNINGER_UDEN_LOG
             if nye != (1 if logges else 0):
                 fejl.append(f"{rolle} {metode} {objekt}: {nye} rækker i hentningsloggen")
-    # A method the table does not list is refused (before any access check, so one role shows it).
+    # A method the table does not list is refused (before any access check, so one role shows it), and the refusal
+    # names the methods the table lists (HEAD and OPTIONS, which the table does not list, aside).
     metoder = {metode for _, metode, _ in RAEKKER[route]}
     objekt = RAEKKER[route][0][0]
-    for metode in {"GET", "POST"} - metoder:
-        forventet[objekt, metode] = 405
-        faktisk[objekt, metode] = svar(verden, "ministeriet", route, objekt, metode)[0]
+    url = udfyld(route, verden.objekter[objekt] if objekt else {})
+    for metode in sorted(METODER - metoder):
+        response, _ = anmod(verden, "ministeriet", metode, url, route)
+        forventet[objekt, metode] = (405, metoder)
+        faktisk[objekt, metode] = (
+            response.status_code,
+            set(response.get("Allow", "").split(", ")) - {"", *IKKE_I_TABELLEN},
+        )
     assert faktisk == forventet
     assert not fejl
     assert bool(filer) == (route in HENTNINGER), "filer fra en rute, der ikke står i HENTNINGER, eller omvendt"
@@ -581,6 +616,82 @@ def test_the_admin_is_closed_to_every_role(verden, rolle):
     response = verden.klienter[rolle].get("/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
+
+
+# Values an attacker puts where the URL expects a code, a number or a key: a NUL character, a number past what the
+# database holds, a negative number and text. And page numbers: text, past what the database counts, below 1, NUL.
+FJENDTLIGE_VAERDIER = ("%00", "99999999999999999999", "-1", "abc")
+FJENDTLIGE_SIDER = ("abc", "9223372036854775807", "99999999999999999999", "-5", "%00")
+SIDEPARAMETRE = {"historik", "side"}  # a history's page on its object's page, a list's page
+# Right answers other than 400 and 404 to a value that cannot exist:
+ANDRE_SVAR = {
+    # Django's own page for a reset link that is not (or no longer) valid.
+    "konto/nulstil-adgangskode/<uidb64>/<token>/": {200},
+}
+
+
+@contextmanager
+def laeste_parametre():
+    """The names a view looks up in the query string (or form data) while the block runs."""
+    laest = set()
+    get, getitem, getlist = QueryDict.get, QueryDict.__getitem__, QueryDict.getlist
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(QueryDict, "get", lambda self, key, *a: laest.add(key) or get(self, key, *a))
+        mp.setattr(QueryDict, "__getitem__", lambda self, key: laest.add(key) or getitem(self, key))
+        mp.setattr(QueryDict, "getlist", lambda self, key, *a: laest.add(key) or getlist(self, key, *a))
+        yield laest
+
+
+def test_hostile_values_give_no_server_error(verden, capsys):
+    """Every pattern with a hostile value in each of its parameters answers 400 or 404 (NUL anywhere is 400,
+    forebyggelse/middleware.py), and every page that reads a page number shows a page for a hostile one (page 1 or
+    the last, as the pattern's row says): never a server error. For the ministry, who reaches the most, and an
+    anonymous visitor. Which pages read a page number is found, not listed: the first hostile page number goes to
+    every page, and one that looked up `historik` or `side` gets the rest."""
+    fejl, antal, sider = [], 0, set()
+
+    def proev(rolle, metode, url, route, rigtige):
+        nonlocal antal
+        antal += 1
+        try:
+            response, _ = anmod(verden, rolle, metode, url, route)
+        except Exception as undtagelse:  # the test client raises what the view raised: the user got a 500
+            fejl.append(f"{rolle} {metode} {url}: {type(undtagelse).__name__}: {str(undtagelse).strip()[:80]}")
+            return
+        if status(response) not in rigtige:
+            fejl.append(f"{rolle} {metode} {url}: {status(response)}, ventede {sorted(map(str, rigtige))}")
+
+    for route, raekker in RAEKKER.items():
+        for metode in sorted({metode for _, metode, _ in raekker}):
+            objekt, _, statusser = next(r for r in raekker if r[1] == metode)
+            kwargs = verden.objekter[objekt] if objekt else {}
+            rigtige = {400, 404} | ANDRE_SVAR.get(route, set())
+            for navn in re.findall(r"<(?:\w+:)?(\w+)>", route):
+                for vaerdi in FJENDTLIGE_VAERDIER:
+                    url = udfyld(route, {**kwargs, navn: vaerdi})
+                    proev("ministeriet", metode, url, route, rigtige)
+                    proev("anonym", metode, url, route, rigtige | {L})
+            if metode != "GET":
+                continue
+            url = udfyld(route, kwargs)
+            for nr, side in enumerate(FJENDTLIGE_SIDER):
+                sideurl = url + ("&" if "?" in url else "?") + "&".join(f"{p}={side}" for p in sorted(SIDEPARAMETRE))
+                for rolle, forventet in (("ministeriet", statusser[-1]), ("anonym", statusser[0])):
+                    if nr == 0 and rolle == "ministeriet":
+                        with laeste_parametre() as laest:
+                            proev(rolle, metode, sideurl, route, {forventet})
+                        if laest & SIDEPARAMETRE:
+                            sider.add(route)
+                    elif route in sider:
+                        proev(rolle, metode, sideurl, route, {400 if side == "%00" else forventet})
+    with capsys.disabled():
+        print(f"\nFjendtlige værdier: {antal} forespørgsler, {len(fejl)} forkerte svar.")
+        print(f"Sider med sidetal: {', '.join(sorted(sider))}.")
+    assert antal > 1500
+    # The object pages with a history (programme, municipality, application, grant, strategy, meeting) and the
+    # download log: the discovery finds them.
+    assert len(sider) >= 7, sorted(sider)
+    assert not fejl, "\n".join(fejl)
 
 
 # Which pages show history, and to whom (decision record 0050): the municipality's own lead, and the ministry, never
@@ -622,7 +733,7 @@ _SET: set[tuple[str, str | None, str]] = set()
 
 def _noter_historik(route, objekt, rolle, response) -> None:
     _SET.add((route, objekt, rolle))
-    if response.status_code == 200 and b'id="historik-overskrift"' in response.content:
+    if response.status_code == 200 and not response.streaming and b'id="historik-overskrift"' in response.content:
         _VIST_HISTORIK.setdefault((route, objekt), set()).add(rolle)
 
 

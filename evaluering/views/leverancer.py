@@ -21,6 +21,7 @@ from evaluering.permissions import (
 from evaluering.selectors import leveranceoverblik
 from evaluering.services import leverancer as services
 from evaluering.snapshot import byg_snapshot
+from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import access_program, get_or_404, kraev
 from kommuner.roller import skriver_for
 
@@ -39,6 +40,7 @@ def leverance_liste(request, pk):
     )
 
 
+@require_safe_or_POST
 def dataleverance_opret(request, pk):
     program = access_program(request.user, pk)
     kraev(kan_oprette_dataleverance(request.user, program))
@@ -141,6 +143,7 @@ def indsendelse(request, pk):
     )
 
 
+@require_safe_or_POST
 def indsendelse_vurder(request, pk):
     indsendelse = access_indsendelse(request.user, pk)
     kraev(kan_vurdere_indsendelse(request.user, indsendelse))

@@ -34,6 +34,7 @@ from evaluering.permissions import (
 from evaluering.selectors import antal_deltagere, historik_for_moede, moedeindhold, moeder_i_program
 from evaluering.services import moeder as services
 from forebyggelse.formatering import filnavn_tid
+from forebyggelse.http import require_safe_or_POST
 from forebyggelse.pdf import render_pdf
 from hentninger.services import logget_hentning
 from kommuner.permissions import access_program, kraev
@@ -55,6 +56,7 @@ def moede_liste(request, pk):
     )
 
 
+@require_safe_or_POST
 def moede_opret(request, pk):
     program = access_program(request.user, pk)
     kraev(kan_redigere_tidsplan(request.user, program))
@@ -72,6 +74,7 @@ def moede_opret(request, pk):
     return render(request, "evaluering/moede_form.html", {"program": program, "form": form, "moede": None})
 
 
+@require_safe_or_POST
 def moede_rediger(request, pk):
     moede = access_moede(request.user, pk)
     kraev(kan_redigere_moede(request.user, moede))
@@ -223,6 +226,7 @@ def moede_afholdt(request, pk):
     return _tilbage(moede)
 
 
+@require_safe_or_POST
 def referat(request, pk):
     moede = access_moede(request.user, pk)
     kraev(kan_skrive_referat(request.user, moede))
@@ -271,6 +275,7 @@ def opfoelgning_slet(request, pk):
     return _tilbage(punkt.moede, "#opfoelgning")
 
 
+@require_safe_or_POST
 def fremmoede(request, pk):
     """One small form per municipality the user may record for; all are saved together or none."""
     moede = access_moede(request.user, pk)

@@ -10,6 +10,7 @@ from evaluering.forms import TidsplanpunktForm
 from evaluering.permissions import access_tidsplanpunkt, kan_redigere_tidsplan
 from evaluering.selectors import tidsplan_for
 from evaluering.services import tidsplan as services
+from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import access_program, kraev
 
 
@@ -29,6 +30,7 @@ def tidsplan(request, pk):
     )
 
 
+@require_safe_or_POST
 def tidsplanpunkt_opret(request, pk):
     program = access_program(request.user, pk)
     kraev(kan_redigere_tidsplan(request.user, program))
@@ -44,6 +46,7 @@ def tidsplanpunkt_opret(request, pk):
     return render(request, "evaluering/tidsplanpunkt_form.html", {"program": program, "form": form, "punkt": None})
 
 
+@require_safe_or_POST
 def tidsplanpunkt_rediger(request, pk):
     punkt = access_tidsplanpunkt(request.user, pk)
     kraev(kan_redigere_tidsplan(request.user, punkt.program))

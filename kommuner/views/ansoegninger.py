@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid, tidspunkt
+from forebyggelse.http import require_safe_or_POST
 from hentninger.services import logget_hentning
 from kommuner.forms.ansoegninger import AnsoegningForm, BilagForm, GenaabningForm, TilbagesendelseForm
 from kommuner.models import Bilagstype
@@ -85,6 +86,7 @@ def ansoegning_detalje(request, pk):
     return _detalje(request, pk)
 
 
+@require_safe_or_POST
 def ansoegning_rediger(request, pk):
     ansoegning = access_ansoegning(request.user, pk)
     kraev(kan_redigere_ansoegning(request.user, ansoegning))
@@ -180,6 +182,7 @@ def kvittering_hent(request, pk):
     )
 
 
+@require_safe_or_POST
 def ansoegning_send_tilbage(request, pk):
     ansoegning = access_ansoegning(request.user, pk)
     kraev(kan_sende_tilbage(request.user, ansoegning))
@@ -197,6 +200,7 @@ def ansoegning_send_tilbage(request, pk):
     return render(request, "kommuner/ansoegning_send_tilbage.html", {"ansoegning": ansoegning, "form": form})
 
 
+@require_safe_or_POST
 def ansoegning_genaabn(request, pk):
     ansoegning = access_ansoegning_til_status(request.user, pk)
     kraev(kan_genaabne(request.user, ansoegning))

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.http import require_safe_or_POST
 from kommuner.forms.bevillinger import AfgoerelseForm, ForbrugForm
 from kommuner.models import Afgoerelse, Deltagelse
 from kommuner.permissions import (
@@ -19,6 +20,7 @@ from kommuner.selectors import budget_for, historik_for_afgoerelse, historik_for
 from kommuner.services.bevillinger import afgoerelse_traef, forbrug_registrer
 
 
+@require_safe_or_POST
 def afgoerelse(request, pk):
     ansoegning = access_ansoegning_til_vurdering(request.user, pk)
     kan_afgoeres, grund = kan_traeffe_afgoerelse(request.user, ansoegning)
@@ -69,6 +71,7 @@ def budget(request, pk):
     return render(request, "kommuner/budget.html", {"program": program, "budget": budget_for(program, request.user)})
 
 
+@require_safe_or_POST
 def forbrug_rediger(request, pk):
     deltagelse = access_deltagelse(request.user, pk)
     kraev(kan_registrere_forbrug(request.user, deltagelse))

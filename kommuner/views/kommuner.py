@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.http import require_safe_or_POST
 from kommuner.forms.kommuner import KommunegruppeForm
 from kommuner.forms.oplysninger import KommuneOplysningerForm, KontaktpersonFormSet, tilfoej_fejl
 from kommuner.permissions import (
@@ -37,6 +38,7 @@ def kommune_detalje(request, kode):
     )
 
 
+@require_safe_or_POST
 def kommune_skift_gruppe(request, kode):
     kommune = access_kommune(request.user, kode)
     kraev(kan_skifte_kommunegruppe(request.user, kommune))
@@ -48,6 +50,7 @@ def kommune_skift_gruppe(request, kode):
     return render(request, "kommuner/kommune_skift_gruppe.html", {"kommune": kommune, "form": form})
 
 
+@require_safe_or_POST
 def kommune_oplysninger(request, kode):
     """The municipality's CVR number, address, phone, e-mail and contact persons, kept by its own leads and the
     ministry."""

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from forebyggelse.http import require_safe_or_POST
 from kommuner.forms.programmer import ProgramForm
 from kommuner.permissions import (
     access_program,
@@ -32,6 +33,7 @@ def program_liste(request):
     )
 
 
+@require_safe_or_POST
 def program_opret(request):
     kraev(kan_oprette_program(request.user))
     form = ProgramForm(request.POST or None)
@@ -46,6 +48,7 @@ def program_opret(request):
     return render(request, "kommuner/program_form.html", {"form": form, "program": None})
 
 
+@require_safe_or_POST
 def program_rediger(request, pk):
     program = access_program(request.user, pk)
     kraev(kan_redigere_program(request.user, program))

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.http import require_safe_or_POST
 from kommuner.forms.vurderinger import VurderingForm
 from kommuner.models import Vurdering
 from kommuner.permissions import (
@@ -67,6 +68,7 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
     return render(request, "kommuner/vurdering.html", context, status=status)
 
 
+@require_safe_or_POST
 def vurdering_min(request, pk):
     """The current ministry user's own assessment of a submitted application; created on first save."""
     ansoegning = access_ansoegning_til_vurdering(request.user, pk)
@@ -76,6 +78,7 @@ def vurdering_min(request, pk):
     return _vurdering_side(request, ansoegning=ansoegning, vurdering=vurdering, tilbage_til="egen")
 
 
+@require_safe_or_POST
 def vurdering_rediger(request, pk):
     """Any ministry user may correct any assessment."""
     vurdering = access_vurdering(request.user, pk)

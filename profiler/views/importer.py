@@ -9,6 +9,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.eksport import csv_svar
+from forebyggelse.http import require_safe_or_POST
 from hentninger.services import logget_hentning
 from kommuner.permissions import kraev
 from profiler.forms import ImportForm
@@ -29,6 +30,7 @@ def _kraev_ministeriet(user) -> None:
     kraev(kan_administrere_noegletal(user))
 
 
+@require_safe_or_POST
 def import_upload(request):
     _kraev_ministeriet(request.user)
     form = ImportForm(request.POST or None, request.FILES or None)

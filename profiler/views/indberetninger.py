@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import kraev
 from profiler.forms import IndberetningForm, SendTilbageForm
 from profiler.importering.kontrol import AAR_MIN, aar_max
@@ -55,6 +56,7 @@ def indberetning_liste(request, kode):
     )
 
 
+@require_safe_or_POST
 def indberetning(request, kode, aar):
     kommune = access_indberetninger(request.user, kode)
     aar = _aar(aar)

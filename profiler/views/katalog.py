@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import kraev
 from kommuner.roller import er_ministeriet
 from profiler.forms import HentForm, IndikatorForm
@@ -70,6 +71,7 @@ def _gem(request, form: IndikatorForm, indikator=None):
         return None
 
 
+@require_safe_or_POST
 def indikator_opret_view(request):
     kraev(kan_administrere_noegletal(request.user))
     form = IndikatorForm(request.POST or None)
@@ -81,6 +83,7 @@ def indikator_opret_view(request):
     return render(request, "profiler/indikator_form.html", {"form": form, "indikator": None})
 
 
+@require_safe_or_POST
 def indikator_rediger(request, kode):
     indikator = access_indikator(request.user, kode)
     kraev(kan_administrere_noegletal(request.user))

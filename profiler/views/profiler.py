@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid
+from forebyggelse.http import require_safe_or_POST
 from hentninger.services import logget_hentning
 from kommuner.permissions import kraev
 from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, kommuner_til_skrivning
@@ -251,6 +252,7 @@ def profil_skift_gruppe(request, kode):
     return redirect("profiler:indstillinger", kode=kommune.kode)
 
 
+@require_safe_or_POST
 def fund_rediger(request, kode, kategori):
     kommune = access_profil(request.user, kode)
     if kategori not in Kategori.values:

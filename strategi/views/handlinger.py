@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import kraev
 from strategi.forms import HandlingForm, felt_fejl
 from strategi.grafer import forandringsteorier
@@ -70,12 +71,14 @@ def _handlingsformside(request, *, strategi, handling: Handling | None):
     return render(request, "strategi/handling_form.html", context, status=status)
 
 
+@require_safe_or_POST
 def handling_opret(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))
     return _handlingsformside(request, strategi=strategi, handling=None)
 
 
+@require_safe_or_POST
 def handling_rediger(request, pk):
     handling = access_handling(request.user, pk)
     kraev(kan_redigere(request.user, handling.strategi))

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import kraev
 from strategi.forms import MaalForm, OpfoelgningForm, SletMaalForm, felt_fejl, hentet_maalform
 from strategi.grafer import fremdriftsgrafer
@@ -119,18 +120,21 @@ def _er_retningsadvarsel(exc: ValidationError) -> bool:
     return any(e.code == "retningsadvarsel" for e in fejl)
 
 
+@require_safe_or_POST
 def maal_opret(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))
     return _maalformside(request, strategi=strategi, maal=None)
 
 
+@require_safe_or_POST
 def maal_rediger(request, pk):
     maal = access_maal(request.user, pk)
     kraev(kan_redigere(request.user, maal.strategi))
     return _maalformside(request, strategi=maal.strategi, maal=maal)
 
 
+@require_safe_or_POST
 def maal_slet(request, pk):
     """GET: the confirmation page. POST: delete; a goal with follow-ups needs the box ticked."""
     maal = access_maal(request.user, pk)
@@ -171,6 +175,7 @@ def maal_gendan(request, pk, haendelse):
     return redirect("strategi:maal", pk=maal.pk)
 
 
+@require_safe_or_POST
 def opfoelgning_opret(request, pk):
     maal = access_maal(request.user, pk)
     strategi = maal.strategi

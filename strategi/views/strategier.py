@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid
+from forebyggelse.http import require_safe_or_POST
 from hentninger.services import logget_hentning
 from kommuner.forms.ansoegninger import BilagForm
 from kommuner.permissions import access_deltagelse, kraev, programmer_til_laesning
@@ -123,6 +124,7 @@ def _strategi_side(request, pk, *, indsend_fejl=None, status=200):
     return render(request, "strategi/strategi.html", context, status=status)
 
 
+@require_safe_or_POST
 def rediger(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))
@@ -227,6 +229,7 @@ def _ministerside(request, pk, *, form_klasse, tilladt, gem, besked: str, titel:
     return render(request, "strategi/formular.html", context)
 
 
+@require_safe_or_POST
 def kommenter(request, pk):
     return _ministerside(
         request,
@@ -239,6 +242,7 @@ def kommenter(request, pk):
     )
 
 
+@require_safe_or_POST
 def godkend(request, pk):
     return _ministerside(
         request,
@@ -251,6 +255,7 @@ def godkend(request, pk):
     )
 
 
+@require_safe_or_POST
 def send_tilbage(request, pk):
     return _ministerside(
         request,
@@ -263,6 +268,7 @@ def send_tilbage(request, pk):
     )
 
 
+@require_safe_or_POST
 def vedtagelse(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_registrere_vedtagelse(request.user, strategi))

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import kraev
 from strategi.forms import AktoerForm, DelstrategiForm, IndsatsomraadeForm, MaalgruppeForm, TilbudForm
 from strategi.models import Aktoer, Indsatsomraade, Maalgruppe, Strategi, Trin
@@ -44,6 +45,7 @@ def struktur(request, pk):
 # Focus areas and sub-strategies ---------------------------------------------------------------------
 
 
+@require_safe_or_POST
 def indsatsomraade_opret(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))
@@ -61,6 +63,7 @@ def indsatsomraade_opret(request, pk):
     )
 
 
+@require_safe_or_POST
 def indsatsomraade_rediger(request, pk):
     omraade = access_indsatsomraade(request.user, pk)
     strategi = omraade.strategi
@@ -91,6 +94,7 @@ def indsatsomraade_slet(request, pk):
     )
 
 
+@require_safe_or_POST
 def delstrategi_opret(request, pk):
     omraade = access_indsatsomraade(request.user, pk)
     strategi = omraade.strategi
@@ -109,6 +113,7 @@ def delstrategi_opret(request, pk):
     )
 
 
+@require_safe_or_POST
 def delstrategi_rediger(request, pk):
     delstrategi = access_delstrategi(request.user, pk)
     strategi = delstrategi.strategi
@@ -142,6 +147,7 @@ def delstrategi_slet(request, pk):
 # Target groups and actors -------------------------------------------------------------------------
 
 
+@require_safe_or_POST
 def maalgruppe_opret(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))
@@ -159,6 +165,7 @@ def maalgruppe_opret(request, pk):
     )
 
 
+@require_safe_or_POST
 def maalgruppe_rediger(request, pk):
     gruppe = access_maalgruppe(request.user, pk)
     strategi = gruppe.strategi
@@ -189,6 +196,7 @@ def maalgruppe_slet(request, pk):
     )
 
 
+@require_safe_or_POST
 def aktoer_opret(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))
@@ -204,6 +212,7 @@ def aktoer_opret(request, pk):
     )
 
 
+@require_safe_or_POST
 def aktoer_rediger(request, pk):
     aktoer = access_aktoer(request.user, pk)
     strategi = aktoer.strategi
@@ -253,6 +262,7 @@ def _trappe_url(strategi: Strategi) -> str:
     return reverse("strategi:indsatstrappe", args=[strategi.pk])
 
 
+@require_safe_or_POST
 def tilbud_opret(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))
@@ -269,6 +279,7 @@ def tilbud_opret(request, pk):
     )
 
 
+@require_safe_or_POST
 def tilbud_rediger(request, pk):
     tilbud = access_tilbud(request.user, pk)
     strategi = tilbud.strategi

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import kraev
 from strategi.forms import GennemgangForm, felt_fejl
 from strategi.permissions import access_gennemgang, access_strategi, access_version, kan_gennemgaa
@@ -21,6 +22,7 @@ from strategi.services.gennemgang import aarsgennemgang_gem
 from strategi.views.faelles import i_dag, ramme
 
 
+@require_safe_or_POST
 def gennemgang_ny(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_gennemgaa(request.user, strategi))

@@ -4,7 +4,7 @@ import pghistory
 import pytest
 from django.utils import timezone
 
-from forebyggelse.historik import historik_til
+from forebyggelse.historik import HISTORIK_PR_SIDE, historik_til
 from kommuner.models import Ansoegning, Kommune, Program
 from kommuner.services.programmer import program_opdater
 from tests.kommuner.factories import ProgramFactory
@@ -57,3 +57,24 @@ def test_writes_outside_a_request_are_recorded_with_the_user_who_made_them(minis
     assert ("status", "Indsendt", "Sendt tilbage til ændring") in [
         (a.felt, a.foer, a.efter) for a in seneste.aendringer
     ]
+
+
+@pytest.fixture
+def to_sider(kobenhavn, ministeriet):
+    """København's history with one event more than a page holds, as the ministry reads it."""
+    for nr in range(HISTORIK_PR_SIDE + 1):
+        kobenhavn.telefon = f"33 66 33 {nr:02}"
+        kobenhavn.save()
+    return lambda side: historik_til(ministeriet, kobenhavn, modeller=[Kommune], kommune_id=kobenhavn.pk, side=side)
+
+
+def test_the_second_page_of_a_history(to_sider):
+    side = to_sider("2")
+    assert (side.nummer, len(side), side.har_nyere, side.har_aeldre) == (2, 1, True, False)
+
+
+@pytest.mark.parametrize("nummer", ["9223372036854775807", "99999999999999999999", "3", "0", "-5", "abc", "", None])
+def test_a_page_number_that_is_no_page_of_the_history_shows_page_1(to_sider, nummer):
+    """Past the last page, past what PostgreSQL can count (it gave "bigint out of range"), below 1 or no number."""
+    side = to_sider(nummer)
+    assert (side.nummer, len(side), side.har_nyere, side.har_aeldre) == (1, HISTORIK_PR_SIDE, False, True)
