@@ -19,9 +19,16 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install the pinned dependencies
+# The npm packages (the HTML checker vnu-jar for the tests; dkfds for `make vendor`), once per change of the lock
+# file, so later runs need no network. --ignore-scripts: vnu-jar's postinstall would download a Java runtime;
+# the tests run its jar with Debian's Java (make system-deps).
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --prefer-offline
+	touch $@
 
-system-deps: ## Install the Debian packages the tests need (Chromium, PostgreSQL, WeasyPrint libraries)
+install: $(VENV)/.installed node_modules/.installed ## Create .venv and install the pinned Python and npm dependencies
+
+system-deps: ## Install the Debian packages the tests need (Chromium, Java, npm, PostgreSQL, WeasyPrint libraries)
 	@scripts/system-deps.sh
 
 db: install ## Start the project's own PostgreSQL (unless DATABASE_URL is set) and print its URL
@@ -59,7 +66,7 @@ check: db ## Django's system checks and a check that every migration is written
 pytest: db ## The pytest suite only (pass ARGS="-k login" to pick tests)
 	$(VENV)/bin/pytest $(ARGS)
 
-test: install system-deps db lint check ## Everything CI checks: lint, checks and the whole test suite incl. browser tests
+test: system-deps install db lint check ## Everything CI checks: lint, checks and the whole test suite incl. browser tests
 	$(VENV)/bin/pytest
 
 bench: db ## Benchmarks: query counts and timings of the main pages as data grows

@@ -127,7 +127,8 @@ def tidsplan_svg(plan: Tidsplan) -> SafeString:
         med_navn(
             tegn(spec),
             f"Tidsplan for {plan.program.navn}. Samme indhold står i tabellen under diagrammet.",
-            attributter='preserveAspectRatio="xMinYMin meet" class="tidsplan-svg"',
+            # No class: the drawing already has one (the stylesheet reaches it through the figure).
+            attributter='preserveAspectRatio="xMinYMin meet"',
         )
     )
 

@@ -39,12 +39,13 @@ class DanskTalField(forms.CharField):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
-def _hjaelper(knap: str | None = None) -> FormHelper:
-    """Crispy renders the fields and the button; the templates write the <form> tag (action, method)."""
+def _hjaelper(knap: str | None = None, *, navn: str = "gem") -> FormHelper:
+    """Crispy renders the fields and the button; the templates write the <form> tag (action, method). The button's
+    id is made from `navn`, so two forms on one page need two names."""
     helper = FormHelper()
     helper.form_tag = False
     if knap:
-        helper.add_input(Submit("gem", knap))
+        helper.add_input(Submit(navn, knap))
     return helper
 
 
@@ -250,7 +251,8 @@ class SammenligningsgruppeForm(forms.Form):
         self.fields["sammenligningsgruppe"].label_from_instance = lambda g: (
             f"{g.navn} ({g.kilde})" if g.kilde else g.navn
         )
-        self.helper = _hjaelper("Skift sammenligningsgruppe")
+        # The profile settings page shows this form above the choice of key figures, whose button is "gem".
+        self.helper = _hjaelper("Skift sammenligningsgruppe", navn="skift")
 
 
 class FundForm(forms.Form):

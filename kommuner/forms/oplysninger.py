@@ -22,7 +22,8 @@ class KommuneOplysningerForm(forms.ModelForm):
         model = Kommune
         fields = ["cvr", "adresse", "postnr_by", "telefon", "email"]
         widgets = {
-            "adresse": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            # One line of the address: "street-address" is for a multi-line field (<textarea>) only.
+            "adresse": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "postnr_by": forms.TextInput(attrs={"autocomplete": "off", **UDEN_TAELLER}),
             "telefon": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),

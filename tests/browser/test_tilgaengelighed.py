@@ -8,14 +8,23 @@ with its error messages. The world is tests/verden.py's; a municipal lead whose 
 shows the empty states (no applications, strategies, meetings or jobs), and the ministry reaches the new programme
 that has none of them either.
 
+The crawl also keeps each page's HTML as the server sent it. After the roles' crawls, the Nu Html Checker (vnu.jar from
+npm's vnu-jar, `make install`) checks all of them in one run, and every form on them must have a submit button.
+
 The keyboard test: a municipal lead logs in and records a follow-up on a goal of their strategy with Tab, Shift+Tab,
 Enter, Space and typing only, and the follow-up is saved.
 """
 
 import importlib
+import json
+import subprocess
+import time
 from collections import deque
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -41,6 +50,42 @@ UDELAD = HENTNINGER | {
 }
 # The page that ends a login is not a page to crawl from: it logs out.
 UDELAD_FORMULARER = {"konto/session/udloebet/", "konto/logout/"}
+ROLLER = ["egen_leder", "anden_leder", "evaluator", "styregruppe", "ministeriet", "uden_deltagelse", "anonym"]
+VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules/vnu-jar/build/dist/vnu.jar"
+# A stack above Java's default 1 MB, which vnu's schema check comes close to (it overflows with the quick compiler
+# alone); and only the quick compiler, which for one short run over a few hundred pages halves the CPU time.
+VNU = ["java", "-Xss4m", "-XX:TieredStopAtLevel=1", "-jar", str(VNU_JAR), "--errors-only", "--format", "json"]
+
+
+class HtmlSider:
+    """The HTML of every page the roles' crawls received, one file each, for the checks after them."""
+
+    def __init__(self, mappe: Path):
+        self.mappe = mappe
+        self.adresser: dict[str, str] = {}  # file name → "role path"
+        self.roller: set[str] = set()
+
+    def gem(self, rolle: str, sti: str, svar) -> None:
+        if not svar.headers.get("content-type", "").startswith("text/html"):
+            return
+        navn = f"{len(self.adresser):04d}.html"
+        (self.mappe / navn).write_bytes(svar.body())
+        self.adresser[navn] = f"{rolle} {sti}"
+        self.roller.add(rolle)
+
+    def filer(self) -> list[Path]:
+        assert self.roller == set(ROLLER), (
+            f"Crawlet har kun gemt sider for {sorted(self.roller)}: tjekket skal køre sammen med alle rollers crawl "
+            "(kør hele test_tilgaengelighed.py)."
+        )
+        return [self.mappe / navn for navn in self.adresser]
+
+
+@pytest.fixture(scope="session")
+def html_sider(tmp_path_factory) -> HtmlSider:
+    # For the whole session: pytest-django runs the checks, which use no database, after every test that does, so
+    # in a run of the whole suite they come last, long after this module's other tests.
+    return HtmlSider(tmp_path_factory.mktemp("html"))
 
 
 @pytest.fixture
@@ -82,13 +127,14 @@ EGEN_FORMULAR = """(sti) => [...document.querySelectorAll('main form[method="pos
 })"""
 
 
-def _send_tom_formular(page) -> bool:
+def _send_tom_formular(page):
     """Empty every field of the page's own form (the one that posts back to the page) and send it without the
-    browser's own checks, so the page comes back with the server's error messages. False when there is none."""
+    browser's own checks, so the page comes back with the server's error messages. Returns the response to that, or
+    None when the page has no such form."""
     sti = urlsplit(page.url).path
     if not page.evaluate(f"(sti) => Boolean(({EGEN_FORMULAR})(sti))", sti):
-        return False
-    with page.expect_navigation():
+        return None
+    with page.expect_navigation() as navigation:
         page.evaluate(
             f"""(sti) => {{
                 const formular = ({EGEN_FORMULAR})(sti);
@@ -103,11 +149,12 @@ def _send_tom_formular(page) -> bool:
             }}""",
             sti,
         )
-    return True
+    return navigation.value
 
 
-def crawl(page, start: str = "/") -> tuple[list[str], list[str]]:
-    """Visit one page per URL pattern reachable from `start`; returns (the pages checked, the violations)."""
+def crawl(page, start: str = "/", gem: Callable = lambda sti, svar: None) -> tuple[list[str], list[str]]:
+    """Visit one page per URL pattern reachable from `start`, handing each response to `gem`; returns (the pages
+    checked, the violations)."""
     koe, set_ = deque([start]), set()
     besoegt, fejl = [], []
     oprindelse = urlsplit(page.url).netloc
@@ -122,42 +169,137 @@ def crawl(page, start: str = "/") -> tuple[list[str], list[str]]:
             fejl.append(f"{sti}: svar {svar.status if svar else 'intet'}")
             continue
         besoegt.append(sti)
+        gem(sti, svar)
         fejl += _alvorlige(page)
         for href in page.eval_on_selector_all("a[href]", "as => as.map(a => a.getAttribute('href'))"):
             adresse = urlsplit(urljoin(page.url, href))
             if adresse.netloc == oprindelse and adresse.scheme.startswith("http"):
                 koe.append(adresse.path + (f"?{adresse.query}" if adresse.query else ""))
-        if route in FORMULARSIDER and route not in UDELAD_FORMULARER and _send_tom_formular(page):
+        if route in FORMULARSIDER and route not in UDELAD_FORMULARER and (svar := _send_tom_formular(page)):
             fejlfelter = page.locator(".alert-error, .form-error").count()
             besoegt.append(f"{sti} (tom formular sendt: {fejlfelter} fejlfelter)")
+            gem(f"{sti} (tom formular sendt)", svar)
             fejl += _alvorlige(page)
     return besoegt, fejl
 
 
-@pytest.mark.parametrize(
-    "rolle", ["egen_leder", "anden_leder", "evaluator", "styregruppe", "ministeriet", "uden_deltagelse", "anonym"]
-)
-def test_every_page_a_role_can_reach_passes_axe(page, log_ind, axe_i_siderne, verden, rolle, capsys):
+@pytest.mark.parametrize("rolle", ROLLER)
+def test_every_page_a_role_can_reach_passes_axe(page, log_ind, axe_i_siderne, verden, html_sider, rolle, capsys):
+    def gem(sti, svar):
+        html_sider.gem(rolle, sti, svar)
+
     brugernavn = {"uden_deltagelse": "leder-461"}.get(rolle) or (
         verden.brugere[rolle].username if verden.brugere.get(rolle) else None
     )
     if brugernavn:
         log_ind(brugernavn)
-        besoegt, fejl = crawl(page)
+        besoegt, fejl = crawl(page, gem=gem)
     else:
         # First the control: the check does find what it should.
         page.goto("/konto/login/")
         page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\\'/x.png\\'>')")
         assert any("image-alt (critical)" in f for f in _alvorlige(page))
-        besoegt, fejl = crawl(page, "/konto/login/")
+        besoegt, fejl = crawl(page, "/konto/login/", gem)
         for sti in ("/tilgaengelighedserklaering/", "/konto/nulstil-adgangskode/"):
             page.goto("/konto/login/")
-            flere, mere = crawl(page, sti)
+            flere, mere = crawl(page, sti, gem)
             besoegt, fejl = besoegt + flere, fejl + mere
     with capsys.disabled():
         print(f"\n{rolle}: {len(besoegt)} sider tjekket med axe-core", besoegt)
     assert not fejl, "\n".join(fejl)
     assert len(besoegt) >= (3 if rolle == "anonym" else 10), besoegt
+
+
+def vnu_fejl(filer: list[Path]) -> list[dict]:
+    """The Nu Html Checker's errors in the files, from one run of vnu.jar (one JVM start for all of them)."""
+    if not VNU_JAR.exists():
+        pytest.fail(f"Nu Html Checker mangler ({VNU_JAR}): kør `make install` (npm-pakken vnu-jar og Java).")
+    koersel = subprocess.run([*VNU, *map(str, filer)], capture_output=True, text=True, check=False)
+    # vnu writes its report to stderr, and exits 1 when it found errors.
+    try:
+        return json.loads(koersel.stderr)["messages"]
+    except json.JSONDecodeError:
+        pytest.fail(f"Nu Html Checker gav ingen rapport (kode {koersel.returncode}): {koersel.stderr[:2000]}")
+
+
+def test_every_crawled_page_is_valid_html(html_sider, tmp_path, capsys):
+    filer = html_sider.filer()
+    # The control, in the same run: the checker does find what it should.
+    kontrol = tmp_path / "kontrol.html"
+    kontrol.write_text('<!DOCTYPE html><html lang="da"><title>K</title><p id="a"></p><p id="a"></p></html>')
+    start = time.monotonic()
+    fejl = vnu_fejl([kontrol, *filer])
+    sekunder = time.monotonic() - start
+    assert [f["message"] for f in fejl if f["url"].endswith("/kontrol.html")] == ["Duplicate ID “a”."]
+    fejl = [f for f in fejl if not f["url"].endswith("/kontrol.html")]
+    with capsys.disabled():
+        print(f"\nNu Html Checker: {len(filer)} sider tjekket på {sekunder:.1f} s, {len(fejl)} fejl")
+    assert not fejl, "\n".join(
+        f"{html_sider.adresser[Path(urlsplit(f['url']).path).name]}, linje {f.get('lastLine')}: {f['message']} "
+        f"– {_udpeget(f)}"
+        for f in fejl
+    )
+
+
+def _udpeget(fejl: dict) -> str:
+    """The piece of the page's HTML that vnu points to."""
+    start, laengde = fejl.get("hiliteStart", 0), fejl.get("hiliteLength")
+    return " ".join(fejl.get("extract", "")[start : start + laengde if laengde else None].split())
+
+
+def _sender(tag: str, type_: str) -> bool:
+    if tag == "button":
+        return type_ not in {"button", "reset"}
+    return tag == "input" and type_ in {"submit", "image"}
+
+
+class _Formularer(HTMLParser):
+    """Each <form> of a page and whether it has a submit button: a <button> whose type is not button or reset, or an
+    <input> of type submit or image, inside it, or anywhere naming it with form="…"."""
+
+    def __init__(self):
+        super().__init__()
+        self.formularer: list[dict] = []
+        self.knapper_til: set[str] = set()  # the ids that a submit button names with form="…"
+        self._aaben: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self._aaben = {"id": attrs.get("id"), "linje": self.getpos()[0], "knap": False}
+            self.formularer.append(self._aaben)
+        elif _sender(tag, (attrs.get("type") or "").lower()):
+            if "form" in attrs:
+                self.knapper_til.add(attrs["form"])
+            elif self._aaben:
+                self._aaben["knap"] = True
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._aaben = None
+
+
+def formularer_uden_knap(html: str) -> list[int]:
+    """The lines of the forms in `html` that have no submit button."""
+    parser = _Formularer()
+    parser.feed(html)
+    return [f["linje"] for f in parser.formularer if not f["knap"] and f["id"] not in parser.knapper_til]
+
+
+def test_every_form_on_the_crawled_pages_has_a_submit_button(html_sider):
+    """A form without a submit button cannot be sent without a script, and checkers (pa11y's H32.2) report it."""
+    # The control: the forms on lines 1 and 4 lack one.
+    kontrol = """<form hidden><input type="hidden" name="next"><button type="button">Nej</button></form>
+        <form><button>Ja</button></form><form><input type="image" alt="Send" src="/x.png"></form>
+        <button type="submit" form="f">Send</button><form id="f"></form>
+        <form><button type="submit" form="f">Send den anden</button></form>"""
+    assert formularer_uden_knap(kontrol) == [1, 4]
+    uden = [
+        f"{html_sider.adresser[fil.name]}: formularen på linje {linje}"
+        for fil in html_sider.filer()
+        for linje in formularer_uden_knap(fil.read_text())
+    ]
+    assert not uden, "\n".join(uden)
 
 
 def _tab_til(page, beskrivelse: str, maal: str, *, tilbage: bool = False, maks: int = 120) -> None:

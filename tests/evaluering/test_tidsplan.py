@@ -1,12 +1,14 @@
 """The timeline: what is on it, the chart and its table, and the ministry keeping it."""
 
 from datetime import date, timedelta
+from xml.etree import ElementTree
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from evaluering.diagrammer import tidsplan_svg
 from evaluering.models import Tidsplanpunkt
 from evaluering.selectors import tidsplan_for
 from evaluering.services.moeder import moede_marker_afholdt, opfoelgningspunkt_tilfoej, referat_gem
@@ -106,3 +108,10 @@ def test_today_is_marked_when_it_is_within_the_plan(program):
     assert plan.i_dag_vises
     leder = program.deltagelser.first().kommune.projektledere.first()
     assert not tidsplan_for(program, leder, i_dag=date(2040, 1, 1)).i_dag_vises
+
+
+def test_the_chart_is_well_formed_svg(program):
+    # An XML parser refuses an attribute written twice (the drawing's own class and one added for the page once).
+    leder = program.deltagelser.first().kommune.projektledere.first()
+    svg = ElementTree.fromstring(tidsplan_svg(tidsplan_for(program, leder)))
+    assert svg.get("role") == "img" and svg.get("aria-label").startswith("Tidsplan for ")
