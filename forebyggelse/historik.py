@@ -14,7 +14,7 @@ import pghistory
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, Q, QuerySet, Subquery
 from pghistory.models import Event, Events
 
 from forebyggelse import formatering
@@ -154,7 +154,7 @@ def historik_til(
     modeller: Iterable[type[Model]] = (),
     kilder: Iterable[tuple[Iterable[Model], Iterable[type[Model]]]] = (),
     kommune_id: int | None,
-    offentlig_fra: datetime | _Altid | None = ALTID,
+    offentlig_fra: datetime | Subquery | _Altid | None = ALTID,
     kladder: Q | None = None,
     side: str | int | None = 1,
 ) -> HistorikSide | None:
@@ -195,15 +195,16 @@ def _kun_det_indsendte(events: QuerySet, offentlig_fra, kladder: Q | None) -> Qu
     return events.exclude(kladder) if kladder is not None else events
 
 
-def foerste_gang(model: type[Model], pk: int, **vaerdier) -> datetime | None:
-    """When the tracked object first had these values (e.g. status="indsendt": its first submission), from its
-    events; None if it never had them."""
-    return (
+def foerste_gang(model: type[Model], pk: int, **vaerdier) -> Subquery:
+    """When the tracked object first had these values (e.g. status="indsendt": its first submission), as its event
+    recorded it: the moment of that transaction, the same as every event written with it. A service's own clock
+    reads later, so a history from that clock would leave out the submission itself. A subquery of the history's
+    own query; NULL (nothing shown) if it never had them."""
+    return Subquery(
         event_model(model)
         .objects.filter(pgh_obj_id=pk, **vaerdier)
         .order_by("pgh_created_at")
-        .values_list("pgh_created_at", flat=True)
-        .first()
+        .values("pgh_created_at")[:1]
     )
 
 

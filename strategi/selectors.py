@@ -15,7 +15,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from forebyggelse.formatering import dato, kr, tal
-from forebyggelse.historik import Historikadgang, HistorikSide, event_model, historik_til, historikadgang
+from forebyggelse.historik import Historikadgang, HistorikSide, event_model, foerste_gang, historik_til, historikadgang
 from kommuner.models import Deltagelse, Kommune, Program
 from kommuner.roller import er_projektleder, kommuner_til_skrivning
 from profiler.models import Indikator
@@ -41,6 +41,7 @@ from strategi.models import (
     Opfoelgning,
     Strategi,
     StrategiBilag,
+    StrategiStatus,
     Tilbud,
     Trin,
     forsinket_q,
@@ -773,7 +774,9 @@ def _historik(user, strategi: Strategi, objekt, *, modeller, side) -> HistorikSi
         objekt,
         modeller=modeller,
         kommune_id=strategi.deltagelse.kommune_id,
-        offentlig_fra=strategi.foerst_indsendt,
+        offentlig_fra=None
+        if strategi.foerst_indsendt is None
+        else foerste_gang(Strategi, strategi.pk, status=StrategiStatus.INDSENDT),
         side=side,
     )
 

@@ -133,3 +133,12 @@ def test_no_code_reads_events_for_a_page_around_the_rule():
                 if navn in {"Events", "_haendelser", "_som_haendelser", "_REGEL"}:
                     fundne.append(f"{sti.relative_to(ROD)}:{node.lineno if hasattr(node, 'lineno') else ''} {navn}")
     assert fundne == []
+
+
+def test_the_ministry_sees_the_submission_itself_in_the_strategys_history(client_for, ministeriet, godkendt_maal):
+    """The first submission's own event is in (its time is its transaction's, a moment before the service's clock),
+    the draft before it is not."""
+    html = client_for(ministeriet).get(f"/strategier/{godkendt_maal.strategi_id}/historik/").content.decode()
+    assert "Kladde → Indsendt til ministeriet" in html
+    assert "Indsendt til ministeriet → Godkendt af ministeriet" in html
+    assert "Udkast A" not in html and "Mål: oprettet" not in html
