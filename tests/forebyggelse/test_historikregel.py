@@ -39,20 +39,10 @@ def godkendt_maal(kommunedata, _kvittering_uden_weasyprint):
     strategi = StrategiFactory(fuld=True)
     leder = projektleder_for(kobenhavn)
     maal = strategi.maal.get()
-    maal = maal_gem(
-        strategi=strategi,
-        maal=maal,
-        indhold=_indhold(maal, tekst="Udkast A om screening"),
-        version=maal.version,
-        bruger=leder,
-    )
-    maal = maal_gem(
-        strategi=strategi,
-        maal=maal,
-        indhold=_indhold(maal, tekst="Screening af alle 0-2-årige"),
-        version=maal.version,
-        bruger=leder,
-    )
+    for tekst in ("Udkast A om screening", "Screening af alle 0-2-årige"):
+        maal = maal_gem(
+            strategi=strategi, maal=maal, indhold=_indhold(maal, tekst=tekst), version=maal.version, bruger=leder
+        )
     godkend(Strategi.objects.get(pk=strategi.pk))
     opfoelgning_opret(maal=maal, dato=date(2012, 6, 30), vaerdi=Decimal(45), bruger=leder)
     return maal
