@@ -1,7 +1,6 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.core.exceptions import ValidationError
 
 from evaluering import tidsangivelse
 from evaluering.models import Moede, Moedeart, Punktart, Punkttype, Tidsplanpunkt
@@ -12,27 +11,13 @@ from kommuner.models import Bilagstype, Program
 from kommuner.services.ansoegninger import MAKS_BILAG_BYTES
 
 
-class ServiceFejlMixin:
-    """Show a service's ValidationError on the matching fields (or above the form)."""
-
-    FELT_FOR_MODELFELT: dict[str, str] = {}
-
-    def tilfoej_fejl(self, exc: ValidationError) -> None:
-        if not hasattr(exc, "error_dict"):
-            self.add_error(None, exc)
-            return
-        for felt, fejl in exc.error_dict.items():
-            felt = self.FELT_FOR_MODELFELT.get(felt, felt)
-            self.add_error(felt if felt in self.fields else None, fejl)
-
-
 def _helper(knap: str) -> FormHelper:
     helper = FormHelper()
     helper.add_input(Submit("gem", knap))
     return helper
 
 
-class TidsplanpunktForm(ServiceFejlMixin, forms.Form):
+class TidsplanpunktForm(forms.Form):
     FELT_FOR_MODELFELT = {"start": "tidspunkt", "slut": "tidspunkt", "praecision": "tidspunkt"}
 
     art = forms.ChoiceField(label="Art", choices=Punktart.choices, error_messages={"required": "Vælg en art."})
@@ -82,7 +67,7 @@ class TidsplanpunktForm(ServiceFejlMixin, forms.Form):
         }
 
 
-class MoedeForm(ServiceFejlMixin, forms.Form):
+class MoedeForm(forms.Form):
     """A meeting's facts; date and times are typed in Danish time. `version` guards against lost updates."""
 
     FELT_FOR_MODELFELT = {"start": "dato", "slut": "slut_tid"}
@@ -148,7 +133,7 @@ class MoedeForm(ServiceFejlMixin, forms.Form):
         }
 
 
-class DagsordenspunktForm(ServiceFejlMixin, forms.Form):
+class DagsordenspunktForm(forms.Form):
     titel = forms.CharField(label="Punkt", max_length=300, error_messages={"required": "Skriv dagsordenspunktet."})
     oplaegsholder = forms.CharField(label="Oplægsholder", max_length=200, required=False)
     varighed = forms.IntegerField(
@@ -194,7 +179,7 @@ class ReferatForm(forms.Form):
         self.helper = _helper("Gem referatet")
 
 
-class OpfoelgningspunktForm(ServiceFejlMixin, forms.Form):
+class OpfoelgningspunktForm(forms.Form):
     art = forms.ChoiceField(label="Art", choices=Punkttype.choices, widget=forms.RadioSelect, initial="opfoelgning")
     tekst = forms.CharField(
         label="Tekst",
@@ -231,7 +216,7 @@ class FremmoedeForm(forms.Form):
     bemaerkning = forms.CharField(label="Bemærkning", max_length=500, required=False)
 
 
-class DataleveranceForm(ServiceFejlMixin, forms.Form):
+class DataleveranceForm(forms.Form):
     FELT_FOR_MODELFELT = {"frist": "frist_dato"}
 
     titel = forms.CharField(label="Titel", max_length=200, help_text="Fx Opfølgning 2012.")
@@ -274,7 +259,7 @@ class DataleveranceForm(ServiceFejlMixin, forms.Form):
         }
 
 
-class VurderingForm(ServiceFejlMixin, forms.Form):
+class VurderingForm(forms.Form):
     resultat = forms.ChoiceField(
         label="Resultat",
         choices=[("godkendt", "Godkend leverancen"), ("returneret", "Returnér med kommentar")],

@@ -1,8 +1,26 @@
 from datetime import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from forebyggelse.formatering import UgyldigtTidspunkt, dansk_tidspunkt
+
+# A service's errors on a form ----------------------------------------------------------------------------
+
+
+def service_fejl_paa_form(form: forms.BaseForm, exc: ValidationError) -> None:
+    """Show a service's ValidationError on the form: an error keyed by a field the form has lands on that field,
+    everything else (a plain message, a key the form lacks) above the form. A form whose fields are named unlike
+    the model's says so in FELT_FOR_MODELFELT, e.g. {"frist": "frist_dato"}. Never raises: Django's add_error
+    refuses a field the form lacks with a ValueError, which would be a server error page."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc)
+        return
+    omdoeb = getattr(form, "FELT_FOR_MODELFELT", {})
+    for noegle, fejl in exc.error_dict.items():
+        felt = omdoeb.get(noegle, noegle)
+        form.add_error(felt if felt in form.fields else None, fejl)
+
 
 # Fields every app's forms share: Danish dates, times of day and amounts --------------------------------
 

@@ -4,6 +4,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.core.exceptions import ValidationError
 
+from forebyggelse.forms import service_fejl_paa_form
 from kommuner.models import Bruger, Kommune, Kommunegruppe
 from kommuner.services.kommuner import bruger_saet_rolle, valider_rolle_og_kommuner
 
@@ -17,7 +18,7 @@ class RolleFormMixin:
             try:
                 valider_rolle_og_kommuner(data.get("rolle") or "", data.get("kommuner") or [])
             except ValidationError as exc:
-                self.add_error(None, exc)
+                service_fejl_paa_form(self, exc)
         return data
 
 

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice
 
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.models import Bruger
 from konto import services
@@ -70,7 +71,7 @@ def login_kode(request):
         try:
             enhed = services.tofaktor_kode_tjek(bruger=bruger, kode=form.cleaned_data["kode"])
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
             user_login_failed.send(sender=__name__, credentials=legitimation, request=request)
             if getattr(request, "axes_locked_out", False):
                 venter_glem(request.session)
@@ -127,7 +128,7 @@ def tofaktor_opsaet(request):
         try:
             services.totp_opret(bruger=user, nuvaerende_kode=start.cleaned_data.get("kode"))
         except ValidationError as exc:
-            start.add_error(None, exc)
+            service_fejl_paa_form(start, exc)
         else:
             return redirect("konto:tofaktor")
     if request.method == "POST" and form.is_valid():
@@ -136,7 +137,7 @@ def tofaktor_opsaet(request):
                 bruger=user, kode=form.cleaned_data["kode"], behold_session=request.session.session_key
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             otp_login(request, enhed)
             request.session[NYE_KODER] = list(backupkoder(user).token_set.values_list("token", flat=True))
@@ -197,7 +198,7 @@ def tofaktor_slaa_fra(request):
         try:
             services.tofaktor_kode_tjek(bruger=user, kode=form.cleaned_data["kode"])
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             services.tofaktor_slaa_fra(bruger=user, behold_session=request.session.session_key)
             request.session[UDEN_TOFAKTOR] = True

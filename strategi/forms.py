@@ -7,7 +7,6 @@ from decimal import Decimal
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
-from django.core.exceptions import ValidationError
 
 from forebyggelse.formatering import dato
 from forebyggelse.forms import KronerField, dato_felt
@@ -776,12 +775,3 @@ class GennemgangForm(forms.Form):
             )
             for h in self.handlinger
         ]
-
-
-def felt_fejl(form: forms.Form, exc: ValidationError) -> None:
-    """A service's ValidationError on the form: keyed errors on their fields (unknown keys above the form)."""
-    if hasattr(exc, "error_dict"):
-        for felt, fejl in exc.error_dict.items():
-            form.add_error(felt if felt in form.fields else None, fejl)
-    else:
-        form.add_error(None, exc)

@@ -21,6 +21,7 @@ from evaluering.permissions import (
 from evaluering.selectors import leveranceoverblik
 from evaluering.services import leverancer as services
 from evaluering.snapshot import byg_snapshot
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import access_program, get_or_404, kraev
 from kommuner.roller import skriver_for
@@ -49,7 +50,7 @@ def dataleverance_opret(request, pk):
         try:
             leverance = services.dataleverance_opret(program=program, bruger=request.user, **form.service_data())
         except ValidationError as exc:
-            form.tilfoej_fejl(exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Dataleverancen {leverance.titel} er bestilt hos de deltagende kommuner.")
             return redirect("evaluering:dataleverance", pk=leverance.pk)
@@ -157,7 +158,7 @@ def indsendelse_vurder(request, pk):
                 bruger=request.user,
             )
         except ValidationError as exc:
-            form.tilfoej_fejl(exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, "Gennemgangen er gemt, og kommunens projektledere har fået besked.")
             return redirect("evaluering:indsendelse", pk=indsendelse.pk)

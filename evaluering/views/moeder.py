@@ -34,6 +34,7 @@ from evaluering.permissions import (
 from evaluering.selectors import antal_deltagere, historik_for_moede, moedeindhold, moeder_i_program
 from evaluering.services import moeder as services
 from forebyggelse.formatering import filnavn_tid
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.pdf import render_pdf
 from hentninger.services import logget_hentning
@@ -65,7 +66,7 @@ def moede_opret(request, pk):
         try:
             moede = services.moede_opret(program=program, **form.service_data())
         except ValidationError as exc:
-            form.tilfoej_fejl(exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(
                 request, f"{moede.titel} er planlagt. Tilføj dagsorden og materialer, og send invitationen."
@@ -86,12 +87,12 @@ def moede_rediger(request, pk):
                 moede=moede, version=form.cleaned_data["version"] or 0, **form.service_data()
             )
         except services.MoedeKonflikt as konflikt:
-            form.add_error(None, konflikt)
+            service_fejl_paa_form(form, konflikt)
             form.data = form.data.copy()
             form.data["version"] = konflikt.nuvaerende.version
             moede, status = konflikt.nuvaerende, 409
         except ValidationError as exc:
-            form.tilfoej_fejl(exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Ændringerne i {moede.titel} er gemt.")
             return redirect("evaluering:moede", pk=moede.pk)
@@ -144,7 +145,7 @@ def dagsorden_tilfoej(request, pk):
         try:
             services.dagsordenspunkt_tilfoej(moede=moede, **form.cleaned_data)
         except ValidationError as exc:
-            form.tilfoej_fejl(exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, "Punktet er føjet til dagsordenen.")
             return _tilbage(moede, "#dagsorden")
@@ -174,7 +175,7 @@ def materiale_upload(request, pk):
                 bruger=request.user,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"{materiale.filnavn} er lagt på mødet.")
             return _tilbage(moede, "#materialer")
@@ -238,12 +239,12 @@ def referat(request, pk):
                 moede=moede, referat=form.cleaned_data["referat"], version=form.cleaned_data["version"]
             )
         except services.MoedeKonflikt as konflikt:
-            form.add_error(None, konflikt)
+            service_fejl_paa_form(form, konflikt)
             form.data = form.data.copy()
             form.data["version"] = konflikt.nuvaerende.version
             moede, status = konflikt.nuvaerende, 409
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, "Referatet er gemt.")
             return _tilbage(moede, "#referat")
@@ -259,7 +260,7 @@ def opfoelgning_tilfoej(request, pk):
         try:
             services.opfoelgningspunkt_tilfoej(moede=moede, **form.cleaned_data)
         except ValidationError as exc:
-            form.tilfoej_fejl(exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"{form.cleaned_data['tekst'][:60]} er tilføjet.")
             return _tilbage(moede, "#opfoelgning")
@@ -302,8 +303,7 @@ def fremmoede(request, pk):
                 services.fremmoede_registrer(moede=moede, kommune=kommune, bruger=request.user, **form.cleaned_data)
             except ValidationError as exc:
                 fejl = True
-                for felt, beskeder in exc.message_dict.items() if hasattr(exc, "error_dict") else [(None, exc)]:
-                    form.add_error(felt if felt in form.fields else None, beskeder)
+                service_fejl_paa_form(form, exc)
         if not fejl:
             messages.success(request, "Fremmødet er registreret.")
             return _tilbage(moede, "#fremmoede")

@@ -10,6 +10,7 @@ from evaluering.forms import TidsplanpunktForm
 from evaluering.permissions import access_tidsplanpunkt, kan_redigere_tidsplan
 from evaluering.selectors import tidsplan_for
 from evaluering.services import tidsplan as services
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import access_program, kraev
 
@@ -39,7 +40,7 @@ def tidsplanpunkt_opret(request, pk):
         try:
             punkt = services.tidsplanpunkt_opret(program=program, **form.service_data())
         except ValidationError as exc:
-            form.tilfoej_fejl(exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"{punkt.titel} er føjet til tidsplanen.")
             return redirect("evaluering:tidsplan", pk=program.pk)
@@ -55,7 +56,7 @@ def tidsplanpunkt_rediger(request, pk):
         try:
             punkt = services.tidsplanpunkt_opdater(punkt=punkt, **form.service_data())
         except ValidationError as exc:
-            form.tilfoej_fejl(exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"{punkt.titel} er gemt.")
             return redirect("evaluering:tidsplan", pk=punkt.program_id)

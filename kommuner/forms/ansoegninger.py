@@ -110,6 +110,8 @@ class TilbagesendelseForm(forms.Form):
 
 
 class GenaabningForm(forms.Form):
+    FELT_FOR_MODELFELT = {"aaben_til": "dato"}  # the new deadline is typed as a date and a time of day
+
     dato = dato_felt("Ny frist, dato", "Vælg datoen for den nye frist.")
     klokkeslaet = klokkeslaet_felt("Ny frist, klokkeslæt", "Vælg klokkeslættet for den nye frist.", initial=time(12, 0))
     begrundelse = forms.CharField(

@@ -1,6 +1,5 @@
 from crispy_forms.helper import FormHelper
 from django import forms
-from django.core.exceptions import ValidationError
 
 from kommuner.models import Kommune, Kontaktperson, valider_cvr
 from kommuner.services.oplysninger import KONTAKTFELTER, Kontakt
@@ -96,12 +95,3 @@ class KontaktpersonFormSet(
                 continue  # unchanged, or the empty row for a new contact person left empty
             gem.append(Kontakt(pk=form.instance.pk, **{f: form.cleaned_data[f] for f in KONTAKTFELTER}))
         return gem, slet
-
-
-def tilfoej_fejl(form: forms.Form, exc: ValidationError) -> None:
-    """Show a service's ValidationError on the form's matching fields, the rest above the form."""
-    if hasattr(exc, "error_dict"):
-        for felt, fejl in exc.error_dict.items():
-            form.add_error(felt if felt in form.fields else None, fejl)
-    else:
-        form.add_error(None, exc)

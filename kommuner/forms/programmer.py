@@ -1,7 +1,6 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
-from django.core.exceptions import ValidationError
 
 from forebyggelse.formatering import dansk_tid
 from forebyggelse.forms import KronerField, dato_felt, klokkeslaet_felt, saml_tidspunkt
@@ -94,12 +93,3 @@ class ProgramForm(forms.Form):
             "ansoegningsfrist": d["ansoegningsfrist"],
             "status": d["status"],
         }
-
-    def tilfoej_fejl(self, exc: ValidationError) -> None:
-        """Show a service's ValidationError on the matching fields (or above the form)."""
-        if not hasattr(exc, "error_dict"):
-            self.add_error(None, exc)
-            return
-        for felt, fejl in exc.error_dict.items():
-            felt = self.FELT_FOR_MODELFELT.get(felt, felt)
-            self.add_error(felt if felt in self.fields else None, fejl)

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid, tidspunkt
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from hentninger.services import logget_hentning
 from kommuner.forms.ansoegninger import AnsoegningForm, BilagForm, GenaabningForm, TilbagesendelseForm
@@ -97,7 +98,7 @@ def ansoegning_rediger(request, pk):
                 ansoegning=ansoegning, indhold=form.indhold, beloeb=form.beloeb, bruger=request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, "Kladden er gemt.")
             if "gem_og_se" in request.POST:
@@ -124,7 +125,7 @@ def bilag_upload(request, pk):
                 bruger=request.user,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)  # a dict of field errors lands on the field, anything else above the form
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Bilaget {bilag.filnavn} er vedhæftet.")
             return redirect(f"{reverse('kommuner:ansoegning', args=[ansoegning.pk])}#bilag")
@@ -193,7 +194,7 @@ def ansoegning_send_tilbage(request, pk):
                 ansoegning=ansoegning, kommentar=form.cleaned_data["kommentar"], bruger=request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Interessetilkendegivelsen er sendt tilbage til {ansoegning.kommune.navn}.")
             return redirect("kommuner:ansoegning", pk=ansoegning.pk)
@@ -214,7 +215,7 @@ def ansoegning_genaabn(request, pk):
                 bruger=request.user,
             )
         except ValidationError as exc:
-            form.add_error("dato", exc.messages)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"{ansoegning.kommune.navn} kan nu indsende indtil {tidspunkt(form.aaben_til)}.")
             return redirect("kommuner:program", pk=ansoegning.program_id)

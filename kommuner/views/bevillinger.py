@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.forms.bevillinger import AfgoerelseForm, ForbrugForm
 from kommuner.models import Afgoerelse, Deltagelse
@@ -40,7 +41,7 @@ def afgoerelse(request, pk):
                     bruger=request.user,
                 )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                service_fejl_paa_form(form, exc)
             else:
                 udfald = "udvalgt" if ny.udvalgt else "ikke udvalgt"
                 messages.success(
@@ -81,7 +82,7 @@ def forbrug_rediger(request, pk):
         try:
             forbrug_registrer(deltagelse=deltagelse, forbrug=form.forbrug, bruger=request.user)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Forbruget for {deltagelse.kommune.navn} er gemt.")
             return redirect("kommuner:budget", pk=deltagelse.program_id)

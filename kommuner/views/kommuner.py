@@ -3,9 +3,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.forms.kommuner import KommunegruppeForm
-from kommuner.forms.oplysninger import KommuneOplysningerForm, KontaktpersonFormSet, tilfoej_fejl
+from kommuner.forms.oplysninger import KommuneOplysningerForm, KontaktpersonFormSet
 from kommuner.permissions import (
     access_kommune,
     kan_redigere_oplysninger,
@@ -64,7 +65,7 @@ def kommune_oplysninger(request, kode):
         try:
             kommune_oplysninger_gem(kommune=kommune, **form.cleaned_data, kontaktpersoner=gem, slet=slet)
         except ValidationError as exc:
-            tilfoej_fejl(form, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Oplysningerne om {kommune.officielt_navn} er gemt.")
             return redirect("kommuner:oplysninger", kode=kommune.kode)

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.forms.programmer import ProgramForm
 from kommuner.permissions import (
@@ -41,7 +42,7 @@ def program_opret(request):
         try:
             program = program_services.program_opret(**form.service_data())
         except ValidationError as exc:
-            form.tilfoej_fejl(exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Programmet {program.navn} er oprettet.")
             return redirect("kommuner:program", pk=program.pk)
@@ -57,7 +58,7 @@ def program_rediger(request, pk):
         try:
             program = program_services.program_opdater(program=program, **form.service_data())
         except ValidationError as exc:
-            form.tilfoej_fejl(exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Ændringerne i {program.navn} er gemt.")
             return redirect("kommuner:program", pk=program.pk)

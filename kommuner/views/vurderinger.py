@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.forms.vurderinger import VurderingForm
 from kommuner.models import Vurdering
@@ -42,7 +43,7 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
             vurdering = konflikt.nuvaerende
             status = 409
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Vurderingen af {ansoegning.kommune.navn}s interessetilkendegivelse er gemt.")
             if tilbage_til == "egen":

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import kraev
 from profiler.forms import IndberetningForm, SendTilbageForm
@@ -73,12 +74,12 @@ def indberetning(request, kode, aar):
             version = form.cleaned_data["version"] if fundet else gemt.version
             gemt = indberetning_gem(indberetning=gemt, vaerdier=form.vaerdier(), version=version, bruger=request.user)
         except IndberetningKonflikt as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
             form.data = form.data.copy()
             form.data["version"] = exc.nuvaerende.version
             status = 409
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"{kommune.navn}s egne tal for {aar} er gemt som kladde.")
             return redirect("profiler:indberetning", kode=kommune.kode, aar=aar)
@@ -152,7 +153,7 @@ def indberetning_send_tilbage_view(request, kode, aar):
                 indberetning=fundet, kommentar=form.cleaned_data["kommentar"], bruger=request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Tallene er sendt tilbage til {fundet.kommune.navn} med din kommentar.")
             return redirect("profiler:indberetning", kode=kode, aar=aar)

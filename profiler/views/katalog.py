@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import kraev
 from kommuner.roller import er_ministeriet
@@ -61,13 +62,13 @@ def _gem(request, form: IndikatorForm, indikator=None):
             return indikator_opret(bruger=request.user, kode=data["kode"], **felter)
         return indikator_opdater(indikator=indikator, bruger=request.user, version=data["version"], **felter)
     except IndikatorKonflikt as exc:
-        form.add_error(None, exc)
+        service_fejl_paa_form(form, exc)
         form.data = form.data.copy()
         form.data["version"] = exc.nuvaerende.version  # the next save goes against what is stored now
         form.konflikt = True
         return None
     except ValidationError as exc:
-        form.add_error(None, exc)
+        service_fejl_paa_form(form, exc)
         return None
 
 
@@ -119,7 +120,7 @@ def indikator_hent(request, kode):
                 bruger=request.user,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             return redirect("profiler:import", pk=koersel.pk)
     return _indikator_side(request, kode, hentform=form, status=400)

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from hentninger.services import logget_hentning
 from kommuner.permissions import kraev
@@ -228,7 +229,7 @@ def profil_vaelg_nogletal(request, kode):
             bruger=request.user,
         )
     except ValgKonflikt as exc:
-        form.add_error(None, exc)
+        service_fejl_paa_form(form, exc)
         form.data = form.data.copy()
         form.data["version"] = exc.nuvaerende.version
         return _indstillinger(request, kommune, indikatorform=form, status=409)
@@ -275,11 +276,11 @@ def fund_rediger(request, kode, kategori):
             )
         except FundKonflikt as exc:
             konflikt, status = exc.nuvaerende, 409
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
             form.data = form.data.copy()
             form.data["version"] = konflikt.version
         except ValidationError as exc:
-            form.add_error(None, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Fundene under {Kategori(kategori).label} er gemt.")
             return redirect(f"{reverse('profiler:profil_seneste', args=[kommune.kode])}#afsnit-{kategori}")

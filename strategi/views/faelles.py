@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from strategi.forms import felt_fejl
+from forebyggelse.forms import service_fejl_paa_form
 from strategi.models import Strategi
 from strategi.permissions import kan_redigere, kan_se_historik
 
@@ -65,7 +65,7 @@ def formside(
         try:
             gem()
         except ValidationError as exc:
-            felt_fejl(form, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, besked)
             return redirect(tilbage)

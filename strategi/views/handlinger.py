@@ -7,9 +7,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import kraev
-from strategi.forms import HandlingForm, felt_fejl
+from strategi.forms import HandlingForm
 from strategi.grafer import forandringsteorier
 from strategi.models import FARVEFORKLARING, Farve, Handling, Indsatsomraade, Maal
 from strategi.permissions import access_handling, access_strategi, kan_redigere
@@ -56,7 +57,7 @@ def _handlingsformside(request, *, strategi, handling: Handling | None):
         except Konflikt as konflikt:
             forskelle, status = form.marker_konflikt(konflikt), 409
         except ValidationError as exc:
-            felt_fejl(form, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Handlingen “{gemt.titel}” er gemt.")
             return redirect(reverse("strategi:handleplan", args=[strategi.pk]) + f"#handling-{gemt.pk}")

@@ -8,9 +8,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import kraev
-from strategi.forms import MaalForm, OpfoelgningForm, SletMaalForm, felt_fejl, hentet_maalform
+from strategi.forms import MaalForm, OpfoelgningForm, SletMaalForm, hentet_maalform
 from strategi.grafer import fremdriftsgrafer
 from strategi.maalstatus import FORMEL, REGEL, REGEL_INDLEDNING
 from strategi.models import Maal
@@ -98,7 +99,7 @@ def _maalformside(request, *, strategi, maal: Maal | None):
         except Konflikt as konflikt:
             forskelle, status = form.marker_konflikt(konflikt), 409
         except ValidationError as exc:
-            felt_fejl(form, exc)
+            service_fejl_paa_form(form, exc)
             if _er_retningsadvarsel(exc):
                 form.vis_retningsbekraeftelse()
         else:
@@ -195,7 +196,7 @@ def opfoelgning_opret(request, pk):
                 bruger=request.user,
             )
         except ValidationError as exc:
-            felt_fejl(form, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, "Opfølgningen er registreret.")
             return redirect("strategi:maal", pk=maal.pk)

@@ -12,13 +12,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from hentninger.services import logget_hentning
 from kommuner.forms.ansoegninger import BilagForm
 from kommuner.permissions import access_deltagelse, kraev, programmer_til_laesning
 from kommuner.roller import er_projektleder
 from kommuner.views.ansoegninger import INDHOLDSTYPER
-from strategi.forms import GodkendForm, KommentarForm, StrategiForm, TilbagesendelseForm, VedtagelseForm, felt_fejl
+from strategi.forms import GodkendForm, KommentarForm, StrategiForm, TilbagesendelseForm, VedtagelseForm
 from strategi.grafer import fremdriftsgrafer
 from strategi.maalstatus import REGEL, REGEL_INDLEDNING, Maalstatus
 from strategi.permissions import (
@@ -145,7 +146,7 @@ def rediger(request, pk):
         except Konflikt as konflikt:
             forskelle, status = form.marker_konflikt(konflikt), 409
         except ValidationError as exc:
-            felt_fejl(form, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, "Strategien er gemt.")
             return redirect("strategi:strategi", pk=strategi.pk)
@@ -167,7 +168,7 @@ def boernepolitik_upload(request, pk):
                 bruger=request.user,
             )
         except ValidationError as exc:
-            felt_fejl(form, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"Bilaget {bilag.filnavn} er vedhæftet.")
             return redirect(f"{reverse('strategi:strategi', args=[strategi.pk])}#boernepolitik")
@@ -221,7 +222,7 @@ def _ministerside(request, pk, *, form_klasse, tilladt, gem, besked: str, titel:
         try:
             gem(strategi, form.cleaned_data)
         except ValidationError as exc:
-            felt_fejl(form, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, besked.format(kommune=strategi.kommune.navn))
             return redirect("strategi:strategi", pk=strategi.pk)
@@ -279,7 +280,7 @@ def vedtagelse(request, pk):
                 strategi=strategi, dato=form.cleaned_data["dato"], organ=form.cleaned_data["organ"], bruger=request.user
             )
         except ValidationError as exc:
-            felt_fejl(form, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(request, "Den politiske vedtagelse er registreret.")
             return redirect("strategi:strategi", pk=strategi.pk)

@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import kraev
-from strategi.forms import GennemgangForm, felt_fejl
+from strategi.forms import GennemgangForm
 from strategi.permissions import access_gennemgang, access_strategi, access_version, kan_gennemgaa
 from strategi.selectors import (
     gennemgange,
@@ -40,7 +41,7 @@ def gennemgang_ny(request, pk):
                 bruger=request.user,
             )
         except ValidationError as exc:
-            felt_fejl(form, exc)
+            service_fejl_paa_form(form, exc)
         else:
             messages.success(
                 request,
