@@ -1,5 +1,6 @@
 """Decision, grant and spending: the ministry decides and grants per year; the municipality reports spending."""
 
+from collections.abc import Iterable
 from datetime import datetime
 
 import pghistory
@@ -37,8 +38,70 @@ def _laas_bevillinger(deltagelse: Deltagelse) -> dict[int, Bevilling]:
     return {b.aar: b for b in raekker}
 
 
-def _tilfoej(fejl: dict, noegle: str, besked: str) -> None:
-    fejl.setdefault(noegle, []).append(besked)
+def _tilfoej(fejl: dict, noegle: str, besked: str | None) -> None:
+    if besked:
+        fejl.setdefault(noegle, []).append(besked)
+
+
+# The decision's rules: each takes plain values and returns a Danish message, or None when the rule holds. ------
+
+
+def tjek_indsendt(status: str) -> str | None:
+    if status != AnsoegningStatus.INDSENDT:
+        return "Der kan kun træffes afgørelse om en indsendt interessetilkendegivelse. Denne er ikke indsendt lige nu."
+    return None
+
+
+def tjek_begrundelse(begrundelse: str) -> str | None:
+    return None if begrundelse.strip() else BEGRUNDELSE_MANGLER
+
+
+def tjek_programmets_aar(bevillinger: Iterable[int], programmets_aar: Iterable[int]) -> str | None:
+    ukendte = set(bevillinger) - set(programmets_aar)
+    if ukendte:
+        return f"Programmet løber ikke i {', '.join(map(str, sorted(ukendte)))}."
+    return None
+
+
+def tjek_aarets_bevilling(aar: int, bevilget: int | None, forbrugt: int | None) -> str | None:
+    """One year's grant: given, not negative, and not below what the municipality has already spent."""
+    if bevilget is None:
+        return beloeb_mangler(aar)
+    if bevilget < 0:
+        return "Beløbet kan ikke være negativt."
+    if forbrugt is not None and bevilget < forbrugt:
+        return f"Kommunen har allerede brugt {kr(forbrugt)} i {aar}; bevillingen kan ikke være mindre."
+    return None
+
+
+def tjek_bevilling_i_alt(beloeb: dict[int, int], programmets_aar: list[int]) -> str | None:
+    """A selected municipality gets something; only said once every year has an amount."""
+    if len(beloeb) == len(programmets_aar) and not sum(beloeb.values()):
+        return BEVILLING_IALT_NUL
+    return None
+
+
+def tjek_budget(i_alt: int, samlet_budget: int, andres_bevillinger: int) -> str | None:
+    tilbage = max(samlet_budget - andres_bevillinger, 0)
+    if i_alt > tilbage:
+        return (
+            f"Bevillingen på {kr(i_alt)} i alt er mere, end der er tilbage af programmets budget: "
+            f"{kr(tilbage)} af {kr(samlet_budget)}, når de andre deltageres bevillinger er trukket fra."
+        )
+    return None
+
+
+def tjek_intet_forbrug(forbrugt: Iterable[int | None]) -> str | None:
+    """A participation can only be removed while nothing has been spent of its grants."""
+    if any(forbrugt):
+        return (
+            "Kommunen har allerede registreret forbrug af bevillingen, så deltagelsen kan ikke fjernes. "
+            "Ret forbruget først, hvis afgørelsen skal ændres."
+        )
+    return None
+
+
+# The decision ---------------------------------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -57,106 +120,100 @@ def afgoerelse_traef(
 
     Validation errors are keyed by `begrundelse` and `bevilling_<år>`, as in the decision form.
     """
-    nu = nu or timezone.now()
     ansoegning = (
         Ansoegning.objects.select_for_update(of=("self",)).select_related("program", "kommune").get(pk=ansoegning.pk)
     )
-    if ansoegning.status != AnsoegningStatus.INDSENDT:
-        raise ValidationError(
-            "Der kan kun træffes afgørelse om en indsendt interessetilkendegivelse. Denne er ikke indsendt lige nu."
-        )
+    if besked := tjek_indsendt(ansoegning.status):
+        raise ValidationError(besked)
     # Lock the programme, so two decisions at once cannot together grant more than the budget.
     program = Program.objects.select_for_update().get(pk=ansoegning.program_id)
     deltagelse = Deltagelse.objects.filter(program=program, kommune=ansoegning.kommune).first()
     # Lock the grant rows too: spending is registered under the same lock, so a decision can never be checked
     # against spending that is about to change, nor write back a stale spending figure.
     eksisterende = _laas_bevillinger(deltagelse) if deltagelse else {}
+    forbrugt = {aar: b.forbrugt for aar, b in eksisterende.items()}
+    begrundelse = (begrundelse or "").strip()
 
     fejl: dict[str, list[str]] = {}
-    begrundelse = (begrundelse or "").strip()
-    if not begrundelse:
-        _tilfoej(fejl, "begrundelse", BEGRUNDELSE_MANGLER)
-    beloeb: dict[int, int] = {}
+    _tilfoej(fejl, "begrundelse", tjek_begrundelse(begrundelse))
+    # The amounts to write: every programme year with an amount that is not negative.
+    beloeb = {aar: v for aar in program.aar if (v := bevillinger.get(aar)) is not None and v >= 0} if udvalgt else {}
     if udvalgt:
-        ukendte = set(bevillinger) - set(program.aar)
-        if ukendte:
-            _tilfoej(fejl, NON_FIELD_ERRORS, f"Programmet løber ikke i {', '.join(map(str, sorted(ukendte)))}.")
+        _tilfoej(fejl, NON_FIELD_ERRORS, tjek_programmets_aar(bevillinger, program.aar))
         for aar in program.aar:
-            vaerdi = bevillinger.get(aar)
-            if vaerdi is None:
-                _tilfoej(fejl, f"bevilling_{aar}", beloeb_mangler(aar))
-            elif vaerdi < 0:
-                _tilfoej(fejl, f"bevilling_{aar}", "Beløbet kan ikke være negativt.")
-            else:
-                forbrugt = eksisterende[aar].forbrugt if aar in eksisterende else None
-                if forbrugt is not None and vaerdi < forbrugt:
-                    _tilfoej(
-                        fejl,
-                        f"bevilling_{aar}",
-                        f"Kommunen har allerede brugt {kr(forbrugt)} i {aar}; bevillingen kan ikke være mindre.",
-                    )
-                beloeb[aar] = vaerdi
-        if len(beloeb) == len(program.aar) and not sum(beloeb.values()):
-            _tilfoej(fejl, NON_FIELD_ERRORS, BEVILLING_IALT_NUL)
+            _tilfoej(fejl, f"bevilling_{aar}", tjek_aarets_bevilling(aar, bevillinger.get(aar), forbrugt.get(aar)))
+        _tilfoej(fejl, NON_FIELD_ERRORS, tjek_bevilling_i_alt(beloeb, program.aar))
         andre = bevilget_i_program(program, undtagen=ansoegning.kommune)
-        tilbage = max(program.samlet_budget - andre, 0)
-        if sum(beloeb.values()) > tilbage:
-            _tilfoej(
-                fejl,
-                NON_FIELD_ERRORS,
-                f"Bevillingen på {kr(sum(beloeb.values()))} i alt er mere, end der er tilbage af programmets budget: "
-                f"{kr(tilbage)} af {kr(program.samlet_budget)}, når de andre deltageres bevillinger er trukket fra.",
-            )
-    elif deltagelse and any(b.forbrugt for b in eksisterende.values()):
-        _tilfoej(
-            fejl,
-            NON_FIELD_ERRORS,
-            "Kommunen har allerede registreret forbrug af bevillingen, så deltagelsen kan ikke fjernes. "
-            "Ret forbruget først, hvis afgørelsen skal ændres.",
-        )
+        besked = tjek_budget(sum(beloeb.values()), program.samlet_budget, andre)
+        _tilfoej(fejl, NON_FIELD_ERRORS, besked)
+    else:
+        _tilfoej(fejl, NON_FIELD_ERRORS, tjek_intet_forbrug(forbrugt.values()))
     if fejl:
         raise ValidationError(fejl)
 
     with pghistory.context(user=bruger.pk):
-        afgoerelse = Afgoerelse.objects.filter(ansoegning=ansoegning).first()
-        aendret = afgoerelse is not None
-        afgoerelse = afgoerelse or Afgoerelse(ansoegning=ansoegning)
-        afgoerelse.udvalgt = udvalgt
-        afgoerelse.begrundelse = begrundelse
-        afgoerelse.truffet = nu
-        afgoerelse.truffet_af = bruger
-        afgoerelse.full_clean()
-        afgoerelse.save()
-
+        afgoerelse, aendret = _gem_afgoerelse(
+            ansoegning, udvalgt=udvalgt, begrundelse=begrundelse, bruger=bruger, nu=nu or timezone.now()
+        )
         if udvalgt:
-            if deltagelse is None:
-                deltagelse = Deltagelse(program=program, kommune=ansoegning.kommune, ansoegning=ansoegning)
-                deltagelse.full_clean()
-                deltagelse.save()
-            elif deltagelse.ansoegning_id != ansoegning.pk:
-                deltagelse.ansoegning = ansoegning
-                deltagelse.save(update_fields=["ansoegning"])
-            for aar, bevilget in beloeb.items():
-                bevilling = eksisterende.get(aar)
-                if bevilling is None:
-                    bevilling = Bevilling(deltagelse=deltagelse, aar=aar, bevilget=bevilget)
-                    bevilling.full_clean()
-                    bevilling.save()
-                elif bevilling.bevilget != bevilget:
-                    bevilling.bevilget = bevilget
-                    bevilling.full_clean()
-                    bevilling.save(update_fields=["bevilget"])  # never the municipality's spending
+            _gem_bevillinger(ansoegning, program, deltagelse, eksisterende, beloeb)
         elif deltagelse is not None:
-            try:
-                deltagelse.delete()
-            except (ProtectedError, RestrictedError):
-                raise ValidationError(
-                    "Kommunen har allerede data i programmet (fx profil eller strategi), så deltagelsen kan ikke "
-                    "fjernes."
-                ) from None
-
+            _fjern_deltagelse(deltagelse)
     _send_afgoerelse(ansoegning, afgoerelse, aendret=aendret)
     return afgoerelse
+
+
+def _gem_afgoerelse(
+    ansoegning: Ansoegning, *, udvalgt: bool, begrundelse: str, bruger: Bruger, nu: datetime
+) -> tuple[Afgoerelse, bool]:
+    """The decision, new or replacing the one before; and whether it replaced one."""
+    afgoerelse = Afgoerelse.objects.filter(ansoegning=ansoegning).first()
+    aendret = afgoerelse is not None
+    afgoerelse = afgoerelse or Afgoerelse(ansoegning=ansoegning)
+    afgoerelse.udvalgt = udvalgt
+    afgoerelse.begrundelse = begrundelse
+    afgoerelse.truffet = nu
+    afgoerelse.truffet_af = bruger
+    afgoerelse.full_clean()
+    afgoerelse.save()
+    return afgoerelse, aendret
+
+
+def _gem_bevillinger(
+    ansoegning: Ansoegning,
+    program: Program,
+    deltagelse: Deltagelse | None,
+    eksisterende: dict[int, Bevilling],
+    beloeb: dict[int, int],
+) -> None:
+    """The participation (tied to this application) and one grant per year; only the granted amount is written,
+    never the municipality's spending."""
+    if deltagelse is None:
+        deltagelse = Deltagelse(program=program, kommune=ansoegning.kommune, ansoegning=ansoegning)
+        deltagelse.full_clean()
+        deltagelse.save()
+    elif deltagelse.ansoegning_id != ansoegning.pk:
+        deltagelse.ansoegning = ansoegning
+        deltagelse.save(update_fields=["ansoegning"])
+    for aar, bevilget in beloeb.items():
+        bevilling = eksisterende.get(aar)
+        if bevilling is None:
+            bevilling = Bevilling(deltagelse=deltagelse, aar=aar, bevilget=bevilget)
+            bevilling.full_clean()
+            bevilling.save()
+        elif bevilling.bevilget != bevilget:
+            bevilling.bevilget = bevilget
+            bevilling.full_clean()
+            bevilling.save(update_fields=["bevilget"])
+
+
+def _fjern_deltagelse(deltagelse: Deltagelse) -> None:
+    try:
+        deltagelse.delete()
+    except (ProtectedError, RestrictedError):
+        raise ValidationError(
+            "Kommunen har allerede data i programmet (fx profil eller strategi), så deltagelsen kan ikke fjernes."
+        ) from None
 
 
 def _send_afgoerelse(ansoegning: Ansoegning, afgoerelse: Afgoerelse, *, aendret: bool):

@@ -6,7 +6,7 @@ every problem at once; one error means the file is refused and nothing is writte
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -291,75 +291,156 @@ def tjek_ekstra_variabler(raamme: Raamme, ekstra: list[int], summer: set[str]) -
     return fejl
 
 
+def tjek_omraadekolonne(omraade: int | None) -> list[Fejl]:
+    if omraade is None:
+        return [Fejl(f"Filen mangler en områdekolonne ({', '.join(OMRAADE_KOLONNER)}) med kommunerne.", raekke=1)]
+    return []
+
+
+@dataclass(frozen=True)
+class Statistikbankraekke:
+    """A row whose area, period and number passed their checks: one number for a municipality and period."""
+
+    nr: int
+    kommune_id: int
+    kommune_navn: str
+    tid: Celle  # the period as the file writes it, for the message about a repeated row
+    periode: Periode
+    vaerdi: Decimal | None
+    summeret: tuple[str, ...] = ()  # this row's values of the variables the caller sums over
+
+
+@dataclass(frozen=True)
+class Statistikbankkolonner:
+    omraade: int
+    tid: int
+    indhold: int
+    celle: int | None  # a cross table's `_KOLONNE`: the column each number stood in, for errors
+    summeres: tuple[int, ...]
+
+
+def _husk(funktion: Callable[[Celle], tuple]) -> Callable[[Celle], tuple]:
+    """`funktion` worked out once for each distinct cell: a file repeats each value for every area and variable.
+    The type is part of the key, since 2011 and '2011' may read differently."""
+    husket: dict = {}
+
+    def opslag(celle: Celle) -> tuple:
+        noegle = (type(celle), celle)
+        if noegle not in husket:
+            husket[noegle] = funktion(celle)
+        return husket[noegle]
+
+    return opslag
+
+
+def tolk_statistikbankraekke(
+    nr: int,
+    celler: list[Celle],
+    raamme: Raamme,
+    kolonner: Statistikbankkolonner,
+    omraader: Omraader,
+    periode_af: Callable[[Celle], tuple[Periode | None, str]],
+) -> Fejl | Statistikbankraekke | None:
+    """The row's area, period and number, or the first error among them; None for an area that is not a
+    municipality (the country, a region …)."""
+    sted = omraader.slaa_op(celler[kolonner.omraade])
+    if isinstance(sted, str):
+        return Fejl(sted, raekke=nr, kolonne=raamme.navn(kolonner.omraade))
+    periode, besked = periode_af(celler[kolonner.tid])
+    if besked:
+        return Fejl(besked, raekke=nr, kolonne=raamme.navn(kolonner.tid) or "TID")
+    vaerdi, besked = tal_fra_celle(celler[kolonner.indhold])
+    if besked:
+        kolonne = celler[kolonner.celle] if kolonner.celle is not None else raamme.navn(kolonner.indhold)
+        return Fejl(besked, raekke=nr, kolonne=kolonne)
+    if sted is SPRING:
+        return None
+    summeret = tuple(str(celler[i]) for i in kolonner.summeres)
+    return Statistikbankraekke(nr, sted.pk, sted.navn, celler[kolonner.tid], periode, vaerdi, summeret)
+
+
+def tjek_gentagne_raekker(
+    tolkede: list[Fejl | Statistikbankraekke], omraadekolonne: str
+) -> list[Fejl | Statistikbankraekke]:
+    """A row for the same municipality and period (and summed values) as an earlier row becomes an error naming
+    that row. Errors and rows keep their place, so the user sees the errors in the file's order."""
+    foerste: dict[tuple, int] = {}
+    resultat: list[Fejl | Statistikbankraekke] = []
+    for tolket in tolkede:
+        if isinstance(tolket, Statistikbankraekke):
+            noegle = (tolket.kommune_id, tolket.periode, *tolket.summeret)
+            if noegle in foerste:
+                tolket = Fejl(
+                    f"Rækken gentager række {foerste[noegle]} ({tolket.kommune_navn}, {tolket.tid}).",
+                    raekke=tolket.nr,
+                    kolonne=omraadekolonne,
+                )
+            else:
+                foerste[noegle] = tolket.nr
+        resultat.append(tolket)
+    return resultat
+
+
+def tjek_periodearter(raekker: list[Statistikbankraekke]) -> list[Fejl]:
+    if len({r.periode.art for r in raekker}) > 1:
+        return [Fejl("Filen blander årstal, kvartaler og måneder i kolonnen TID. Hent én slags ad gangen.")]
+    return []
+
+
+def tjek_nogen_kommuner(raekker: list[Statistikbankraekke]) -> list[Fejl]:
+    return [] if raekker else [Fejl("Filen har ingen tal for nogen af de 98 kommuner.")]
+
+
+def summer_perioder(raekker: list[Statistikbankraekke]) -> dict[tuple[int, Periode], Decimal | None]:
+    """(kommune, periode) → the number, summed over the variables the caller sums; a missing part makes the sum
+    missing."""
+    perioder: dict[tuple[int, Periode], Decimal | None] = {}
+    for raekke in raekker:
+        noegle = (raekke.kommune_id, raekke.periode)
+        if noegle in perioder:
+            forrige = perioder[noegle]
+            perioder[noegle] = None if forrige is None or raekke.vaerdi is None else forrige + raekke.vaerdi
+        else:
+            perioder[noegle] = raekke.vaerdi
+    return perioder
+
+
 def _statistikbanken(
     raamme: Raamme, omraader: Omraader, indikator: Indikator | None, maal: str, summer: set[str]
 ) -> Indlaest:
     fejl = _maal_passer(indikator, maal) + tjek_tomme_overskrifter(raamme) + tjek_ingen_raekker(raamme)
     fejl += tjek_raekkelaengde(raamme)
-    store = [k.strip().upper() for k in raamme.kolonner]
     omraade = _omraadekolonne(raamme, omraader)
-    if omraade is None:
-        fejl.append(Fejl(f"Filen mangler en områdekolonne ({', '.join(OMRAADE_KOLONNER)}) med kommunerne.", raekke=1))
+    fejl += tjek_omraadekolonne(omraade)
     _stop(fejl)
+    store = [k.strip().upper() for k in raamme.kolonner]
     tid, indhold = store.index("TID"), store.index("INDHOLD")
     ekstra = [i for i in range(len(store)) if i not in {omraade, tid, indhold} and store[i] != "_KOLONNE"]
-    summeres = [i for i in ekstra if store[i] in summer]
     fejl += tjek_ekstra_variabler(raamme, ekstra, summer)
-    kolonne_for_celle = store.index("_KOLONNE") if "_KOLONNE" in store else None
-    perioder_husket: dict = {}
+    kolonner = Statistikbankkolonner(
+        omraade=omraade,
+        tid=tid,
+        indhold=indhold,
+        celle=store.index("_KOLONNE") if "_KOLONNE" in store else None,
+        summeres=tuple(i for i in ekstra if store[i] in summer),
+    )
     maks = aar_max()
-
-    # (kommune, periode) → value, summed over the variables the caller sums.
-    perioder: dict[tuple[int, Periode], Decimal | None] = {}
-    set_foer: dict[tuple, int] = {}
-    arter = set()
-    for nr, celler in raamme.raekker:
-        if len(celler) != len(store):
-            continue  # reported by tjek_raekkelaengde
-        sted = omraader.slaa_op(celler[omraade])
-        if isinstance(sted, str):
-            fejl.append(Fejl(sted, raekke=nr, kolonne=raamme.navn(omraade)))
-            continue
-        tid_celle = celler[tid]
-        if (type(tid_celle), tid_celle) not in perioder_husket:
-            perioder_husket[(type(tid_celle), tid_celle)] = periode_fra_celle(tid_celle, maks)
-        periode, besked = perioder_husket[(type(tid_celle), tid_celle)]
-        if besked:
-            fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(tid) or "TID"))
-            continue
-        vaerdi, besked = tal_fra_celle(celler[indhold])
-        if besked:
-            kolonne = celler[kolonne_for_celle] if kolonne_for_celle is not None else raamme.navn(indhold)
-            fejl.append(Fejl(besked, raekke=nr, kolonne=kolonne))
-            continue
-        if sted is SPRING:
-            continue
-        arter.add(periode.art)
-        noegle = (sted.pk, periode, *(str(celler[i]) for i in summeres))
-        if noegle in set_foer:
-            fejl.append(
-                Fejl(
-                    f"Rækken gentager række {set_foer[noegle]} ({sted.navn}, {celler[tid]}).",
-                    raekke=nr,
-                    kolonne=raamme.navn(omraade),
-                )
-            )
-            continue
-        set_foer[noegle] = nr
-        samlet = (sted.pk, periode)
-        if samlet in perioder:
-            forrige = perioder[samlet]
-            perioder[samlet] = None if forrige is None or vaerdi is None else forrige + vaerdi
-        else:
-            perioder[samlet] = vaerdi
-    if len(arter) > 1:
-        fejl.append(Fejl("Filen blander årstal, kvartaler og måneder i kolonnen TID. Hent én slags ad gangen."))
+    periode_af = _husk(lambda celle: periode_fra_celle(celle, maks))
+    tolkede = [
+        tolket
+        for nr, celler in raamme.raekker
+        if len(celler) == len(store)  # a row of the wrong length is reported by tjek_raekkelaengde
+        and (tolket := tolk_statistikbankraekke(nr, celler, raamme, kolonner, omraader, periode_af)) is not None
+    ]
+    tolkede = tjek_gentagne_raekker(tolkede, raamme.navn(omraade))
+    fejl += [t for t in tolkede if isinstance(t, Fejl)]
+    raekker = [t for t in tolkede if isinstance(t, Statistikbankraekke)]
+    fejl += tjek_periodearter(raekker)
     _stop(fejl)
-    if not perioder:
-        raise ImportFejl([Fejl("Filen har ingen tal for nogen af de 98 kommuner.")])
+    _stop(tjek_nogen_kommuner(raekker))
 
     aarsdannelse = indikator.naevner_aarsdannelse if maal == Maal.NAEVNER else indikator.taeller_aarsdannelse
-    vaerdier, bemaerkninger = dan_aar(perioder, aarsdannelse)
+    vaerdier, bemaerkninger = dan_aar(summer_perioder(raekker), aarsdannelse)
     felt = {Maal.TAELLER: "taeller", Maal.NAEVNER: "naevner", Maal.VAERDI: "vaerdi"}[maal]
     return Indlaest(
         format="dst",
@@ -445,8 +526,8 @@ def _skabelon(raamme: Raamme, omraader: Omraader, indikatorer: dict[str, Indikat
     pos = {k: kolonner.index(k) for k in (*SKABELON_KOLONNER, *SKABELON_VALGFRI) if k in kolonner}
     vaerdier: list[Vaerdi] = []
     set_foer: dict[tuple[int, int, int], int] = {}
-    aar_husket: dict = {}
     maks = aar_max()
+    aar_af = _husk(lambda celle: aar_fra_celle(celle, maks))
     for nr, celler in raamme.raekker:
         if len(celler) != len(kolonner):
             continue
@@ -465,10 +546,7 @@ def _skabelon(raamme: Raamme, omraader: Omraader, indikatorer: dict[str, Indikat
                     kolonne=raamme.navn(pos["indikator"]),
                 )
             )
-        aar_celle = celler[pos["aar"]]
-        if (type(aar_celle), aar_celle) not in aar_husket:
-            aar_husket[(type(aar_celle), aar_celle)] = aar_fra_celle(aar_celle, maks)
-        aar, besked = aar_husket[(type(aar_celle), aar_celle)]
+        aar, besked = aar_af(celler[pos["aar"]])
         if besked:
             raekkens_fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos["aar"])))
         tal = {}
