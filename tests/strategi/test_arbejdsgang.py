@@ -99,8 +99,10 @@ def test_the_political_adoption_needs_a_past_date_after_the_approval_and_a_body(
 
 
 def test_every_change_is_recorded_and_the_ministry_sees_none_of_the_draft_revisions(
-    client_for, projektleder_101, ministeriet
+    kommunedata, client_for, projektleder_101, ministeriet
 ):
+    """Each request in its own transaction, as in the portal: an event's time is its transaction's, and the ministry
+    reads the history from the first submission's own event on."""
     strategi = StrategiFactory(fuld=True)
     leder = client_for(projektleder_101)
     leder.post(
