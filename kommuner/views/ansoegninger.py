@@ -66,9 +66,7 @@ def _detalje(request, pk, *, form=None, indsend_fejl=None, status=200):
         "kan_indsende": kan_sende,
         "indsend_grund": indsend_grund,
         "mangler": services.mangler_for_indsendelse(ansoegning) if kan_redigere else [],
-        "form": form
-        if form is not None
-        else (bilagskit.BilagForm(beskrivelse_hjaelp=BILAG_HJAELP) if kan_redigere else None),
+        "form": form,
         "indsend_fejl": indsend_fejl,
         "ministeriets_behandling": ministeriets,
         "kan_vurdere": ministeriets,
