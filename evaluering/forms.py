@@ -7,8 +7,7 @@ from evaluering.models import Moede, Moedeart, Punktart, Punkttype, Tidsplanpunk
 from evaluering.snapshot import valgbare_indholdsarter
 from forebyggelse.formatering import dansk_tid
 from forebyggelse.forms import dato_felt, klokkeslaet_felt, saml_tidspunkt
-from kommuner.models import Bilagstype, Program
-from kommuner.services.ansoegninger import MAKS_BILAG_BYTES
+from kommuner.models import Program
 
 
 def _helper(knap: str) -> FormHelper:
@@ -151,16 +150,6 @@ class DagsordenspunktForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper("Tilføj punkt")
-
-
-class MaterialeForm(forms.Form):
-    fil = forms.FileField(
-        label="Vælg fil",
-        help_text=f"PDF, Word (DOCX), Excel (XLSX) eller ODT; højst {MAKS_BILAG_BYTES // 1024 // 1024} MB.",
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(f".{t}" for t in Bilagstype.values)}),
-        error_messages={"required": "Vælg en fil.", "empty": "Filen er tom."},
-    )
-    beskrivelse = forms.CharField(label="Beskrivelse", max_length=200, required=False)
 
 
 class ReferatForm(forms.Form):

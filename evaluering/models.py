@@ -10,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from evaluering.tidsangivelse import Praecision, vis
+from forebyggelse.bilag import Bilagsfil
 from forebyggelse.formatering import kort_tidspunkt
 from forebyggelse.historik import historik
-from kommuner.models import Bilagstype, Deltagelse, Kommune, Program
+from kommuner.models import Deltagelse, Kommune, Program
 
 # ---------------------------------------------------------------------------------------------------
 # Timeline
@@ -172,29 +173,16 @@ class Dagsordenspunkt(models.Model):
         return f"{self.nummer}. {self.titel}"
 
 
-def materiale_sti(instance, filename: str) -> str:
-    # Private like the application annexes: no URL, served by an access-checked view; a random file name.
-    return f"moedemateriale/{instance.moede.program_id}/{instance.moede_id}/{uuid.uuid4().hex}"
-
-
 @historik()
-class Moedemateriale(models.Model):
+class Moedemateriale(Bilagsfil):
     moede = models.ForeignKey(Moede, on_delete=models.CASCADE, related_name="materialer")
-    fil = models.FileField("fil", upload_to=materiale_sti, max_length=300)
-    filnavn = models.CharField("filnavn", max_length=255)
-    filtype = models.CharField("filtype", max_length=10, choices=Bilagstype.choices)
-    stoerrelse = models.PositiveIntegerField("størrelse (bytes)")
-    beskrivelse = models.CharField("beskrivelse", max_length=200, blank=True)
-    uploadet = models.DateTimeField("uploadet", auto_now_add=True)
-    uploadet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
-    class Meta:
-        ordering = ["uploadet", "pk"]
+    class Meta(Bilagsfil.Meta):
         verbose_name = "mødemateriale"
         verbose_name_plural = "mødematerialer"
 
-    def __str__(self) -> str:
-        return self.filnavn
+    def mappe(self) -> str:
+        return f"moedemateriale/{self.moede.program_id}/{self.moede_id}"
 
 
 class Punkttype(models.TextChoices):

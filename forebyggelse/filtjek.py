@@ -7,7 +7,7 @@ and declares the spreadsheet content type, a DOCX a Word document; a macro-enabl
 XML is read with defusedxml (openpyxl uses it too when it is installed), so entity tricks cannot expand.
 
 Every upload goes through here: `tjek_office_fil` for an import that must be one type (XLSX), `genkend_filtype` for
-annexes of applications, strategies, follow-ups and meetings (kommuner.services.ansoegninger.tjek_bilagsfil), which
+annexes of applications, strategies, follow-ups and meetings (forebyggelse.bilag.tjek_bilagsfil), which
 may be PDF, DOCX, XLSX or ODT. Both raise ValidationError with a Danish message; they read the file but leave its
 position at 0.
 """

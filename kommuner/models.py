@@ -1,11 +1,10 @@
-import uuid
-
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
+from forebyggelse.bilag import Bilagsfil
 from forebyggelse.formatering import kort_tidspunkt
 from forebyggelse.historik import historik
 
@@ -332,37 +331,16 @@ class Ansoegningsbeloeb(models.Model):
         return f"{self.aar}: {self.beloeb} kr."
 
 
-def bilag_sti(instance, filename: str) -> str:
-    # Annexes are private: MEDIA_ROOT lies outside the static area and has no URL; the access-checked view
-    # serves them. A random name keeps the user's file name (stored in `filnavn`) out of the file system.
-    return f"bilag/{instance.ansoegning.program_id}/{instance.ansoegning.kommune.kode}/{uuid.uuid4().hex}"
-
-
-class Bilagstype(models.TextChoices):
-    PDF = "pdf", "PDF"
-    DOCX = "docx", "Word (DOCX)"
-    XLSX = "xlsx", "Excel (XLSX)"
-    ODT = "odt", "OpenDocument-tekst (ODT)"
-
-
 @historik()
-class Bilag(models.Model):
+class Bilag(Bilagsfil):
     ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="bilag")
-    fil = models.FileField("fil", upload_to=bilag_sti, max_length=300)
-    filnavn = models.CharField("filnavn", max_length=255)
-    filtype = models.CharField("filtype", max_length=10, choices=Bilagstype.choices)
-    stoerrelse = models.PositiveIntegerField("størrelse (bytes)")
-    beskrivelse = models.CharField("beskrivelse", max_length=200, blank=True)
-    uploadet = models.DateTimeField("uploadet", auto_now_add=True)
-    uploadet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
-    class Meta:
-        ordering = ["uploadet", "pk"]
+    class Meta(Bilagsfil.Meta):
         verbose_name = "bilag"
         verbose_name_plural = "bilag"
 
-    def __str__(self) -> str:
-        return self.filnavn
+    def mappe(self) -> str:
+        return f"bilag/{self.ansoegning.program_id}/{self.ansoegning.kommune.kode}"
 
 
 @historik()

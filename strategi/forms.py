@@ -8,6 +8,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
 from django import forms
 
+from forebyggelse.bilag import bilagsfelt
 from forebyggelse.formatering import dato
 from forebyggelse.forms import KronerField, dato_felt
 from profiler.models import Indikator, Retning
@@ -572,12 +573,7 @@ class OpfoelgningForm(forms.Form):
     periode = forms.CharField(label="Periode", required=False, max_length=100, help_text="Valgfri, fx 1. halvår 2012.")
     vaerdi = _tal("Værdi")
     kommentar = _tekstfelt("Kommentar", 2_000, rows=3)
-    fil = forms.FileField(
-        label="Dokumentation",
-        required=False,
-        help_text="Valgfri. PDF, Word (DOCX), Excel (XLSX) eller ODT; højst 20 MB.",
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.odt"}),
-    )
+    fil = bilagsfelt(label="Dokumentation", required=False, help_text="Valgfri.")
     bilag_beskrivelse = forms.CharField(label="Beskrivelse af dokumentationen", required=False, max_length=200)
 
     def __init__(self, *args, maal: Maal, **kwargs):

@@ -7,7 +7,6 @@ How a goal's status and an action's lateness are worked out lives in `strategi/m
 access loaders filter in one join and the strategy's whole history is one query (forebyggelse/historik.py).
 """
 
-import uuid
 from datetime import date
 
 from django.conf import settings
@@ -16,6 +15,7 @@ from django.core.validators import MaxLengthValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 
+from forebyggelse.bilag import Bilagsfil
 from forebyggelse.historik import historik
 from kommuner.models import Deltagelse
 from profiler.models import Indikator, Retning
@@ -105,11 +105,6 @@ class Strategi(models.Model):
 class Bilagsart(models.TextChoices):
     BOERNEPOLITIK = "boernepolitik", "Børnepolitik"
     DOKUMENTATION = "dokumentation", "Dokumentation for en opfølgning"
-
-
-def bilag_sti(instance, filename: str) -> str:
-    # Private like the applications' annexes: no URL, served by an access-checked view under a random name.
-    return f"strategibilag/{instance.strategi_id}/{uuid.uuid4().hex}"
 
 
 class Maalgruppetype(models.TextChoices):
@@ -425,25 +420,17 @@ class Opfoelgning(models.Model):
 
 
 @historik()
-class StrategiBilag(models.Model):
+class StrategiBilag(Bilagsfil):
     strategi = models.ForeignKey(Strategi, on_delete=models.CASCADE, related_name="bilag")
     opfoelgning = models.ForeignKey(Opfoelgning, on_delete=models.CASCADE, null=True, blank=True, related_name="bilag")
     art = models.CharField("art", max_length=20, choices=Bilagsart.choices)
-    fil = models.FileField("fil", upload_to=bilag_sti, max_length=300)
-    filnavn = models.CharField("filnavn", max_length=255)
-    filtype = models.CharField("filtype", max_length=10)
-    stoerrelse = models.PositiveIntegerField("størrelse (bytes)")
-    beskrivelse = models.CharField("beskrivelse", max_length=200, blank=True)
-    uploadet = models.DateTimeField("uploadet", auto_now_add=True)
-    uploadet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
-    class Meta:
-        ordering = ["uploadet", "pk"]
+    class Meta(Bilagsfil.Meta):
         verbose_name = "bilag til strategien"
         verbose_name_plural = "bilag til strategien"
 
-    def __str__(self) -> str:
-        return self.filnavn
+    def mappe(self) -> str:
+        return f"strategibilag/{self.strategi_id}"
 
 
 class HandlingStatus(models.TextChoices):

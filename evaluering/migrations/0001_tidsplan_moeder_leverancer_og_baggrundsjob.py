@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import evaluering.models
+import forebyggelse.bilag
 
 
 class Migration(migrations.Migration):
@@ -610,7 +611,7 @@ class Migration(migrations.Migration):
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 (
                     "fil",
-                    models.FileField(max_length=300, upload_to=evaluering.models.materiale_sti, verbose_name="fil"),
+                    models.FileField(max_length=300, upload_to=forebyggelse.bilag.bilag_sti, verbose_name="fil"),
                 ),
                 ("filnavn", models.CharField(max_length=255, verbose_name="filnavn")),
                 (
@@ -657,7 +658,7 @@ class Migration(migrations.Migration):
                 ("id", models.BigIntegerField()),
                 (
                     "fil",
-                    models.FileField(max_length=300, upload_to=evaluering.models.materiale_sti, verbose_name="fil"),
+                    models.FileField(max_length=300, upload_to=forebyggelse.bilag.bilag_sti, verbose_name="fil"),
                 ),
                 ("filnavn", models.CharField(max_length=255, verbose_name="filnavn")),
                 (

@@ -25,9 +25,9 @@ from evaluering.models import (
     Tidsplanpunkt,
 )
 from evaluering.permissions import laast_tilstand
+from forebyggelse import bilag as bilagskit
 from forebyggelse.formatering import tidspunkt
 from kommuner.models import Bruger, Deltagelse, Kommune, Program
-from kommuner.services.ansoegninger import tjek_bilagsfil
 
 MOEDEFELTER = ["art", "nummer", "start", "slut", "sted", "fokus", "tidsplanpunkt"]
 
@@ -210,30 +210,15 @@ def dagsordenspunkt_slet(*, punkt: Dagsordenspunkt) -> None:
 @transaction.atomic
 def materiale_tilfoej(*, moede: Moede, fil: UploadedFile, bruger: Bruger, beskrivelse: str = "") -> Moedemateriale:
     moede = _laas(moede)
-    materiale = Moedemateriale(
-        moede=moede,
-        filnavn=fil.name[:255],
-        filtype=tjek_bilagsfil(fil=fil, hvad="Materialer"),
-        stoerrelse=fil.size,
-        beskrivelse=beskrivelse.strip(),
-        uploadet_af=bruger,
+    return bilagskit.bilag_gem(
+        Moedemateriale(moede=moede), fil=fil, bruger=bruger, beskrivelse=beskrivelse, hvad="Materialer"
     )
-    materiale.fil.save(fil.name, fil, save=False)
-    try:
-        materiale.full_clean()
-        materiale.save()
-    except Exception:
-        materiale.fil.delete(save=False)
-        raise
-    return materiale
 
 
 @transaction.atomic
-def materiale_slet(*, materiale: Moedemateriale) -> None:
+def materiale_slet(*, materiale: Moedemateriale, bruger: Bruger) -> None:
     _laas(materiale.moede)
-    fil = materiale.fil
-    materiale.delete()
-    transaction.on_commit(lambda: fil.delete(save=False))
+    bilagskit.bilag_slet(materiale, bruger=bruger)
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST, require_safe
 from evaluering.forms import (
     DagsordenspunktForm,
     FremmoedeForm,
-    MaterialeForm,
     MoedeForm,
     OpfoelgningspunktForm,
     ReferatForm,
@@ -33,13 +32,13 @@ from evaluering.permissions import (
 )
 from evaluering.selectors import antal_deltagere, historik_for_moede, moedeindhold, moeder_i_program
 from evaluering.services import moeder as services
+from forebyggelse import bilag as bilagskit
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.pdf import render_pdf
 from hentninger.services import logget_hentning
 from kommuner.permissions import access_program, kraev
-from kommuner.views.ansoegninger import INDHOLDSTYPER
 
 
 @require_safe
@@ -120,7 +119,7 @@ def _side(request, moede, *, status=200, **forms):
         "kan_godkende": kan_godkende_referat(user, moede),
         "kan_registrere_fremmoede": kan_registrere_fremmoede(user, moede)[0],
         "dagsorden_form": forms.get("dagsorden_form") or (DagsordenspunktForm() if kan_redigere else None),
-        "materiale_form": forms.get("materiale_form") or (MaterialeForm() if kan_redigere else None),
+        "materiale_form": forms.get("materiale_form") or (bilagskit.BilagForm() if kan_redigere else None),
         "opfoelgning_form": forms.get("opfoelgning_form") or (OpfoelgningspunktForm() if kan_referat else None),
         "historik": historik_for_moede(user, moede, request.GET.get("historik")),
     }
@@ -165,7 +164,7 @@ def dagsorden_slet(request, pk):
 def materiale_upload(request, pk):
     moede = access_moede(request.user, pk)
     kraev(kan_redigere_moede(request.user, moede))
-    form = MaterialeForm(request.POST, request.FILES)
+    form = bilagskit.BilagForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             materiale = services.materiale_tilfoej(
@@ -185,14 +184,8 @@ def materiale_upload(request, pk):
 @require_safe
 def materiale_hent(request, pk):
     materiale = access_materiale(request.user, pk)
-    response = FileResponse(
-        materiale.fil.open("rb"),
-        as_attachment=True,
-        filename=materiale.filnavn,
-        content_type=INDHOLDSTYPER[materiale.filtype],
-    )
-    return logget_hentning(
-        response, bruger=request.user, objekt=materiale, beskrivelse=f"{materiale.filnavn} ({materiale.moede.titel})"
+    return bilagskit.bilag_hent(
+        materiale, bruger=request.user, beskrivelse=f"{materiale.filnavn} ({materiale.moede.titel})"
     )
 
 
@@ -200,7 +193,7 @@ def materiale_hent(request, pk):
 def materiale_slet(request, pk):
     materiale = access_materiale(request.user, pk)
     kraev(kan_redigere_moede(request.user, materiale.moede))
-    services.materiale_slet(materiale=materiale)
+    services.materiale_slet(materiale=materiale, bruger=request.user)
     messages.success(request, f"{materiale.filnavn} er fjernet.")
     return _tilbage(materiale.moede, "#materialer")
 

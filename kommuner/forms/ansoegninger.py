@@ -7,7 +7,7 @@ from django import forms
 from forebyggelse.formatering import tal
 from forebyggelse.forms import dato_felt, klokkeslaet_felt, saml_tidspunkt
 from kommuner.models import TEGNGRAENSER, Ansoegning
-from kommuner.services.ansoegninger import MAKS_BILAG_BYTES, REDIGERBARE_FELTER, SEKTION_A, Ansoegningsindhold
+from kommuner.services.ansoegninger import REDIGERBARE_FELTER, SEKTION_A, Ansoegningsindhold
 
 
 class AnsoegningForm(forms.ModelForm):
@@ -66,32 +66,6 @@ class AnsoegningForm(forms.ModelForm):
     @property
     def beloeb(self) -> dict[int, int | None]:
         return {aar: self.cleaned_data.get(f"beloeb_{aar}") for aar in self.instance.program.aar}
-
-
-class BilagForm(forms.Form):
-    fil = forms.FileField(
-        label="Vælg fil",
-        help_text=f"PDF, Word (DOCX), Excel (XLSX) eller ODT; højst {MAKS_BILAG_BYTES // 1024 // 1024} MB.",
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".pdf,.docx,.xlsx,.odt,application/pdf,application/vnd.openxmlformats-officedocument."
-                "wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
-                "application/vnd.oasis.opendocument.text"
-            }
-        ),
-    )
-    beskrivelse = forms.CharField(
-        label="Beskrivelse",
-        required=False,
-        max_length=200,
-        help_text="Fx kommunens børnepolitik eller den nuværende forebyggelsesstrategi.",
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["fil"].error_messages["required"] = "Vælg den fil, du vil vedhæfte."
-        self.helper = FormHelper()
-        self.helper.form_tag = False
 
 
 class TilbagesendelseForm(forms.Form):

@@ -7,6 +7,7 @@ import pgtrigger.migrations
 from django.conf import settings
 from django.db import migrations, models
 
+import forebyggelse.bilag
 import kommuner.models
 
 
@@ -117,7 +118,7 @@ class Migration(migrations.Migration):
                     "fil",
                     models.FileField(
                         max_length=300,
-                        upload_to=kommuner.models.bilag_sti,
+                        upload_to=forebyggelse.bilag.bilag_sti,
                         verbose_name="fil",
                     ),
                 ),
@@ -156,7 +157,7 @@ class Migration(migrations.Migration):
                     "fil",
                     models.FileField(
                         max_length=300,
-                        upload_to=kommuner.models.bilag_sti,
+                        upload_to=forebyggelse.bilag.bilag_sti,
                         verbose_name="fil",
                     ),
                 ),

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from forebyggelse.filtjek import genkend_filtype
+from forebyggelse import bilag as bilagskit
 from forebyggelse.formatering import tidspunkt
 from forebyggelse.pdf import html_til_pdf, pdf_html
 from kommuner.models import (
@@ -22,7 +22,6 @@ from kommuner.models import (
     Ansoegningsbeloeb,
     AnsoegningStatus,
     Bilag,
-    Bilagstype,
     Bruger,
     Genaabning,
     Kommune,
@@ -32,8 +31,6 @@ from kommuner.models import (
 )
 from kommuner.notifikationer import send_til_projektledere
 from kommuner.permissions import AFGOERELSE_TRUFFET, er_udvalgt, gaeldende_frist, inden_fristen, redigerbar_tilstand
-
-MAKS_BILAG_BYTES = 20 * 1024 * 1024
 
 # Section A of the form: the municipality and its contact person.
 SEKTION_A = [
@@ -284,65 +281,14 @@ def ansoegning_genaabn(
 # Annexes ------------------------------------------------------------------------------------------
 
 
-def _endelse(filnavn: str) -> str:
-    return filnavn.rsplit(".", 1)[-1].lower() if "." in filnavn else ""
-
-
-def tjek_bilagsfil(*, fil: UploadedFile, hvad: str = "Et bilag") -> str:
-    """The checks every uploaded annex passes, in every app (applications, strategies and follow-ups, meetings):
-    its size, and an allowed type both by name and by content (forebyggelse/filtjek.py, which looks into a ZIP only
-    after its size checks). Returns the type; raises ValidationError on the field "fil"."""
-    tilladte = ", ".join(t.upper() for t in Bilagstype.values)
-    if fil.size > MAKS_BILAG_BYTES:
-        raise ValidationError({"fil": f"Filen fylder {fil.size / 1024 / 1024:.1f} MB. {hvad} må højst fylde 20 MB."})
-    if _endelse(fil.name) not in Bilagstype.values:
-        raise ValidationError({"fil": f"Filtypen er ikke tilladt. Vedhæft en af disse: {tilladte}."})
-    try:
-        filtype = genkend_filtype(fil)
-    except ValidationError as exc:
-        raise ValidationError({"fil": exc.messages}) from None
-    if filtype is None:
-        raise ValidationError(
-            {"fil": f"Filens indhold er ikke en {_endelse(fil.name).upper()}-fil. Tilladte: {tilladte}."}
-        )
-    if filtype != _endelse(fil.name):
-        raise ValidationError(
-            {
-                "fil": f"Filen hedder .{_endelse(fil.name)}, men indholdet er {filtype.upper()}. "
-                "Gem den i det rigtige format, og prøv igen."
-            }
-        )
-    return filtype
-
-
 @transaction.atomic
 def bilag_tilfoej(*, ansoegning: Ansoegning, fil: UploadedFile, bruger: Bruger, beskrivelse: str = "") -> Bilag:
-    filtype = tjek_bilagsfil(fil=fil)
     ansoegning = _laas(ansoegning)
     _kraev_redigerbar(ansoegning)
-    bilag = Bilag(
-        ansoegning=ansoegning,
-        filnavn=fil.name[:255],
-        filtype=filtype,
-        stoerrelse=fil.size,
-        beskrivelse=beskrivelse.strip(),
-        uploadet_af=bruger,
-    )
-    bilag.fil.save(fil.name, fil, save=False)
-    try:
-        bilag.full_clean()
-        with pghistory.context(user=bruger.pk):
-            bilag.save()
-    except Exception:
-        bilag.fil.delete(save=False)
-        raise
-    return bilag
+    return bilagskit.bilag_gem(Bilag(ansoegning=ansoegning), fil=fil, bruger=bruger, beskrivelse=beskrivelse)
 
 
 @transaction.atomic
 def bilag_slet(*, bilag: Bilag, bruger: Bruger) -> None:
     _kraev_redigerbar(_laas(bilag.ansoegning))
-    fil = bilag.fil
-    with pghistory.context(user=bruger.pk):
-        bilag.delete()
-    transaction.on_commit(lambda: fil.delete(save=False))
+    bilagskit.bilag_slet(bilag, bruger=bruger)

@@ -5,17 +5,17 @@ Each view: access_* (404 for what the user may not read) → kan_* (403 with the
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse import bilag as bilagskit
 from forebyggelse.formatering import filnavn_tid, tidspunkt
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from hentninger.services import logget_hentning
-from kommuner.forms.ansoegninger import AnsoegningForm, BilagForm, GenaabningForm, TilbagesendelseForm
-from kommuner.models import Bilagstype
+from kommuner.forms.ansoegninger import AnsoegningForm, GenaabningForm, TilbagesendelseForm
 from kommuner.permissions import (
     access_ansoegning,
     access_ansoegning_til_side,
@@ -37,12 +37,7 @@ from kommuner.permissions import (
 from kommuner.selectors import historik_for_ansoegning
 from kommuner.services import ansoegninger as services
 
-INDHOLDSTYPER = {
-    Bilagstype.PDF: "application/pdf",
-    Bilagstype.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    Bilagstype.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    Bilagstype.ODT: "application/vnd.oasis.opendocument.text",
-}
+BILAG_HJAELP = "Fx kommunens børnepolitik eller den nuværende forebyggelsesstrategi."
 
 
 @require_POST
@@ -60,6 +55,8 @@ def _detalje(request, pk, *, form=None, indsend_fejl=None, status=200):
     ansoegning = access_ansoegning_til_side(user, pk)
     kan_redigere, _ = kan_redigere_ansoegning(user, ansoegning)
     kan_sende, indsend_grund = kan_indsende(user, ansoegning)
+    if form is None and kan_redigere:
+        form = bilagskit.BilagForm(beskrivelse_hjaelp=BILAG_HJAELP)
     ministeriets = kan_vurdere(user)[0]
     context = {
         "ansoegning": ansoegning,
@@ -69,7 +66,7 @@ def _detalje(request, pk, *, form=None, indsend_fejl=None, status=200):
         "kan_indsende": kan_sende,
         "indsend_grund": indsend_grund,
         "mangler": services.mangler_for_indsendelse(ansoegning) if kan_redigere else [],
-        "form": form if form is not None else (BilagForm() if kan_redigere else None),
+        "form": form,
         "indsend_fejl": indsend_fejl,
         "ministeriets_behandling": ministeriets,
         "kan_vurdere": ministeriets,
@@ -115,7 +112,7 @@ def ansoegning_rediger(request, pk):
 def bilag_upload(request, pk):
     ansoegning = access_ansoegning(request.user, pk)
     kraev(kan_redigere_ansoegning(request.user, ansoegning))
-    form = BilagForm(request.POST, request.FILES)
+    form = bilagskit.BilagForm(request.POST, request.FILES, beskrivelse_hjaelp=BILAG_HJAELP)
     if form.is_valid():
         try:
             bilag = services.bilag_tilfoej(
@@ -135,13 +132,7 @@ def bilag_upload(request, pk):
 @require_safe
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
-    response = FileResponse(
-        bilag.fil.open("rb"),
-        as_attachment=True,
-        filename=bilag.filnavn,
-        content_type=INDHOLDSTYPER[bilag.filtype],
-    )
-    return logget_hentning(response, bruger=request.user, objekt=bilag, beskrivelse=f"{bilag} ({bilag.ansoegning})")
+    return bilagskit.bilag_hent(bilag, bruger=request.user, beskrivelse=f"{bilag} ({bilag.ansoegning})")
 
 
 @require_POST

@@ -7,7 +7,7 @@ import pgtrigger.migrations
 from django.conf import settings
 from django.db import migrations, models
 
-import strategi.models
+import forebyggelse.bilag
 
 
 class Migration(migrations.Migration):
@@ -1919,7 +1919,7 @@ class Migration(migrations.Migration):
                         verbose_name="art",
                     ),
                 ),
-                ("fil", models.FileField(max_length=300, upload_to=strategi.models.bilag_sti, verbose_name="fil")),
+                ("fil", models.FileField(max_length=300, upload_to=forebyggelse.bilag.bilag_sti, verbose_name="fil")),
                 ("filnavn", models.CharField(max_length=255, verbose_name="filnavn")),
                 ("filtype", models.CharField(max_length=10, verbose_name="filtype")),
                 ("stoerrelse", models.PositiveIntegerField(verbose_name="størrelse (bytes)")),
@@ -1972,7 +1972,7 @@ class Migration(migrations.Migration):
                         verbose_name="art",
                     ),
                 ),
-                ("fil", models.FileField(max_length=300, upload_to=strategi.models.bilag_sti, verbose_name="fil")),
+                ("fil", models.FileField(max_length=300, upload_to=forebyggelse.bilag.bilag_sti, verbose_name="fil")),
                 ("filnavn", models.CharField(max_length=255, verbose_name="filnavn")),
                 ("filtype", models.CharField(max_length=10, verbose_name="filtype")),
                 ("stoerrelse", models.PositiveIntegerField(verbose_name="størrelse (bytes)")),

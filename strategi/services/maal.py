@@ -95,9 +95,12 @@ def bekraeftelse_til_sletning(maal: Maal) -> str:
     if not antal:
         return ""
     ord_ = "opfølgning" if antal == 1 else "opfølgninger"
-    return (
+    grund = (
         f"Målet har {antal} {ord_}. Slettes målet, slettes de også. Det kan fortrydes fra historikken (Slettede mål)."
     )
+    if StrategiBilag.objects.filter(opfoelgning__maal=maal).exists():
+        grund += " Opfølgningernes dokumentation slettes for altid og kommer ikke tilbage med målet."
+    return grund
 
 
 @transaction.atomic
@@ -114,9 +117,9 @@ def maal_slet(*, maal: Maal, bekraeftet: bool, bruger: Bruger) -> None:
 
 @transaction.atomic
 def maal_gendan(*, strategi: Strategi, haendelse_id: int, bruger: Bruger) -> Maal:
-    """Bring a deleted goal back from its delete event in the history, with the follow-ups, their documentation and
-    the links to actions that were deleted with it (the same transaction: the same `pgh_created_at`), and point the
-    goals that led to it at it again."""
+    """Bring a deleted goal back from its delete event in the history, with the follow-ups and the links to actions
+    that were deleted with it (the same transaction: the same `pgh_created_at`), and point the goals that led to it at
+    it again. The follow-ups' documentation stays deleted: its files went with the deletion (forebyggelse/bilag.py)."""
     strategi = laas(strategi)
     kraev_redigerbar(strategi)
     haendelse = (
@@ -141,11 +144,6 @@ def maal_gendan(*, strategi: Strategi, haendelse_id: int, bruger: Bruger) -> Maa
         opfoelgninger = event_model(Opfoelgning).objects.filter(maal_id=maal.pk, **samme_sletning)
         for event in opfoelgninger:
             Opfoelgning(**_raekke(Opfoelgning, event)).save(force_insert=True)
-        bilag = event_model(StrategiBilag).objects.filter(
-            opfoelgning_id__in=[e.pgh_obj_id for e in opfoelgninger], **samme_sletning
-        )
-        for event in bilag:
-            StrategiBilag(**_raekke(StrategiBilag, event)).save(force_insert=True)
         for event in event_model(HandlingMaal).objects.filter(maal_id=maal.pk, **samme_sletning):
             raekke = _raekke(HandlingMaal, event)
             if strategi.handlinger.filter(pk=raekke["handling_id"]).exists():

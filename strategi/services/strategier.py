@@ -12,8 +12,8 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from forebyggelse import bilag as bilagskit
 from kommuner.models import Bruger, Deltagelse
-from kommuner.services.ansoegninger import tjek_bilagsfil
 from strategi.models import (
     GODKENDTE,
     Bilagsart,
@@ -205,28 +205,9 @@ def gem_bilag(
     beskrivelse: str = "",
     opfoelgning: Opfoelgning | None = None,
 ) -> StrategiBilag:
-    """Check and store an annex (the caller holds the strategy's lock). The file is removed again if the row
-    cannot be saved."""
-    filtype = tjek_bilagsfil(fil=fil)
-    bilag = StrategiBilag(
-        strategi=strategi,
-        opfoelgning=opfoelgning,
-        art=art,
-        filnavn=fil.name[:255],
-        filtype=filtype,
-        stoerrelse=fil.size,
-        beskrivelse=beskrivelse.strip(),
-        uploadet_af=bruger,
-    )
-    bilag.fil.save(fil.name, fil, save=False)
-    try:
-        bilag.full_clean()
-        with pghistory.context(user=bruger.pk):
-            bilag.save()
-    except Exception:
-        bilag.fil.delete(save=False)
-        raise
-    return bilag
+    """Check and store an annex (the caller holds the strategy's lock)."""
+    bilag = StrategiBilag(strategi=strategi, opfoelgning=opfoelgning, art=art)
+    return bilagskit.bilag_gem(bilag, fil=fil, bruger=bruger, beskrivelse=beskrivelse)
 
 
 @transaction.atomic
@@ -244,5 +225,4 @@ def boernepolitik_slet(*, bilag: StrategiBilag, bruger: Bruger) -> None:
     kraev_redigerbar(strategi)
     if bilag.art != Bilagsart.BOERNEPOLITIK:
         raise ValidationError("Dokumentationen for en opfølgning slettes sammen med opfølgningen.")
-    with pghistory.context(user=bruger.pk):
-        bilag.delete()
+    bilagskit.bilag_slet(bilag, bruger=bruger)

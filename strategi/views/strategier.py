@@ -5,20 +5,19 @@ Each view: access_* (404 for what the user may not read) → kan_* (403 with the
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse import bilag as bilagskit
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from hentninger.services import logget_hentning
-from kommuner.forms.ansoegninger import BilagForm
 from kommuner.permissions import access_deltagelse, kraev, programmer_til_laesning
 from kommuner.roller import er_projektleder
-from kommuner.views.ansoegninger import INDHOLDSTYPER
 from strategi.forms import GodkendForm, KommentarForm, StrategiForm, TilbagesendelseForm, VedtagelseForm
 from strategi.grafer import fremdriftsgrafer
 from strategi.maalstatus import REGEL, REGEL_INDLEDNING, Maalstatus
@@ -52,6 +51,8 @@ from strategi.selectors import (
 from strategi.services import strategier as services
 from strategi.services.faelles import Konflikt
 from strategi.views.faelles import i_dag, ramme
+
+BOERNEPOLITIK_HJAELP = "Fx kommunens børnepolitik eller den nuværende forebyggelsesstrategi."
 
 
 @require_safe
@@ -120,7 +121,7 @@ def _strategi_side(request, pk, *, indsend_fejl=None, status=200):
         "kommentarer": kommentarer(strategi) if kan_se_kommentarer(user, strategi) else None,
         "gennemgange": gennemgange(strategi),
         "bilag": boernepolitik_bilag(strategi),
-        "bilagform": BilagForm() if kan_redigere_ else None,
+        "bilagform": bilagskit.BilagForm(beskrivelse_hjaelp=BOERNEPOLITIK_HJAELP) if kan_redigere_ else None,
     }
     return render(request, "strategi/strategi.html", context, status=status)
 
@@ -158,7 +159,7 @@ def rediger(request, pk):
 def boernepolitik_upload(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))
-    form = BilagForm(request.POST, request.FILES)
+    form = bilagskit.BilagForm(request.POST, request.FILES, beskrivelse_hjaelp=BOERNEPOLITIK_HJAELP)
     if form.is_valid():
         try:
             bilag = services.boernepolitik_tilfoej(
@@ -179,14 +180,8 @@ def boernepolitik_upload(request, pk):
 @require_safe
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
-    response = FileResponse(
-        bilag.fil.open("rb"),
-        as_attachment=True,
-        filename=bilag.filnavn,
-        content_type=INDHOLDSTYPER.get(bilag.filtype, "application/octet-stream"),
-    )
     hvis = f"{bilag.get_art_display()} til {bilag.strategi.titel} ({bilag.strategi.kommune.navn})"
-    return logget_hentning(response, bruger=request.user, objekt=bilag, beskrivelse=f"{bilag}: {hvis}")
+    return bilagskit.bilag_hent(bilag, bruger=request.user, beskrivelse=f"{bilag}: {hvis}")
 
 
 @require_POST

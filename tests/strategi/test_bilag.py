@@ -1,5 +1,5 @@
 """Annexes of a strategy (the child policy, a follow-up's documentation) pass the same file checks as the
-applications' annexes (kommuner.services.ansoegninger.tjek_bilagsfil), so they are driven by the same real files in
+applications' annexes (forebyggelse.bilag.tjek_bilagsfil), so they are driven by the same real files in
 tests/fixtures/kommuner/bilag/: every file in should_pass is stored, every file in should_fail is refused with a
 Danish message on the field and leaves nothing behind."""
 
@@ -12,8 +12,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from hentninger.models import Hentning
-from strategi.models import Opfoelgning, StrategiBilag
-from strategi.services.maal import opfoelgning_opret
+from strategi.models import Opfoelgning, StrategiBilag, StrategiStatus
+from strategi.selectors import slettede_maal
+from strategi.services.maal import bekraeftelse_til_sletning, maal_gendan, maal_slet, opfoelgning_opret
 from strategi.services.strategier import boernepolitik_tilfoej
 from tests.strategi.factories import StrategiFactory, godkend
 
@@ -54,3 +55,25 @@ def test_bad_files_are_refused_on_the_field_and_nothing_is_written(sti, projektl
     with pytest.raises(ValidationError):
         opfoelgning_opret(maal=maal, dato=date(2012, 6, 30), vaerdi=Decimal(40), fil=_fil(sti), bruger=projektleder_101)
     assert not StrategiBilag.objects.exists() and not Opfoelgning.objects.exists()
+
+
+def test_a_deleted_goal_comes_back_without_its_documentation_and_the_confirmation_says_so(
+    projektleder_101, django_capture_on_commit_callbacks
+):
+    # The files go with the deletion (forebyggelse/bilag.py), so a restored goal cannot bring its annexes back.
+    strategi = godkend(StrategiFactory(fuld=True))
+    maal = strategi.maal.get()
+    opfoelgning_opret(
+        maal=maal,
+        dato=date(2012, 6, 30),
+        vaerdi=Decimal(40),
+        fil=_fil(MAPPE / "should_pass" / "cv.odt"),
+        bruger=projektleder_101,
+    )
+    strategi.__class__.objects.filter(pk=strategi.pk).update(status=StrategiStatus.SENDT_TILBAGE)
+    assert "dokumentation slettes for altid" in bekraeftelse_til_sletning(maal)
+    with django_capture_on_commit_callbacks(execute=True):
+        maal_slet(maal=maal, bekraeftet=True, bruger=projektleder_101)
+    (slettet,) = slettede_maal(projektleder_101, strategi)
+    gendannet = maal_gendan(strategi=strategi, haendelse_id=slettet.haendelse_id, bruger=projektleder_101)
+    assert gendannet.opfoelgninger.count() == 1 and not StrategiBilag.objects.exists()
