@@ -38,7 +38,7 @@ def forside(request):
         return render(
             request,
             "forside/projektleder.html",
-            {"kommuner": kommuner_til_skrivning(request.user).with_gruppe(), "programmer": programmer},
+            {"kommuner": kommuner_til_skrivning(request.user).med_gruppe(), "programmer": programmer},
         )
     return render(
         request,

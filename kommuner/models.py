@@ -49,7 +49,7 @@ OFFICIELLE_NAVNE = {"101": "Københavns Kommune", "400": "Bornholms Regionskommu
 
 
 class KommuneQuerySet(models.QuerySet):
-    def with_gruppe(self):
+    def med_gruppe(self):
         return self.select_related("kommunegruppe")
 
 

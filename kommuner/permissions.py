@@ -66,7 +66,7 @@ def kraev(tilladt: tuple[bool, str]) -> None:
 
 
 def access_kommune(user, kode: str) -> Kommune:
-    return get_or_404(kommuner_til_laesning(user).with_gruppe(), kode=kode)
+    return get_or_404(kommuner_til_laesning(user).med_gruppe(), kode=kode)
 
 
 def kan_skifte_kommunegruppe(user, kommune: Kommune) -> tuple[bool, str]:

@@ -31,7 +31,7 @@ from kommuner.roller import er_projektleder, kommuner_til_laesning, kommuner_til
 
 
 def kommuner_for_oversigt(user) -> QuerySet[Kommune]:
-    return kommuner_til_laesning(user).with_gruppe().order_by("kode")
+    return kommuner_til_laesning(user).med_gruppe().order_by("kode")
 
 
 def bevilget_i_program(program: Program, *, undtagen: Kommune | None = None) -> int:

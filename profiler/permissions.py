@@ -42,7 +42,7 @@ def _egen_kommune(user, kommune: Kommune) -> bool:
 
 
 def profiler_til_laesning(user) -> QuerySet[Kommune]:
-    return Kommune.objects.with_gruppe() if rolle(user) else Kommune.objects.none()
+    return Kommune.objects.med_gruppe() if rolle(user) else Kommune.objects.none()
 
 
 def access_profil(user, kode: str) -> Kommune:
@@ -140,9 +140,9 @@ def indberetninger_til_laesning(user) -> QuerySet[Indberetning]:
 def access_indberetninger(user, kode: str) -> Kommune:
     """The municipality whose own figures are asked for: the own leads', the ministry's and the evaluator's."""
     if er_projektleder(user):
-        return get_or_404(kommuner_til_skrivning(user).with_gruppe(), kode=kode)
+        return get_or_404(kommuner_til_skrivning(user).med_gruppe(), kode=kode)
     if er_ministeriet(user) or er_evaluator(user):
-        return get_or_404(Kommune.objects.with_gruppe(), kode=kode)
+        return get_or_404(Kommune.objects.med_gruppe(), kode=kode)
     raise Http404("Siden findes ikke.")
 
 

@@ -232,7 +232,7 @@ def noegletal_for_alle(
     """Every municipality's (or those given) figures, each against its own profile group, ordered by
     municipality code, indicator and year. Two queries plus the benchmark's; `med_grupper=False` (a map needs
     no group figures) saves the profiles' query."""
-    kommuner = list(kommuner if kommuner is not None else Kommune.objects.with_gruppe().order_by("kode"))
+    kommuner = list(kommuner if kommuner is not None else Kommune.objects.med_gruppe().order_by("kode"))
     if med_grupper:
         profiler = {p.kommune_id: p for p in Profil.objects.select_related("sammenligningsgruppe")}
         maal = [(k, sammenligningsgruppe_for(k, profiler.get(k.pk))) for k in kommuner]

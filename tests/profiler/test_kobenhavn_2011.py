@@ -31,7 +31,7 @@ def forventet():
     1 January 2011 (2011K1); the country and the group are sums over municipalities, not means of rates."""
     forbrydelser = _laes("straf11_anmeldte_forbrydelser_kvartal_2010_2013.csv", "anmeldte_forbrydelser")
     befolkning = _laes("folk1a_befolkning_kvartal_2010_2013.csv", "befolkning")
-    kommuner = {k.kode: k.kommunegruppe.navn for k in Kommune.objects.with_gruppe()}
+    kommuner = {k.kode: k.kommunegruppe.navn for k in Kommune.objects.med_gruppe()}
     assert len(kommuner) == 98  # Christiansø (411) and "unknown" (998) are not municipalities
 
     def t(kode: str) -> int:
