@@ -88,9 +88,11 @@ def laast_tilstand(moede: Moede) -> tuple[bool, str]:
     return True, ""
 
 
-def kan_se_referat(user, moede: Moede) -> bool:
+def kan_se_referat(user, moede: Moede) -> tuple[bool, str]:
     """The minutes, decisions and follow-up points are the ministry's draft until the minutes are approved."""
-    return er_ministeriet(user) or moede.status == Moedestatus.GODKENDT
+    if er_ministeriet(user) or moede.status == Moedestatus.GODKENDT:
+        return True, ""
+    return False, "Referatet kan læses, når ministeriet har godkendt det."
 
 
 def kan_redigere_moede(user, moede: Moede) -> tuple[bool, str]:

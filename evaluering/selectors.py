@@ -258,7 +258,7 @@ def tidsplan_for(program: Program, user, *, i_dag: date | None = None) -> Tidspl
                 reverse("evaluering:dataleverance", args=[leverance.pk]),
             )
         )
-    synlige = [m.pk for m in moeder if kan_se_referat(user, m)]
+    synlige = [m.pk for m in moeder if kan_se_referat(user, m)[0]]
     for punkt in Opfoelgningspunkt.objects.filter(moede_id__in=synlige).select_related("moede"):
         poster.append(
             TidsplanPost(
@@ -380,7 +380,7 @@ def kalender_for(user) -> list[Kalenderpost]:
                 url=reverse("evaluering:dataleverance", args=[leverance.pk]),
             )
         )
-    synlige = [m.pk for m in moeder if kan_se_referat(user, m)]
+    synlige = [m.pk for m in moeder if kan_se_referat(user, m)[0]]
     for punkt in Opfoelgningspunkt.objects.filter(moede_id__in=synlige).select_related("moede__program"):
         poster.append(
             Kalenderpost(

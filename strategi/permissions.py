@@ -201,11 +201,13 @@ def kan_se_historik(user, strategi: Strategi) -> tuple[bool, str]:
     return kan_se_kommunens_historik(user, strategi.kommune)
 
 
-def kan_se_kommentarer(user, strategi: Strategi) -> bool:
+def kan_se_kommentarer(user, strategi: Strategi) -> tuple[bool, str]:
     """The ministry's comments are between the ministry and the municipality; the evaluator reads them too."""
     if er_ministeriet(user) or er_evaluator(user):
-        return True
-    return er_projektleder(user) and skriver_for(user, strategi.kommune.pk)
+        return True, ""
+    if er_projektleder(user) and skriver_for(user, strategi.kommune.pk):
+        return True, ""
+    return False, "Ministeriets kommentarer læses af ministeriet, evaluator og kommunens egne projektledere."
 
 
 def kan_se_oversigt(user, program: Program) -> tuple[bool, str]:

@@ -112,7 +112,7 @@ def _side(request, moede, *, status=200, **forms):
         "moede": moede,
         "program": moede.program,
         "kan_redigere": kan_redigere,
-        "kan_se_referat": kan_se_referat(user, moede),
+        "kan_se_referat": kan_se_referat(user, moede)[0],
         "kan_skrive_referat": kan_referat,
         "kan_invitere": kan_sende_invitation(user, moede)[0],
         "kan_markere_afholdt": kan_markere_afholdt(user, moede),
@@ -316,7 +316,7 @@ def referat_godkend(request, pk):
 @require_safe
 def referat_pdf(request, pk):
     moede = access_moede(request.user, pk)
-    if not kan_se_referat(request.user, moede):
+    if not kan_se_referat(request.user, moede)[0]:
         raise Http404("Siden findes ikke.")
     indhold = moedeindhold(moede)
     pdf = render_pdf("evaluering/pdf/referat.html", {"indhold": indhold, "moede": indhold.moede}, bruger=request.user)

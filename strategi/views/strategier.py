@@ -118,7 +118,7 @@ def _strategi_side(request, pk, *, indsend_fejl=None, status=200):
         "kan_vedtagelse": kan_registrere_vedtagelse(user, strategi)[0],
         "kan_foelge_op": kan_foelge_op(user, strategi)[0],
         "kan_gennemgaa": kan_gennemgaa(user, strategi)[0],
-        "kommentarer": kommentarer(strategi) if kan_se_kommentarer(user, strategi) else None,
+        "kommentarer": kommentarer(strategi) if kan_se_kommentarer(user, strategi)[0] else None,
         "gennemgange": gennemgange(strategi),
         "bilag": boernepolitik_bilag(strategi),
         "bilagform": bilagskit.BilagForm(beskrivelse_hjaelp=BOERNEPOLITIK_HJAELP) if kan_redigere_ else None,

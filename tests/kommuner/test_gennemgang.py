@@ -419,3 +419,18 @@ def test_screens_call_the_application_an_expression_of_interest(client_for, prog
         html = client.get(url).content.decode()
         assert not re.search(r"\b[Aa]nsøgning(en|er|erne)?\b", html), url
     assert Afgoerelse._meta.get_field("ansoegning").related_model.__name__ == "Ansoegning"
+
+
+def test_every_permission_predicate_in_every_app_gives_a_reason():
+    """Every kan_* of every app's permissions.py is typed to answer (bool, reason): one meaning for the prefix."""
+    import importlib
+
+    uden_grund = [
+        f"{app}.{navn}"
+        for app in ("kommuner", "konto", "hentninger", "profiler", "strategi", "evaluering")
+        for navn, f in inspect.getmembers(importlib.import_module(f"{app}.permissions"), inspect.isfunction)
+        if navn.startswith("kan_")
+        and f.__module__ == f"{app}.permissions"
+        and inspect.signature(f).return_annotation not in (tuple[bool, str], "tuple[bool, str]")
+    ]
+    assert uden_grund == []
