@@ -23,9 +23,9 @@ from decimal import Decimal
 
 from django.utils.text import capfirst
 
-from evaluering.blokke import felter, tabel, tekst
 from evaluering.models import Dataleverance, Indholdsart
 from evaluering.selectors import fremmoede_for_kommune
+from forebyggelse.blokke import felter, tabel, tekst
 from forebyggelse.formatering import dato, kr, tal, tidspunkt
 from kommuner.models import Ansoegning, Bruger, Deltagelse
 from kommuner.selectors import budget_for

@@ -5,7 +5,7 @@ same selectors as the strategy's pages."""
 
 from django.utils import timezone
 
-from evaluering.blokke import felter, tabel
+from forebyggelse.blokke import felter, tabel
 from forebyggelse.formatering import dato, kr
 from kommuner.models import Bruger, Deltagelse
 from strategi.maalstatus import Maalstatus

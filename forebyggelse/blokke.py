@@ -1,5 +1,5 @@
 """The blocks a delivery's snapshot is made of (fields, tables, texts): plain JSON, shown alike on the snapshot's
-page and in its PDF. One definition for every content kind's builder, in evaluering and in strategi."""
+page and in its PDF. One definition in the base for every content kind's builder (evaluering's and strategi's)."""
 
 
 def felter(*par: tuple[str, str]) -> dict:
