@@ -8,9 +8,10 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from forebyggelse.samtidighed import opdater_hvis_version
 from kommuner.models import Bruger
 from strategi.models import Aktoer, Delstrategi, Handling, HandlingAktoer, HandlingMaal, Indsatsomraade, Maal, Strategi
-from strategi.services.faelles import kraev_redigerbar, laas, opdater_hvis_version, saet_forbindelser
+from strategi.services.faelles import kraev_redigerbar, laas, saet_forbindelser
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def handling_gem(
             handling.save()
         else:
             Handling(pk=handling.pk, strategi=strategi, version=version, **felter).full_clean(validate_unique=False)
-            handling = opdater_hvis_version(Handling, handling.pk, version, felter)
+            handling = opdater_hvis_version(Handling, pk=handling.pk, version=version, felter=felter)
         _saet_links(strategi, handling, indhold.maal, indhold.aktoerer)
     return handling
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forebyggelse.historik import event_model
+from forebyggelse.samtidighed import opdater_hvis_version
 from kommuner.models import Bruger
 from profiler.models import Indikator, Retning
 from strategi.models import (
@@ -24,7 +25,7 @@ from strategi.models import (
     Strategi,
     StrategiBilag,
 )
-from strategi.services.faelles import kraev_godkendt, kraev_redigerbar, laas, opdater_hvis_version
+from strategi.services.faelles import kraev_godkendt, kraev_redigerbar, laas
 from strategi.services.strategier import gem_bilag
 
 
@@ -86,7 +87,7 @@ def maal_gem(*, strategi: Strategi, maal: Maal | None, indhold: Maalindhold, ver
             return nyt
         kandidat = Maal(pk=maal.pk, strategi=strategi, version=version, **felter)
         kandidat.full_clean(validate_unique=False)
-        return opdater_hvis_version(Maal, maal.pk, version, felter)
+        return opdater_hvis_version(Maal, pk=maal.pk, version=version, felter=felter)
 
 
 def bekraeftelse_til_sletning(maal: Maal) -> str:

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from forebyggelse.samtidighed import opdater_hvis_version
 from kommuner.models import Bruger, Deltagelse
 from kommuner.services.ansoegninger import tjek_bilagsfil
 from strategi.models import (
@@ -24,7 +25,7 @@ from strategi.models import (
     StrategiBilag,
     StrategiStatus,
 )
-from strategi.services.faelles import kraev_redigerbar, laas, opdater_hvis_version
+from strategi.services.faelles import kraev_redigerbar, laas
 
 INGEN_KOMMENTAR = "Skriv en kommentar til kommunen."
 
@@ -67,7 +68,7 @@ def strategi_gem(
         setattr(strategi, navn, vaerdi)
     strategi.full_clean(validate_unique=False)
     with pghistory.context(user=bruger.pk):
-        return opdater_hvis_version(Strategi, strategi.pk, version, felter)
+        return opdater_hvis_version(Strategi, pk=strategi.pk, version=version, felter=felter)
 
 
 def mangler_for_indsendelse(strategi: Strategi) -> list[str]:

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from forebyggelse.samtidighed import Konflikt
 from strategi.models import Maal, StrategiStatus
-from strategi.services.faelles import Konflikt
 from strategi.services.handlinger import Handlingsindhold, handling_gem
 from strategi.services.maal import Maalindhold, maal_gem
 from strategi.services.strategier import strategi_indsend
