@@ -126,9 +126,10 @@ class VersionForm(forms.Form):
     def gemt_vaerdi(self, nuvaerende: Model, navn: str):
         return getattr(nuvaerende, navn)
 
-    def marker_konflikt(self, konflikt: Konflikt) -> list[tuple[str, str, str]]:
+    def marker_konflikt(self, konflikt: Konflikt) -> list[tuple[str, str, str]] | None:
         """Keep what the user typed, let the next save go against the version now stored, put the message above the
-        form, and list the fields where the stored version differs from the input: (label, stored, typed)."""
+        form, and list the fields where the stored version differs from the input: (label, stored, typed); None for a
+        form that names no fields to compare (the message above the form is then all)."""
         nu = konflikt.nuvaerende
         forskelle = []
         for navn in self.KONFLIKTFELTER:
@@ -139,7 +140,7 @@ class VersionForm(forms.Form):
         self.data = self.data.copy()
         self.data[self.add_prefix("version")] = str(nu.version)
         self.add_error(None, konflikt)
-        return forskelle
+        return forskelle if self.KONFLIKTFELTER else None
 
 
 @dataclass
