@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from forebyggelse.samtidighed import opdater_hvis_version
+from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger, Deltagelse
 from kommuner.services.ansoegninger import tjek_bilagsfil
 from strategi.models import (
@@ -28,6 +28,10 @@ from strategi.models import (
 from strategi.services.faelles import kraev_redigerbar, laas
 
 INGEN_KOMMENTAR = "Skriv en kommentar til kommunen."
+
+
+class StrategiKonflikt(Konflikt):
+    hvad = "Strategien"
 
 
 @transaction.atomic
@@ -54,7 +58,7 @@ def strategi_gem(
     version: int,
     bruger: Bruger,
 ) -> Strategi:
-    """The header: title, vision and the link to the child policy. Raises Konflikt if someone saved it since
+    """The header: title, vision and the link to the child policy. Raises StrategiKonflikt if someone saved it since
     `version` was loaded."""
     strategi = laas(strategi)
     kraev_redigerbar(strategi)
@@ -68,7 +72,7 @@ def strategi_gem(
         setattr(strategi, navn, vaerdi)
     strategi.full_clean(validate_unique=False)
     with pghistory.context(user=bruger.pk):
-        return opdater_hvis_version(Strategi, pk=strategi.pk, version=version, felter=felter)
+        return opdater_hvis_version(Strategi, konflikt=StrategiKonflikt, pk=strategi.pk, version=version, felter=felter)
 
 
 def mangler_for_indsendelse(strategi: Strategi) -> list[str]:
