@@ -25,7 +25,8 @@ SIDEN_MANGLER = "Siden mangler oplysninger. Hent den igen."
 
 def sidst_gemt_af(obj: Model) -> str:
     """The name of whoever made the newest recorded change to the object, from its history (every service writes
-    inside `pghistory.context(user=…)`, and so does every request). A change without a user (a script) says so."""
+    inside `pghistory.context(user=…)`, and so does every request). A change without a user (a command run on the
+    server) was made by the system."""
     event = (
         event_model(type(obj))
         .objects.filter(pgh_obj_id=obj.pk)
@@ -36,7 +37,7 @@ def sidst_gemt_af(obj: Model) -> str:
     bruger_id = (event.pgh_context.metadata or {}).get("user") if event and event.pgh_context else None
     bruger = get_user_model().objects.filter(pk=bruger_id).first() if bruger_id else None
     if bruger is None:
-        return "en opdatering uden bruger (fx en indlæsning)"
+        return "systemet"
     return bruger.get_full_name() or bruger.username
 
 

@@ -49,6 +49,13 @@ def test_a_save_against_an_old_version_writes_nothing_and_names_who_saved_first_
     assert konflikt.code == "konflikt"
 
 
+def test_a_change_without_a_user_was_made_by_the_system():
+    indikator = IndikatorFactory()
+    opdater_hvis_version(Indikator, pk=indikator.pk, version=indikator.version, felter={"navn": "Fra en kommando"})
+    with pytest.raises(Konflikt, match="er blevet ændret af systemet den "):
+        opdater_hvis_version(Indikator, pk=indikator.pk, version=indikator.version, felter={"navn": "x"})
+
+
 def test_an_app_names_its_object_and_may_refuse_for_another_reason_first(anne):
     class IndikatorKonflikt(Konflikt):
         hvad = "Indikatoren"
