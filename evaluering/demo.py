@@ -115,6 +115,7 @@ def _moede(program, ministeriet, punkt, art, nummer, dag, fokus, fravaerende, go
         referat=f"{EKSEMPEL}Kommunerne fortalte om deres arbejde med {fokus}. Evaluator gennemgik, hvilke data "
         "der skal leveres, og hvornår. Næste skridt blev aftalt som beskrevet under opfølgningspunkterne.",
         version=moede.version,
+        bruger=ministeriet,
     )
     moeder.opfoelgningspunkt_tilfoej(
         moede=moede,

@@ -7,6 +7,7 @@ from evaluering.models import Moede, Moedeart, Punktart, Punkttype, Tidsplanpunk
 from evaluering.snapshot import valgbare_indholdsarter
 from forebyggelse.formatering import dansk_tid
 from forebyggelse.forms import dato_felt, klokkeslaet_felt, saml_tidspunkt
+from forebyggelse.samtidighed import VersionForm
 from kommuner.models import Program
 
 
@@ -66,7 +67,7 @@ class TidsplanpunktForm(forms.Form):
         }
 
 
-class MoedeForm(forms.Form):
+class MoedeForm(VersionForm):
     """A meeting's facts; date and times are typed in Danish time. `version` guards against lost updates."""
 
     FELT_FOR_MODELFELT = {"start": "dato", "slut": "slut_tid"}
@@ -87,7 +88,7 @@ class MoedeForm(forms.Form):
         empty_label="Intet (mødet vises for sig selv)",
         help_text="Det planlagte møde i tidsplanen, som dette møde er.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)  # none for a new meeting
 
     def __init__(self, *args, program: Program, moede: Moede | None = None, **kwargs):
         if moede is not None:
@@ -152,7 +153,9 @@ class DagsordenspunktForm(forms.Form):
         self.helper = _helper("Tilføj punkt")
 
 
-class ReferatForm(forms.Form):
+class ReferatForm(VersionForm):
+    KONFLIKTFELTER = ("referat",)
+
     referat = forms.CharField(
         label="Referat",
         required=False,
@@ -160,7 +163,6 @@ class ReferatForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14}),
         help_text="Hvad der blev drøftet under hvert punkt. Beslutninger og opfølgningspunkter skrives herunder.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, moede: Moede, **kwargs):
         kwargs.setdefault("initial", {"referat": moede.referat, "version": moede.version})

@@ -7,6 +7,7 @@ from crispy_forms.layout import Submit
 from django import forms
 from django.core.exceptions import ValidationError
 
+from forebyggelse.samtidighed import VersionForm
 from kommuner.models import Kommunegruppe
 from profiler.importering.kontrol import AAR_MIN, aar_max
 from profiler.models import EGNE_DATA, Datastatus, Indberetning, Indikator, Maal
@@ -146,14 +147,7 @@ class JsonFelt(forms.CharField):
         return data
 
 
-MANGLER_VERSION = {
-    "required": "Siden mangler oplysninger. Hent den igen.",
-    "invalid": "Siden mangler oplysninger. Hent den igen.",
-}
-
-
-class IndikatorForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, error_messages=MANGLER_VERSION)
+class IndikatorForm(VersionForm, forms.ModelForm):
     faktor = DanskTalField(
         label="Faktor",
         required=True,
@@ -219,8 +213,7 @@ class IndikatorForm(forms.ModelForm):
 # Profiles --------------------------------------------------------------------------------------------------
 
 
-class IndikatorvalgForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, error_messages=MANGLER_VERSION)
+class IndikatorvalgForm(VersionForm):
     indikatorer = forms.ModelMultipleChoiceField(
         label="Nøgletal i profilen",
         queryset=Indikator.objects.order_by("raekkefoelge", "kode"),
@@ -255,7 +248,9 @@ class SammenligningsgruppeForm(forms.Form):
         self.helper = _hjaelper("Skift sammenligningsgruppe", navn="skift")
 
 
-class FundForm(forms.Form):
+class FundForm(VersionForm):
+    KONFLIKTFELTER = ("tekst",)
+
     tekst = forms.CharField(
         label="Fund",
         max_length=6_000,
@@ -263,7 +258,6 @@ class FundForm(forms.Form):
         help_text="Fx hvad fokusgruppeinterviews har vist om afsnittets tal.",
         error_messages={"required": "Skriv fundene, eller gå tilbage uden at gemme."},
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -273,8 +267,9 @@ class FundForm(forms.Form):
 # Own figures ----------------------------------------------------------------------------------------------
 
 
-class IndberetningForm(forms.Form):
-    """One row per own-data indicator: the numerator, and the denominator where the municipality has it."""
+class IndberetningForm(VersionForm):
+    """One row per own-data indicator: the numerator, and the denominator where the municipality has it. The
+    version may be missing: the first save creates the figures."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
 

@@ -11,6 +11,7 @@ from django import forms
 from forebyggelse.bilag import bilagsfelt
 from forebyggelse.formatering import dato
 from forebyggelse.forms import KronerField, dato_felt
+from forebyggelse.samtidighed import VersionForm
 from profiler.models import Indikator, Retning
 from profiler.selectors import katalog
 from strategi.models import (
@@ -32,7 +33,6 @@ from strategi.models import (
     Tilbud,
     Trin,
 )
-from strategi.services.faelles import Konflikt
 from strategi.services.gennemgang import Gennemgangspunkt
 from strategi.services.handlinger import Handlingsindhold
 from strategi.services.maal import Maalindhold
@@ -57,12 +57,6 @@ def _tekstfelt(label: str, maks: int, *, required: bool = False, rows: int = 4, 
         help_text=hjaelp,
         widget=forms.Textarea(attrs={"rows": rows}),
         error_messages={"required": fejl or f"Skriv {label.lower()}."},
-    )
-
-
-def _version() -> forms.IntegerField:
-    return forms.IntegerField(
-        widget=forms.HiddenInput, min_value=0, error_messages={"required": SIDEN_MANGLER, "invalid": SIDEN_MANGLER}
     )
 
 
@@ -111,7 +105,8 @@ def _flere(queryset, label: str, hjaelp: str = "") -> forms.ModelMultipleChoiceF
 # The strategy -------------------------------------------------------------------------------------------
 
 
-class StrategiForm(forms.Form):
+class StrategiForm(VersionForm):
+    KONFLIKTFELTER = ("titel", "vision", "boernepolitik", "boernepolitik_url")
     titel = forms.CharField(label="Titel", max_length=200, error_messages={"required": "Skriv strategiens titel."})
     vision = _tekstfelt("Vision", 4_000, rows=5, hjaelp="Hvad kommunen vil opnå for udsatte børn, unge og familier.")
     boernepolitik = _tekstfelt(
@@ -127,45 +122,12 @@ class StrategiForm(forms.Form):
         help_text="Fx adressen på kommunens hjemmeside.",
         error_messages={"invalid": "Skriv en hel webadresse, fx https://www.kk.dk/boernepolitik."},
     )
-    version = _version()
 
     def __init__(self, *args, strategi: Strategi, **kwargs):
         initial = {f: getattr(strategi, f) for f in ("titel", "vision", "boernepolitik", "boernepolitik_url")}
         initial["version"] = strategi.version
         super().__init__(*args, initial=initial, **kwargs)
         self.helper = _helper("Gem")
-
-    def marker_konflikt(self, konflikt: Konflikt) -> list[tuple[str, str, str]]:
-        return _marker_konflikt(self, konflikt, ["titel", "vision", "boernepolitik", "boernepolitik_url"])
-
-
-def _vist(vaerdi) -> str:
-    if vaerdi is None or vaerdi == "":
-        return "–"
-    if isinstance(vaerdi, bool):
-        return "Ja" if vaerdi else "Nej"
-    if hasattr(vaerdi, "all"):
-        return "; ".join(str(o) for o in vaerdi.all()) or "–"
-    if isinstance(vaerdi, list | tuple | set) or (hasattr(vaerdi, "__iter__") and not isinstance(vaerdi, str)):
-        return "; ".join(str(o) for o in vaerdi) or "–"
-    if hasattr(vaerdi, "isoformat"):
-        return dato(vaerdi)
-    return str(vaerdi)
-
-
-def _marker_konflikt(form: forms.Form, konflikt: Konflikt, felter: list[str]) -> list[tuple[str, str, str]]:
-    """Keep what the user typed, let the next save go against the version now stored, and list the fields where
-    the stored version differs from the input: (label, stored, typed)."""
-    nu = konflikt.nuvaerende
-    forskelle = []
-    for navn in felter:
-        gemt, skrevet = _vist(getattr(nu, navn)), _vist(form.cleaned_data.get(navn))
-        if gemt != skrevet:
-            forskelle.append((str(form.fields[navn].label), gemt, skrevet))
-    form.data = form.data.copy()
-    form.data["version"] = str(nu.version)
-    form.add_error(None, konflikt)
-    return forskelle
 
 
 class KommentarForm(forms.Form):
@@ -345,9 +307,25 @@ class IndikatorValg(forms.ModelChoiceField):
         return obj.navn
 
 
-class MaalForm(forms.Form):
+class MaalForm(VersionForm):
     """A goal. 'Hent tal fra den sociale profil' (the button `hent`) fills in the baseline from the municipality's
     figure for the chosen indicator and year; the page then shows the national and group figures beside it."""
+
+    KONFLIKTFELTER = (
+        "tekst",
+        "art",
+        "indsatsomraade",
+        "delstrategi",
+        "bidrager_til",
+        "indikator",
+        "egen_maaling",
+        "egen_enhed",
+        "baseline_aar",
+        "baseline_vaerdi",
+        "maal_aar",
+        "maalvaerdi",
+        "retning",
+    )
 
     indsatsomraade = _valg(Indsatsomraade.objects.none(), "Indsatsområde", required=True, tom=None)
     delstrategi = _valg(Delstrategi.objects.none(), "Delstrategi")
@@ -391,7 +369,6 @@ class MaalForm(forms.Form):
     bekraeft_retning = forms.BooleanField(
         label="Ja, målet skal med vilje gå mod indikatorens dårligere retning", required=False
     )
-    version = _version()
 
     def __init__(self, *args, strategi: Strategi, maal: Maal | None = None, **kwargs):
         if maal is not None and "initial" not in kwargs:
@@ -517,24 +494,6 @@ class MaalForm(forms.Form):
         except (TypeError, ValueError):
             return None
 
-    def marker_konflikt(self, konflikt: Konflikt) -> list[tuple[str, str, str]]:
-        felter = [
-            "tekst",
-            "art",
-            "indsatsomraade",
-            "delstrategi",
-            "bidrager_til",
-            "indikator",
-            "egen_maaling",
-            "egen_enhed",
-            "baseline_aar",
-            "baseline_vaerdi",
-            "maal_aar",
-            "maalvaerdi",
-            "retning",
-        ]
-        return _marker_konflikt(self, konflikt, felter)
-
 
 def _aar(fra: int, til: int) -> list[tuple[str, str]]:
     return [("", "Vælg år"), *[(str(a), str(a)) for a in range(fra, til + 1)]]
@@ -588,7 +547,7 @@ class OpfoelgningForm(forms.Form):
 # Actions --------------------------------------------------------------------------------------------
 
 
-class HandlingForm(forms.Form):
+class HandlingForm(VersionForm):
     titel = forms.CharField(label="Handling", max_length=300, error_messages={"required": "Skriv handlingen."})
     beskrivelse = _tekstfelt("Beskrivelse", 4_000)
     indsatsomraade = _valg(Indsatsomraade.objects.none(), "Indsatsområde", required=True, tom=None)
@@ -620,7 +579,6 @@ class HandlingForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Vælg handlingens forudsætninger (grøn, gul eller rød)."},
     )
-    version = _version()
 
     FELTER = [
         "titel",
@@ -636,6 +594,7 @@ class HandlingForm(forms.Form):
         "status",
         "farve",
     ]
+    KONFLIKTFELTER = FELTER
 
     def __init__(self, *args, strategi: Strategi, handling: Handling | None = None, **kwargs):
         if handling is not None:
@@ -688,9 +647,6 @@ class HandlingForm(forms.Form):
             maal=tuple(data["maal"]),
             aktoerer=tuple(data["aktoerer"]),
         )
-
-    def marker_konflikt(self, konflikt: Konflikt) -> list[tuple[str, str, str]]:
-        return _marker_konflikt(self, konflikt, self.FELTER)
 
 
 # The annual review ----------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils import timezone
 
 from evaluering.jobs import baggrundsjob_start
@@ -27,21 +27,14 @@ from evaluering.models import (
 from evaluering.permissions import laast_tilstand
 from forebyggelse import bilag as bilagskit
 from forebyggelse.formatering import tidspunkt
+from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger, Deltagelse, Kommune, Program
 
 MOEDEFELTER = ["art", "nummer", "start", "slut", "sted", "fokus", "tidsplanpunkt"]
 
 
-class MoedeKonflikt(ValidationError):
-    """Someone saved the meeting after this user loaded it; nothing was written."""
-
-    def __init__(self, nuvaerende: Moede):
-        self.nuvaerende = nuvaerende
-        super().__init__(
-            f"Mødet er blevet ændret af en anden den {tidspunkt(nuvaerende.aendret)}, mens du arbejdede. "
-            "Dine indtastninger er bevaret herunder; se den nye version og gem igen.",
-            code="konflikt",
-        )
+class MoedeKonflikt(Konflikt):
+    hvad = "Mødet"
 
 
 def _laas(moede: Moede) -> Moede:
@@ -80,16 +73,13 @@ def moede_opret(
     return moede
 
 
-def _gem_med_version(moede: Moede, version: int, felter: dict) -> Moede:
+def _gem_med_version(moede: Moede, version: int, felter: dict, bruger: Bruger) -> Moede:
     kandidat = Moede.objects.get(pk=moede.pk)
     for felt, vaerdi in felter.items():
         setattr(kandidat, felt, vaerdi)
     kandidat.full_clean()
-    opdateret = Moede.objects.filter(pk=moede.pk, version=version).update(
-        **felter, version=F("version") + 1, aendret=timezone.now()
-    )
-    if not opdateret:
-        raise MoedeKonflikt(Moede.objects.select_related("program", "tidsplanpunkt").get(pk=moede.pk))
+    with pghistory.context(user=bruger.pk):
+        opdater_hvis_version(Moede, pk=moede.pk, version=version, felter=felter, konflikt=MoedeKonflikt)
     return Moede.objects.select_related("program", "tidsplanpunkt").get(pk=moede.pk)
 
 
@@ -98,6 +88,7 @@ def moede_opdater(
     *,
     moede: Moede,
     version: int,
+    bruger: Bruger,
     art: str,
     start: datetime,
     slut: datetime,
@@ -116,15 +107,15 @@ def moede_opdater(
         "fokus": fokus.strip(),
         "tidsplanpunkt": tidsplanpunkt,
     }
-    return _gem_med_version(moede, version, felter)
+    return _gem_med_version(moede, version, felter, bruger)
 
 
 @transaction.atomic
-def referat_gem(*, moede: Moede, referat: str, version: int) -> Moede:
+def referat_gem(*, moede: Moede, referat: str, version: int, bruger: Bruger) -> Moede:
     moede = _laas(moede)
     if moede.status == Moedestatus.PLANLAGT:
         raise ValidationError("Referatet skrives, når mødet er afholdt.")
-    return _gem_med_version(moede, version, {"referat": referat.replace("\r\n", "\n").strip()})
+    return _gem_med_version(moede, version, {"referat": referat.replace("\r\n", "\n").strip()}, bruger)
 
 
 @transaction.atomic

@@ -37,6 +37,7 @@ from forebyggelse.formatering import filnavn_tid
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.pdf import render_pdf
+from forebyggelse.samtidighed import Gemning, gem_fra_form
 from hentninger.services import logget_hentning
 from kommuner.permissions import access_program, kraev
 
@@ -79,25 +80,21 @@ def moede_rediger(request, pk):
     moede = access_moede(request.user, pk)
     kraev(kan_redigere_moede(request.user, moede))
     form = MoedeForm(request.POST or None, program=moede.program, moede=moede)
-    status = 200
+    gemning = Gemning()
     if request.method == "POST" and form.is_valid():
-        try:
-            moede = services.moede_opdater(
-                moede=moede, version=form.cleaned_data["version"] or 0, **form.service_data()
-            )
-        except services.MoedeKonflikt as konflikt:
-            service_fejl_paa_form(form, konflikt)
-            form.data = form.data.copy()
-            form.data["version"] = konflikt.nuvaerende.version
-            moede, status = konflikt.nuvaerende, 409
-        except ValidationError as exc:
-            service_fejl_paa_form(form, exc)
-        else:
-            messages.success(request, f"Ændringerne i {moede.titel} er gemt.")
-            return redirect("evaluering:moede", pk=moede.pk)
-    return render(
-        request, "evaluering/moede_form.html", {"program": moede.program, "form": form, "moede": moede}, status=status
-    )
+        gemning = gem_fra_form(
+            form,
+            lambda: services.moede_opdater(
+                moede=moede, version=form.cleaned_data["version"] or 0, bruger=request.user, **form.service_data()
+            ),
+        )
+        if gemt := gemning.gemt:
+            messages.success(request, f"Ændringerne i {gemt.titel} er gemt.")
+            return redirect("evaluering:moede", pk=gemt.pk)
+        if gemning.konflikt:
+            moede = gemning.konflikt.nuvaerende
+    context = {"program": moede.program, "form": form, "moede": moede}
+    return render(request, "evaluering/moede_form.html", context, status=gemning.status)
 
 
 def _side(request, moede, *, status=200, **forms):
@@ -225,23 +222,24 @@ def referat(request, pk):
     moede = access_moede(request.user, pk)
     kraev(kan_skrive_referat(request.user, moede))
     form = ReferatForm(request.POST or None, moede=moede)
-    status = 200
+    gemning = Gemning()
     if request.method == "POST" and form.is_valid():
-        try:
-            services.referat_gem(
-                moede=moede, referat=form.cleaned_data["referat"], version=form.cleaned_data["version"]
-            )
-        except services.MoedeKonflikt as konflikt:
-            service_fejl_paa_form(form, konflikt)
-            form.data = form.data.copy()
-            form.data["version"] = konflikt.nuvaerende.version
-            moede, status = konflikt.nuvaerende, 409
-        except ValidationError as exc:
-            service_fejl_paa_form(form, exc)
-        else:
+        gemning = gem_fra_form(
+            form,
+            lambda: services.referat_gem(
+                moede=moede,
+                referat=form.cleaned_data["referat"],
+                version=form.cleaned_data["version"],
+                bruger=request.user,
+            ),
+        )
+        if gemning.gemt:
             messages.success(request, "Referatet er gemt.")
             return _tilbage(moede, "#referat")
-    return render(request, "evaluering/referat_form.html", {"moede": moede, "form": form}, status=status)
+        if gemning.konflikt:
+            moede = gemning.konflikt.nuvaerende
+    context = {"moede": moede, "form": form, "forskelle": gemning.forskelle}
+    return render(request, "evaluering/referat_form.html", context, status=gemning.status)
 
 
 @require_POST

@@ -2,8 +2,9 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Field, Fieldset, Layout, Submit
 from django import forms
 
+from forebyggelse.samtidighed import VersionForm
 from kommuner.models import FORUDSAETNINGER, KRITERIER, Anbefaling, Vurdering
-from kommuner.services.vurderinger import VURDERINGSFELTER, VurderingKonflikt, Vurderingsindhold
+from kommuner.services.vurderinger import VURDERINGSFELTER, Vurderingsindhold
 
 IKKE_VURDERET = ("", "Ikke vurderet endnu")
 
@@ -21,10 +22,6 @@ def _kommentar(label: str) -> forms.CharField:
     )
 
 
-def _tom_som_none(vaerdi):
-    return None if vaerdi == "" else vaerdi
-
-
 def vis_vaerdi(navn: str, vaerdi) -> str:
     """An assessment field's value as the form shows it, for the conflict comparison."""
     if vaerdi is None or vaerdi == "":
@@ -36,18 +33,11 @@ def vis_vaerdi(navn: str, vaerdi) -> str:
     return str(vaerdi)
 
 
-class VurderingForm(forms.Form):
+class VurderingForm(VersionForm):
     """The two preconditions, the eight criteria and the recommendation. Everything may be left open: an
     assessment can be saved part by part. `version` is the version the page was loaded with."""
 
-    version = forms.IntegerField(
-        widget=forms.HiddenInput,
-        min_value=0,
-        error_messages={
-            "required": "Siden mangler oplysninger. Hent vurderingen igen.",
-            "invalid": "Siden mangler oplysninger. Hent vurderingen igen.",
-        },
-    )
+    KONFLIKTFELTER = VURDERINGSFELTER
 
     def __init__(self, *args, vurdering: Vurdering, **kwargs):
         initial = {navn: getattr(vurdering, navn) for navn in VURDERINGSFELTER}
@@ -102,22 +92,5 @@ class VurderingForm(forms.Form):
     def indhold(self) -> Vurderingsindhold:
         return Vurderingsindhold(**{navn: self.cleaned_data[navn] for navn in VURDERINGSFELTER})
 
-    def marker_konflikt(self, konflikt: VurderingKonflikt) -> list[tuple[str, str, str]]:
-        """Keep what the user typed, let the next save go against the version now stored, show the conflict.
-
-        Returns the fields where the stored version differs from the user's input: (label, stored, typed).
-        """
-        nuvaerende = konflikt.nuvaerende
-        forskelle = [
-            (
-                str(self.fields[navn].label),
-                vis_vaerdi(navn, getattr(nuvaerende, navn)),
-                vis_vaerdi(navn, self.cleaned_data[navn]),
-            )
-            for navn in VURDERINGSFELTER
-            if _tom_som_none(getattr(nuvaerende, navn)) != _tom_som_none(self.cleaned_data[navn])
-        ]
-        self.data = self.data.copy()
-        self.data["version"] = str(nuvaerende.version)
-        self.add_error(None, konflikt)
-        return forskelle
+    def vis(self, navn: str, vaerdi) -> str:
+        return vis_vaerdi(navn, vaerdi)

@@ -3,14 +3,10 @@
 from dataclasses import asdict, dataclass, fields
 
 import pghistory
-from django.apps import apps
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.utils import timezone
 
-from forebyggelse.formatering import tidspunkt
+from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import (
     FORUDSAETNINGER,
     KRITERIER,
@@ -62,37 +58,12 @@ class Vurderingsindhold:
 assert [f.name for f in fields(Vurderingsindhold)] == VURDERINGSFELTER
 
 
-class VurderingKonflikt(ValidationError):
-    """Someone saved the assessment after this user loaded it; nothing was written."""
-
-    def __init__(self, nuvaerende: Vurdering, aendret_af: str):
-        self.nuvaerende = nuvaerende
-        self.aendret_af = aendret_af
-        super().__init__(
-            f"Vurderingen er blevet ændret af {aendret_af} den {tidspunkt(nuvaerende.aendret)}, mens du arbejdede. "
-            "Dine indtastninger er bevaret herunder; se den nye version og gem igen.",
-            code="konflikt",
-        )
-
-
-def sidst_aendret_af(vurdering: Vurdering) -> str:
-    """The name of whoever made the newest recorded change to the assessment."""
-    event_model = apps.get_model("kommuner", "VurderingEvent")
-    event = (
-        event_model.objects.filter(pgh_obj_id=vurdering.pk).select_related("pgh_context").order_by("-pgh_id").first()
-    )
-    bruger_id = (event.pgh_context.metadata or {}).get("user") if event and event.pgh_context else None
-    bruger = get_user_model().objects.filter(pk=bruger_id).first() if bruger_id else None
-    if bruger is None:
-        return "en anden bruger"
-    return bruger.get_full_name() or bruger.username
+class VurderingKonflikt(Konflikt):
+    hvad = "Vurderingen"
 
 
 def _konflikt(pk: int) -> VurderingKonflikt:
-    nuvaerende = Vurdering.objects.select_related("bedoemmer").filter(pk=pk).first()
-    if nuvaerende is None:
-        raise ValidationError("Vurderingen er slettet, mens du arbejdede. Hent siden igen.")
-    return VurderingKonflikt(nuvaerende, sidst_aendret_af(nuvaerende))
+    return VurderingKonflikt(Vurdering.objects.select_related("bedoemmer").get(pk=pk))
 
 
 @transaction.atomic
@@ -133,9 +104,5 @@ def vurdering_gem(*, vurdering: Vurdering, bruger: Bruger, indhold: Vurderingsin
             **data,
         )
         kandidat.full_clean(validate_unique=False, validate_constraints=False)
-        opdateret = Vurdering.objects.filter(pk=vurdering.pk, version=version).update(
-            **data, version=F("version") + 1, aendret=timezone.now()
-        )
-        if opdateret == 0:
-            raise _konflikt(vurdering.pk)
+        opdater_hvis_version(Vurdering, pk=vurdering.pk, version=version, felter=data, konflikt=VurderingKonflikt)
     return Vurdering.objects.select_related("ansoegning", "bedoemmer").get(pk=vurdering.pk)

@@ -4,12 +4,11 @@ Everyone else gets 404 on every page here: leads and the evaluator must not lear
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
-from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.samtidighed import Gemning, gem_fra_form
 from kommuner.forms.vurderinger import VurderingForm
 from kommuner.models import Vurdering
 from kommuner.permissions import (
@@ -21,7 +20,7 @@ from kommuner.permissions import (
     vurderinger_til_laesning,
 )
 from kommuner.selectors import historik_for_vurdering, sammenligning_for
-from kommuner.services.vurderinger import VurderingKonflikt, vurdering_gem
+from kommuner.services.vurderinger import vurdering_gem
 
 
 def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: str):
@@ -29,22 +28,21 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
     the next save goes against the version now stored, and the page answers 409."""
     kraev(kan_vurdere(request.user))
     form = VurderingForm(request.POST or None, vurdering=vurdering)
-    status, forskelle = 200, None
+    gemning = Gemning()
     if request.method == "POST" and form.is_valid():
-        try:
-            vurdering = vurdering_gem(
+        gemning = gem_fra_form(
+            form,
+            lambda: vurdering_gem(
                 vurdering=vurdering,
                 bruger=request.user,
                 indhold=form.indhold,
                 version=form.cleaned_data["version"],
-            )
-        except VurderingKonflikt as konflikt:
-            forskelle = form.marker_konflikt(konflikt)
-            vurdering = konflikt.nuvaerende
-            status = 409
-        except ValidationError as exc:
-            service_fejl_paa_form(form, exc)
-        else:
+            ),
+        )
+        if gemning.konflikt:
+            vurdering = gemning.konflikt.nuvaerende
+        elif gemning.gemt:
+            vurdering = gemning.gemt
             messages.success(request, f"Vurderingen af {ansoegning.kommune.navn}s interessetilkendegivelse er gemt.")
             if tilbage_til == "egen":
                 return redirect("kommuner:vurdering", pk=ansoegning.pk)
@@ -58,7 +56,7 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
         "ansoegning": ansoegning,
         "vurdering": vurdering,
         "form": form,
-        "forskelle": forskelle,
+        "forskelle": gemning.forskelle,
         "egen": vurdering.bedoemmer_id == request.user.pk,
         "andre_vurderinger": list(andre),
         "beloeb": list(ansoegning.beloeb.all()),
@@ -66,7 +64,7 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
         if vurdering.pk
         else None,
     }
-    return render(request, "kommuner/vurdering.html", context, status=status)
+    return render(request, "kommuner/vurdering.html", context, status=gemning.status)
 
 
 @require_safe_or_POST

@@ -10,10 +10,9 @@ from decimal import Decimal
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
-from forebyggelse.formatering import tidspunkt
+from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger, Kommune
 from profiler.importering import skrivning
 from profiler.importering.kontrol import AAR_MIN, aar_max
@@ -43,13 +42,15 @@ def egne_indikatorer():
     return Indikator.objects.filter(taeller_kilde=EGNE_DATA).order_by("raekkefoelge", "kode")
 
 
-class IndberetningKonflikt(ValidationError):
-    def __init__(self, nuvaerende: Indberetning):
-        self.nuvaerende = nuvaerende
-        super().__init__(
-            f"De egne tal er blevet gemt af en anden den {tidspunkt(nuvaerende.aendret)}, mens du arbejdede. Dine "
-            "indtastninger er bevaret herunder; se de nye tal og gem igen.",
-            code="konflikt",
+class IndberetningKonflikt(Konflikt):
+    hvad = "De egne tal"
+    raad = "se de nye tal og gem igen."
+
+
+def _kraev_redigerbar(indberetning: Indberetning) -> None:
+    if not indberetning.er_redigerbar:
+        raise ValidationError(
+            f"De egne tal for {indberetning.aar} er {indberetning.get_status_display().lower()} og kan ikke ændres."
         )
 
 
@@ -105,18 +106,15 @@ def indberetning_gem(
     if fejl:
         raise ValidationError(fejl)
     with pghistory.context(user=bruger.pk):
-        opdateret = Indberetning.objects.filter(
+        opdater_hvis_version(
+            Indberetning,
             pk=indberetning.pk,
             version=version,
+            felter={},
+            konflikt=IndberetningKonflikt,
+            kraev=_kraev_redigerbar,
             status__in=[IndberetningStatus.KLADDE, IndberetningStatus.SENDT_TILBAGE],
-        ).update(version=F("version") + 1, aendret=timezone.now())
-        if not opdateret:
-            nuvaerende = Indberetning.objects.get(pk=indberetning.pk)
-            if not nuvaerende.er_redigerbar:
-                raise ValidationError(
-                    f"De egne tal for {nuvaerende.aar} er {nuvaerende.get_status_display().lower()} og kan ikke ændres."
-                )
-            raise IndberetningKonflikt(nuvaerende)
+        )
         eksisterende = {v.indikator_id: v for v in indberetning.vaerdier.all()}
         for v in vaerdier:
             gammel = eksisterende.get(v.indikator.pk)

@@ -3,24 +3,16 @@
 from decimal import Decimal
 
 import pghistory
-from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from forebyggelse.formatering import tidspunkt
+from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger
 from profiler.models import Aarsdannelse, Indikator, Retning
 
 
-class IndikatorKonflikt(ValidationError):
-    """Someone saved the indicator after this user loaded it; nothing was written."""
-
-    def __init__(self, nuvaerende: Indikator):
-        self.nuvaerende = nuvaerende
-        super().__init__(
-            f"Indikatoren er blevet ændret af en anden den {tidspunkt(nuvaerende.aendret)}, mens du arbejdede. Dine "
-            "indtastninger er bevaret herunder; se historikken på indikatorens side, og gem igen.",
-            code="konflikt",
-        )
+class IndikatorKonflikt(Konflikt):
+    hvad = "Indikatoren"
+    raad = "se historikken på indikatorens side, og gem igen."
 
 
 @transaction.atomic
@@ -111,9 +103,7 @@ def indikator_opdater(
     """Change an indicator; its code stays (files and goals refer to it). A changed definition (factor, limit,
     direction) shows at once everywhere: benchmarks are cached under keys that include the definition.
     `version` is the one the user loaded: if someone saved since, IndikatorKonflikt and nothing is written."""
-    indikator = Indikator.objects.select_for_update().get(pk=indikator.pk)
-    if indikator.version != version:
-        raise IndikatorKonflikt(indikator)
+    indikator = Indikator.objects.get(pk=indikator.pk)
     felter = {
         "navn": navn.strip(),
         "definition": definition.strip(),
@@ -139,8 +129,8 @@ def indikator_opdater(
     }
     for felt, vaerdi in felter.items():
         setattr(indikator, felt, vaerdi)
-    indikator.version += 1
     indikator.full_clean()
     with pghistory.context(user=bruger.pk):
-        indikator.save(update_fields=[*felter, "version", "aendret"])
-    return indikator
+        return opdater_hvis_version(
+            Indikator, pk=indikator.pk, version=version, felter=felter, konflikt=IndikatorKonflikt
+        )

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from forebyggelse.formatering import tidspunkt
+from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger, Kommune, Kommunegruppe
 from profiler.models import Fund, Indikator, Kategori, Profil, ProfilIndikator
 
@@ -31,16 +31,9 @@ def profil_saet_gruppe(*, kommune: Kommune, sammenligningsgruppe: Kommunegruppe 
     return profil
 
 
-class ValgKonflikt(ValidationError):
-    """Someone changed the profile's indicators after this user loaded them; nothing was written."""
-
-    def __init__(self, nuvaerende: Profil):
-        self.nuvaerende = nuvaerende
-        super().__init__(
-            f"Profilens nøgletal er blevet ændret af en anden den {tidspunkt(nuvaerende.aendret)}, mens du valgte. "
-            "Dine valg er bevaret herunder; se profilen, og gem igen.",
-            code="konflikt",
-        )
+class ValgKonflikt(Konflikt):
+    hvad = "Profilens nøgletal"
+    raad = "se profilen, og gem igen."
 
 
 @transaction.atomic
@@ -51,11 +44,12 @@ def profil_vaelg_indikatorer(
     profile's version the user loaded (0 when it had none): if someone changed the choice since, ValgKonflikt
     and nothing is written."""
     with pghistory.context(user=bruger.pk):
-        profil = _profil_laast(kommune)
+        profil = _profil_laast(kommune)  # the lock keeps two choices from mixing their rows
         # Version 0: the user saw the default set; that still holds while nobody has chosen indicators.
-        aendret_siden = profil.valg.exists() if version == 0 else profil.version != version
-        if version is not None and aendret_siden:
-            raise ValgKonflikt(profil)
+        if version == 0 and not profil.valg.exists():
+            version = profil.version
+        if version is not None:
+            profil = opdater_hvis_version(Profil, pk=profil.pk, version=version, felter={}, konflikt=ValgKonflikt)
         valgte = {i.pk for i in indikatorer}
         nuvaerende = set(profil.valg.values_list("indikator_id", flat=True))
         profil.valg.filter(indikator_id__in=nuvaerende - valgte).delete()
@@ -63,22 +57,14 @@ def profil_vaelg_indikatorer(
             valg = ProfilIndikator(profil=profil, indikator_id=indikator_id)
             valg.full_clean(validate_constraints=False)
             valg.save()
-        Profil.objects.filter(pk=profil.pk).update(version=F("version") + 1, aendret=timezone.now())
+        if version is None:
+            Profil.objects.filter(pk=profil.pk).update(version=F("version") + 1, aendret=timezone.now())
     profil.refresh_from_db()
     return profil
 
 
-class FundKonflikt(ValidationError):
-    """Someone saved the findings after this user loaded them; nothing was written."""
-
-    def __init__(self, nuvaerende: Fund):
-        self.nuvaerende = nuvaerende
-        hvem = nuvaerende.aendret_af.get_full_name() or nuvaerende.aendret_af.username
-        super().__init__(
-            f"{hvem} har gemt fundene til afsnittet den {tidspunkt(nuvaerende.aendret)}, mens du skrev. Din tekst er "
-            "bevaret herunder; se den nye version og gem igen.",
-            code="konflikt",
-        )
+class FundKonflikt(Konflikt):
+    hvad = "Fundene til afsnittet"
 
 
 @transaction.atomic
@@ -98,16 +84,12 @@ def fund_gem(*, kommune: Kommune, kategori: str, tekst: str, version: int, bruge
                     kandidat.version = 1
                     kandidat.save()
             except IntegrityError:
-                raise FundKonflikt(
-                    Fund.objects.select_related("aendret_af").get(profil=profil, kategori=kategori)
-                ) from None
+                raise FundKonflikt(Fund.objects.get(profil=profil, kategori=kategori)) from None
             return kandidat
-        opdateret = Fund.objects.filter(profil=profil, kategori=kategori, version=version).update(
-            tekst=tekst, aendret_af=bruger, aendret=timezone.now(), version=F("version") + 1
+        fund = Fund.objects.filter(profil=profil, kategori=kategori).first()
+        if fund is None:
+            raise ValidationError("Fundene er slettet, mens du skrev. Hent siden igen.")
+        opdater_hvis_version(
+            Fund, pk=fund.pk, version=version, felter={"tekst": tekst, "aendret_af": bruger}, konflikt=FundKonflikt
         )
-        if not opdateret:
-            nuvaerende = Fund.objects.select_related("aendret_af").filter(profil=profil, kategori=kategori).first()
-            if nuvaerende is None:
-                raise ValidationError("Fundene er slettet, mens du skrev. Hent siden igen.")
-            raise FundKonflikt(nuvaerende)
     return Fund.objects.select_related("aendret_af").get(profil=profil, kategori=kategori)

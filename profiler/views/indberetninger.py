@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.samtidighed import Gemning, gem_fra_form
 from kommuner.permissions import kraev
 from profiler.forms import IndberetningForm, SendTilbageForm
 from profiler.importering.kontrol import AAR_MIN, aar_max
@@ -23,7 +24,6 @@ from profiler.permissions import (
 )
 from profiler.selectors import historik_for_indberetning
 from profiler.services.indberetninger import (
-    IndberetningKonflikt,
     egne_indikatorer,
     indberetning_gem,
     indberetning_godkend,
@@ -67,20 +67,16 @@ def indberetning(request, kode, aar):
         raise PermissionDenied(grund)
     indikatorer = list(egne_indikatorer())
     form = IndberetningForm(request.POST or None, indikatorer=indikatorer, indberetning=fundet)
-    status = 200
+    gemning = Gemning()
     if request.method == "POST" and form.is_valid():
-        try:
+
+        def gem():
             gemt = fundet or indberetning_opret(kommune=kommune, aar=aar, bruger=request.user)
             version = form.cleaned_data["version"] if fundet else gemt.version
-            gemt = indberetning_gem(indberetning=gemt, vaerdier=form.vaerdier(), version=version, bruger=request.user)
-        except IndberetningKonflikt as exc:
-            service_fejl_paa_form(form, exc)
-            form.data = form.data.copy()
-            form.data["version"] = exc.nuvaerende.version
-            status = 409
-        except ValidationError as exc:
-            service_fejl_paa_form(form, exc)
-        else:
+            return indberetning_gem(indberetning=gemt, vaerdier=form.vaerdier(), version=version, bruger=request.user)
+
+        gemning = gem_fra_form(form, gem)
+        if gemning.gemt:
             messages.success(request, f"{kommune.navn}s egne tal for {aar} er gemt som kladde.")
             return redirect("profiler:indberetning", kode=kommune.kode, aar=aar)
     vaerdier = (
@@ -102,7 +98,7 @@ def indberetning(request, kode, aar):
             if fundet
             else None,
         },
-        status=status,
+        status=gemning.status,
     )
 
 

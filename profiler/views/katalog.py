@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.samtidighed import Gemning, gem_fra_form
 from kommuner.permissions import kraev
 from kommuner.roller import er_ministeriet
 from profiler.forms import HentForm, IndikatorForm
@@ -16,7 +17,7 @@ from profiler.models import ImportKoersel, Maal
 from profiler.permissions import access_indikator, kan_administrere_noegletal, kan_eksportere
 from profiler.selectors import efter_afsnit, historik_for_indikator, katalog
 from profiler.services.importer import import_hent_fra_dst
-from profiler.services.indikatorer import IndikatorKonflikt, indikator_opdater, indikator_opret
+from profiler.services.indikatorer import indikator_opdater, indikator_opret
 
 
 @require_safe
@@ -54,22 +55,16 @@ def _indikator_side(request, kode, hentform=None, status=200):
     return render(request, "profiler/indikator_detalje.html", context, status=status)
 
 
-def _gem(request, form: IndikatorForm, indikator=None):
+def _gem(request, form: IndikatorForm, indikator=None) -> Gemning:
     data = form.cleaned_data
     felter = {k: v for k, v in data.items() if k not in {"kode", "version"}}
-    try:
+
+    def gem():
         if indikator is None:
             return indikator_opret(bruger=request.user, kode=data["kode"], **felter)
         return indikator_opdater(indikator=indikator, bruger=request.user, version=data["version"], **felter)
-    except IndikatorKonflikt as exc:
-        service_fejl_paa_form(form, exc)
-        form.data = form.data.copy()
-        form.data["version"] = exc.nuvaerende.version  # the next save goes against what is stored now
-        form.konflikt = True
-        return None
-    except ValidationError as exc:
-        service_fejl_paa_form(form, exc)
-        return None
+
+    return gem_fra_form(form, gem)
 
 
 @require_safe_or_POST
@@ -77,7 +72,7 @@ def indikator_opret_view(request):
     kraev(kan_administrere_noegletal(request.user))
     form = IndikatorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        indikator = _gem(request, form)
+        indikator = _gem(request, form).gemt
         if indikator:
             messages.success(request, f"Indikatoren {indikator.navn} er oprettet.")
             return redirect("profiler:indikator", kode=indikator.kode)
@@ -89,13 +84,15 @@ def indikator_rediger(request, kode):
     indikator = access_indikator(request.user, kode)
     kraev(kan_administrere_noegletal(request.user))
     form = IndikatorForm(request.POST or None, instance=indikator)
+    gemning = Gemning()
     if request.method == "POST" and form.is_valid():
-        gemt = _gem(request, form, indikator)
-        if gemt:
+        gemning = _gem(request, form, indikator)
+        if gemt := gemning.gemt:
             messages.success(request, f"Ændringerne i {gemt.navn} er gemt.")
             return redirect("profiler:indikator", kode=gemt.kode)
-    status = 409 if getattr(form, "konflikt", False) else 200
-    return render(request, "profiler/indikator_form.html", {"form": form, "indikator": indikator}, status=status)
+    return render(
+        request, "profiler/indikator_form.html", {"form": form, "indikator": indikator}, status=gemning.status
+    )
 
 
 @require_POST

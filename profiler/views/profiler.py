@@ -3,7 +3,7 @@ the profile's settings and findings."""
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -14,8 +14,8 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.formatering import filnavn_tid
-from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.samtidighed import Gemning, gem_fra_form
 from hentninger.services import logget_hentning
 from kommuner.permissions import kraev
 from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, kommuner_til_skrivning
@@ -44,8 +44,6 @@ from profiler.selectors import (
     sammenligningsgruppe_for,
 )
 from profiler.services.profiler import (
-    FundKonflikt,
-    ValgKonflikt,
     fund_gem,
     profil_saet_gruppe,
     profil_vaelg_indikatorer,
@@ -221,18 +219,17 @@ def profil_vaelg_nogletal(request, kode):
     form = IndikatorvalgForm(request.POST)
     if not form.is_valid():
         return _indstillinger(request, kommune, indikatorform=form, status=400)
-    try:
-        profil_vaelg_indikatorer(
+    gemning = gem_fra_form(
+        form,
+        lambda: profil_vaelg_indikatorer(
             kommune=kommune,
             indikatorer=list(form.cleaned_data["indikatorer"]),
             version=form.cleaned_data["version"],
             bruger=request.user,
-        )
-    except ValgKonflikt as exc:
-        service_fejl_paa_form(form, exc)
-        form.data = form.data.copy()
-        form.data["version"] = exc.nuvaerende.version
-        return _indstillinger(request, kommune, indikatorform=form, status=409)
+        ),
+    )
+    if gemning.gemt is None:
+        return _indstillinger(request, kommune, indikatorform=form, status=gemning.status)
     messages.success(request, f"Nøgletallene i {kommune.navn}s profil er gemt.")
     return redirect("profiler:indstillinger", kode=kommune.kode)
 
@@ -264,29 +261,22 @@ def fund_rediger(request, kode, kategori):
         request.POST or None,
         initial={"tekst": nuvaerende.tekst if nuvaerende else "", "version": nuvaerende.version if nuvaerende else 0},
     )
-    status, konflikt = 200, None
+    gemning = Gemning()
     if request.method == "POST" and form.is_valid():
-        try:
-            fund_gem(
+        gemning = gem_fra_form(
+            form,
+            lambda: fund_gem(
                 kommune=kommune,
                 kategori=kategori,
                 tekst=form.cleaned_data["tekst"],
                 version=form.cleaned_data["version"],
                 bruger=request.user,
-            )
-        except FundKonflikt as exc:
-            konflikt, status = exc.nuvaerende, 409
-            service_fejl_paa_form(form, exc)
-            form.data = form.data.copy()
-            form.data["version"] = konflikt.version
-        except ValidationError as exc:
-            service_fejl_paa_form(form, exc)
-        else:
+            ),
+        )
+        if gemning.gemt:
             messages.success(request, f"Fundene under {Kategori(kategori).label} er gemt.")
             return redirect(f"{reverse('profiler:profil_seneste', args=[kommune.kode])}#afsnit-{kategori}")
+    context = {"kommune": kommune, "kategori": Kategori(kategori), "form": form, "fund": nuvaerende}
     return render(
-        request,
-        "profiler/fund_rediger.html",
-        {"kommune": kommune, "kategori": Kategori(kategori), "form": form, "konflikt": konflikt, "fund": nuvaerende},
-        status=status,
+        request, "profiler/fund_rediger.html", context | {"forskelle": gemning.forskelle}, status=gemning.status
     )

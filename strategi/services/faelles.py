@@ -1,16 +1,11 @@
-"""What every write to a strategy shares: the strategy row locked and its state checked under the lock, and the
-version check that keeps two people from silently overwriting each other's goal or action (the pattern of
-kommuner/services/vurderinger.py: UPDATE … WHERE version = loaded, a conflict that keeps the user's input)."""
+"""What every write to a strategy shares: the strategy row locked and its state checked under the lock. The version
+check that keeps two people from silently overwriting each other's goal or action is forebyggelse.samtidighed's."""
 
 from collections.abc import Callable, Iterable
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import F, Model
-from django.utils import timezone
+from django.db.models import Model
 
-from forebyggelse.formatering import tidspunkt
-from forebyggelse.historik import event_model
 from strategi.models import GODKENDTE, Strategi
 from strategi.permissions import redigerbar_tilstand
 
@@ -30,50 +25,6 @@ def kraev_redigerbar(strategi: Strategi) -> None:
 def kraev_godkendt(strategi: Strategi, hvad: str) -> None:
     if strategi.status not in GODKENDTE:
         raise ValidationError(f"{hvad} begynder, når ministeriet har godkendt strategien.")
-
-
-def sidst_aendret_af(obj: Model) -> str:
-    """The name of whoever made the newest recorded change to the object."""
-    event = (
-        event_model(type(obj))
-        .objects.filter(pgh_obj_id=obj.pk)
-        .select_related("pgh_context")
-        .order_by("-pgh_id")
-        .first()
-    )
-    bruger_id = (event.pgh_context.metadata or {}).get("user") if event and event.pgh_context else None
-    bruger = get_user_model().objects.filter(pk=bruger_id).first() if bruger_id else None
-    if bruger is None:
-        return "en anden bruger"
-    return bruger.get_full_name() or bruger.username
-
-
-class Konflikt(ValidationError):
-    """Someone saved the object after this user loaded it; nothing was written."""
-
-    def __init__(self, nuvaerende: Model):
-        self.nuvaerende = nuvaerende
-        self.aendret_af = sidst_aendret_af(nuvaerende)
-        hvad = str(type(nuvaerende)._meta.verbose_name).capitalize()
-        super().__init__(
-            f"{hvad} er blevet ændret af {self.aendret_af} den {tidspunkt(nuvaerende.aendret)}, mens du arbejdede. "
-            "Dine indtastninger er bevaret herunder; se forskellene, ret til og gem igen.",
-            code="konflikt",
-        )
-
-
-def opdater_hvis_version(model: type[Model], pk: int, version: int, felter: dict) -> Model:
-    """Write `felter` only if the row still has the version the user loaded; else raise Konflikt with the row as it
-    is now. Returns the row as saved."""
-    opdateret = model.objects.filter(pk=pk, version=version).update(
-        **felter, version=F("version") + 1, aendret=timezone.now()
-    )
-    if opdateret == 0:
-        nuvaerende = model.objects.filter(pk=pk).first()
-        if nuvaerende is None:
-            raise ValidationError(f"{str(model._meta.verbose_name).capitalize()} er slettet, mens du arbejdede.")
-        raise Konflikt(nuvaerende)
-    return model.objects.get(pk=pk)
 
 
 def saet_forbindelser(

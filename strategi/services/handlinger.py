@@ -8,9 +8,10 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger
 from strategi.models import Aktoer, Delstrategi, Handling, HandlingAktoer, HandlingMaal, Indsatsomraade, Maal, Strategi
-from strategi.services.faelles import kraev_redigerbar, laas, opdater_hvis_version, saet_forbindelser
+from strategi.services.faelles import kraev_redigerbar, laas, saet_forbindelser
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,16 @@ def _saet_links(strategi: Strategi, handling: Handling, maal: Iterable[Maal], ak
     )
 
 
+class HandlingKonflikt(Konflikt):
+    hvad = "Handlingen"
+
+
 @transaction.atomic
 def handling_gem(
     *, strategi: Strategi, handling: Handling | None, indhold: Handlingsindhold, version: int, bruger: Bruger
 ) -> Handling:
     """Create an action (`handling` None) or change one. `version` is the one the user loaded: if someone has saved
-    the action since, `Konflikt` is raised with the action as it is now and nothing is written."""
+    the action since, `HandlingKonflikt` is raised with the action as it is now and nothing is written."""
     strategi = laas(strategi)
     kraev_redigerbar(strategi)
     if indhold.indsatsomraade.strategi_id != strategi.pk:
@@ -74,7 +79,9 @@ def handling_gem(
             handling.save()
         else:
             Handling(pk=handling.pk, strategi=strategi, version=version, **felter).full_clean(validate_unique=False)
-            handling = opdater_hvis_version(Handling, handling.pk, version, felter)
+            handling = opdater_hvis_version(
+                Handling, konflikt=HandlingKonflikt, pk=handling.pk, version=version, felter=felter
+            )
         _saet_links(strategi, handling, indhold.maal, indhold.aktoerer)
     return handling
 

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from forebyggelse.historik import event_model
+from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger
 from profiler.models import Indikator, Retning
 from strategi.models import (
@@ -24,7 +25,7 @@ from strategi.models import (
     Strategi,
     StrategiBilag,
 )
-from strategi.services.faelles import kraev_godkendt, kraev_redigerbar, laas, opdater_hvis_version
+from strategi.services.faelles import kraev_godkendt, kraev_redigerbar, laas
 from strategi.services.strategier import gem_bilag
 
 
@@ -70,10 +71,14 @@ def _kraev_samme_strategi(strategi: Strategi, indhold: Maalindhold) -> None:
         raise ValidationError({"indsatsomraade": "Indsatsområdet hører til en anden strategi."})
 
 
+class MaalKonflikt(Konflikt):
+    hvad = "Målet"
+
+
 @transaction.atomic
 def maal_gem(*, strategi: Strategi, maal: Maal | None, indhold: Maalindhold, version: int, bruger: Bruger) -> Maal:
     """Create a goal (`maal` None) or change one. `version` is the one the user loaded: if someone has saved the goal
-    since, `Konflikt` is raised with the goal as it is now and nothing is written."""
+    since, `MaalKonflikt` is raised with the goal as it is now and nothing is written."""
     strategi = laas(strategi)
     kraev_redigerbar(strategi)
     _kraev_samme_strategi(strategi, indhold)
@@ -86,7 +91,7 @@ def maal_gem(*, strategi: Strategi, maal: Maal | None, indhold: Maalindhold, ver
             return nyt
         kandidat = Maal(pk=maal.pk, strategi=strategi, version=version, **felter)
         kandidat.full_clean(validate_unique=False)
-        return opdater_hvis_version(Maal, maal.pk, version, felter)
+        return opdater_hvis_version(Maal, konflikt=MaalKonflikt, pk=maal.pk, version=version, felter=felter)
 
 
 def bekraeftelse_til_sletning(maal: Maal) -> str:

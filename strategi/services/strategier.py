@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from forebyggelse import bilag as bilagskit
+from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger, Deltagelse
 from strategi.models import (
     GODKENDTE,
@@ -24,9 +25,13 @@ from strategi.models import (
     StrategiBilag,
     StrategiStatus,
 )
-from strategi.services.faelles import kraev_redigerbar, laas, opdater_hvis_version
+from strategi.services.faelles import kraev_redigerbar, laas
 
 INGEN_KOMMENTAR = "Skriv en kommentar til kommunen."
+
+
+class StrategiKonflikt(Konflikt):
+    hvad = "Strategien"
 
 
 @transaction.atomic
@@ -53,7 +58,7 @@ def strategi_gem(
     version: int,
     bruger: Bruger,
 ) -> Strategi:
-    """The header: title, vision and the link to the child policy. Raises Konflikt if someone saved it since
+    """The header: title, vision and the link to the child policy. Raises StrategiKonflikt if someone saved it since
     `version` was loaded."""
     strategi = laas(strategi)
     kraev_redigerbar(strategi)
@@ -67,7 +72,7 @@ def strategi_gem(
         setattr(strategi, navn, vaerdi)
     strategi.full_clean(validate_unique=False)
     with pghistory.context(user=bruger.pk):
-        return opdater_hvis_version(Strategi, strategi.pk, version, felter)
+        return opdater_hvis_version(Strategi, konflikt=StrategiKonflikt, pk=strategi.pk, version=version, felter=felter)
 
 
 def mangler_for_indsendelse(strategi: Strategi) -> list[str]:

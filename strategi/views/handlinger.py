@@ -2,13 +2,12 @@
 on concurrent edits), deleting one, and the theory of change."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.samtidighed import Gemning, gem_fra_form
 from kommuner.permissions import kraev
 from strategi.forms import HandlingForm
 from strategi.grafer import forandringsteorier
@@ -23,7 +22,6 @@ from strategi.selectors import (
     nummerer_handlinger,
 )
 from strategi.services import handlinger as services
-from strategi.services.faelles import Konflikt
 from strategi.views.faelles import i_dag, ramme, slet
 
 
@@ -44,32 +42,30 @@ def handleplan(request, pk):
 
 def _handlingsformside(request, *, strategi, handling: Handling | None):
     form = HandlingForm(request.POST or None, strategi=strategi, handling=handling)
-    status, forskelle = 200, None
+    gemning = Gemning()
     if request.method == "POST" and form.is_valid():
-        try:
-            gemt = services.handling_gem(
+        gemning = gem_fra_form(
+            form,
+            lambda: services.handling_gem(
                 strategi=strategi,
                 handling=handling,
                 indhold=form.indhold,
                 version=form.cleaned_data["version"],
                 bruger=request.user,
-            )
-        except Konflikt as konflikt:
-            forskelle, status = form.marker_konflikt(konflikt), 409
-        except ValidationError as exc:
-            service_fejl_paa_form(form, exc)
-        else:
+            ),
+        )
+        if gemt := gemning.gemt:
             messages.success(request, f"Handlingen “{gemt.titel}” er gemt.")
             return redirect(reverse("strategi:handleplan", args=[strategi.pk]) + f"#handling-{gemt.pk}")
     context = ramme(request, strategi, "handleplan") | {
         "form": form,
         "handling": handling,
-        "forskelle": forskelle,
+        "forskelle": gemning.forskelle,
         "historik": historik_for_handling(request.user, strategi, handling, request.GET.get("historik"))
         if handling
         else None,
     }
-    return render(request, "strategi/handling_form.html", context, status=status)
+    return render(request, "strategi/handling_form.html", context, status=gemning.status)
 
 
 @require_safe_or_POST

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.samtidighed import Gemning, gem_fra_form
 from kommuner.permissions import kraev
 from strategi.forms import MaalForm, OpfoelgningForm, SletMaalForm, hentet_maalform
 from strategi.grafer import fremdriftsgrafer
@@ -31,7 +32,6 @@ from strategi.selectors import (
     slettede_maal,
 )
 from strategi.services import maal as services
-from strategi.services.faelles import Konflikt
 from strategi.views.faelles import ramme
 
 REGELKONTEKST = {"regel": REGEL, "regel_indledning": REGEL_INDLEDNING, "formel": FORMEL}
@@ -70,7 +70,7 @@ def _maalformside(request, *, strategi, maal: Maal | None):
     """Create or edit a goal. 'Hent tal' fills in the baseline; a concurrent save is a 409 that keeps the input; the
     direction warning shows the confirmation box."""
     form = MaalForm(request.POST or None, strategi=strategi, maal=maal)
-    status, forskelle = 200, None
+    gemning = Gemning()
     if request.method == "POST" and "hent" in request.POST:
         indikator, aar = form.valgt_indikator(), form.valgt_baselineaar()
         tal_ = baselinetal(strategi.kommune, indikator, strategi.program) if indikator else None
@@ -88,35 +88,33 @@ def _maalformside(request, *, strategi, maal: Maal | None):
             baseline=celle.egen.vaerdi if celle and celle.egen.vaerdi is not None else None,
         )
     elif request.method == "POST" and form.is_valid():
-        try:
-            gemt = services.maal_gem(
+        gemning = gem_fra_form(
+            form,
+            lambda: services.maal_gem(
                 strategi=strategi,
                 maal=maal,
                 indhold=form.indhold,
                 version=form.cleaned_data["version"],
                 bruger=request.user,
-            )
-        except Konflikt as konflikt:
-            forskelle, status = form.marker_konflikt(konflikt), 409
-        except ValidationError as exc:
-            service_fejl_paa_form(form, exc)
-            if _er_retningsadvarsel(exc):
-                form.vis_retningsbekraeftelse()
-        else:
+            ),
+        )
+        if gemning.gemt:
             messages.success(request, "Målet er gemt.")
-            return redirect("strategi:maal", pk=gemt.pk)
+            return redirect("strategi:maal", pk=gemning.gemt.pk)
+        if _er_retningsadvarsel(gemning.fejl):
+            form.vis_retningsbekraeftelse()
     indikator = form.valgt_indikator()
     context = ramme(request, strategi, "maal") | {
         "form": form,
         "maal": maal,
-        "forskelle": forskelle,
+        "forskelle": gemning.forskelle,
         "baselinetal": baselinetal(strategi.kommune, indikator, strategi.program) if indikator else None,
         "baselineaar": form.valgt_baselineaar(),
     }
-    return render(request, "strategi/maal_form.html", context, status=status)
+    return render(request, "strategi/maal_form.html", context, status=gemning.status)
 
 
-def _er_retningsadvarsel(exc: ValidationError) -> bool:
+def _er_retningsadvarsel(exc: ValidationError | None) -> bool:
     fejl = exc.error_dict.get("maalvaerdi", []) if hasattr(exc, "error_dict") else []
     return any(e.code == "retningsadvarsel" for e in fejl)
 

@@ -15,6 +15,7 @@ from forebyggelse import bilag as bilagskit
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.samtidighed import Gemning, gem_fra_form
 from hentninger.services import logget_hentning
 from kommuner.permissions import access_deltagelse, kraev, programmer_til_laesning
 from kommuner.roller import er_projektleder
@@ -49,7 +50,6 @@ from strategi.selectors import (
     mine_deltagelser,
 )
 from strategi.services import strategier as services
-from strategi.services.faelles import Konflikt
 from strategi.views.faelles import i_dag, ramme
 
 BOERNEPOLITIK_HJAELP = "Fx kommunens børnepolitik eller den nuværende forebyggelsesstrategi."
@@ -131,11 +131,12 @@ def rediger(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))
     form = StrategiForm(request.POST or None, strategi=strategi)
-    status, forskelle = 200, None
+    gemning = Gemning()
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.strategi_gem(
+        gemning = gem_fra_form(
+            form,
+            lambda: services.strategi_gem(
                 strategi=strategi,
                 titel=data["titel"],
                 vision=data["vision"],
@@ -143,16 +144,13 @@ def rediger(request, pk):
                 boernepolitik_url=data["boernepolitik_url"],
                 version=data["version"],
                 bruger=request.user,
-            )
-        except Konflikt as konflikt:
-            forskelle, status = form.marker_konflikt(konflikt), 409
-        except ValidationError as exc:
-            service_fejl_paa_form(form, exc)
-        else:
+            ),
+        )
+        if gemning.gemt:
             messages.success(request, "Strategien er gemt.")
             return redirect("strategi:strategi", pk=strategi.pk)
-    context = ramme(request, strategi, "overblik") | {"form": form, "forskelle": forskelle}
-    return render(request, "strategi/strategi_rediger.html", context, status=status)
+    context = ramme(request, strategi, "overblik") | {"form": form, "forskelle": gemning.forskelle}
+    return render(request, "strategi/strategi_rediger.html", context, status=gemning.status)
 
 
 @require_POST

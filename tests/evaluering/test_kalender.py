@@ -46,7 +46,7 @@ def test_follow_up_deadlines_appear_only_when_the_user_may_read_the_minutes(
     client, program, ministeriet, projektleder_101
 ):
     afholdt = moede_marker_afholdt(moede=moede(program))
-    referat_gem(moede=afholdt, referat="Udkast", version=afholdt.version)
+    referat_gem(moede=afholdt, referat="Udkast", version=afholdt.version, bruger=ministeriet)
     opfoelgningspunkt_tilfoej(
         moede=afholdt, art="opfoelgning", tekst="Send status", ansvarlig="Kommunerne", frist=timezone.localdate()
     )

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from evaluering.models import Baggrundsjob, Fremmoede, Jobstatus, Moede, Moedestatus, Punkttype
 from evaluering.selectors import fremmoedeliste
 from evaluering.services import moeder as services
-from forebyggelse.formatering import dansk_tidspunkt
+from forebyggelse.formatering import dansk_tidspunkt, tidspunkt
 from kommuner.models import Kommune
 from tests.evaluering.factories import koer_ventende_jobs, moede, program_med_deltagere
 
@@ -143,12 +143,16 @@ def test_two_people_editing_the_minutes_do_not_overwrite_each_other(client_for, 
     anden = client.post(f"/moeder/{afholdt.pk}/referat/", {"referat": "Min egen udgave.", "version": version})
     assert anden.status_code == 409
     tekst = anden.content.decode()
-    assert "ændret af en anden" in tekst and "Min egen udgave." in tekst
+    gemt = Moede.objects.get(pk=afholdt.pk)
+    assert f"Mødet er blevet ændret af Test ministeriet den {tidspunkt(gemt.aendret)}" in tekst
+    assert "Min egen udgave." in tekst and "Første udgave." in tekst  # the input, and the stored version beside it
     assert Moede.objects.get(pk=afholdt.pk).referat == "Første udgave."
 
 
 def _godkendt(afholdt, ministeriet):
-    services.referat_gem(moede=afholdt, referat="Drøftelse af dokumentation.", version=afholdt.version)
+    services.referat_gem(
+        moede=afholdt, referat="Drøftelse af dokumentation.", version=afholdt.version, bruger=ministeriet
+    )
     services.opfoelgningspunkt_tilfoej(
         moede=afholdt,
         art=Punkttype.OPFOELGNING,
@@ -163,7 +167,7 @@ def test_after_approval_the_meeting_is_read_only(afholdt, ministeriet, kobenhavn
     godkendt = _godkendt(afholdt, ministeriet)
     assert godkendt.status == Moedestatus.GODKENDT
     forsoeg = [
-        lambda: services.referat_gem(moede=godkendt, referat="Ændret", version=godkendt.version),
+        lambda: services.referat_gem(moede=godkendt, referat="Ændret", version=godkendt.version, bruger=ministeriet),
         lambda: services.dagsordenspunkt_tilfoej(moede=godkendt, titel="Nyt punkt"),
         lambda: services.fremmoede_registrer(moede=godkendt, kommune=kobenhavn, deltog=False, bruger=ministeriet),
         lambda: services.opfoelgningspunkt_tilfoej(
@@ -175,6 +179,7 @@ def test_after_approval_the_meeting_is_read_only(afholdt, ministeriet, kobenhavn
         lambda: services.moede_opdater(
             moede=godkendt,
             version=godkendt.version,
+            bruger=ministeriet,
             art="netvaerksmoede",
             start=godkendt.start,
             slut=godkendt.slut,
@@ -187,7 +192,7 @@ def test_after_approval_the_meeting_is_read_only(afholdt, ministeriet, kobenhavn
 
 
 def test_the_minutes_are_the_ministrys_draft_until_approved(client_for, afholdt, ministeriet, projektleder_101):
-    services.referat_gem(moede=afholdt, referat="Hemmeligt udkast.", version=afholdt.version)
+    services.referat_gem(moede=afholdt, referat="Hemmeligt udkast.", version=afholdt.version, bruger=ministeriet)
     leder = client_for(projektleder_101)
     assert "Hemmeligt udkast." not in leder.get(f"/moeder/{afholdt.pk}/").content.decode()
     assert leder.get(f"/moeder/{afholdt.pk}/referat.pdf").status_code == 404

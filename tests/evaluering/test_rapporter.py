@@ -226,7 +226,7 @@ def test_every_download_writes_one_line_in_the_download_log(program, evaluator, 
     materiale = materiale_tilfoej(
         moede=afholdt, fil=SimpleUploadedFile("oplaeg.pdf", b"%PDF-1.4\n%%EOF\n"), bruger=ministeriet
     )
-    afholdt = referat_gem(moede=afholdt, referat="Referat", version=afholdt.version)
+    afholdt = referat_gem(moede=afholdt, referat="Referat", version=afholdt.version, bruger=ministeriet)
     referat_godkend(moede=afholdt, bruger=ministeriet)
     job = rapportpakke_bestil(program=program, art="rapporter", bruger=evaluator)
     koer_ventende_jobs()

@@ -60,7 +60,7 @@ def test_everything_dated_in_the_programme_is_on_the_timeline(program, ministeri
     planlagt = tidsplanpunkt_opret(program=program, art="moede", titel="3. netværksmøde", tid=fortolk("april 2012"))
     tidsplanpunkt_opret(program=program, art="fase", titel="Udvikling af strategi", tid=fortolk("april-dec 2011"))
     afholdt = moede_marker_afholdt(moede=moede(program, tidsplanpunkt=planlagt, nummer=3))
-    referat_gem(moede=afholdt, referat="Udkast", version=afholdt.version)
+    referat_gem(moede=afholdt, referat="Udkast", version=afholdt.version, bruger=ministeriet)
     opfoelgningspunkt_tilfoej(
         moede=afholdt,
         art="beslutning",

@@ -180,7 +180,7 @@ def test_a_form_without_its_version_is_refused(client_for, ansoegning, ministeri
     del data["version"]
     response = client_for(ministeriet).post(reverse("kommuner:vurdering", args=[ansoegning.pk]), data)
     assert response.status_code == 200
-    assert "Hent vurderingen igen" in response.content.decode()
+    assert "Siden mangler oplysninger. Hent den igen." in response.content.decode()
     assert not Vurdering.objects.exists()
 
 

@@ -119,7 +119,8 @@ def test_saving_over_a_newer_version_is_refused_and_the_input_kept(client_for, p
     svar = leder.post(URL, formdata(version, taeller_underretninger="2.700"))
     assert svar.status_code == 409
     assert (
-        "De egne tal er blevet gemt af en anden" in svar.content.decode() and 'value="2.700"' in svar.content.decode()
+        "De egne tal er blevet ændret af Test projektleder den " in svar.content.decode()
+        and 'value="2.700"' in svar.content.decode()
     )
     vaerdi = Indberetning.objects.get().vaerdier.get(indikator__kode="underretninger")
     assert vaerdi.taeller == 2600

@@ -78,7 +78,9 @@ def test_two_people_editing_an_indicator_do_not_overwrite_each_other(client_for,
 
     indikator = Indikator.objects.get(kode="anmeldte_forbrydelser")
     felter = {k: v for k, v in NY.items() if k != "kode"} | {"naevner_kilde": "FOLK1A", "version": indikator.version}
-    kollega = client_for(BrugerFactory(username="kollega", rolle="ministeriet"))
+    kollega = client_for(
+        BrugerFactory(username="kollega", first_name="Karen", last_name="Kollega", rolle="ministeriet")
+    )
     assert (
         kollega.post(
             "/noegletal/indikatorer/anmeldte_forbrydelser/rediger/", felter | {"navn": "Kollegas navn"}
@@ -90,7 +92,7 @@ def test_two_people_editing_an_indicator_do_not_overwrite_each_other(client_for,
     )
     assert svar.status_code == 409
     html = svar.content.decode()
-    assert "Indikatoren er blevet ændret af en anden" in html and 'value="Mit navn"' in html
+    assert "Indikatoren er blevet ændret af Karen Kollega den " in html and 'value="Mit navn"' in html
     indikator.refresh_from_db()
     assert indikator.navn == "Kollegas navn"
     assert f'name="version" value="{indikator.version}"' in html  # the next save goes against what is stored

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from forebyggelse import grafer as tegning
+from forebyggelse.formatering import tidspunkt
 from kommuner.models import Kommune, Kommunegruppe
 from profiler.models import Fund, Indikator, Kategori
 from profiler.services.profiler import fund_gem
@@ -102,6 +103,8 @@ def test_two_people_writing_findings_at_once_do_not_overwrite_each_other(
     assert svar.status_code == 409
     html = svar.content.decode()
     assert "Lederens udgave." in html and "Skrevet oven på en gammel version." in html  # the input is kept
+    gemt = Fund.objects.get(profil__kommune=kobenhavn)
+    assert f"Fundene til afsnittet er blevet ændret af Test projektleder den {tidspunkt(gemt.aendret)}" in html
     assert Fund.objects.get(profil__kommune=kobenhavn).tekst == "Lederens udgave."
 
 
@@ -183,7 +186,7 @@ def test_choosing_indicators_over_a_newer_choice_is_refused_and_the_choice_kept(
         "/profiler/101/indstillinger/noegletal/", {"indikatorer": [lille.pk], "version": 0}
     )
     assert svar.status_code == 409
-    assert "Profilens nøgletal er blevet ændret af en anden" in svar.content.decode()
+    assert "Profilens nøgletal er blevet ændret af Test ministeriet den " in svar.content.decode()
     assert re.search(rf'value="{lille.pk}"[^>]*checked', svar.content.decode())  # the lead's choice is kept
     profil = Kommune.objects.get(kode="101").profil
     assert [v.indikator_id for v in profil.valg.all()] == [tal.pk]

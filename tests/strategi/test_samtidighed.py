@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from forebyggelse.formatering import tidspunkt
+from forebyggelse.samtidighed import Konflikt
 from strategi.models import Maal, StrategiStatus
-from strategi.services.faelles import Konflikt
 from strategi.services.handlinger import Handlingsindhold, handling_gem
 from strategi.services.maal import Maalindhold, maal_gem
 from strategi.services.strategier import strategi_indsend
@@ -190,3 +191,34 @@ def test_an_action_conflict_on_the_page_is_409_too(client_for, strategi, anden_l
     assert 'value="Min handling"' in response.content.decode()
     handling.refresh_from_db()
     assert handling.titel == "Den andens handling"
+
+
+def test_the_conflict_names_the_goal_the_action_and_the_strategy_and_who_saved_them_first(
+    client_for, strategi, anden_leder
+):
+    leder = projektleder_for(strategi.kommune)
+    maal, handling = strategi.maal.get(), strategi.handlinger.get()
+    handlingspost = {
+        "titel": "Min handling",
+        "indsatsomraade": handling.indsatsomraade_id,
+        "ansvarlig": handling.ansvarlig,
+        "start": handling.start.isoformat(),
+        "slut": handling.slut.isoformat(),
+        "status": handling.status,
+        "farve": handling.farve,
+        "version": handling.version,
+    }
+    strategipost = {"titel": "Min titel", "vision": "Min vision", "version": strategi.version}
+    sider = [
+        (f"/maal/{maal.pk}/rediger/", _maalpost(maal, "Min tekst", maal.version), maal, "Målet"),
+        (f"/handlinger/{handling.pk}/rediger/", handlingspost, handling, "Handlingen"),
+        (f"/strategier/{strategi.pk}/rediger/", strategipost, strategi, "Strategien"),
+    ]
+    for side, post, obj, hvad in sider:
+        assert client_for(anden_leder).post(side, post).status_code == 302
+        response = client_for(leder).post(side, post)
+        assert response.status_code == 409, side
+        obj.refresh_from_db()
+        navn = anden_leder.get_full_name()
+        forventet = f"{hvad} er blevet ændret af {navn} den {tidspunkt(obj.aendret)}, mens du arbejdede."
+        assert forventet in response.content.decode(), side
