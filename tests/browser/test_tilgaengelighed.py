@@ -17,6 +17,7 @@ Enter, Space and typing only, and the follow-up is saved.
 
 import importlib
 import json
+import re
 import subprocess
 import time
 from collections import deque
@@ -300,6 +301,16 @@ def test_every_form_on_the_crawled_pages_has_a_submit_button(html_sider):
         for linje in formularer_uden_knap(fil.read_text())
     ]
     assert not uden, "\n".join(uden)
+
+
+def test_no_crawled_page_shows_template_syntax(html_sider):
+    """A template tag or comment printed as text ({# … #} over two lines is one) is a page the user cannot read."""
+    fundne = [
+        f"{html_sider.adresser[fil.name]}: {match.group(0)[:60]!r}"
+        for fil in html_sider.filer()
+        for match in re.finditer(r"\{[#%{].{0,60}", fil.read_text())
+    ]
+    assert not fundne, "\n".join(fundne[:20])
 
 
 def _tab_til(page, beskrivelse: str, maal: str, *, tilbage: bool = False, maks: int = 120) -> None:
