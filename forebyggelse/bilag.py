@@ -18,6 +18,7 @@ import pghistory
 from crispy_forms.helper import FormHelper
 from django import forms
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
@@ -139,7 +140,9 @@ class BilagForm(forms.Form):
 # Save, delete, download -------------------------------------------------------------------------------
 
 
-def bilag_gem(bilag: Bilagsfil, *, fil: UploadedFile, bruger, beskrivelse: str = "", hvad: str = "Et bilag"):
+def bilag_gem(
+    *, bilag: Bilagsfil, fil: UploadedFile, bruger: AbstractBaseUser, beskrivelse: str = "", hvad: str = "Et bilag"
+) -> Bilagsfil:
     """Check `fil` and store it as the unsaved `bilag` (its owner already set), in the caller's transaction, after
     the caller's own checks. The file is removed again if the row cannot be saved."""
     bilag.filtype = tjek_bilagsfil(fil=fil, hvad=hvad)
@@ -158,13 +161,13 @@ def bilag_gem(bilag: Bilagsfil, *, fil: UploadedFile, bruger, beskrivelse: str =
     return bilag
 
 
-def bilag_slet(bilag: Bilagsfil, *, bruger) -> None:
+def bilag_slet(*, bilag: Bilagsfil, bruger: AbstractBaseUser) -> None:
     """Delete the annex; its file goes when the transaction commits (`slet_fil`)."""
     with pghistory.context(user=bruger.pk):
         bilag.delete()
 
 
-def bilag_hent(bilag: Bilagsfil, *, bruger, beskrivelse: str) -> HttpResponse:
+def bilag_hent(*, bilag: Bilagsfil, bruger: AbstractBaseUser, beskrivelse: str) -> HttpResponse:
     """The annex as a download, logged. The caller has loaded it with its access_* loader."""
     from hentninger.services import logget_hentning  # imports kommuner.models, whose Bilag inherits from here
 

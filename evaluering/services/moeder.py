@@ -202,14 +202,14 @@ def dagsordenspunkt_slet(*, punkt: Dagsordenspunkt) -> None:
 def materiale_tilfoej(*, moede: Moede, fil: UploadedFile, bruger: Bruger, beskrivelse: str = "") -> Moedemateriale:
     moede = _laas(moede)
     return bilagskit.bilag_gem(
-        Moedemateriale(moede=moede), fil=fil, bruger=bruger, beskrivelse=beskrivelse, hvad="Materialer"
+        bilag=Moedemateriale(moede=moede), fil=fil, bruger=bruger, beskrivelse=beskrivelse, hvad="Materialer"
     )
 
 
 @transaction.atomic
 def materiale_slet(*, materiale: Moedemateriale, bruger: Bruger) -> None:
     _laas(materiale.moede)
-    bilagskit.bilag_slet(materiale, bruger=bruger)
+    bilagskit.bilag_slet(bilag=materiale, bruger=bruger)
 
 
 @transaction.atomic

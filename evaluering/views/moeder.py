@@ -182,7 +182,7 @@ def materiale_upload(request, pk):
 def materiale_hent(request, pk):
     materiale = access_materiale(request.user, pk)
     return bilagskit.bilag_hent(
-        materiale, bruger=request.user, beskrivelse=f"{materiale.filnavn} ({materiale.moede.titel})"
+        bilag=materiale, bruger=request.user, beskrivelse=f"{materiale.filnavn} ({materiale.moede.titel})"
     )
 
 

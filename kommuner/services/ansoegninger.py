@@ -285,10 +285,10 @@ def ansoegning_genaabn(
 def bilag_tilfoej(*, ansoegning: Ansoegning, fil: UploadedFile, bruger: Bruger, beskrivelse: str = "") -> Bilag:
     ansoegning = _laas(ansoegning)
     _kraev_redigerbar(ansoegning)
-    return bilagskit.bilag_gem(Bilag(ansoegning=ansoegning), fil=fil, bruger=bruger, beskrivelse=beskrivelse)
+    return bilagskit.bilag_gem(bilag=Bilag(ansoegning=ansoegning), fil=fil, bruger=bruger, beskrivelse=beskrivelse)
 
 
 @transaction.atomic
 def bilag_slet(*, bilag: Bilag, bruger: Bruger) -> None:
     _kraev_redigerbar(_laas(bilag.ansoegning))
-    bilagskit.bilag_slet(bilag, bruger=bruger)
+    bilagskit.bilag_slet(bilag=bilag, bruger=bruger)

@@ -132,7 +132,7 @@ def bilag_upload(request, pk):
 @require_safe
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
-    return bilagskit.bilag_hent(bilag, bruger=request.user, beskrivelse=f"{bilag} ({bilag.ansoegning})")
+    return bilagskit.bilag_hent(bilag=bilag, bruger=request.user, beskrivelse=f"{bilag} ({bilag.ansoegning})")
 
 
 @require_POST

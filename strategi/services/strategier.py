@@ -212,7 +212,7 @@ def gem_bilag(
 ) -> StrategiBilag:
     """Check and store an annex (the caller holds the strategy's lock)."""
     bilag = StrategiBilag(strategi=strategi, opfoelgning=opfoelgning, art=art)
-    return bilagskit.bilag_gem(bilag, fil=fil, bruger=bruger, beskrivelse=beskrivelse)
+    return bilagskit.bilag_gem(bilag=bilag, fil=fil, bruger=bruger, beskrivelse=beskrivelse)
 
 
 @transaction.atomic
@@ -230,4 +230,4 @@ def boernepolitik_slet(*, bilag: StrategiBilag, bruger: Bruger) -> None:
     kraev_redigerbar(strategi)
     if bilag.art != Bilagsart.BOERNEPOLITIK:
         raise ValidationError("Dokumentationen for en opfølgning slettes sammen med opfølgningen.")
-    bilagskit.bilag_slet(bilag, bruger=bruger)
+    bilagskit.bilag_slet(bilag=bilag, bruger=bruger)

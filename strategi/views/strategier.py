@@ -179,7 +179,7 @@ def boernepolitik_upload(request, pk):
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
     hvis = f"{bilag.get_art_display()} til {bilag.strategi.titel} ({bilag.strategi.kommune.navn})"
-    return bilagskit.bilag_hent(bilag, bruger=request.user, beskrivelse=f"{bilag}: {hvis}")
+    return bilagskit.bilag_hent(bilag=bilag, bruger=request.user, beskrivelse=f"{bilag}: {hvis}")
 
 
 @require_POST
