@@ -50,10 +50,11 @@ run: demo ## Install, start the database, migrate, load the demo, serve on http:
 worker: migrate ## One more background-job worker against the same database (as many as you like)
 	$(MANAGE) procrastinate worker
 
-lint: install ## ruff (check, format --check) and djLint on the templates
+lint: install ## ruff (check, format --check), djLint on the templates, and the layers between the apps (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates kommuner/templates konto/templates hentninger/templates profiler strategi evaluering --lint --quiet
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .

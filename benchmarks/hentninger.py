@@ -41,7 +41,7 @@ def main() -> int:
     from django.test import Client
     from django.test.utils import setup_databases, setup_test_environment, teardown_databases
 
-    from kommuner.models import Rolle
+    from forebyggelse.roller import Rolle
     from tests.kommuner.factories import BrugerFactory
 
     setup_test_environment()

@@ -44,7 +44,7 @@ def tom_side(request):
     return HttpResponse(TOM_SIDE.render({}, request))
 
 
-urlpatterns = [path("bench/tom/", tom_side), path("", include("forebyggelse.urls"))]
+urlpatterns = [path("bench/tom/", tom_side), path("", include("portal.urls"))]
 
 
 def katalog_med_40():
@@ -172,7 +172,8 @@ def main() -> int:
 def _maal() -> int:
     from django.core.cache import cache
 
-    from kommuner.models import Kommune, Rolle
+    from forebyggelse.roller import Rolle
+    from kommuner.models import Kommune
     from tests.kommuner.factories import BrugerFactory
 
     ministeriet = BrugerFactory(rolle=Rolle.MINISTERIET)

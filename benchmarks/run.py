@@ -29,7 +29,8 @@ GENTAGELSER = 5
 
 def byg(antal: int):
     """`antal` municipalities with a submitted, assessed and decided application in one programme."""
-    from kommuner.models import Kommune, Rolle, Vurdering
+    from forebyggelse.roller import Rolle
+    from kommuner.models import Kommune, Vurdering
     from kommuner.services.bevillinger import afgoerelse_traef
     from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
     from tests.kommuner.factories import AnsoegningFactory, BrugerFactory, ProgramFactory

@@ -29,7 +29,8 @@ def byg(antal: int):
     from datetime import date
     from decimal import Decimal
 
-    from kommuner.models import Kommune, Rolle
+    from forebyggelse.roller import Rolle
+    from kommuner.models import Kommune
     from profiler.models import Retning
     from strategi.services.maal import opfoelgning_opret
     from tests.kommuner.factories import BrugerFactory, ProgramFactory, projektleder_for

@@ -26,16 +26,11 @@ from evaluering.models import (
     Rapportpakke,
     Tidsplanpunkt,
 )
+from forebyggelse.adgang import get_or_404
+from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe
 from kommuner.models import Deltagelse, Kommune, Program
-from kommuner.permissions import for_kommuner, get_or_404, programmer_til_laesning
-from kommuner.roller import (
-    er_evaluator,
-    er_ministeriet,
-    er_projektleder,
-    er_styregruppe,
-    kommuner_til_skrivning,
-    skriver_for,
-)
+from kommuner.permissions import for_kommuner, programmer_til_laesning
+from kommuner.roller import kommuner_til_skrivning, skriver_for
 
 KUN_MINISTERIET = "Kun ministeriet kan ændre tidsplan, møder og dataleverancer."
 

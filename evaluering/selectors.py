@@ -34,7 +34,8 @@ from evaluering.permissions import (
 from evaluering.tidsangivelse import Praecision
 from forebyggelse.formatering import dansk_tid, dato, tidspunkt
 from forebyggelse.historik import HistorikSide, historik_til, seneste_aendring
-from kommuner.models import Bruger, Deltagelse, Kommune, Program, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Bruger, Deltagelse, Kommune, Program
 from kommuner.permissions import programmer_til_laesning
 from profiler.models import Datastand
 

@@ -5,14 +5,16 @@
   and the file itself, stored privately under a random name (MEDIA_ROOT has no URL).
 - `tjek_bilagsfil` is the check every upload passes: its size and an allowed type, by name and by content
   (forebyggelse/filtjek.py looks into a ZIP only after its size checks).
-- `BilagForm` / `bilagsfelt` are the upload form and field.
-- `bilag_gem`, `bilag_slet` and `bilag_hent` store, delete and serve an annex. The caller loads the annex with its
+- `BilagForm` / `bilagsfelt` are the upload form and field; `bilag_fra_form` is the upload view's one step.
+- `bilag_gem` and `bilag_slet` store and delete an annex; `hentninger.services.bilag_hent` serves it, logged (the
+  base may not import the download log). The caller loads the annex with its
   access_* loader and checks the owner's rules (locked, editable) first.
 - Whenever an annex row is deleted, by `bilag_slet` or by a cascade from its owner (a follow-up, a goal, …), its file
   is deleted once the transaction commits (`slet_fil`, connected in forebyggelse/apps.py).
 """
 
 import uuid
+from collections.abc import Callable
 
 import pghistory
 from crispy_forms.helper import FormHelper
@@ -22,9 +24,9 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
-from django.http import FileResponse, HttpResponse
 
 from forebyggelse.filtjek import genkend_filtype
+from forebyggelse.forms import service_fejl_paa_form
 
 MAKS_BILAG_BYTES = 20 * 1024 * 1024
 
@@ -137,6 +139,19 @@ class BilagForm(forms.Form):
         self.helper.form_tag = False
 
 
+def bilag_fra_form(form: BilagForm, gem: Callable[..., Bilagsfil]) -> Bilagsfil | None:
+    """The upload view's one step: if the form is valid, call the app's service `gem` (with its owner and user
+    already bound, e.g. `partial(bilag_tilfoej, ansoegning=…, bruger=…)`) with the file and the description. None
+    when the form or the service said no; the reason is then on the form, and the file the user chose is not kept."""
+    if not form.is_valid():
+        return None
+    try:
+        return gem(fil=form.cleaned_data["fil"], beskrivelse=form.cleaned_data["beskrivelse"])
+    except ValidationError as exc:
+        service_fejl_paa_form(form, exc)
+        return None
+
+
 # Save, delete, download -------------------------------------------------------------------------------
 
 
@@ -165,16 +180,6 @@ def bilag_slet(*, bilag: Bilagsfil, bruger: AbstractBaseUser) -> None:
     """Delete the annex; its file goes when the transaction commits (`slet_fil`)."""
     with pghistory.context(user=bruger.pk):
         bilag.delete()
-
-
-def bilag_hent(*, bilag: Bilagsfil, bruger: AbstractBaseUser, beskrivelse: str) -> HttpResponse:
-    """The annex as a download, logged. The caller has loaded it with its access_* loader."""
-    from hentninger.services import logget_hentning  # imports kommuner.models, whose Bilag inherits from here
-
-    response = FileResponse(
-        bilag.fil.open("rb"), as_attachment=True, filename=bilag.filnavn, content_type=bilag.indholdstype
-    )
-    return logget_hentning(response, bruger=bruger, objekt=bilag, beskrivelse=beskrivelse)
 
 
 def slet_fil(sender, instance: Bilagsfil, **kwargs) -> None:

@@ -1,4 +1,4 @@
-from kommuner.roller import er_ministeriet
+from forebyggelse.roller import er_ministeriet
 
 
 def kan_se_hentningslog(user) -> tuple[bool, str]:

@@ -1,15 +1,16 @@
 from datetime import date, time, timedelta
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 
 from forebyggelse.formatering import dansk_tidspunkt
 from hentninger.models import Hentning
-from kommuner.models import Bruger
 
 
 def hentninger_til_log(
-    *, bruger: Bruger | None = None, art: str = "", fra: date | None = None, til: date | None = None
+    *, bruger: AbstractUser | None = None, art: str = "", fra: date | None = None, til: date | None = None
 ) -> QuerySet[Hentning]:
     """The log, newest first, narrowed by user, kind and Danish calendar days (both days included)."""
     hentninger = Hentning.objects.select_related("bruger")
@@ -24,10 +25,12 @@ def hentninger_til_log(
     return hentninger
 
 
-def brugere_i_log() -> QuerySet[Bruger]:
+def brugere_i_log() -> QuerySet[AbstractUser]:
     """Users who have downloaded anything: one index probe per user, however long the log grows."""
-    return Bruger.objects.filter(Exists(Hentning.objects.filter(bruger=OuterRef("pk")))).order_by(
-        "first_name", "last_name", "username"
+    return (
+        get_user_model()
+        .objects.filter(Exists(Hentning.objects.filter(bruger=OuterRef("pk"))))
+        .order_by("first_name", "last_name", "username")
     )
 
 

@@ -8,18 +8,19 @@ that is not one object, and `beskrivelse` when the object's own name does not sa
 
 from email.message import Message
 
+from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.utils.text import capfirst
 
+from forebyggelse.bilag import Bilagsfil
 from hentninger.models import Hentning
-from kommuner.models import Bruger
 
 
 @transaction.atomic
 def hentning_registrer(
-    *, bruger: Bruger, filnavn: str, objekt: models.Model | None = None, art: str = "", beskrivelse: str = ""
+    *, bruger: AbstractUser, filnavn: str, objekt: models.Model | None = None, art: str = "", beskrivelse: str = ""
 ) -> Hentning:
     if not art and objekt is None:
         raise ValueError("En hentning skal have en art eller et objekt.")
@@ -49,7 +50,7 @@ def filnavn_i(response: HttpResponse) -> str:
 def logget_hentning(
     response: HttpResponse,
     *,
-    bruger: Bruger,
+    bruger: AbstractUser,
     objekt: models.Model | None = None,
     art: str = "",
     beskrivelse: str = "",
@@ -57,3 +58,12 @@ def logget_hentning(
     """Record the download the response carries, and return the response."""
     hentning_registrer(bruger=bruger, filnavn=filnavn_i(response), objekt=objekt, art=art, beskrivelse=beskrivelse)
     return response
+
+
+def bilag_hent(*, bilag: Bilagsfil, bruger: AbstractUser, beskrivelse: str) -> HttpResponse:
+    """An annex of the annex kit (forebyggelse/bilag.py) as a download, logged. It lives here, beside the log, as the
+    base may not import the log (docs/opbygning.md). The caller has loaded the annex with its access_* loader."""
+    response = FileResponse(
+        bilag.fil.open("rb"), as_attachment=True, filename=bilag.filnavn, content_type=bilag.indholdstype
+    )
+    return logget_hentning(response, bruger=bruger, objekt=bilag, beskrivelse=beskrivelse)

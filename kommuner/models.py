@@ -7,6 +7,7 @@ from django.db import models
 from forebyggelse.bilag import Bilagsfil
 from forebyggelse.formatering import kort_tidspunkt
 from forebyggelse.historik import historik
+from forebyggelse.roller import Rolle
 
 
 def valider_cvr(value: str) -> None:
@@ -92,13 +93,6 @@ class Kommune(models.Model):
     def officielt_navn(self) -> str:
         """The name as the municipality writes it: 'Københavns Kommune', 'Aarhus Kommune'."""
         return OFFICIELLE_NAVNE.get(self.kode, f"{self.navn} Kommune")
-
-
-class Rolle(models.TextChoices):
-    MINISTERIET = "ministeriet", "Ministeriet"
-    PROJEKTLEDER = "projektleder", "Kommunal projektleder"
-    EVALUATOR = "evaluator", "Evaluator"
-    STYREGRUPPE = "styregruppe", "Styregruppe"
 
 
 class Bruger(AbstractUser):

@@ -9,13 +9,14 @@ the user may read it but not do this.
 
 from datetime import datetime
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Model, Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from forebyggelse.adgang import get_or_404
 from forebyggelse.formatering import tidspunkt
 from forebyggelse.historik import Historikadgang
+from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder, rolle
 from kommuner.models import (
     Afgoerelse,
     Ansoegning,
@@ -28,16 +29,7 @@ from kommuner.models import (
     ProgramStatus,
     Vurdering,
 )
-from kommuner.roller import (
-    er_evaluator,
-    er_ministeriet,
-    er_projektleder,
-    historikadgang,
-    kommuner_til_laesning,
-    kommuner_til_skrivning,
-    rolle,
-    skriver_for,
-)
+from kommuner.roller import historikadgang, kommuner_til_laesning, kommuner_til_skrivning, skriver_for
 
 IKKE_MINISTERIET = "Kun ministeriet kan gøre dette."
 
@@ -48,21 +40,7 @@ def for_kommuner(queryset: QuerySet, user, *, kommune_felt: str = "kommune", skr
     return queryset.filter(**{f"{kommune_felt}__in": tilladte})
 
 
-def get_or_404(queryset: QuerySet, **lookup) -> Model:
-    try:
-        return queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError) as exc:
-        raise Http404("Siden findes ikke.") from exc
-
-
 # Municipalities ------------------------------------------------------------------------------------
-
-
-def kraev(tilladt: tuple[bool, str]) -> None:
-    """A `kan_*` predicate's no, checked in the view, becomes 403 with its reason on the page (decision record 0005)."""
-    ok, grund = tilladt
-    if not ok:
-        raise PermissionDenied(grund)
 
 
 def access_kommune(user, kode: str) -> Kommune:

@@ -11,34 +11,8 @@ permissions.py; it starts from these sets.
 from django.db.models import QuerySet
 
 from forebyggelse.historik import Historikadgang
-from kommuner.models import Kommune, Rolle
-
-
-def rolle(user) -> str:
-    if not user.is_authenticated or not user.is_active:
-        return ""
-    return user.rolle
-
-
-def er_ministeriet(user) -> bool:
-    return rolle(user) == Rolle.MINISTERIET
-
-
-def er_projektleder(user) -> bool:
-    return rolle(user) == Rolle.PROJEKTLEDER
-
-
-def er_evaluator(user) -> bool:
-    return rolle(user) == Rolle.EVALUATOR
-
-
-def er_styregruppe(user) -> bool:
-    return rolle(user) == Rolle.STYREGRUPPE
-
-
-def ser_alle_kommuner(user) -> bool:
-    """The ministry, the evaluator and the steering group work across all municipalities."""
-    return rolle(user) in {Rolle.MINISTERIET, Rolle.EVALUATOR, Rolle.STYREGRUPPE}
+from forebyggelse.roller import er_ministeriet, er_projektleder, ser_alle_kommuner
+from kommuner.models import Kommune
 
 
 def kommuner_til_laesning(user) -> QuerySet[Kommune]:

@@ -6,6 +6,7 @@ from django.db.models import Avg, Count, Q, QuerySet, Sum
 from django.utils import timezone
 
 from forebyggelse.historik import HistorikSide, event_model, historik_til
+from forebyggelse.roller import er_projektleder
 from kommuner.models import (
     FORUDSAETNINGER,
     KRITERIER,
@@ -27,7 +28,7 @@ from kommuner.permissions import (
     gaeldende_frist,
     kan_oprette_ansoegning,
 )
-from kommuner.roller import er_projektleder, kommuner_til_laesning, kommuner_til_skrivning
+from kommuner.roller import kommuner_til_laesning, kommuner_til_skrivning
 
 
 def kommuner_for_oversigt(user) -> QuerySet[Kommune]:

@@ -2,13 +2,13 @@
 they did not make does not go unnoticed."""
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractUser
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from forebyggelse.formatering import tidspunkt
-from kommuner.models import Bruger
 
 # What changed: (subject, what the e-mail says happened).
 SLAAET_TIL = ("Tofaktor-login er slået til på din bruger", "Tofaktor-login er blevet slået til på din bruger")
@@ -23,7 +23,7 @@ SLAAET_FRA = (
 )
 
 
-def tofaktor_aendret(bruger: Bruger, aendring: tuple[str, str]) -> None:
+def tofaktor_aendret(bruger: AbstractUser, aendring: tuple[str, str]) -> None:
     """Sent only when the surrounding transaction commits, so a change that is rolled back tells nobody."""
     if not bruger.email:
         return

@@ -3,7 +3,7 @@ objects of other users to load here."""
 
 from django.conf import settings
 
-from kommuner.roller import er_evaluator, er_ministeriet
+from forebyggelse.roller import er_evaluator, er_ministeriet
 from konto.selectors import har_tofaktor
 
 

@@ -15,6 +15,8 @@ from datetime import timedelta
 from importlib import import_module
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -22,7 +24,6 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kommuner.models import Bruger
 from konto import notifikationer
 from konto.models import Loginsession
 from konto.selectors import har_tofaktor
@@ -45,12 +46,12 @@ def _er_appkode(kode: str) -> bool:
     return len(kode) == 6 and kode.isdigit()
 
 
-def _laas(bruger: Bruger) -> None:
+def _laas(bruger: AbstractUser) -> None:
     """Changes to the user's two-factor login and the user's new logins take turns."""
-    Bruger.objects.select_for_update().values_list("pk", flat=True).get(pk=bruger.pk)
+    get_user_model().objects.select_for_update().values_list("pk", flat=True).get(pk=bruger.pk)
 
 
-def _andre_sessioner_afslut(bruger: Bruger, behold_session: str | None) -> None:
+def _andre_sessioner_afslut(bruger: AbstractUser, behold_session: str | None) -> None:
     """Log the user out everywhere but in the session making the change (None: everywhere), by deleting the
     sessions from the session store: their cookies then lead to the login page."""
     andre = Loginsession.objects.filter(bruger=bruger)
@@ -62,7 +63,7 @@ def _andre_sessioner_afslut(bruger: Bruger, behold_session: str | None) -> None:
     andre.delete()
 
 
-def totp_opret(*, bruger: Bruger, nuvaerende_kode: str | None = None) -> TOTPDevice:
+def totp_opret(*, bruger: AbstractUser, nuvaerende_kode: str | None = None) -> TOTPDevice:
     """A new, not yet confirmed authenticator for the user; an earlier unconfirmed one is dropped.
 
     A user who has two-factor login already must give a code from it or a backup code (`nuvaerende_kode`) first:
@@ -106,7 +107,7 @@ def _bekraeftelsesfejl(enhed: TOTPDevice | None, kode: str) -> ValidationError |
     return None
 
 
-def totp_bekraeft(*, bruger: Bruger, kode: str, behold_session: str | None) -> TOTPDevice:
+def totp_bekraeft(*, bruger: AbstractUser, kode: str, behold_session: str | None) -> TOTPDevice:
     """Confirm the user's new authenticator with a code it shows. It replaces any earlier one, the user gets
     fresh backup codes (read them with konto.selectors.backupkoder), the user's sessions but `behold_session`
     end, and the user is told by e-mail."""
@@ -129,7 +130,7 @@ def totp_bekraeft(*, bruger: Bruger, kode: str, behold_session: str | None) -> T
     return enhed
 
 
-def _backupkoder_lav(bruger: Bruger) -> StaticDevice:
+def _backupkoder_lav(bruger: AbstractUser) -> StaticDevice:
     """Ten new one-time backup codes; the user's earlier ones stop working."""
     enhed, _ = StaticDevice.objects.select_for_update().get_or_create(
         user=bruger, defaults={"name": "Backupkoder", "confirmed": True}
@@ -142,7 +143,7 @@ def _backupkoder_lav(bruger: Bruger) -> StaticDevice:
 
 
 @transaction.atomic
-def backupkoder_forny(*, bruger: Bruger, behold_session: str | None) -> StaticDevice:
+def backupkoder_forny(*, bruger: AbstractUser, behold_session: str | None) -> StaticDevice:
     """Ten new backup codes in place of the old ones; the user's sessions but `behold_session` end, and the user is
     told by e-mail. Only for a user with an authenticator: backup codes alone would switch two-factor login on
     with codes that only this session has seen."""
@@ -155,7 +156,7 @@ def backupkoder_forny(*, bruger: Bruger, behold_session: str | None) -> StaticDe
     return enhed
 
 
-def tofaktor_kode_tjek(*, bruger: Bruger, kode: str) -> Device:
+def tofaktor_kode_tjek(*, bruger: AbstractUser, kode: str) -> Device:
     """The device that accepts the code: six digits are checked against the authenticator, anything else
     against the backup codes (each works once). A wrong code raises a Danish ValidationError on `kode`."""
     kode = normaliser_kode(kode)
@@ -171,7 +172,7 @@ def tofaktor_kode_tjek(*, bruger: Bruger, kode: str) -> Device:
 
 
 @transaction.atomic
-def tofaktor_slaa_fra(*, bruger: Bruger, behold_session: str | None) -> Bruger:
+def tofaktor_slaa_fra(*, bruger: AbstractUser, behold_session: str | None) -> AbstractUser:
     """Remove the user's authenticator and backup codes: from now on the password alone logs in. The user's
     sessions but `behold_session` end, and the user is told by e-mail."""
     _laas(bruger)
@@ -186,7 +187,7 @@ def tofaktor_slaa_fra(*, bruger: Bruger, behold_session: str | None) -> Bruger:
 
 
 @transaction.atomic
-def loginsession_opret(*, bruger: Bruger, session_noegle: str) -> Loginsession:
+def loginsession_opret(*, bruger: AbstractUser, session_noegle: str) -> Loginsession:
     """Note a new login's session, so a later change to the user's two-factor login can end it. Rows of logins
     older than the 12-hour limit go: those sessions are over anyway (konto/middleware.py)."""
     _laas(bruger)

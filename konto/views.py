@@ -9,9 +9,10 @@ from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import get_user_model, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
 from django.http import JsonResponse
@@ -25,7 +26,6 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
-from kommuner.models import Bruger
 from konto import services
 from konto.forms import KodeForm, LoginForm, StartForm
 from konto.permissions import kan_slaa_tofaktor_fra, tofaktor_paakraevet
@@ -58,7 +58,7 @@ def login_kode(request):
     """Step 2: the code from the authenticator app or a backup code. A wrong code counts as a failed login for
     django-axes, so five wrong passwords or codes in all lock the username from that address."""
     venter = venter_hent(request.session)
-    bruger = Bruger.objects.filter(pk=venter["bruger"], is_active=True).first() if venter else None
+    bruger = get_user_model().objects.filter(pk=venter["bruger"], is_active=True).first() if venter else None
     if bruger is None:
         messages.info(request, "Log ind med dit brugernavn og din adgangskode igen: tiden til at skrive koden udløb.")
         return redirect("login")
@@ -86,7 +86,7 @@ def login_kode(request):
     return render(request, "konto/login_kode.html", {"form": form})
 
 
-def _besked_om_backupkoder(request, bruger: Bruger) -> None:
+def _besked_om_backupkoder(request, bruger: AbstractUser) -> None:
     tilbage = antal_ubrugte_backupkoder(bruger)
     tekst = f"Du loggede ind med en backupkode. Den virker ikke igen; du har {tilbage} tilbage."
     if tilbage <= 3:

@@ -3,18 +3,8 @@ undo, the ministry's catalogue pages, approvals), so nothing here can change the
 
 from django.contrib import admin
 
+from forebyggelse.admin import KunLaesning
 from profiler.models import ImportKoersel, Indberetning, Indikator, Observation, Profil
-
-
-class KunLaesning(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Indikator)

@@ -18,17 +18,10 @@ state first, then role, one condition per line, and are checked in the views.
 from django.db.models import QuerySet
 from django.http import Http404
 
+from forebyggelse.adgang import get_or_404
+from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe, rolle
 from kommuner.models import Kommune
-from kommuner.permissions import get_or_404
-from kommuner.roller import (
-    er_evaluator,
-    er_ministeriet,
-    er_projektleder,
-    er_styregruppe,
-    kommuner_til_skrivning,
-    rolle,
-    skriver_for,
-)
+from kommuner.roller import kommuner_til_skrivning, skriver_for
 from profiler.models import ImportKoersel, Indberetning, IndberetningStatus, Indikator, Koerselstilstand
 
 KUN_MINISTERIET = "Kun ministeriet kan administrere nøgletallene."

@@ -3,18 +3,8 @@ history), which the admin's forms would bypass."""
 
 from django.contrib import admin
 
+from forebyggelse.admin import KunLaesning
 from strategi.models import Handling, Maal, Strategi, Tilbud
-
-
-class KunLaesning(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Strategi)

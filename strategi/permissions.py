@@ -10,17 +10,11 @@ but not change is 403 with the reason from the `kan_*` predicate.
 
 from django.db.models import Q, QuerySet
 
+from forebyggelse.adgang import get_or_404
+from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe
 from kommuner.models import Deltagelse, Kommune, Program
-from kommuner.permissions import get_or_404
 from kommuner.permissions import kan_se_historik as kan_se_kommunens_historik
-from kommuner.roller import (
-    er_evaluator,
-    er_ministeriet,
-    er_projektleder,
-    er_styregruppe,
-    kommuner_til_skrivning,
-    skriver_for,
-)
+from kommuner.roller import kommuner_til_skrivning, skriver_for
 from strategi.models import (
     GODKENDTE,
     REDIGERBARE,

@@ -16,8 +16,9 @@ from django.utils import timezone
 
 from forebyggelse.formatering import dato, kr, tal
 from forebyggelse.historik import Historikadgang, HistorikSide, event_model, foerste_gang, historik_til, historikadgang
+from forebyggelse.roller import er_projektleder
 from kommuner.models import Deltagelse, Kommune, Program
-from kommuner.roller import er_projektleder, kommuner_til_skrivning
+from kommuner.roller import kommuner_til_skrivning
 from profiler.models import Indikator
 from profiler.selectors import Sammenligning, noegletal, noegletal_for_alle
 from strategi.maalstatus import Kilde, Maaling, Maalstatus, Maalvurdering, punkt, vurder

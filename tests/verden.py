@@ -26,7 +26,8 @@ from evaluering.services.leverancer import leverance_indsend
 from evaluering.services.rapporter import rapportpakke_gem
 from evaluering.services.tidsplan import tidsplanpunkt_opret
 from evaluering.tidsangivelse import fortolk
-from kommuner.models import Bruger, Deltagelse, Kommune, Program, Rolle, Vurdering
+from forebyggelse.roller import Rolle
+from kommuner.models import Bruger, Deltagelse, Kommune, Program, Vurdering
 from kommuner.services.ansoegninger import ansoegning_indsend, bilag_tilfoej
 from kommuner.services.bevillinger import afgoerelse_traef
 from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem

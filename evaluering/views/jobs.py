@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from evaluering.jobs import baggrundsjob_proev_igen
 from evaluering.permissions import access_baggrundsjob, baggrundsjob_til_laesning, kan_proeve_igen
-from kommuner.permissions import kraev
+from forebyggelse.adgang import kraev
 
 
 @require_safe

@@ -12,8 +12,8 @@ from evaluering import ical
 from evaluering.models import Kalenderabonnement
 from evaluering.selectors import kalender_for
 from evaluering.services.kalender import kalenderabonnement_forny, kalenderabonnement_hent
-from kommuner.permissions import get_or_404
-from kommuner.roller import rolle
+from forebyggelse.adgang import get_or_404
+from forebyggelse.roller import rolle
 
 
 @require_safe

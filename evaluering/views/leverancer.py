@@ -21,9 +21,10 @@ from evaluering.permissions import (
 from evaluering.selectors import leveranceoverblik
 from evaluering.services import leverancer as services
 from evaluering.snapshot import byg_snapshot
+from forebyggelse.adgang import get_or_404, kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
-from kommuner.permissions import access_program, get_or_404, kraev
+from kommuner.permissions import access_program
 from kommuner.roller import skriver_for
 
 

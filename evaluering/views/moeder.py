@@ -1,5 +1,7 @@
 """Meetings: the list, the meeting page (agenda, materials, minutes, decisions, attendance) and its actions."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -33,13 +35,15 @@ from evaluering.permissions import (
 from evaluering.selectors import antal_deltagere, historik_for_moede, moedeindhold, moeder_i_program
 from evaluering.services import moeder as services
 from forebyggelse import bilag as bilagskit
+from forebyggelse.adgang import kraev
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.pdf import render_pdf
 from forebyggelse.samtidighed import Gemning, gem_fra_form
+from hentninger import services as hentningslog
 from hentninger.services import logget_hentning
-from kommuner.permissions import access_program, kraev
+from kommuner.permissions import access_program
 
 
 @require_safe
@@ -162,26 +166,17 @@ def materiale_upload(request, pk):
     moede = access_moede(request.user, pk)
     kraev(kan_redigere_moede(request.user, moede))
     form = bilagskit.BilagForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            materiale = services.materiale_tilfoej(
-                moede=moede,
-                fil=form.cleaned_data["fil"],
-                beskrivelse=form.cleaned_data["beskrivelse"],
-                bruger=request.user,
-            )
-        except ValidationError as exc:
-            service_fejl_paa_form(form, exc)
-        else:
-            messages.success(request, f"{materiale.filnavn} er lagt på mødet.")
-            return _tilbage(moede, "#materialer")
+    materiale = bilagskit.bilag_fra_form(form, partial(services.materiale_tilfoej, moede=moede, bruger=request.user))
+    if materiale:
+        messages.success(request, f"{materiale.filnavn} er lagt på mødet.")
+        return _tilbage(moede, "#materialer")
     return _side(request, moede, materiale_form=form, status=400)
 
 
 @require_safe
 def materiale_hent(request, pk):
     materiale = access_materiale(request.user, pk)
-    return bilagskit.bilag_hent(
+    return hentningslog.bilag_hent(
         bilag=materiale, bruger=request.user, beskrivelse=f"{materiale.filnavn} ({materiale.moede.titel})"
     )
 

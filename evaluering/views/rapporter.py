@@ -29,10 +29,11 @@ from evaluering.rapporter import (
 )
 from evaluering.services.rapporter import rapportpakke_bestil
 from evaluering.snapshot import kanonisk
+from forebyggelse.adgang import kraev
 from forebyggelse.eksport import csv_svar, xlsx_svar
 from forebyggelse.formatering import filnavn_tid
 from hentninger.services import logget_hentning
-from kommuner.permissions import access_program, kraev
+from kommuner.permissions import access_program
 
 
 def _fil(indhold: bytes, filnavn: str, indholdstype: str) -> HttpResponse:

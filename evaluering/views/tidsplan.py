@@ -10,9 +10,10 @@ from evaluering.forms import TidsplanpunktForm
 from evaluering.permissions import access_tidsplanpunkt, kan_redigere_tidsplan
 from evaluering.selectors import tidsplan_for
 from evaluering.services import tidsplan as services
+from forebyggelse.adgang import kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
-from kommuner.permissions import access_program, kraev
+from kommuner.permissions import access_program
 
 
 @require_safe

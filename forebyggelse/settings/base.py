@@ -97,7 +97,7 @@ MIDDLEWARE = [
 # a quarter of a page's time (make loadtest, docs/decisions/0039).
 PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
-ROOT_URLCONF = "forebyggelse.urls"
+ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "forebyggelse.wsgi.application"
 ASGI_APPLICATION = "forebyggelse.asgi.application"
 
@@ -111,7 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "forebyggelse.context_processors.navigation",
+                "portal.context_processors.navigation",
                 "konto.context_processors.session",
             ],
         },

@@ -3,7 +3,8 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from kommuner.models import Bruger, Kommune, Kommunegruppe, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Bruger, Kommune, Kommunegruppe
 
 
 def valider_rolle_og_kommuner(rolle: str, kommuner: Iterable[Kommune]) -> None:

@@ -3,6 +3,8 @@
 Each view: access_* (404 for what the user may not read) → kan_* (403 with the reason) → one service.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -11,9 +13,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse import bilag as bilagskit
+from forebyggelse.adgang import kraev
 from forebyggelse.formatering import filnavn_tid, tidspunkt
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from hentninger import services as hentningslog
 from hentninger.services import logget_hentning
 from kommuner.forms.ansoegninger import AnsoegningForm, GenaabningForm, TilbagesendelseForm
 from kommuner.permissions import (
@@ -32,7 +36,6 @@ from kommuner.permissions import (
     kan_sende_tilbage,
     kan_traeffe_afgoerelse,
     kan_vurdere,
-    kraev,
 )
 from kommuner.selectors import historik_for_ansoegning
 from kommuner.services import ansoegninger as services
@@ -113,26 +116,17 @@ def bilag_upload(request, pk):
     ansoegning = access_ansoegning(request.user, pk)
     kraev(kan_redigere_ansoegning(request.user, ansoegning))
     form = bilagskit.BilagForm(request.POST, request.FILES, beskrivelse_hjaelp=BILAG_HJAELP)
-    if form.is_valid():
-        try:
-            bilag = services.bilag_tilfoej(
-                ansoegning=ansoegning,
-                fil=form.cleaned_data["fil"],
-                beskrivelse=form.cleaned_data["beskrivelse"],
-                bruger=request.user,
-            )
-        except ValidationError as exc:
-            service_fejl_paa_form(form, exc)
-        else:
-            messages.success(request, f"Bilaget {bilag.filnavn} er vedhæftet.")
-            return redirect(f"{reverse('kommuner:ansoegning', args=[ansoegning.pk])}#bilag")
+    bilag = bilagskit.bilag_fra_form(form, partial(services.bilag_tilfoej, ansoegning=ansoegning, bruger=request.user))
+    if bilag:
+        messages.success(request, f"Bilaget {bilag.filnavn} er vedhæftet.")
+        return redirect(f"{reverse('kommuner:ansoegning', args=[ansoegning.pk])}#bilag")
     return _detalje(request, ansoegning.pk, form=form)
 
 
 @require_safe
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
-    return bilagskit.bilag_hent(bilag=bilag, bruger=request.user, beskrivelse=f"{bilag} ({bilag.ansoegning})")
+    return hentningslog.bilag_hent(bilag=bilag, bruger=request.user, beskrivelse=f"{bilag} ({bilag.ansoegning})")
 
 
 @require_POST

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.forms.bevillinger import AfgoerelseForm, ForbrugForm
@@ -15,7 +16,6 @@ from kommuner.permissions import (
     access_program,
     kan_registrere_forbrug,
     kan_traeffe_afgoerelse,
-    kraev,
 )
 from kommuner.selectors import budget_for, historik_for_afgoerelse, historik_for_deltagelse
 from kommuner.services.bevillinger import afgoerelse_traef, forbrug_registrer

@@ -3,16 +3,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.forms.kommuner import KommunegruppeForm
 from kommuner.forms.oplysninger import KommuneOplysningerForm, KontaktpersonFormSet
-from kommuner.permissions import (
-    access_kommune,
-    kan_redigere_oplysninger,
-    kan_skifte_kommunegruppe,
-    kraev,
-)
+from kommuner.permissions import access_kommune, kan_redigere_oplysninger, kan_skifte_kommunegruppe
 from kommuner.selectors import historik_for_kommune, kommuner_for_oversigt, lignende_kommuner
 from kommuner.services.kommuner import kommune_saet_gruppe
 from kommuner.services.oplysninger import kommune_oplysninger_gem

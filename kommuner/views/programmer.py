@@ -6,8 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe
 from kommuner.forms.programmer import ProgramForm
 from kommuner.permissions import (
     access_program,
@@ -15,13 +17,10 @@ from kommuner.permissions import (
     deltagelser_til_laesning,
     kan_oprette_program,
     kan_redigere_program,
-    kraev,
     programmer_til_laesning,
 )
-from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe
 from kommuner.selectors import ansoegninger_i_program, historik_for_program, mine_kommuner_i_program
 from kommuner.services import programmer as program_services
-from strategi.selectors import strategier_i_program
 
 
 @require_safe
@@ -66,9 +65,9 @@ def program_rediger(request, pk):
 
 
 def _deltagere(user, program) -> dict:
-    """The participants the user may read, each with its strategy for the strategy section: one query for both."""
-    raekker = strategier_i_program(program, user, deltagelser=deltagelser_til_laesning(user))
-    return {"deltagelser": [deltagelse for deltagelse, _ in raekker], "deltagerstrategier": raekker}
+    """The participants the user may read. Their strategies are strategi's section of the page (strategi/apps.py)."""
+    deltagelser = deltagelser_til_laesning(user).filter(program=program).select_related("kommune")
+    return {"deltagelser": list(deltagelser.order_by("kommune__kode"))}
 
 
 @require_safe

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.samtidighed import Gemning, gem_fra_form
 from kommuner.forms.vurderinger import VurderingForm
@@ -16,7 +17,6 @@ from kommuner.permissions import (
     access_program_til_vurdering,
     access_vurdering,
     kan_vurdere,
-    kraev,
     vurderinger_til_laesning,
 )
 from kommuner.selectors import historik_for_vurdering, sammenligning_for

@@ -4,10 +4,10 @@ the ministry's list of own figures waiting for approval."""
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.eksport import csv_svar, xlsx_svar
 from hentninger.services import logget_hentning
 from kommuner.models import Kommune
-from kommuner.permissions import kraev
 from profiler.eksporter import filnavn, noegletal_tabel
 from profiler.forms import DataFilterForm, EksportForm
 from profiler.importering.kontrol import aar_max

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.eksport import csv_svar
 from forebyggelse.http import require_safe_or_POST
 from hentninger.services import logget_hentning
-from kommuner.permissions import kraev
 from profiler.forms import ImportForm
 from profiler.importering.kontrol import SKABELON_KOLONNER
 from profiler.models import ImportKoersel, ImportRaekke, Koerselstilstand

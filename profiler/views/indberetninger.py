@@ -7,10 +7,10 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.samtidighed import Gemning, gem_fra_form
-from kommuner.permissions import kraev
 from profiler.forms import IndberetningForm, SendTilbageForm
 from profiler.importering.kontrol import AAR_MIN, aar_max
 from profiler.models import IndberetningVaerdi

@@ -6,11 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.roller import er_ministeriet
 from forebyggelse.samtidighed import Gemning, gem_fra_form
-from kommuner.permissions import kraev
-from kommuner.roller import er_ministeriet
 from profiler.forms import HentForm, IndikatorForm
 from profiler.importering.dst_api import kan_hentes
 from profiler.models import ImportKoersel, Maal

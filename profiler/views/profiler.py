@@ -13,12 +13,13 @@ from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder
 from forebyggelse.samtidighed import Gemning, gem_fra_form
 from hentninger.services import logget_hentning
-from kommuner.permissions import kraev
-from kommuner.roller import er_evaluator, er_ministeriet, er_projektleder, kommuner_til_skrivning
+from kommuner.roller import kommuner_til_skrivning
 from profiler import grafer, rapporter
 from profiler.forms import FundForm, IndikatorvalgForm, SammenligningsgruppeForm
 from profiler.importering.kontrol import AAR_MIN, aar_max

@@ -6,9 +6,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.samtidighed import Gemning, gem_fra_form
-from kommuner.permissions import kraev
 from strategi.forms import HandlingForm
 from strategi.grafer import forandringsteorier
 from strategi.models import FARVEFORKLARING, Farve, Handling, Indsatsomraade, Maal

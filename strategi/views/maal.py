@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.samtidighed import Gemning, gem_fra_form
-from kommuner.permissions import kraev
 from strategi.forms import MaalForm, OpfoelgningForm, SletMaalForm, hentet_maalform
 from strategi.grafer import fremdriftsgrafer
 from strategi.maalstatus import FORMEL, REGEL, REGEL_INDLEDNING

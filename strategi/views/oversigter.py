@@ -4,7 +4,8 @@ on track / behind / achieved and late actions per participant, and the offers pe
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from kommuner.permissions import access_program, kraev
+from forebyggelse.adgang import kraev
+from kommuner.permissions import access_program
 from strategi.maalstatus import Maalstatus
 from strategi.models import Farve
 from strategi.permissions import kan_se_oversigt

@@ -3,6 +3,8 @@ approval and sending back, the political adoption, the child-policy annex, the h
 
 Each view: access_* (404 for what the user may not read) → kan_* (403 with the reason) → one service."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -12,13 +14,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from forebyggelse import bilag as bilagskit
+from forebyggelse.adgang import kraev
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.roller import er_projektleder
 from forebyggelse.samtidighed import Gemning, gem_fra_form
+from hentninger import services as hentningslog
 from hentninger.services import logget_hentning
-from kommuner.permissions import access_deltagelse, kraev, programmer_til_laesning
-from kommuner.roller import er_projektleder
+from kommuner.permissions import access_deltagelse, programmer_til_laesning
 from strategi.forms import GodkendForm, KommentarForm, StrategiForm, TilbagesendelseForm, VedtagelseForm
 from strategi.grafer import fremdriftsgrafer
 from strategi.maalstatus import REGEL, REGEL_INDLEDNING, Maalstatus
@@ -158,19 +162,12 @@ def boernepolitik_upload(request, pk):
     strategi = access_strategi(request.user, pk)
     kraev(kan_redigere(request.user, strategi))
     form = bilagskit.BilagForm(request.POST, request.FILES, beskrivelse_hjaelp=BOERNEPOLITIK_HJAELP)
-    if form.is_valid():
-        try:
-            bilag = services.boernepolitik_tilfoej(
-                strategi=strategi,
-                fil=form.cleaned_data["fil"],
-                beskrivelse=form.cleaned_data["beskrivelse"],
-                bruger=request.user,
-            )
-        except ValidationError as exc:
-            service_fejl_paa_form(form, exc)
-        else:
-            messages.success(request, f"Bilaget {bilag.filnavn} er vedhæftet.")
-            return redirect(f"{reverse('strategi:strategi', args=[strategi.pk])}#boernepolitik")
+    bilag = bilagskit.bilag_fra_form(
+        form, partial(services.boernepolitik_tilfoej, strategi=strategi, bruger=request.user)
+    )
+    if bilag:
+        messages.success(request, f"Bilaget {bilag.filnavn} er vedhæftet.")
+        return redirect(f"{reverse('strategi:strategi', args=[strategi.pk])}#boernepolitik")
     messages.error(request, " ".join(str(e) for fejl in form.errors.values() for e in fejl))
     return redirect(f"{reverse('strategi:strategi', args=[strategi.pk])}#boernepolitik")
 
@@ -179,7 +176,7 @@ def boernepolitik_upload(request, pk):
 def bilag_hent(request, pk):
     bilag = access_bilag(request.user, pk)
     hvis = f"{bilag.get_art_display()} til {bilag.strategi.titel} ({bilag.strategi.kommune.navn})"
-    return bilagskit.bilag_hent(bilag=bilag, bruger=request.user, beskrivelse=f"{bilag}: {hvis}")
+    return hentningslog.bilag_hent(bilag=bilag, bruger=request.user, beskrivelse=f"{bilag}: {hvis}")
 
 
 @require_POST

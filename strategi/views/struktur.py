@@ -4,8 +4,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.http import require_safe_or_POST
-from kommuner.permissions import kraev
 from strategi.forms import AktoerForm, DelstrategiForm, IndsatsomraadeForm, MaalgruppeForm, TilbudForm
 from strategi.models import Aktoer, Indsatsomraade, Maalgruppe, Strategi, Trin
 from strategi.permissions import (

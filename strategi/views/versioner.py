@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
+from forebyggelse.adgang import kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
-from kommuner.permissions import kraev
 from strategi.forms import GennemgangForm
 from strategi.permissions import access_gennemgang, access_strategi, access_version, kan_gennemgaa
 from strategi.selectors import (

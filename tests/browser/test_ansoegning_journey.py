@@ -7,7 +7,8 @@ from pathlib import Path
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from kommuner.models import Ansoegning, AnsoegningStatus, Kommune, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Ansoegning, AnsoegningStatus, Kommune
 from tests.kommuner.factories import AnsoegningFactory, BrugerFactory, ProgramFactory
 
 BILAG = Path(__file__).resolve().parent.parent / "fixtures" / "kommuner" / "bilag" / "should_pass"

@@ -14,7 +14,7 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from evaluering.models import Indsendelse, Kommuneleverance, Leverancestatus, Moede, Moedestatus
-from kommuner.models import Rolle
+from forebyggelse.roller import Rolle
 from tests.evaluering.conftest import kommunedata_transaktion, worker  # noqa: F401 – fixtures used below
 from tests.evaluering.factories import program_med_deltagere
 from tests.kommuner.factories import BrugerFactory

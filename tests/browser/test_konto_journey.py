@@ -7,7 +7,7 @@ import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from kommuner.models import Rolle
+from forebyggelse.roller import Rolle
 from tests.kommuner.factories import BrugerFactory
 from tests.konto.factories import kode
 

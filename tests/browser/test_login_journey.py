@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from kommuner.models import Rolle
+from forebyggelse.roller import Rolle
 from tests.kommuner.factories import BrugerFactory
 
 ROLLER = [

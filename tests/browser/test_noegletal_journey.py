@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from kommuner.models import Rolle
+from forebyggelse.roller import Rolle
 from profiler.models import ImportKoersel
 from tests.kommuner.factories import BrugerFactory
 from tests.profiler.conftest import indlaes_referencedata

@@ -9,7 +9,8 @@ from pathlib import Path
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from kommuner.models import Kommune, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Kommune
 from strategi.models import Maal, Strategi, StrategiStatus
 from tests.kommuner.factories import BrugerFactory, ProgramFactory
 from tests.profiler.factories import IndikatorFactory, importer

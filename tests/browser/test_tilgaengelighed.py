@@ -33,7 +33,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 from django.apps import apps
 from django.urls import Resolver404, resolve
 
-from kommuner.models import Rolle
+from forebyggelse.roller import Rolle
 from strategi.models import Maal, Opfoelgning
 from tests.kommuner.factories import PASSWORD, BrugerFactory
 from tests.test_adgangsmatrix import HENTNINGER, MATRIX

@@ -10,7 +10,8 @@ from evaluering.models import Baggrundsjob, Dataleverance, Indholdsart, Jobstatu
 from evaluering.services.leverancer import dataleverance_opret
 from evaluering.services.moeder import moede_opret
 from forebyggelse.formatering import dansk_tidspunkt
-from kommuner.models import Bruger, Kommune, Program, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Bruger, Kommune, Program
 from kommuner.services.bevillinger import afgoerelse_traef
 from tests.kommuner.factories import AnsoegningFactory, BrugerFactory, ProgramFactory
 

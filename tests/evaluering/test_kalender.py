@@ -9,7 +9,7 @@ from icalendar import Calendar
 from evaluering.models import Kalenderabonnement
 from evaluering.services.kalender import kalenderabonnement_hent
 from evaluering.services.moeder import moede_marker_afholdt, opfoelgningspunkt_tilfoej, referat_gem
-from kommuner.models import Rolle
+from forebyggelse.roller import Rolle
 from tests.evaluering.factories import dataleverance, moede, program_med_deltagere
 from tests.kommuner.factories import BrugerFactory
 

@@ -26,8 +26,8 @@ from evaluering.services.leverancer import indsendelse_vurder, kommuneleverance_
 from evaluering.services.moeder import fremmoede_registrer, moede_marker_afholdt
 from evaluering.services.rapporter import rapportpakke_bestil
 from evaluering.snapshot import kanonisk
+from forebyggelse.roller import Rolle
 from hentninger.models import Hentning
-from kommuner.models import Rolle
 from kommuner.selectors import budget_for
 from kommuner.services.bevillinger import forbrug_registrer
 from strategi.models import HandlingStatus

@@ -93,3 +93,34 @@ def test_a_deletion_that_is_rolled_back_keeps_the_file(projektleder_101, django_
         raise RuntimeError("fortrudt")
     assert len(_filer()) == 1
     assert (Path(settings.MEDIA_ROOT) / bilag.fil.name).read_bytes() == PDF
+
+
+def test_the_upload_step_calls_the_service_with_the_file_and_description_or_keeps_the_reason_on_the_form():
+    from django.core.exceptions import ValidationError
+    from django.utils.datastructures import MultiValueDict
+
+    from forebyggelse.bilag import BilagForm, bilag_fra_form
+
+    kald = []
+
+    def gem(**kwargs):
+        kald.append(kwargs)
+        return "bilaget"
+
+    def form(**filer):
+        return BilagForm({"beskrivelse": "Bilag A"}, MultiValueDict({k: [v] for k, v in filer.items()}))
+
+    assert bilag_fra_form(form(fil=_pdf()), gem) == "bilaget"
+    assert [(k["fil"].name, k["beskrivelse"]) for k in kald] == [("bilag.pdf", "Bilag A")]
+
+    uden_fil = form()
+    assert bilag_fra_form(uden_fil, gem) is None
+    assert len(kald) == 1 and uden_fil.errors["fil"] == ["Vælg den fil, du vil vedhæfte."]
+
+    def afvis(**kwargs):
+        raise ValidationError("Ansøgningen er indsendt og kan ikke ændres.")
+
+    afvist = form(fil=_pdf())
+    assert bilag_fra_form(afvist, afvis) is None
+    assert afvist.non_field_errors() == ["Ansøgningen er indsendt og kan ikke ændres."]
+    assert afvist.data["beskrivelse"] == "Bilag A"

@@ -145,7 +145,7 @@ def test_other_errors_still_get_the_500_page(client, monkeypatch):
     def fejl(*args, **kwargs):
         raise RuntimeError("noget andet")
 
-    monkeypatch.setattr("forebyggelse.views.programmer_til_laesning", fejl)
+    monkeypatch.setattr("portal.views.programmer_til_laesning", fejl)
     client.raise_request_exception = False
     client.force_login(BrugerFactory())
     svar = client.get("/")

@@ -16,7 +16,8 @@ import pytest
 from django.template import Context, Template
 
 from forebyggelse.historik import HistorikSide, historik_til
-from kommuner.models import Kommune, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Kommune
 from strategi.models import Strategi
 from strategi.services.maal import Maalindhold, maal_gem, opfoelgning_opret
 from tests.kommuner.factories import BrugerFactory, projektleder_for

@@ -7,8 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from forebyggelse.formatering import tidspunkt
+from forebyggelse.roller import Rolle
 from forebyggelse.samtidighed import Konflikt, VersionForm, gem_fra_form, opdater_hvis_version
-from kommuner.models import Rolle
 from profiler.models import Indikator
 from tests.kommuner.factories import BrugerFactory
 from tests.profiler.factories import IndikatorFactory

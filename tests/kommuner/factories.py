@@ -3,7 +3,8 @@ from datetime import date, timedelta
 import factory
 from django.utils import timezone
 
-from kommuner.models import Ansoegning, Bruger, Kommune, Program, ProgramStatus, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Ansoegning, Bruger, Kommune, Program, ProgramStatus
 from kommuner.services.ansoegninger import Ansoegningsindhold, ansoegning_gem, ansoegning_indsend, ansoegning_opret
 from kommuner.services.kommuner import bruger_opret
 from kommuner.services.programmer import program_opret

@@ -7,7 +7,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from kommuner.models import Afgoerelse, Bevilling, Deltagelse, Kommune, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Afgoerelse, Bevilling, Deltagelse, Kommune
 from kommuner.selectors import budget_for
 from kommuner.services.ansoegninger import ansoegning_send_tilbage
 from kommuner.services.bevillinger import afgoerelse_traef, forbrug_registrer

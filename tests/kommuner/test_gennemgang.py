@@ -18,8 +18,9 @@ from pypdf import PdfReader
 
 from forebyggelse.formatering import dansk_tidspunkt
 from forebyggelse.historik import HISTORIK_PR_SIDE
+from forebyggelse.roller import Rolle
 from kommuner import permissions
-from kommuner.models import Afgoerelse, AnsoegningQuerySet, AnsoegningStatus, Bruger, DeltagelseQuerySet, Rolle
+from kommuner.models import Afgoerelse, AnsoegningQuerySet, AnsoegningStatus, Bruger, DeltagelseQuerySet
 from kommuner.services import ansoegninger, bevillinger, kommuner, oplysninger, programmer, vurderinger
 from kommuner.services.ansoegninger import Ansoegningsindhold, ansoegning_gem, ansoegning_send_tilbage
 from kommuner.services.bevillinger import afgoerelse_traef

@@ -1,7 +1,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from kommuner.models import Kommune, Kontaktperson, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Kommune, Kontaktperson
 from kommuner.services.oplysninger import Kontakt, kommune_oplysninger_gem
 from tests.kommuner.factories import AnsoegningFactory, BrugerFactory, ProgramFactory
 

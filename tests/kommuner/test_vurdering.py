@@ -6,7 +6,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from kommuner.models import Anbefaling, Kommune, Rolle, Vurdering
+from forebyggelse.roller import Rolle
+from kommuner.models import Anbefaling, Kommune, Vurdering
 from kommuner.services.ansoegninger import ansoegning_send_tilbage
 from kommuner.services.bevillinger import afgoerelse_traef
 from kommuner.services.vurderinger import VurderingKonflikt, Vurderingsindhold, vurdering_gem

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import factory
 
-from kommuner.models import Bruger, Deltagelse, Kommune, Program, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Bruger, Deltagelse, Kommune, Program
 from kommuner.services.bevillinger import afgoerelse_traef
 from profiler.models import Retning
 from strategi.models import (

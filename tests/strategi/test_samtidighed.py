@@ -28,7 +28,7 @@ def strategi(kommunedata, ministeriet, projektleder_101):
 
 @pytest.fixture
 def anden_leder(kommunedata):
-    from kommuner.models import Rolle
+    from forebyggelse.roller import Rolle
 
     return BrugerFactory(username="anden-leder-101", rolle=Rolle.PROJEKTLEDER, kommuner=["101"], first_name="Anden")
 

@@ -4,8 +4,9 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from evaluering.demo import indlaes_demo_evaluering, indlaes_demo_strategileverance
+from forebyggelse.roller import Rolle
 from kommuner.demo import PROGRAMNAVN, indlaes_alle_kommuner, indlaes_demo_program
-from kommuner.models import Bruger, Kommune, Program, Rolle
+from kommuner.models import Bruger, Kommune, Program
 from kommuner.services.kommuner import bruger_opret
 from profiler.demo import indlaes_demo_noegletal
 from strategi.demo import indlaes_demo_strategier, indlaes_eksempelstrategier

@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from kommuner.models import Kommune, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Kommune
 from kommuner.services.kommuner import bruger_opret
 
 

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
+from forebyggelse.roller import er_evaluator, er_ministeriet, rolle, ser_alle_kommuner
 from hentninger.permissions import kan_se_hentningslog
-from kommuner.roller import er_evaluator, er_ministeriet, rolle, ser_alle_kommuner
 
 
 def navigation(request):

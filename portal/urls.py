@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 from forebyggelse import views
 from forebyggelse.http import require_safe_or_POST
 from konto.views import LoginView
+from portal import views as portal_views
 
 # Django's form views would take PUT as a POST: the forms answer GET, HEAD and POST only, like the rest.
 konto = [
@@ -42,7 +43,7 @@ konto = [
 ]
 
 urlpatterns = [
-    path("", views.forside, name="forside"),
+    path("", portal_views.forside, name="forside"),
     path("healthz", views.healthz, name="healthz"),
     path("tilgaengelighedserklaering/", views.tilgaengelighedserklaering, name="tilgaengelighedserklaering"),
     path("konto/", include(konto)),

@@ -1,0 +1,39 @@
+"""The front page. It gathers from every app, so it lives in the top layer (docs/decisions/0053)."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from forebyggelse.roller import Rolle, rolle
+from kommuner.permissions import ansoegninger_til_laesning, programmer_til_laesning
+from kommuner.roller import kommuner_til_skrivning
+from kommuner.selectors import kommuner_for_oversigt
+from strategi.selectors import mine_deltagelser
+
+
+@require_safe
+def forside(request):
+    """Each role's overview after login: the programmes, and the municipalities the user works with."""
+    brugerrolle = rolle(request.user)
+    if not brugerrolle:
+        return render(request, "forside/uden_rolle.html")
+    programmer = list(programmer_til_laesning(request.user))
+    if brugerrolle == Rolle.PROJEKTLEDER:
+        ansoegninger = {}
+        for ansoegning in ansoegninger_til_laesning(request.user).filter(program__in=programmer).uden_tekst():
+            ansoegninger.setdefault(ansoegning.program_id, []).append(ansoegning)
+        strategier = {}
+        for raekke in mine_deltagelser(request.user):
+            strategier.setdefault(raekke.deltagelse.program_id, []).append(raekke)
+        for program in programmer:
+            program.mine_ansoegninger = ansoegninger.get(program.pk, [])
+            program.mine_strategier = strategier.get(program.pk, [])
+        return render(
+            request,
+            "forside/projektleder.html",
+            {"kommuner": kommuner_til_skrivning(request.user).med_gruppe(), "programmer": programmer},
+        )
+    return render(
+        request,
+        f"forside/{brugerrolle}.html",
+        {"kommuner": kommuner_for_oversigt(request.user), "programmer": programmer},
+    )
