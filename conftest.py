@@ -5,7 +5,8 @@ import importlib
 import pytest
 from django.apps import apps
 
-from kommuner.models import Kommune, Rolle
+from forebyggelse.roller import Rolle
+from kommuner.models import Kommune
 from tests.kommuner.factories import BrugerFactory
 
 
