@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from evaluering.diagrammer import tidsplan_svg
+from evaluering.diagrammer import _arter, tidsplan_svg
 from evaluering.models import Moede, Punktart, Tidsplanpunkt
-from evaluering.selectors import TidsplanPost, _er_periode, _moedetitel, _raekkefoelge, tidsplan_for
+from evaluering.selectors import Tidsplan, TidsplanPost, _er_periode, _moedetitel, _raekkefoelge, tidsplan_for
 from evaluering.services.moeder import moede_marker_afholdt, opfoelgningspunkt_tilfoej, referat_gem
 from evaluering.services.tidsplan import tidsplanpunkt_opret
 from evaluering.tidsangivelse import Praecision, fortolk
@@ -144,3 +144,14 @@ def test_on_the_same_day_a_bar_comes_before_a_mark_then_the_earlier_end():
     kort = TidsplanPost("fase", "Fase", "C", dag, dag + timedelta(days=30), "maj 2011", "", True)
     foer = TidsplanPost("frist", "Frist", "Z", dag - timedelta(days=1), dag - timedelta(days=1), "", "")
     assert sorted([maerke, lang, kort, foer], key=_raekkefoelge) == [foer, kort, lang, maerke]
+
+
+def test_each_kind_keeps_its_place_in_the_key_whatever_comes_first(program):
+    dag = date(2011, 5, 1)
+    poster = [
+        TidsplanPost("moede", "Møde", "Opstart", dag, dag, "1. maj 2011"),
+        TidsplanPost("opfoelgning", "Opfølgning", "Beslutning", dag, dag, "1. maj 2011"),
+        TidsplanPost("fase", "Fase", "Strategi", dag, dag + timedelta(days=30), "maj 2011", periode=True),
+        TidsplanPost("moede", "Møde", "Netværk", dag, dag, "1. maj 2011"),
+    ]
+    assert _arter(Tidsplan(program, poster, dag)) == ["fase", "moede", "opfoelgning"]
