@@ -27,8 +27,8 @@ def _etiket(tekst: str, laengde: int = 60) -> str:
     return tekst if len(tekst) <= laengde else tekst[: laengde - 1] + "…"
 
 
-def tidsplan_svg(plan: Tidsplan) -> SafeString:
-    raekker = [
+def _tidsplanraekker(plan: Tidsplan) -> list[dict]:
+    return [
         {
             "orden": nr,
             "etiket": f"{nr + 1:02d}. {_etiket(post.titel)}",
@@ -43,44 +43,68 @@ def tidsplan_svg(plan: Tidsplan) -> SafeString:
         }
         for nr, post in enumerate(plan.poster)
     ]
-    arter = sorted({r["noegle"] for r in raekker}, key=list(FARVER).index)
-    farve = {
+
+
+def _arter(plan: Tidsplan) -> list[str]:
+    """The kinds on the plan, in the fixed order of the colours, so a kind keeps its colour and place in the key."""
+    return sorted({post.art for post in plan.poster}, key=list(FARVER).index)
+
+
+def _farveskala(plan: Tidsplan) -> dict:
+    arter = _arter(plan)
+    return {
         "field": "art",
         "type": "nominal",
         "title": "Art",
         "scale": {"domain": [dict(_artnavne(plan))[a] for a in arter], "range": [FARVER[a] for a in arter]},
         "legend": {"orient": "top", "direction": "horizontal"},
     }
-    y = {
-        "field": "etiket",
+
+
+def _formskala(plan: Tidsplan) -> dict:
+    arter = _arter(plan)
+    return {
+        "field": "art",
         "type": "nominal",
-        "sort": {"field": "orden"},
-        "title": None,
-        "axis": {"labelLimit": 330, "labelFontSize": 11},
+        "scale": {"domain": [dict(_artnavne(plan))[a] for a in arter], "range": [FORM[a] for a in arter]},
+        "legend": None,
     }
-    x_akse = {
-        "title": None,
-        "orient": "top",
-        "tickCount": {"interval": "month", "step": 1},
-        # Every month is labelled, with its year, upright so 24 months fit.
-        "labelExpr": "timeFormat(datum.value, '%b %Y')",
-        "labelOverlap": False,
-        "labelAngle": -90,
-        "labelAlign": "left",
-        "labelFontSize": 10,
-        "grid": True,
-    }
-    domaene = [plan.fra.isoformat(), (plan.til + timedelta(days=1)).isoformat()]
-    lag = [
+
+
+Y_AKSE = {
+    "field": "etiket",
+    "type": "nominal",
+    "sort": {"field": "orden"},
+    "title": None,
+    "axis": {"labelLimit": 330, "labelFontSize": 11},
+}
+X_AKSE = {
+    "title": None,
+    "orient": "top",
+    "tickCount": {"interval": "month", "step": 1},
+    # Every month is labelled, with its year, upright so 24 months fit.
+    "labelExpr": "timeFormat(datum.value, '%b %Y')",
+    "labelOverlap": False,
+    "labelAngle": -90,
+    "labelAlign": "left",
+    "labelFontSize": 10,
+    "grid": True,
+}
+TIDSPLAN_VAERKTOEJSTIP = [{"field": "etiket", "title": "Punkt"}, {"field": "tid", "title": "Tid"}]
+
+
+def _perioder_og_maerker(plan: Tidsplan, domaene: list[str]) -> list[dict]:
+    """Periods as bars from start to end, everything else as a mark at its middle, shaped by its kind."""
+    return [
         {
             "transform": [{"filter": "datum.periode"}],
             "mark": {"type": "bar", "cornerRadius": 2, "height": 12},
             "encoding": {
-                "x": {"field": "start", "type": "temporal", "scale": {"domain": domaene}, "axis": x_akse},
+                "x": {"field": "start", "type": "temporal", "scale": {"domain": domaene}, "axis": X_AKSE},
                 "x2": {"field": "slut"},
-                "y": y,
-                "color": farve,
-                "tooltip": [{"field": "etiket", "title": "Punkt"}, {"field": "tid", "title": "Tid"}],
+                "y": Y_AKSE,
+                "color": _farveskala(plan),
+                "tooltip": TIDSPLAN_VAERKTOEJSTIP,
             },
         },
         {
@@ -88,37 +112,39 @@ def tidsplan_svg(plan: Tidsplan) -> SafeString:
             "mark": {"type": "point", "filled": True, "size": 110, "opacity": 1},
             "encoding": {
                 "x": {"field": "midt", "type": "temporal", "scale": {"domain": domaene}},
-                "y": y,
-                "color": farve,
-                "shape": {
-                    "field": "art",
-                    "type": "nominal",
-                    "scale": {"domain": [dict(_artnavne(plan))[a] for a in arter], "range": [FORM[a] for a in arter]},
-                    "legend": None,
-                },
-                "tooltip": [{"field": "etiket", "title": "Punkt"}, {"field": "tid", "title": "Tid"}],
+                "y": Y_AKSE,
+                "color": _farveskala(plan),
+                "shape": _formskala(plan),
+                "tooltip": TIDSPLAN_VAERKTOEJSTIP,
             },
         },
     ]
-    if plan.i_dag_vises:
-        lag.append(
+
+
+def _i_dag_lag(plan: Tidsplan, domaene: list[str]) -> dict:
+    return {
+        "data": {"values": [{"dag": plan.i_dag.isoformat(), "tekst": "I dag"}]},
+        "layer": [
+            {"mark": {"type": "rule", "color": "#d4351c", "strokeWidth": 2, "strokeDash": [4, 3]}},
             {
-                "data": {"values": [{"dag": plan.i_dag.isoformat(), "tekst": "I dag"}]},
-                "layer": [
-                    {"mark": {"type": "rule", "color": "#d4351c", "strokeWidth": 2, "strokeDash": [4, 3]}},
-                    {
-                        "mark": {"type": "text", "color": "#d4351c", "dy": -6, "align": "left", "dx": 4, "y": 0},
-                        "encoding": {"text": {"field": "tekst"}},
-                    },
-                ],
-                "encoding": {"x": {"field": "dag", "type": "temporal", "scale": {"domain": domaene}}},
-            }
-        )
+                "mark": {"type": "text", "color": "#d4351c", "dy": -6, "align": "left", "dx": 4, "y": 0},
+                "encoding": {"text": {"field": "tekst"}},
+            },
+        ],
+        "encoding": {"x": {"field": "dag", "type": "temporal", "scale": {"domain": domaene}}},
+    }
+
+
+def tidsplan_svg(plan: Tidsplan) -> SafeString:
+    domaene = [plan.fra.isoformat(), (plan.til + timedelta(days=1)).isoformat()]
+    lag = _perioder_og_maerker(plan, domaene)
+    if plan.i_dag_vises:
+        lag.append(_i_dag_lag(plan, domaene))
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "width": BREDDE,
         "height": {"step": 22},
-        "data": {"values": raekker},
+        "data": {"values": _tidsplanraekker(plan)},
         "layer": lag,
         "config": {"font": "IBM Plex Sans, Arial, sans-serif", "view": {"stroke": "#bbb"}},
     }

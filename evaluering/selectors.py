@@ -192,88 +192,111 @@ def _dag(tid: datetime) -> date:
     return dansk_tid(tid).date()
 
 
+def _er_periode(punkt: Tidsplanpunkt) -> bool:
+    """A phase, or a point given only to the month or as a span, is drawn as a bar; anything else as one mark."""
+    return punkt.art == Punktart.FASE or punkt.praecision in {Praecision.MAANEDER, Praecision.PERIODE}
+
+
+def _moedetitel(moede: Moede) -> str:
+    return f"{moede.titel}" + (f" (fokus: {moede.fokus})" if moede.fokus else "")
+
+
+def _ansoegningsfristen(program: Program) -> TidsplanPost:
+    frist = _dag(program.ansoegningsfrist)
+    return TidsplanPost(
+        "frist",
+        ARTNAVNE["frist"],
+        "Frist for interessetilkendegivelse",
+        frist,
+        frist,
+        tidspunkt(program.ansoegningsfrist),
+        reverse("kommuner:program", args=[program.pk]),
+    )
+
+
+def _punkter_uden_moede(program: Program, moeder: list[Moede]) -> list[TidsplanPost]:
+    """The ministry's points, but a planned meeting that has been scheduled: the meeting shows it at its own time."""
+    holdt = {moede.tidsplanpunkt_id for moede in moeder if moede.tidsplanpunkt_id}
+    return [
+        TidsplanPost(
+            punkt.art,
+            ARTNAVNE[punkt.art],
+            punkt.titel,
+            punkt.start,
+            punkt.slut,
+            punkt.tidsangivelse,
+            punkt.henvisning,
+            _er_periode(punkt),
+            punkt.beskrivelse,
+        )
+        for punkt in Tidsplanpunkt.objects.filter(program=program)
+        if punkt.pk not in holdt
+    ]
+
+
+def _moedepost(moede: Moede) -> TidsplanPost:
+    return TidsplanPost(
+        "moede",
+        ARTNAVNE["moede"],
+        _moedetitel(moede),
+        _dag(moede.start),
+        _dag(moede.slut),
+        tidspunkt(moede.start),
+        reverse("evaluering:moede", args=[moede.pk]),
+        detalje=moede.get_status_display(),
+    )
+
+
+def _leverancepost(leverance: Dataleverance) -> TidsplanPost:
+    dag = _dag(leverance.frist)
+    return TidsplanPost(
+        "leverance",
+        ARTNAVNE["leverance"],
+        f"Dataleverance: {leverance.titel}",
+        dag,
+        dag,
+        tidspunkt(leverance.frist),
+        reverse("evaluering:dataleverance", args=[leverance.pk]),
+    )
+
+
+def _opfoelgningsposter(user, moeder: list[Moede]) -> list[TidsplanPost]:
+    """Decisions and follow-up points only from meetings whose minutes the user may read."""
+    synlige = [m.pk for m in moeder if kan_se_referat(user, m)[0]]
+    return [
+        TidsplanPost(
+            "opfoelgning",
+            ARTNAVNE["opfoelgning"],
+            f"{punkt.get_art_display()}: {punkt.tekst[:80]}",
+            punkt.frist,
+            punkt.frist,
+            dato(punkt.frist),
+            reverse("evaluering:moede", args=[punkt.moede_id]),
+            detalje=f"Ansvarlig: {punkt.ansvarlig}",
+        )
+        for punkt in Opfoelgningspunkt.objects.filter(moede_id__in=synlige).select_related("moede")
+    ]
+
+
+def _raekkefoelge(post: TidsplanPost) -> tuple:
+    """By start; on the same day a bar before a mark, then the earlier end, then the title."""
+    return (post.start, not post.periode, post.slut, post.titel)
+
+
 def tidsplan_for(program: Program, user, *, i_dag: date | None = None) -> Tidsplan:
     """Everything on the programme's timeline that this user may see, in time order, in a fixed number of queries:
     the application deadline, the ministry's phases, deadlines and planned meetings (shown at the meeting's own
     time once it is scheduled), every other meeting, every delivery deadline, and the deadlines of decisions and
     follow-up points from meetings whose minutes the user may read."""
-    poster: list[TidsplanPost] = []
-    frist = _dag(program.ansoegningsfrist)
-    poster.append(
-        TidsplanPost(
-            "frist",
-            ARTNAVNE["frist"],
-            "Frist for interessetilkendegivelse",
-            frist,
-            frist,
-            tidspunkt(program.ansoegningsfrist),
-            reverse("kommuner:program", args=[program.pk]),
-        )
-    )
     moeder = list(moeder_til_laesning(user).filter(program=program).order_by("start", "pk"))
-    moede_for_punkt = {}
-    for moede in moeder:
-        if moede.tidsplanpunkt_id:
-            moede_for_punkt.setdefault(moede.tidsplanpunkt_id, moede)
-    for punkt in Tidsplanpunkt.objects.filter(program=program):
-        moede = moede_for_punkt.get(punkt.pk)
-        if moede is None:
-            periode = punkt.art == Punktart.FASE or punkt.praecision in {Praecision.MAANEDER, Praecision.PERIODE}
-            poster.append(
-                TidsplanPost(
-                    punkt.art,
-                    ARTNAVNE[punkt.art],
-                    punkt.titel,
-                    punkt.start,
-                    punkt.slut,
-                    punkt.tidsangivelse,
-                    punkt.henvisning,
-                    periode,
-                    punkt.beskrivelse,
-                )
-            )
-    for moede in moeder:
-        titel = f"{moede.titel}" + (f" (fokus: {moede.fokus})" if moede.fokus else "")
-        poster.append(
-            TidsplanPost(
-                "moede",
-                ARTNAVNE["moede"],
-                titel,
-                _dag(moede.start),
-                _dag(moede.slut),
-                tidspunkt(moede.start),
-                reverse("evaluering:moede", args=[moede.pk]),
-                detalje=moede.get_status_display(),
-            )
-        )
-    for leverance in Dataleverance.objects.filter(program=program):
-        dag = _dag(leverance.frist)
-        poster.append(
-            TidsplanPost(
-                "leverance",
-                ARTNAVNE["leverance"],
-                f"Dataleverance: {leverance.titel}",
-                dag,
-                dag,
-                tidspunkt(leverance.frist),
-                reverse("evaluering:dataleverance", args=[leverance.pk]),
-            )
-        )
-    synlige = [m.pk for m in moeder if kan_se_referat(user, m)[0]]
-    for punkt in Opfoelgningspunkt.objects.filter(moede_id__in=synlige).select_related("moede"):
-        poster.append(
-            TidsplanPost(
-                "opfoelgning",
-                ARTNAVNE["opfoelgning"],
-                f"{punkt.get_art_display()}: {punkt.tekst[:80]}",
-                punkt.frist,
-                punkt.frist,
-                dato(punkt.frist),
-                reverse("evaluering:moede", args=[punkt.moede_id]),
-                detalje=f"Ansvarlig: {punkt.ansvarlig}",
-            )
-        )
-    poster.sort(key=lambda p: (p.start, not p.periode, p.slut, p.titel))
+    poster = [
+        _ansoegningsfristen(program),
+        *_punkter_uden_moede(program, moeder),
+        *[_moedepost(moede) for moede in moeder],
+        *[_leverancepost(leverance) for leverance in Dataleverance.objects.filter(program=program)],
+        *_opfoelgningsposter(user, moeder),
+    ]
+    poster.sort(key=_raekkefoelge)
     return Tidsplan(program, poster, i_dag or timezone.localdate())
 
 

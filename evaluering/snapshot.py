@@ -27,7 +27,7 @@ from evaluering.models import Dataleverance, Indholdsart
 from evaluering.selectors import fremmoede_for_kommune
 from forebyggelse.blokke import felter, tabel, tekst
 from forebyggelse.formatering import dato, kr, tal, tidspunkt
-from kommuner.models import Ansoegning, Bruger, Deltagelse
+from kommuner.models import Ansoegning, Bruger, Deltagelse, Kommune
 from kommuner.selectors import budget_for
 from profiler.models import Fund
 from profiler.profilside import alle_aar, valgte_indikatorer
@@ -188,6 +188,58 @@ def _noegletal_data(c: Sammenligning) -> dict:
     }
 
 
+def _afvigelse_tekst(c: Sammenligning) -> str:
+    return f"{tal(c.afvigelse_land, 1)} %" if c.afvigelse_land is not None else "–"
+
+
+def _rang_tekst(c: Sammenligning) -> str:
+    return f"{c.rang} af {c.rangerede}" if c.rang else "–"
+
+
+def _bemaerkning(c: Sammenligning) -> str:
+    return "; ".join(filter(None, [c.markeringstekst, c.status_tekst])) or "–"
+
+
+def _aarets_noegletal(kommune: Kommune, aar: int, aarets: list[Sammenligning]) -> dict:
+    return tabel(
+        f"Nøgletal {aar}",
+        ["Nøgletal", "Antal", kommune.navn, "Landet", "Gruppen", "Afvigelse fra landet", "Rang", "Bemærkning"],
+        [
+            [
+                c.indikator.navn,
+                c.egen.antal_tekst,
+                c.egen.vaerdi_tekst,
+                c.land.vaerdi_tekst,
+                c.gruppe.vaerdi_tekst,
+                _afvigelse_tekst(c),
+                _rang_tekst(c),
+                _bemaerkning(c),
+            ]
+            for c in aarets
+        ],
+        tal=[1, 2, 3, 4, 5],
+    )
+
+
+def _udviklingen(kommune: Kommune, udvikling: list[Sammenligning]) -> dict:
+    return tabel(
+        "Udviklingen over årene",
+        ["Nøgletal", "År", "Antal", kommune.navn, "Landet", "Gruppen"],
+        [
+            [
+                c.indikator.navn,
+                str(c.aar),
+                c.egen.antal_tekst,
+                c.egen.vaerdi_tekst,
+                c.land.vaerdi_tekst,
+                c.gruppe.vaerdi_tekst,
+            ]
+            for c in udvikling
+        ],
+        tal=[2, 3, 4, 5],
+    )
+
+
 def social_profil(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bruger) -> Afsnit:
     """The municipality's social profile as the profile page shows it: the chosen key figures for the delivery's
     year (else the newest with figures) against the country and the comparison group, their development over the
@@ -199,7 +251,7 @@ def social_profil(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: 
     gruppe = sammenligningsgruppe_for(kommune, profil)
     indikatorer, standard = valgte_indikatorer(profil, katalog())
     noegle = noegletal(kommune=kommune, indikatorer=indikatorer, aar=alle_aar(), gruppe=gruppe)
-    aarets = noegle.for_aar(aar)
+    # Only years the country has figures for: a year no municipality reported is not part of the development.
     udvikling = [c for i in indikatorer for c in noegle.tidsserie(i) if c.land.kommuner]
     fund = Fund.objects.filter(profil=profil).order_by("kategori") if profil else Fund.objects.none()
     return {
@@ -210,40 +262,8 @@ def social_profil(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: 
                 ("Nøgletal", f"{len(indikatorer)} ({'standardudvalget' if standard else 'kommunens eget udvalg'})"),
                 ("Små tal", "Antal fra 1 til 4 vises som “under 5”, og tal, der bygger på dem, er skjult."),
             ),
-            tabel(
-                f"Nøgletal {aar}",
-                ["Nøgletal", "Antal", kommune.navn, "Landet", "Gruppen", "Afvigelse fra landet", "Rang", "Bemærkning"],
-                [
-                    [
-                        c.indikator.navn,
-                        c.egen.antal_tekst,
-                        c.egen.vaerdi_tekst,
-                        c.land.vaerdi_tekst,
-                        c.gruppe.vaerdi_tekst,
-                        f"{tal(c.afvigelse_land, 1)} %" if c.afvigelse_land is not None else "–",
-                        f"{c.rang} af {c.rangerede}" if c.rang else "–",
-                        "; ".join(filter(None, [c.markeringstekst, c.status_tekst])) or "–",
-                    ]
-                    for c in aarets
-                ],
-                tal=[1, 2, 3, 4, 5],
-            ),
-            tabel(
-                "Udviklingen over årene",
-                ["Nøgletal", "År", "Antal", kommune.navn, "Landet", "Gruppen"],
-                [
-                    [
-                        c.indikator.navn,
-                        str(c.aar),
-                        c.egen.antal_tekst,
-                        c.egen.vaerdi_tekst,
-                        c.land.vaerdi_tekst,
-                        c.gruppe.vaerdi_tekst,
-                    ]
-                    for c in udvikling
-                ],
-                tal=[2, 3, 4, 5],
-            ),
+            _aarets_noegletal(kommune, aar, noegle.for_aar(aar)),
+            _udviklingen(kommune, udvikling),
             *[tekst(f"Fund: {f.get_kategori_display()}", f.tekst) for f in fund],
         ],
         "data": {

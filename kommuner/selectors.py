@@ -73,12 +73,8 @@ class Sammenligning:
     raekker: list[Raekke]
 
 
-def sammenligning_for(program: Program, user) -> Sammenligning:
-    """Every submitted application in the programme as a column; the rows aggregate all assessors.
-
-    A fixed number of queries however many applications and assessments there are: the scores are
-    averaged in the database, the amounts, recommendations and grants are fetched in one query each.
-    """
+def _vurderingsaggregater() -> dict:
+    """Per application: the assessors' yes and no per precondition, and each criterion's average, sum and count."""
     aggregater = {"antal_vurderinger": Count("vurderinger")}
     for nr in FORUDSAETNINGER:
         aggregater[f"f{nr}_ja"] = Count("vurderinger", filter=Q(**{f"vurderinger__forudsaetning_{nr}": True}))
@@ -87,20 +83,19 @@ def sammenligning_for(program: Program, user) -> Sammenligning:
         aggregater[f"k{nr}_snit"] = Avg(f"vurderinger__kriterie_{nr}")
         aggregater[f"k{nr}_sum"] = Sum(f"vurderinger__kriterie_{nr}")
         aggregater[f"k{nr}_antal"] = Count(f"vurderinger__kriterie_{nr}")
-    ansoegninger = list(
-        ansoegninger_til_laesning(user)
-        .filter(program=program)
-        .uden_tekst()
-        .med_totaler()
-        .annotate(**aggregater)
-        .order_by("kommune__kode")
-    )
-    ids = [a.pk for a in ansoegninger]
+    return aggregater
+
+
+def _beloeb_pr_aar(ids: list[int]) -> dict[int, dict[int, int]]:
     beloeb: dict[int, dict[int, int]] = {pk: {} for pk in ids}
     for ansoegning_id, aar, beloeb_i_aar in Ansoegningsbeloeb.objects.filter(ansoegning_id__in=ids).values_list(
         "ansoegning_id", "aar", "beloeb"
     ):
         beloeb[ansoegning_id][aar] = beloeb_i_aar
+    return beloeb
+
+
+def _vurderinger_pr_ansoegning(ids: list[int]) -> dict[int, list[Vurdering]]:
     vurderinger: dict[int, list[Vurdering]] = {pk: [] for pk in ids}
     for vurdering in (
         Vurdering.objects.filter(ansoegning_id__in=ids)
@@ -111,33 +106,71 @@ def sammenligning_for(program: Program, user) -> Sammenligning:
         .order_by("bedoemmer__first_name", "bedoemmer__last_name", "bedoemmer__username")
     ):
         vurderinger[vurdering.ansoegning_id].append(vurdering)
-    afgoerelser = {a.ansoegning_id: a for a in Afgoerelse.objects.filter(ansoegning_id__in=ids)}
+    return vurderinger
 
-    raekker = []
-    for nr, tekst in FORUDSAETNINGER.items():
-        raekker.append(
-            Raekke(
-                f"Forudsætning {nr}: {tekst}",
-                "ja_nej",
-                [(getattr(a, f"f{nr}_ja"), getattr(a, f"f{nr}_nej")) for a in ansoegninger],
-            )
+
+def _samlet_snit(ansoegning: Ansoegning) -> Decimal | None:
+    """The average of every score given on every criterion (not the average of the criteria's averages); none
+    while no criterion has a score."""
+    antal = sum(getattr(ansoegning, f"k{nr}_antal") for nr in KRITERIER)
+    summen = sum(getattr(ansoegning, f"k{nr}_sum") or 0 for nr in KRITERIER)
+    return _en_decimal(Decimal(summen) / antal) if antal else None
+
+
+def _vurderingsraekker(ansoegninger: list[Ansoegning]) -> list[Raekke]:
+    raekker = [
+        Raekke(
+            f"Forudsætning {nr}: {tekst}",
+            "ja_nej",
+            [(getattr(a, f"f{nr}_ja"), getattr(a, f"f{nr}_nej")) for a in ansoegninger],
         )
-    for nr, tekst in KRITERIER.items():
-        raekker.append(Raekke(f"{nr}. {tekst}", "snit", [_en_decimal(getattr(a, f"k{nr}_snit")) for a in ansoegninger]))
-    samlet = []
-    for a in ansoegninger:
-        antal = sum(getattr(a, f"k{nr}_antal") for nr in KRITERIER)
-        summen = sum(getattr(a, f"k{nr}_sum") or 0 for nr in KRITERIER)
-        samlet.append(_en_decimal(Decimal(summen) / antal) if antal else None)
-    raekker.append(Raekke("Gennemsnit af alle kriterier", "snit", samlet, fremhaevet=True))
+        for nr, tekst in FORUDSAETNINGER.items()
+    ]
+    raekker += [
+        Raekke(f"{nr}. {tekst}", "snit", [_en_decimal(getattr(a, f"k{nr}_snit")) for a in ansoegninger])
+        for nr, tekst in KRITERIER.items()
+    ]
+    raekker.append(
+        Raekke("Gennemsnit af alle kriterier", "snit", [_samlet_snit(a) for a in ansoegninger], fremhaevet=True)
+    )
     raekker.append(Raekke("Antal bedømmere", "antal", [a.antal_vurderinger for a in ansoegninger]))
-    for aar in program.aar:
-        raekker.append(Raekke(f"Ansøgt {aar}", "kr", [beloeb[a.pk].get(aar) for a in ansoegninger]))
+    return raekker
+
+
+def _beloebsraekker(program: Program, ansoegninger: list[Ansoegning]) -> list[Raekke]:
+    beloeb = _beloeb_pr_aar([a.pk for a in ansoegninger])
+    raekker = [Raekke(f"Ansøgt {aar}", "kr", [beloeb[a.pk].get(aar) for a in ansoegninger]) for aar in program.aar]
     raekker.append(Raekke("Ansøgt i alt", "kr", [a.ansoegt_i_alt for a in ansoegninger], fremhaevet=True))
-    raekker.append(Raekke("Bedømmernes anbefalinger", "anbefalinger", [vurderinger[a.pk] for a in ansoegninger]))
-    raekker.append(Raekke("Afgørelse", "afgoerelse", [afgoerelser.get(a.pk) for a in ansoegninger]))
-    raekker.append(Raekke("Bevilget i alt", "kr", [a.bevilget_i_alt for a in ansoegninger]))
-    return Sammenligning(ansoegninger=ansoegninger, raekker=raekker)
+    return raekker
+
+
+def _afgoerelsesraekker(ansoegninger: list[Ansoegning]) -> list[Raekke]:
+    ids = [a.pk for a in ansoegninger]
+    vurderinger = _vurderinger_pr_ansoegning(ids)
+    afgoerelser = {a.ansoegning_id: a for a in Afgoerelse.objects.filter(ansoegning_id__in=ids)}
+    return [
+        Raekke("Bedømmernes anbefalinger", "anbefalinger", [vurderinger[a.pk] for a in ansoegninger]),
+        Raekke("Afgørelse", "afgoerelse", [afgoerelser.get(a.pk) for a in ansoegninger]),
+        Raekke("Bevilget i alt", "kr", [a.bevilget_i_alt for a in ansoegninger]),
+    ]
+
+
+def sammenligning_for(program: Program, user) -> Sammenligning:
+    """Every submitted application in the programme as a column; the rows aggregate all assessors.
+
+    A fixed number of queries however many applications and assessments there are: the scores are
+    averaged in the database, the amounts, recommendations and grants are fetched in one query each.
+    """
+    ansoegninger = list(
+        ansoegninger_til_laesning(user)
+        .filter(program=program)
+        .uden_tekst()
+        .med_totaler()
+        .annotate(**_vurderingsaggregater())
+        .order_by("kommune__kode")
+    )
+    raekker = _vurderingsraekker(ansoegninger) + _beloebsraekker(program, ansoegninger)
+    return Sammenligning(ansoegninger=ansoegninger, raekker=raekker + _afgoerelsesraekker(ansoegninger))
 
 
 # Budget per participant and year ----------------------------------------------------------------------

@@ -33,12 +33,19 @@ class Graf:
     raekker: list[tuple[str, str, str]] = field(default_factory=list)  # (dato, værdi, hvad)
 
 
-def _spec(m: MaalVist) -> dict:
+def _maalte_punkter(m: MaalVist) -> list[dict]:
+    """The baseline, then each follow-up, marked by whether it came from the social profile or the municipality."""
     maal = m.maal
     punkter = [{"dato": punkt(maal.baseline_aar).isoformat(), "vaerdi": float(maal.baseline_vaerdi), "hvad": BASELINE}]
     for maaling in m.maalinger:
         hvad = PROFIL if maaling.kilde == Kilde.NOEGLETAL else EGEN
         punkter.append({"dato": maaling.dato.isoformat(), "vaerdi": float(maaling.vaerdi), "hvad": hvad})
+    return punkter
+
+
+def _spec(m: MaalVist) -> dict:
+    maal = m.maal
+    punkter = _maalte_punkter(m)
     maalpunkt = {"dato": punkt(maal.maal_aar).isoformat(), "vaerdi": float(maal.maalvaerdi), "hvad": MAALVAERDI}
     linjer = [{**p, "serie": MAALT, "orden": n} for n, p in enumerate(punkter)]
     linjer += [{**punkter[0], "serie": FORVENTET, "orden": 0}, {**maalpunkt, "serie": FORVENTET, "orden": 1}]

@@ -9,8 +9,9 @@ from forebyggelse.blokke import felter, tabel
 from forebyggelse.formatering import dato, kr
 from kommuner.models import Bruger, Deltagelse
 from strategi.maalstatus import Maalstatus
-from strategi.models import Strategi
+from strategi.models import Handling, Strategi
 from strategi.selectors import (
+    MaalVist,
     handlinger_for_strategi,
     handlingstal,
     indhold_for,
@@ -65,6 +66,93 @@ def strategi_afsnit(deltagelse: Deltagelse, dataleverance, bruger: Bruger) -> di
     return {"blokke": blokke, "data": {"strategi": indhold}}
 
 
+def _maaltabel(maal: list[MaalVist]) -> dict:
+    return tabel(
+        "Mål",
+        ["Mål", "Måles ved", "Baseline", "Seneste", "Forventet da", "Målværdi", "Status"],
+        [
+            [
+                f"{m.nummer}: {m.maal.tekst}",
+                m.maal.maaling,
+                m.baseline_tekst,
+                m.seneste_tekst,
+                m.forventet_tekst if m.vurdering.forventet is not None else "–",
+                m.maal_tekst,
+                m.vurdering.label,
+            ]
+            for m in maal
+        ],
+    )
+
+
+def _opfoelgningstabel(maal: list[MaalVist]) -> dict:
+    return tabel(
+        "Opfølgninger",
+        ["Mål", "Dato", "Periode", "Værdi", "Kilde", "Kommentar"],
+        [
+            [
+                m.nummer,
+                dato(x.dato),
+                x.periode or "–",
+                vis_vaerdi(m.maal, x.vaerdi),
+                x.kildetekst,
+                x.kommentar or "–",
+            ]
+            for m in maal
+            for x in m.maalinger
+        ],
+    )
+
+
+def _handlingstabel(handlinger: list[Handling], hnumre: dict[int, str]) -> dict:
+    return tabel(
+        "Handlinger",
+        ["Handling", "Ansvarlig", "Periode", "Forventet udgift", "Status", "Forudsætninger", "Forsinket"],
+        [
+            [
+                f"{hnumre[h.pk]}: {h.titel}",
+                h.ansvarlig,
+                f"{dato(h.start)} – {dato(h.slut)}",
+                kr(h.forventet_udgift),
+                h.get_status_display(),
+                h.get_farve_display(),
+                "Ja" if h.forsinket else "Nej",
+            ]
+            for h in handlinger
+        ],
+        tal=[3],
+    )
+
+
+def _maal_data(m: MaalVist) -> dict:
+    return {
+        "nummer": m.nummer,
+        "tekst": m.maal.tekst,
+        "indikator": m.maal.indikator.kode if m.maal.indikator_id else None,
+        "egen_maaling": m.maal.egen_maaling,
+        "baseline": str(m.maal.baseline_vaerdi),
+        "baseline_aar": m.maal.baseline_aar,
+        "maalvaerdi": str(m.maal.maalvaerdi),
+        "maal_aar": m.maal.maal_aar,
+        "retning": m.maal.retning,
+        "status": m.status,
+        "opfoelgninger": [{"dato": x.dato.isoformat(), "vaerdi": str(x.vaerdi), "kilde": x.kilde} for x in m.maalinger],
+    }
+
+
+def _handling_data(h: Handling, nummer: str) -> dict:
+    return {
+        "nummer": nummer,
+        "titel": h.titel,
+        "start": h.start.isoformat(),
+        "slut": h.slut.isoformat(),
+        "forventet_udgift": h.forventet_udgift,
+        "status": h.status,
+        "farve": h.farve,
+        "forsinket": h.forsinket,
+    }
+
+
 def opfoelgning_afsnit(deltagelse: Deltagelse, dataleverance, bruger: Bruger) -> dict:
     """The goals with their status and every follow-up, and the actions with status, colour and lateness."""
     strategi = _strategien(deltagelse)
@@ -82,87 +170,12 @@ def opfoelgning_afsnit(deltagelse: Deltagelse, dataleverance, bruger: Bruger) ->
                 ("Målenes status", "; ".join(f"{s.label}: {statustal[s]}" for s in Maalstatus)),
                 ("Forsinkede handlinger", f"{handlingstal(handlinger).forsinkede} pr. {dato(i_dag)}"),
             ),
-            tabel(
-                "Mål",
-                ["Mål", "Måles ved", "Baseline", "Seneste", "Forventet da", "Målværdi", "Status"],
-                [
-                    [
-                        f"{m.nummer}: {m.maal.tekst}",
-                        m.maal.maaling,
-                        m.baseline_tekst,
-                        m.seneste_tekst,
-                        m.forventet_tekst if m.vurdering.forventet is not None else "–",
-                        m.maal_tekst,
-                        m.vurdering.label,
-                    ]
-                    for m in maal
-                ],
-            ),
-            tabel(
-                "Opfølgninger",
-                ["Mål", "Dato", "Periode", "Værdi", "Kilde", "Kommentar"],
-                [
-                    [
-                        m.nummer,
-                        dato(x.dato),
-                        x.periode or "–",
-                        vis_vaerdi(m.maal, x.vaerdi),
-                        x.kildetekst,
-                        x.kommentar or "–",
-                    ]
-                    for m in maal
-                    for x in m.maalinger
-                ],
-            ),
-            tabel(
-                "Handlinger",
-                ["Handling", "Ansvarlig", "Periode", "Forventet udgift", "Status", "Forudsætninger", "Forsinket"],
-                [
-                    [
-                        f"{hnumre[h.pk]}: {h.titel}",
-                        h.ansvarlig,
-                        f"{dato(h.start)} – {dato(h.slut)}",
-                        kr(h.forventet_udgift),
-                        h.get_status_display(),
-                        h.get_farve_display(),
-                        "Ja" if h.forsinket else "Nej",
-                    ]
-                    for h in handlinger
-                ],
-                tal=[3],
-            ),
+            _maaltabel(maal),
+            _opfoelgningstabel(maal),
+            _handlingstabel(handlinger, hnumre),
         ],
         "data": {
-            "maal": [
-                {
-                    "nummer": m.nummer,
-                    "tekst": m.maal.tekst,
-                    "indikator": m.maal.indikator.kode if m.maal.indikator_id else None,
-                    "egen_maaling": m.maal.egen_maaling,
-                    "baseline": str(m.maal.baseline_vaerdi),
-                    "baseline_aar": m.maal.baseline_aar,
-                    "maalvaerdi": str(m.maal.maalvaerdi),
-                    "maal_aar": m.maal.maal_aar,
-                    "retning": m.maal.retning,
-                    "status": m.status,
-                    "opfoelgninger": [
-                        {"dato": x.dato.isoformat(), "vaerdi": str(x.vaerdi), "kilde": x.kilde} for x in m.maalinger
-                    ],
-                }
-                for m in maal
-            ],
-            "handlinger": [
-                {
-                    "nummer": hnumre[h.pk],
-                    "titel": h.titel,
-                    "start": h.start.isoformat(),
-                    "slut": h.slut.isoformat(),
-                    "forventet_udgift": h.forventet_udgift,
-                    "status": h.status,
-                    "farve": h.farve,
-                    "forsinket": h.forsinket,
-                }
-                for h in handlinger
-            ],
+            "maal": [_maal_data(m) for m in maal],
+            "handlinger": [_handling_data(h, hnumre[h.pk]) for h in handlinger],
         },
     }

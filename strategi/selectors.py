@@ -360,142 +360,153 @@ def _vedtaget(strategi: Strategi) -> str:
     return f"{dato(strategi.vedtaget_dato)} af {strategi.vedtaget_af}"
 
 
-def indhold_for(strategi: Strategi) -> dict:
-    """The strategy as its pages read it now, section by section, as labels and the words shown: what an annual
-    review freezes as the version before it, and what versions are compared by (items matched by their id)."""
-    omraader = list(
+def _strategiafsnit(strategi: Strategi) -> dict:
+    felter = [
+        ("Vision", strategi.vision),
+        ("Sammenhæng med børnepolitikken", strategi.boernepolitik),
+        ("Link til børnepolitikken", strategi.boernepolitik_url),
+        ("Politisk vedtaget", _vedtaget(strategi)),
+    ]
+    return {"navn": "Strategien", "punkter": [_punkt("strategi", strategi.titel, felter)]}
+
+
+def _indsatsomraadeafsnit(strategi: Strategi) -> dict:
+    omraader = (
         Indsatsomraade.objects.filter(strategi=strategi)
         .prefetch_related("delstrategier", "maalgrupper", "aktoerer")
         .order_by("pk")
     )
-    maal = maal_for_strategi(strategi)
-    numre = {m.maal.pk: m.nummer for m in maal}
-    handlinger = list(
+    punkter = [
+        _punkt(
+            f"indsatsomraade-{o.pk}",
+            o.navn,
+            [
+                ("Beskrivelse", o.beskrivelse),
+                ("Delstrategier", _liste(o.delstrategier.all())),
+                ("Målgrupper", _liste(o.maalgrupper.all())),
+                ("Aktører", _liste(o.aktoerer.all())),
+            ],
+        )
+        for o in omraader
+    ]
+    return {"navn": "Indsatsområder", "punkter": punkter}
+
+
+def _maalgruppeafsnit(strategi: Strategi) -> dict:
+    punkter = [
+        _punkt(
+            f"maalgruppe-{g.pk}",
+            str(g),
+            [("Forventet antal børn og unge", tal(g.antal_boern)), ("Beskrivelse", g.beskrivelse)],
+        )
+        for g in Maalgruppe.objects.filter(strategi=strategi).order_by("pk")
+    ]
+    return {"navn": "Målgrupper", "punkter": punkter}
+
+
+def _aktoerafsnit(strategi: Strategi) -> dict:
+    punkter = [
+        _punkt(f"aktoer-{a.pk}", str(a), [("Rolle i strategien", a.rolle)])
+        for a in Aktoer.objects.filter(strategi=strategi).order_by("pk")
+    ]
+    return {"navn": "Aktører", "punkter": punkter}
+
+
+def _maalafsnit(maal: list[MaalVist]) -> dict:
+    punkter = [
+        _punkt(
+            f"maal-{m.maal.pk}",
+            m.maal.tekst,
+            [
+                ("Art", m.maal.get_art_display()),
+                ("Indsatsområde", m.maal.indsatsomraade.navn),
+                ("Delstrategi", str(m.maal.delstrategi or "")),
+                ("Måles ved", m.maal.maaling),
+                ("Baseline", m.baseline_tekst),
+                ("Målværdi", m.maal_tekst),
+                ("Bedre retning", m.maal.get_retning_display()),
+                ("Fører til", m.maal.bidrager_til.tekst if m.maal.bidrager_til else ""),
+                ("Status", m.status_tekst),
+            ],
+        )
+        for m in maal
+    ]
+    return {"navn": "Mål", "punkter": punkter}
+
+
+def _handlingens_maal(handling: Handling, numre: dict[int, str]) -> str:
+    """The action's goals by their label in the theory of change and their text."""
+    return _liste(f"{numre.get(m.pk, '')} {m.tekst}".strip() for m in handling.maal.all())
+
+
+def _handleplanafsnit(strategi: Strategi, numre: dict[int, str]) -> dict:
+    handlinger = (
         Handling.objects.filter(strategi=strategi)
         .select_related("indsatsomraade", "delstrategi")
         .prefetch_related("maal", "aktoerer")
         .order_by("pk")
     )
-    afsnit = [
-        {
-            "navn": "Strategien",
-            "punkter": [
-                _punkt(
-                    "strategi",
-                    strategi.titel,
-                    [
-                        ("Vision", strategi.vision),
-                        ("Sammenhæng med børnepolitikken", strategi.boernepolitik),
-                        ("Link til børnepolitikken", strategi.boernepolitik_url),
-                        ("Politisk vedtaget", _vedtaget(strategi)),
-                    ],
-                )
+    punkter = [
+        _punkt(
+            f"handling-{h.pk}",
+            h.titel,
+            [
+                ("Indsatsområde", h.indsatsomraade.navn),
+                ("Delstrategi", str(h.delstrategi or "")),
+                ("Beskrivelse", h.beskrivelse),
+                ("Mål", _handlingens_maal(h, numre)),
+                ("Ansvarlig", h.ansvarlig),
+                ("Aktører", _liste(h.aktoerer.all())),
+                ("Periode", f"{dato(h.start)} – {dato(h.slut)}"),
+                ("Forventet udgift", kr(h.forventet_udgift) if h.forventet_udgift is not None else ""),
+                ("Status", h.get_status_display()),
+                ("Forudsætninger", f"{h.get_farve_display()}: {h.farveforklaring}"),
             ],
-        },
-        {
-            "navn": "Indsatsområder",
-            "punkter": [
-                _punkt(
-                    f"indsatsomraade-{o.pk}",
-                    o.navn,
-                    [
-                        ("Beskrivelse", o.beskrivelse),
-                        ("Delstrategier", _liste(o.delstrategier.all())),
-                        ("Målgrupper", _liste(o.maalgrupper.all())),
-                        ("Aktører", _liste(o.aktoerer.all())),
-                    ],
-                )
-                for o in omraader
-            ],
-        },
-        {
-            "navn": "Målgrupper",
-            "punkter": [
-                _punkt(
-                    f"maalgruppe-{g.pk}",
-                    str(g),
-                    [("Forventet antal børn og unge", tal(g.antal_boern)), ("Beskrivelse", g.beskrivelse)],
-                )
-                for g in Maalgruppe.objects.filter(strategi=strategi).order_by("pk")
-            ],
-        },
-        {
-            "navn": "Aktører",
-            "punkter": [
-                _punkt(f"aktoer-{a.pk}", str(a), [("Rolle i strategien", a.rolle)])
-                for a in Aktoer.objects.filter(strategi=strategi).order_by("pk")
-            ],
-        },
-        {
-            "navn": "Mål",
-            "punkter": [
-                _punkt(
-                    f"maal-{m.maal.pk}",
-                    m.maal.tekst,
-                    [
-                        ("Art", m.maal.get_art_display()),
-                        ("Indsatsområde", m.maal.indsatsomraade.navn),
-                        ("Delstrategi", str(m.maal.delstrategi or "")),
-                        ("Måles ved", m.maal.maaling),
-                        ("Baseline", m.baseline_tekst),
-                        ("Målværdi", m.maal_tekst),
-                        ("Bedre retning", m.maal.get_retning_display()),
-                        ("Fører til", m.maal.bidrager_til.tekst if m.maal.bidrager_til else ""),
-                        ("Status", m.status_tekst),
-                    ],
-                )
-                for m in maal
-            ],
-        },
-        {
-            "navn": "Handleplan",
-            "punkter": [
-                _punkt(
-                    f"handling-{h.pk}",
-                    h.titel,
-                    [
-                        ("Indsatsområde", h.indsatsomraade.navn),
-                        ("Delstrategi", str(h.delstrategi or "")),
-                        ("Beskrivelse", h.beskrivelse),
-                        ("Mål", _liste(f"{numre.get(m.pk, '')} {m.tekst}".strip() for m in h.maal.all())),
-                        ("Ansvarlig", h.ansvarlig),
-                        ("Aktører", _liste(h.aktoerer.all())),
-                        ("Periode", f"{dato(h.start)} – {dato(h.slut)}"),
-                        ("Forventet udgift", kr(h.forventet_udgift) if h.forventet_udgift is not None else ""),
-                        ("Status", h.get_status_display()),
-                        ("Forudsætninger", f"{h.get_farve_display()}: {h.farveforklaring}"),
-                    ],
-                )
-                for h in handlinger
-            ],
-        },
-        {
-            "navn": "Tilbud på indsatstrappen",
-            "punkter": [
-                _punkt(
-                    f"tilbud-{t.pk}",
-                    t.navn,
-                    [
-                        ("Trin", f"{t.trin}. {t.get_trin_display()}"),
-                        ("Art", t.art),
-                        ("Målgruppe", str(t.maalgruppe or "")),
-                        ("Aktør", str(t.aktoer or "")),
-                        ("Kapacitet", tal(t.kapacitet)),
-                        ("Evidensbaseret program", t.get_evidensprogram_display()),
-                    ],
-                )
-                for t in Tilbud.objects.filter(strategi=strategi)
-                .select_related("maalgruppe", "aktoer")
-                .order_by("trin", "pk")
-            ],
-        },
+        )
+        for h in handlinger
     ]
+    return {"navn": "Handleplan", "punkter": punkter}
+
+
+def _tilbudsafsnit(strategi: Strategi) -> dict:
+    tilbud = Tilbud.objects.filter(strategi=strategi).select_related("maalgruppe", "aktoer").order_by("trin", "pk")
+    punkter = [
+        _punkt(
+            f"tilbud-{t.pk}",
+            t.navn,
+            [
+                ("Trin", f"{t.trin}. {t.get_trin_display()}"),
+                ("Art", t.art),
+                ("Målgruppe", str(t.maalgruppe or "")),
+                ("Aktør", str(t.aktoer or "")),
+                ("Kapacitet", tal(t.kapacitet)),
+                ("Evidensbaseret program", t.get_evidensprogram_display()),
+            ],
+        )
+        for t in tilbud
+    ]
+    return {"navn": "Tilbud på indsatstrappen", "punkter": punkter}
+
+
+def indhold_for(strategi: Strategi) -> dict:
+    """The strategy as its pages read it now, section by section, as labels and the words shown: what an annual
+    review freezes as the version before it, and what versions are compared by (items matched by their id)."""
+    maal = maal_for_strategi(strategi)
+    numre = {m.maal.pk: m.nummer for m in maal}
     return {
         "titel": strategi.titel,
         "versionsnummer": strategi.versionsnummer,
         "status": strategi.get_status_display(),
         "godkendt": dato(strategi.godkendt) if strategi.godkendt else "",
-        "afsnit": afsnit,
+        "afsnit": [
+            _strategiafsnit(strategi),
+            _indsatsomraadeafsnit(strategi),
+            _maalgruppeafsnit(strategi),
+            _aktoerafsnit(strategi),
+            _maalafsnit(maal),
+            _handleplanafsnit(strategi, numre),
+            _tilbudsafsnit(strategi),
+        ],
     }
 
 

@@ -518,6 +518,62 @@ def tjek_skabelonens_kolonner(raamme: Raamme) -> list[Fejl]:
     return fejl
 
 
+@dataclass(frozen=True)
+class Skabelonraekke:
+    nr: int
+    vaerdi: Vaerdi
+    hvem: str  # municipality, indicator and year, as a repeat names them
+
+
+def _tal_i_skabelonraekke(
+    nr: int, celler: list[Celle], raamme: Raamme, pos: dict[str, int]
+) -> tuple[dict[str, Decimal | None], list[Fejl]]:
+    """Numerator, denominator and value; a column the file leaves out reads as empty."""
+    tal: dict[str, Decimal | None] = {}
+    fejl = []
+    for felt in ("taeller", "naevner", "vaerdi"):
+        if felt not in pos:
+            tal[felt] = None
+            continue
+        tal[felt], besked = tal_fra_celle(celler[pos[felt]])
+        if besked:
+            fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos[felt])))
+    return tal, fejl
+
+
+def tolk_skabelonraekke(
+    nr: int,
+    celler: list[Celle],
+    raamme: Raamme,
+    pos: dict[str, int],
+    omraader: Omraader,
+    indikatorer: dict[str, Indikator],
+    aar_af: Callable[[Celle], tuple[int | None, str]],
+) -> Skabelonraekke | list[Fejl]:
+    """The row's municipality, indicator, year and numbers, or every error in the row."""
+    fejl = []
+    kommune = omraader.slaa_op(celler[pos["kommunekode"]])
+    if not isinstance(kommune, Kommune):
+        besked = kommune if isinstance(kommune, str) else "Området er ikke en af de 98 kommuner."
+        fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos["kommunekode"])))
+    kode = str(celler[pos["indikator"]] or "").strip()
+    indikator = indikatorer.get(kode)
+    if indikator is None:
+        besked = f"Ukendt indikator '{kode}'. Se kataloget for koderne."
+        fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos["indikator"])))
+    aar, besked = aar_af(celler[pos["aar"]])
+    if besked:
+        fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos["aar"])))
+    tal, tallenes_fejl = _tal_i_skabelonraekke(nr, celler, raamme, pos)
+    fejl += tallenes_fejl
+    if indikator is not None:
+        fejl += [Fejl(b, raekke=nr) for b in _tal_passer(indikator, tal, "vaerdi" in pos)]
+    if fejl:
+        return fejl
+    vaerdi = Vaerdi(kommune_id=kommune.pk, indikator_id=indikator.pk, aar=aar, **tal)
+    return Skabelonraekke(nr, vaerdi, f"{kommune.navn}, {kode}, {aar}")
+
+
 def _skabelon(raamme: Raamme, omraader: Omraader, indikatorer: dict[str, Indikator]) -> Indlaest:
     fejl = tjek_skabelonens_kolonner(raamme) + tjek_tomme_overskrifter(raamme) + tjek_ingen_raekker(raamme)
     fejl += tjek_raekkelaengde(raamme)
@@ -531,43 +587,16 @@ def _skabelon(raamme: Raamme, omraader: Omraader, indikatorer: dict[str, Indikat
     for nr, celler in raamme.raekker:
         if len(celler) != len(kolonner):
             continue
-        raekkens_fejl = []
-        kommune = omraader.slaa_op(celler[pos["kommunekode"]])
-        if not isinstance(kommune, Kommune):
-            besked = kommune if isinstance(kommune, str) else "Området er ikke en af de 98 kommuner."
-            raekkens_fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos["kommunekode"])))
-        kode = str(celler[pos["indikator"]] or "").strip()
-        indikator = indikatorer.get(kode)
-        if indikator is None:
-            raekkens_fejl.append(
-                Fejl(
-                    f"Ukendt indikator '{kode}'. Se kataloget for koderne.",
-                    raekke=nr,
-                    kolonne=raamme.navn(pos["indikator"]),
-                )
-            )
-        aar, besked = aar_af(celler[pos["aar"]])
-        if besked:
-            raekkens_fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos["aar"])))
-        tal = {}
-        for felt in ("taeller", "naevner", "vaerdi"):
-            if felt not in pos:
-                tal[felt] = None
-                continue
-            tal[felt], besked = tal_fra_celle(celler[pos[felt]])
-            if besked:
-                raekkens_fejl.append(Fejl(besked, raekke=nr, kolonne=raamme.navn(pos[felt])))
-        if indikator is not None:
-            raekkens_fejl += [Fejl(b, raekke=nr) for b in _tal_passer(indikator, tal, "vaerdi" in pos)]
-        if raekkens_fejl:
-            fejl += raekkens_fejl
+        tolket = tolk_skabelonraekke(nr, celler, raamme, pos, omraader, indikatorer, aar_af)
+        if isinstance(tolket, list):
+            fejl += tolket
             continue
-        noegle = (kommune.pk, indikator.pk, aar)
+        noegle = (tolket.vaerdi.kommune_id, tolket.vaerdi.indikator_id, tolket.vaerdi.aar)
         if noegle in set_foer:
-            fejl.append(Fejl(f"Rækken gentager række {set_foer[noegle]} ({kommune.navn}, {kode}, {aar}).", raekke=nr))
+            fejl.append(Fejl(f"Rækken gentager række {set_foer[noegle]} ({tolket.hvem}).", raekke=nr))
             continue
         set_foer[noegle] = nr
-        vaerdier.append(Vaerdi(kommune_id=kommune.pk, indikator_id=indikator.pk, aar=aar, **tal))
+        vaerdier.append(tolket.vaerdi)
     _stop(fejl)
     return Indlaest(
         format="skabelon",

@@ -4,6 +4,7 @@ first awaits review (also when two arrive at once), review, the overview of late
 import threading
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.core import mail
@@ -18,7 +19,7 @@ from evaluering.models import Indholdsart, Indsendelse, Kommuneleverance, Levera
 from evaluering.selectors import leveranceoverblik
 from evaluering.services import leverancer as services
 from evaluering.services.moeder import fremmoede_registrer, moede_marker_afholdt
-from evaluering.snapshot import social_profil
+from evaluering.snapshot import _afvigelse_tekst, _bemaerkning, _rang_tekst, social_profil
 from forebyggelse.formatering import dansk_tidspunkt
 from kommuner.models import Bevilling, Deltagelse, Kommune
 from kommuner.services.bevillinger import afgoerelse_traef, forbrug_registrer
@@ -315,3 +316,15 @@ def test_deadline_at_midnight_is_on_the_danish_day(program, ministeriet):
     assert services._paamindelse_art(frist, datetime(2012, 3, 31).date()) == Paamindelse.Art.PAA_DAGEN
     assert services._paamindelse_art(frist, datetime(2012, 3, 24).date()) == Paamindelse.Art.UGE_FOER
     assert services._paamindelse_art(frist, datetime(2012, 3, 23).date()) is None
+
+
+def test_a_key_figures_deviation_rank_and_remark_read_as_on_the_profile_page():
+    # Zero is a deviation like any other; only a missing figure is a dash.
+    assert _afvigelse_tekst(SimpleNamespace(afvigelse_land=Decimal("-12.34"))) == "-12,3 %"
+    assert _afvigelse_tekst(SimpleNamespace(afvigelse_land=Decimal("0"))) == "0,0 %"
+    assert _afvigelse_tekst(SimpleNamespace(afvigelse_land=None)) == "–"
+    assert _rang_tekst(SimpleNamespace(rang=3, rangerede=97)) == "3 af 97"
+    assert _rang_tekst(SimpleNamespace(rang=None, rangerede=0)) == "–"
+    assert _bemaerkning(SimpleNamespace(markeringstekst="Over landet", status_tekst="")) == "Over landet"
+    assert _bemaerkning(SimpleNamespace(markeringstekst="A", status_tekst="B")) == "A; B"
+    assert _bemaerkning(SimpleNamespace(markeringstekst="", status_tekst="")) == "–"

@@ -8,12 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from evaluering.diagrammer import tidsplan_svg
-from evaluering.models import Tidsplanpunkt
-from evaluering.selectors import tidsplan_for
+from evaluering.diagrammer import _arter, tidsplan_svg
+from evaluering.models import Moede, Punktart, Tidsplanpunkt
+from evaluering.selectors import Tidsplan, TidsplanPost, _er_periode, _moedetitel, _raekkefoelge, tidsplan_for
 from evaluering.services.moeder import moede_marker_afholdt, opfoelgningspunkt_tilfoej, referat_gem
 from evaluering.services.tidsplan import tidsplanpunkt_opret
-from evaluering.tidsangivelse import fortolk
+from evaluering.tidsangivelse import Praecision, fortolk
 from tests.evaluering.factories import dataleverance, moede, program_med_deltagere
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +115,43 @@ def test_the_chart_is_well_formed_svg(program):
     leder = program.deltagelser.first().kommune.projektledere.first()
     svg = ElementTree.fromstring(tidsplan_svg(tidsplan_for(program, leder)))
     assert svg.get("role") == "img" and svg.get("aria-label").startswith("Tidsplan for ")
+
+
+@pytest.mark.parametrize(
+    ("art", "praecision", "periode"),
+    [
+        (Punktart.FASE, Praecision.DATO, True),
+        (Punktart.FRIST, Praecision.MAANEDER, True),
+        (Punktart.MOEDE, Praecision.PERIODE, True),
+        (Punktart.FRIST, Praecision.DATO, False),
+        (Punktart.FRIST, Praecision.UGE, False),
+        (Punktart.MOEDE, Praecision.MAANED, False),
+    ],
+)
+def test_a_phase_or_a_span_is_a_bar_and_anything_else_a_mark(art, praecision, periode):
+    assert _er_periode(Tidsplanpunkt(art=art, praecision=praecision)) is periode
+
+
+def test_a_meetings_title_names_its_focus_when_it_has_one():
+    assert _moedetitel(Moede(art="netvaerksmoede", nummer=2, fokus="")) == "2. netværksmøde"
+    assert _moedetitel(Moede(art="netvaerksmoede", nummer=2, fokus="Data")) == "2. netværksmøde (fokus: Data)"
+
+
+def test_on_the_same_day_a_bar_comes_before_a_mark_then_the_earlier_end():
+    dag = date(2011, 5, 1)
+    maerke = TidsplanPost("frist", "Frist", "A", dag, dag, "1. maj 2011", "")
+    lang = TidsplanPost("fase", "Fase", "B", dag, dag + timedelta(days=60), "maj-juni 2011", "", True)
+    kort = TidsplanPost("fase", "Fase", "C", dag, dag + timedelta(days=30), "maj 2011", "", True)
+    foer = TidsplanPost("frist", "Frist", "Z", dag - timedelta(days=1), dag - timedelta(days=1), "", "")
+    assert sorted([maerke, lang, kort, foer], key=_raekkefoelge) == [foer, kort, lang, maerke]
+
+
+def test_each_kind_keeps_its_place_in_the_key_whatever_comes_first(program):
+    dag = date(2011, 5, 1)
+    poster = [
+        TidsplanPost("moede", "Møde", "Opstart", dag, dag, "1. maj 2011"),
+        TidsplanPost("opfoelgning", "Opfølgning", "Beslutning", dag, dag, "1. maj 2011"),
+        TidsplanPost("fase", "Fase", "Strategi", dag, dag + timedelta(days=30), "maj 2011", periode=True),
+        TidsplanPost("moede", "Møde", "Netværk", dag, dag, "1. maj 2011"),
+    ]
+    assert _arter(Tidsplan(program, poster, dag)) == ["fase", "moede", "opfoelgning"]

@@ -1,13 +1,17 @@
 """Assessment (ministry only): one's own assessment, correcting any assessment with optimistic locking, and the
 side-by-side comparison of all applications in a programme."""
 
+from decimal import Decimal
+from types import SimpleNamespace
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
 from forebyggelse.roller import Rolle
-from kommuner.models import Anbefaling, Kommune, Vurdering
+from kommuner.models import KRITERIER, Anbefaling, Kommune, Vurdering
+from kommuner.selectors import _samlet_snit
 from kommuner.services.ansoegninger import ansoegning_send_tilbage
 from kommuner.services.bevillinger import afgoerelse_traef
 from kommuner.services.vurderinger import VurderingKonflikt, Vurderingsindhold, vurdering_gem
@@ -390,3 +394,22 @@ def test_comparison_uses_the_same_number_of_queries_however_much_data(
         with django_assert_max_num_queries(13):
             response = client.get(reverse("kommuner:sammenligning", args=[program.pk]))
         assert len(response.context["sammenligning"].ansoegninger) == antal
+
+
+def _scoret(**kriterier: tuple[int | None, int]) -> SimpleNamespace:
+    """An application annotated as the comparison annotates it: each criterion's sum and number of scores."""
+    felter = {}
+    for nr in KRITERIER:
+        summen, antal = kriterier.get(f"k{nr}", (None, 0))
+        felter |= {f"k{nr}_sum": summen, f"k{nr}_antal": antal}
+    return SimpleNamespace(**felter)
+
+
+def test_the_overall_average_weighs_every_score_alike():
+    # Criterion 1 scored 4 and 5 by two assessors, criterion 2 scored 1 by one: (4 + 5 + 1) / 3, not (4,5 + 1) / 2.
+    assert _samlet_snit(_scoret(k1=(9, 2), k2=(1, 1))) == Decimal("3.3")
+    assert _samlet_snit(_scoret(k1=(7, 2))) == Decimal("3.5")  # half up
+
+
+def test_the_overall_average_is_empty_until_a_criterion_is_scored():
+    assert _samlet_snit(_scoret()) is None

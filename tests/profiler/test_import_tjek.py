@@ -1,4 +1,4 @@
-"""The StatBank reader's checks one by one, on plain values: no file, no database."""
+"""The StatBank and template readers' checks one by one, on plain values: no file, no database."""
 
 from decimal import Decimal
 
@@ -6,17 +6,21 @@ from kommuner.models import Kommune
 from profiler.importering.kontrol import (
     Omraader,
     Periode,
+    Skabelonraekke,
     Statistikbankkolonner,
     Statistikbankraekke,
+    aar_fra_celle,
     periode_fra_celle,
     summer_perioder,
     tjek_gentagne_raekker,
     tjek_nogen_kommuner,
     tjek_omraadekolonne,
     tjek_periodearter,
+    tolk_skabelonraekke,
     tolk_statistikbankraekke,
 )
-from profiler.importering.raamme import Fejl, Raamme
+from profiler.importering.raamme import Fejl, Raamme, Vaerdi
+from profiler.models import Enhed, Indikator
 
 AAR_2011 = Periode(2011, "aar", 1)
 K1_2011 = Periode(2011, "kvartal", 1)
@@ -102,3 +106,40 @@ def test_in_a_cross_table_a_bad_number_is_placed_in_the_column_it_stood_in():
     kolonner = Statistikbankkolonner(omraade=0, tid=1, indhold=2, celle=3, summeres=())
     raamme = Raamme(["VARIABEL1", "TID", "INDHOLD", "_KOLONNE"], [], ["A", "", "", ""])
     assert tolk("101", 2011, "x", "D", kolonner=kolonner, raamme=raamme).kolonne == "D"
+
+
+SKABELON = ["kommunekode", "indikator", "aar", "taeller", "naevner"]
+
+
+def tolk_skabelon(*celler, kolonner=SKABELON):
+    raamme = Raamme(kolonner, [], ["A", "B", "C", "D", "E", "F"][: len(kolonner)])
+    pos = {k: i for i, k in enumerate(kolonner)}
+    omraader = Omraader([Kommune(pk=7, kode="101", navn="København")])
+    indikatorer = {"anbragte": Indikator(pk=3, kode="anbragte", enhed=Enhed.PR_1000, kun_rate=False)}
+    return tolk_skabelonraekke(
+        9, list(celler), raamme, pos, omraader, indikatorer, lambda celle: aar_fra_celle(celle, 2030)
+    )
+
+
+def test_a_template_row_is_read_as_municipality_indicator_year_and_numbers():
+    vaerdi = Vaerdi(kommune_id=7, indikator_id=3, aar=2011, taeller=Decimal(12), naevner=Decimal(4000), vaerdi=None)
+    assert tolk_skabelon("101", "anbragte", "2011", "12", "4000") == Skabelonraekke(
+        9, vaerdi, "København, anbragte, 2011"
+    )
+
+
+def test_a_template_row_reports_every_error_it_has_each_in_its_column():
+    fejl = tolk_skabelon("102", "ukendt", "1990", "x", "4000")
+    assert [(f.besked, f.kolonne) for f in fejl] == [
+        ("Ukendt kommunekode '102'.", "A"),
+        ("Ukendt indikator 'ukendt'. Se kataloget for koderne.", "B"),
+        ("Året 1990 ligger uden for 2000–2030.", "C"),
+        ("Cellen skal være et tal, men er 'x'.", "D"),
+    ]
+    assert {f.raekke for f in fejl} == {9}
+
+
+def test_a_template_row_checks_its_numbers_against_the_indicator():
+    kolonner = [*SKABELON, "vaerdi"]
+    (fejl,) = tolk_skabelon("101", "anbragte", "2011", "12", "4000", "3", kolonner=kolonner)
+    assert fejl == Fejl("anbragte har tæller og nævner: lad kolonnen vaerdi være tom.", raekke=9)

@@ -5,10 +5,12 @@ numbers do not)."""
 
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 
 from profiler.models import Retning
+from strategi.grafer import EGEN, PROFIL, _maalte_punkter
 from strategi.maalstatus import Kilde, Maaling, Maalstatus, forventet_vaerdi, seneste, vurder
 from strategi.selectors import maal_for_strategi
 from strategi.services.maal import opfoelgning_opret
@@ -144,3 +146,17 @@ def test_follow_ups_recorded_by_the_lead_change_the_status(kobenhavn):
     assert status() == Maalstatus.PAA_VEJ
     opfoelgning_opret(maal=maal, dato=date(2012, 12, 1), vaerdi=D(80), bruger=leder)
     assert status() == Maalstatus.NAAET
+
+
+def test_the_chart_marks_each_follow_up_by_where_it_came_from():
+    maal = SimpleNamespace(baseline_aar=2010, baseline_vaerdi=Decimal("12.5"))
+    maalinger = [
+        SimpleNamespace(kilde=Kilde.NOEGLETAL, dato=date(2011, 12, 31), vaerdi=Decimal("11")),
+        SimpleNamespace(kilde=Kilde.OPFOELGNING, dato=date(2012, 6, 30), vaerdi=Decimal("10.5")),
+    ]
+    punkter = _maalte_punkter(SimpleNamespace(maal=maal, maalinger=maalinger))
+    assert punkter == [
+        {"dato": "2010-12-31", "vaerdi": 12.5, "hvad": "Baseline"},
+        {"dato": "2011-12-31", "vaerdi": 11.0, "hvad": PROFIL},
+        {"dato": "2012-06-30", "vaerdi": 10.5, "hvad": EGEN},
+    ]

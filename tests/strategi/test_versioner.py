@@ -3,12 +3,13 @@ before it is frozen as it was read (and stays readable), the strategy continues 
 be compared."""
 
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
 
 from strategi.models import Aarsgennemgang, Farve, HandlingStatus, StrategiStatus, Strategiversion
-from strategi.selectors import indhold_for, sammenlign
+from strategi.selectors import _handlingens_maal, indhold_for, sammenlign
 from strategi.services.gennemgang import Gennemgangspunkt, aarsgennemgang_gem
 from tests.strategi.factories import HandlingFactory, StrategiFactory, godkend
 
@@ -146,3 +147,12 @@ def test_only_years_not_yet_reviewed_are_offered_and_then_the_review_is_closed(c
     lukket = client_for(projektleder_101).get(f"/strategier/{strategi.pk}/gennemgang/")
     assert lukket.status_code == 403
     assert "gennemgået for alle programmets år" in lukket.content.decode()
+
+
+def test_an_actions_goals_are_named_by_their_label_and_text():
+    def handling(*maal):
+        return SimpleNamespace(maal=SimpleNamespace(all=lambda: maal))
+
+    k1, uden = SimpleNamespace(pk=1, tekst="Færre anbringelser"), SimpleNamespace(pk=9, tekst="Et mål uden nummer")
+    assert _handlingens_maal(handling(k1, uden), {1: "K1"}) == "K1 Færre anbringelser; Et mål uden nummer"
+    assert _handlingens_maal(handling(), {1: "K1"}) == "–"
