@@ -32,6 +32,7 @@ from evaluering.permissions import (
     moeder_til_laesning,
 )
 from evaluering.tidsangivelse import Praecision
+from forebyggelse import tid
 from forebyggelse.formatering import dansk_tid, dato, tidspunkt
 from forebyggelse.historik import HistorikSide, historik_til, seneste_aendring
 from forebyggelse.roller import Rolle
@@ -297,7 +298,7 @@ def tidsplan_for(program: Program, user, *, i_dag: date | None = None) -> Tidspl
         *_opfoelgningsposter(user, moeder),
     ]
     poster.sort(key=_raekkefoelge)
-    return Tidsplan(program, poster, i_dag or timezone.localdate())
+    return Tidsplan(program, poster, i_dag or tid.i_dag())
 
 
 # Deliveries ---------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from evaluering.selectors import Kalenderpost, modtagere_for, moedeindhold
 from evaluering.services.leverancer import paamindelser_send
 from evaluering.services.rapporter import OPGAVE as RAPPORTPAKKE
 from evaluering.services.rapporter import rapportpakke_gem
+from forebyggelse import tid
 from forebyggelse.formatering import dansk_tid, dato, filnavn_tid, klokkeslaet, tal, tidspunkt
 from forebyggelse.pdf import render_pdf
 from kommuner.models import Program
@@ -137,7 +138,7 @@ def rapportpakke(*, job: Baggrundsjob, fremdrift: Fremdrift, program_id: int, ar
     ok, grund = kan_bestille_pakke(job.bruger, program) if job.bruger else (False, "Jobbet har ingen bruger.")
     if not ok:
         raise JobFejl(grund)
-    pakke = byg_pakke(program=program, art=art, bruger=job.bruger, i_dag=timezone.localdate(), fremdrift=fremdrift)
+    pakke = byg_pakke(program=program, art=art, bruger=job.bruger, i_dag=tid.i_dag(), fremdrift=fremdrift)
     gemt = rapportpakke_gem(
         program=program,
         art=art,

@@ -3,8 +3,8 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Avg, Count, Q, QuerySet, Sum
-from django.utils import timezone
 
+from forebyggelse import tid
 from forebyggelse.historik import HistorikSide, event_model, historik_til
 from forebyggelse.roller import er_projektleder
 from kommuner.models import (
@@ -227,7 +227,7 @@ def _advarsel(aar: int, rest: int | None, forbrugt: int | None, i_aar: int) -> s
 def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
     """Applied, granted, spent and remaining per participant and year, with the same few queries however
     many participants there are. A lead sees only their own municipality's rows."""
-    i_aar = (i_dag or timezone.localdate()).year
+    i_aar = (i_dag or tid.i_dag()).year
     deltagelser = list(
         deltagelser_til_laesning(user)
         .filter(program=program)

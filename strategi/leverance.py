@@ -3,8 +3,7 @@ mål og handleplan" and "Opfølgning på mål og handlinger"): frozen at submiss
 tables, texts in the words the pages show) and with the raw figures in `data` for exports. Both read through the
 same selectors as the strategy's pages."""
 
-from django.utils import timezone
-
+from forebyggelse import tid
 from forebyggelse.blokke import felter, tabel
 from forebyggelse.formatering import dato, kr
 from kommuner.models import Bruger, Deltagelse
@@ -158,7 +157,7 @@ def opfoelgning_afsnit(deltagelse: Deltagelse, dataleverance, bruger: Bruger) ->
     strategi = _strategien(deltagelse)
     if strategi is None:
         return _ingen(deltagelse)
-    i_dag = timezone.localdate()
+    i_dag = tid.i_dag()
     maal = maal_for_strategi(strategi)
     handlinger = handlinger_for_strategi(strategi, i_dag=i_dag)
     statustal = maalstatustal(maal)

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
-from django.utils import timezone
 
+from forebyggelse import tid
 from forebyggelse.formatering import dato, kr, tal
 from forebyggelse.historik import Historikadgang, HistorikSide, event_model, foerste_gang, historik_til, historikadgang
 from forebyggelse.roller import er_projektleder
@@ -840,4 +840,4 @@ def slettede_maal(user, strategi: Strategi) -> list[SlettetMaal]:
 
 
 def i_dag() -> date:
-    return timezone.localdate()
+    return tid.i_dag()

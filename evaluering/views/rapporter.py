@@ -5,7 +5,6 @@ job, then downloaded). Every download is written to the download log."""
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST, require_safe
 
@@ -29,6 +28,7 @@ from evaluering.rapporter import (
 )
 from evaluering.services.rapporter import rapportpakke_bestil
 from evaluering.snapshot import kanonisk
+from forebyggelse import tid
 from forebyggelse.adgang import kraev
 from forebyggelse.eksport import csv_svar, xlsx_svar
 from forebyggelse.formatering import filnavn_tid
@@ -56,7 +56,7 @@ def rapporter(request, pk):
 def programstatus_side(request, pk):
     program = access_program(request.user, pk)
     kraev(kan_se_programstatus(request.user, program))
-    status = programstatus(program=program, bruger=request.user, i_dag=timezone.localdate())
+    status = programstatus(program=program, bruger=request.user, i_dag=tid.i_dag())
     return render(request, "evaluering/programstatus.html", {"program": program, "r": status})
 
 
@@ -64,7 +64,7 @@ def programstatus_side(request, pk):
 def programstatus_hent(request, pk):
     program = access_program(request.user, pk)
     kraev(kan_se_programstatus(request.user, program))
-    status = programstatus(program=program, bruger=request.user, i_dag=timezone.localdate())
+    status = programstatus(program=program, bruger=request.user, i_dag=tid.i_dag())
     svar = _fil(
         programstatus_pdf(status, bruger=request.user),
         f"programstatus-{program.pk}-{filnavn_tid(status.datastand)}.pdf",
@@ -77,7 +77,7 @@ def programstatus_hent(request, pk):
 def kommunestatus_side(request, pk, kode):
     program = access_program(request.user, pk)
     deltagelse = access_deltagelse_i_rapport(request.user, program, kode)
-    status = kommunestatus(deltagelse=deltagelse, bruger=request.user, i_dag=timezone.localdate())
+    status = kommunestatus(deltagelse=deltagelse, bruger=request.user, i_dag=tid.i_dag())
     return render(request, "evaluering/kommunestatus.html", {"program": program, "r": status})
 
 
@@ -85,7 +85,7 @@ def kommunestatus_side(request, pk, kode):
 def kommunestatus_hent(request, pk, kode):
     program = access_program(request.user, pk)
     deltagelse = access_deltagelse_i_rapport(request.user, program, kode)
-    status = kommunestatus(deltagelse=deltagelse, bruger=request.user, i_dag=timezone.localdate())
+    status = kommunestatus(deltagelse=deltagelse, bruger=request.user, i_dag=tid.i_dag())
     svar = _fil(
         kommunestatus_pdf(status, bruger=request.user),
         f"statusrapport-{kode}-program-{program.pk}-{filnavn_tid(status.datastand)}.pdf",
@@ -101,7 +101,7 @@ def dataeksport(request, pk, navn, endelse):
     if eksport is None or endelse not in FORMATER:
         raise Http404("Siden findes ikke.")
     kraev(kan_hente_data(request.user, program))
-    kolonner, raekker = eksport.tabel(program, request.user, timezone.localdate())
+    kolonner, raekker = eksport.tabel(program, request.user, tid.i_dag())
     filnavn = eksport.filnavn(program, endelse)
     if endelse == "xlsx":
         svar = xlsx_svar(filnavn, kolonner, raekker, arknavn=eksport.titel)

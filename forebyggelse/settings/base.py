@@ -39,6 +39,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 # The demo set-up (demo users with known passwords) may only be loaded where this is on.
 DEMO_MODE = False
+# "Today" for deadlines, late actions and tasks (forebyggelse/tid.py); empty: the calendar. ISO date, e.g. 2012-06-01.
+PORTAL_I_DAG = env("PORTAL_I_DAG")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

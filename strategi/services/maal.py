@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from forebyggelse import tid
 from forebyggelse.historik import event_model
 from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger
@@ -198,7 +199,7 @@ def opfoelgning_opret(
     strategi = laas(maal.strategi)
     kraev_godkendt(strategi, "Opfølgningen")
     kraev_i_programmet(strategi, dato)
-    if dato > (i_dag or timezone.localdate()):
+    if dato > (i_dag or tid.i_dag()):
         raise ValidationError({"dato": "Datoen kan ikke ligge i fremtiden."})
     opfoelgning = Opfoelgning(
         strategi=strategi,

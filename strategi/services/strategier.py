@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from forebyggelse import bilag as bilagskit
+from forebyggelse import tid
 from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger, Deltagelse
 from strategi.models import (
@@ -184,7 +185,7 @@ def strategi_registrer_vedtagelse(
             "Strategien kan først registreres som politisk vedtaget, når ministeriet har godkendt den."
         )
     fejl = {}
-    if dato > (i_dag or timezone.localdate()):
+    if dato > (i_dag or tid.i_dag()):
         fejl["dato"] = "Datoen for vedtagelsen kan ikke ligge i fremtiden."
     if strategi.godkendt and dato < timezone.localtime(strategi.godkendt).date():
         fejl["dato"] = "Strategien kan ikke være vedtaget, før ministeriet godkendte den."

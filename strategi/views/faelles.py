@@ -7,8 +7,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
+from forebyggelse import tid
 from forebyggelse.forms import service_fejl_paa_form
 from strategi.models import Strategi
 from strategi.permissions import kan_redigere, kan_se_historik
@@ -26,7 +26,7 @@ FANER = [
 
 
 def i_dag():
-    return timezone.localdate()
+    return tid.i_dag()
 
 
 def ramme(request, strategi: Strategi, aktiv: str) -> dict:
