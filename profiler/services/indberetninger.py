@@ -47,7 +47,7 @@ class IndberetningKonflikt(Konflikt):
     raad = "se de nye tal og gem igen."
 
 
-def _kraev_redigerbar(indberetning: Indberetning) -> None:
+def _valider_redigerbar(indberetning: Indberetning) -> None:
     if not indberetning.er_redigerbar:
         raise ValidationError(
             f"De egne tal for {indberetning.aar} er {indberetning.get_status_display().lower()} og kan ikke ændres."
@@ -112,7 +112,7 @@ def indberetning_gem(
             version=version,
             felter={},
             konflikt=IndberetningKonflikt,
-            kraev=_kraev_redigerbar,
+            valider=_valider_redigerbar,
             status__in=[IndberetningStatus.KLADDE, IndberetningStatus.SENDT_TILBAGE],
         )
         eksisterende = {v.indikator_id: v for v in indberetning.vaerdier.all()}
