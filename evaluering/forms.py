@@ -250,7 +250,7 @@ class DataleveranceForm(forms.Form):
         }
 
 
-class VurderingForm(forms.Form):
+class LeverancevurderingForm(forms.Form):
     resultat = forms.ChoiceField(
         label="Resultat",
         choices=[("godkendt", "Godkend leverancen"), ("returneret", "Returnér med kommentar")],
