@@ -216,8 +216,8 @@ class Importformat(models.TextChoices):
     DST_API = "dst_api", "Hentet fra Danmarks Statistiks API"
 
 
-class Maal(models.TextChoices):
-    """Which part of the observations a StatBank file fills in."""
+class Talfelt(models.TextChoices):
+    """Which field of the observations a StatBank file fills in (not a strategy's `Maal`)."""
 
     TAELLER = "taeller", "Tæller"
     NAEVNER = "naevner", "Nævner"
@@ -245,7 +245,7 @@ class ImportKoersel(models.Model):
     indikator = models.ForeignKey(
         Indikator, verbose_name="indikator", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    maal = models.CharField("udfylder", max_length=10, choices=Maal.choices, blank=True)
+    talfelt = models.CharField("udfylder", max_length=10, choices=Talfelt.choices, blank=True)
     datastatus = models.CharField("status for tallene", max_length=12, choices=Datastatus.choices)
     eksempeldata = models.BooleanField("eksempeldata", default=False)
     forespoergsel = models.JSONField("forespørgsel til Statistikbanken", null=True, blank=True)
