@@ -36,7 +36,7 @@ from forebyggelse.formatering import dansk_tid, dato, tidspunkt
 from forebyggelse.historik import HistorikSide, historik_til, seneste_aendring
 from kommuner.models import Bruger, Deltagelse, Kommune, Program, Rolle
 from kommuner.permissions import programmer_til_laesning
-from profiler.models import Datastand
+from profiler.models import Dataversion
 
 # Attendance ----------------------------------------------------------------------------------------
 
@@ -443,7 +443,7 @@ def datastand() -> datetime:
     """The moment the portal's data last changed: the newest recorded change (forebyggelse.historik) or the newest
     write to the key figures, which keep their own clock. Reports are stamped with it, not with the clock, so the
     same data gives the same report, byte for byte (docs/decisions/0044)."""
-    tider = [seneste_aendring(), Datastand.objects.aggregate(t=Max("aendret"))["t"]]
+    tider = [seneste_aendring(), Dataversion.objects.aggregate(t=Max("aendret"))["t"]]
     return max((t for t in tider if t), default=timezone.now())
 
 

@@ -17,14 +17,14 @@ aar)`), with small-number suppression applied (profiler/undertrykkelse.py):
   `rangerede`; `status` (endelig/foreløbig) and `eksempeldata`.
 
 A hidden or missing figure has `vaerdi is None` and says why in `vaerdi_tekst`. Queries: a constant number however
-many indicators, years or observations: the profile group, the data state and the cache read (3), and on a
+many indicators, years or observations: the profile group, the data version and the cache read (3), and on a
 cache miss the benchmark query and the cache write (5 more); `tests/profiler/test_noegletal.py` pins both.
 
 `noegletal_for_alle` gives the same for every municipality at once (maps and exports), each against its own
 profile group.
 
-The benchmark query's result is cached in the shared database cache under a key made of the data state
-(`Datastand`, renewed by every write to the observations), the group memberships and the indicators'
+The benchmark query's result is cached in the shared database cache under a key made of the data version
+(`Dataversion`, renewed by every write to the observations), the group memberships and the indicators'
 definitions, so a change of data is a new key and nothing is ever served stale.
 """
 
@@ -260,13 +260,13 @@ def _sammenligninger(
 
 
 def _cache_noegle(
-    datastand: str, medlemmer: str, kommuner_og_grupper, indikatorer: list[Indikator], aar: list[int]
+    dataversion: str, medlemmer: str, kommuner_og_grupper, indikatorer: list[Indikator], aar: list[int]
 ) -> str:
     definitioner = [
         (i.pk, i.enhed, str(i.faktor), i.kun_rate, i.undertrykkes, i.undertrykkelsesgraense, i.bedre, i.del_af_id)
         for i in sorted(indikatorer, key=lambda i: i.pk)
     ]
-    indhold = json.dumps([datastand, medlemmer, list(kommuner_og_grupper), definitioner, aar], default=str)
+    indhold = json.dumps([dataversion, medlemmer, list(kommuner_og_grupper), definitioner, aar], default=str)
     return "profiler:noegletal:" + hashlib.sha256(indhold.encode()).hexdigest()
 
 
@@ -275,9 +275,9 @@ def _beregn(
 ) -> list[tuple]:
     """The benchmark query's rows for the municipalities (kommune id, group id), cached by the data they depend on."""
     with connection.cursor() as cursor:
-        cursor.execute(DATASTAND_SQL)
-        datastand, medlemmer = cursor.fetchone()
-    noegle = _cache_noegle(datastand or "", medlemmer or "", kommuner_og_grupper, indikatorer, aar)
+        cursor.execute(DATAVERSION_SQL)
+        dataversion, medlemmer = cursor.fetchone()
+    noegle = _cache_noegle(dataversion or "", medlemmer or "", kommuner_og_grupper, indikatorer, aar)
     raekker = cache.get(noegle)
     if raekker is None:
         valgte = [i.pk for i in indikatorer]
@@ -367,7 +367,7 @@ def _sammenligning(kommune: Kommune, gruppe: Kommunegruppe | None, indikator: In
 
 
 def profilside_noegle(*, kommune: Kommune, aar: int, kort: str, variant: str) -> str:
-    """A cache key for a rendered profile: everything its content depends on, read in one query (the data state,
+    """A cache key for a rendered profile: everything its content depends on, read in one query (the data version,
     the group memberships, the catalogue's last change, the profile's group and indicators, its findings'
     versions), plus the year, the map's indicator and the viewer's `variant` (which findings and links they see).
     Any change is a new key; nothing is ever served stale."""
@@ -383,7 +383,7 @@ PROFILSIDE_VERSION = 1
 
 PROFILSIDE_SQL = """
 SELECT
-    (SELECT noegle::text FROM profiler_datastand ORDER BY id LIMIT 1),
+    (SELECT noegle::text FROM profiler_dataversion ORDER BY id LIMIT 1),
     (SELECT string_agg(id::text || ':' || COALESCE(kommunegruppe_id::text, '-'), ',' ORDER BY id)
      FROM kommuner_kommune),
     (SELECT max(aendret)::text || '/' || count(*) FROM profiler_indikator),
@@ -395,10 +395,10 @@ SELECT
      FROM profiler_fund f JOIN profiler_profil p ON p.id = f.profil_id WHERE p.kommune_id = %(kommune)s)
 """
 
-# The data state and the group memberships in one query: both are part of every cache key.
-DATASTAND_SQL = """
+# The data version and the group memberships in one query: both are part of every cache key.
+DATAVERSION_SQL = """
 SELECT
-    (SELECT noegle::text FROM profiler_datastand ORDER BY id LIMIT 1),
+    (SELECT noegle::text FROM profiler_dataversion ORDER BY id LIMIT 1),
     (SELECT string_agg(id::text || ':' || COALESCE(kommunegruppe_id::text, '-'), ',' ORDER BY id)
      FROM kommuner_kommune)
 """

@@ -83,7 +83,7 @@ def import_forhaandsvis(
         summer=summer,
     )
     _kasser_gamle()
-    datastand = skrivning.laas_datastand(skriv=False)
+    dataversion = skrivning.laas_dataversion(skriv=False)
     skabelon = indlaest.format == "skabelon"
     koersel = ImportKoersel(
         filnavn=filnavn[:255],
@@ -95,7 +95,7 @@ def import_forhaandsvis(
         datastatus=datastatus,
         eksempeldata=eksempeldata,
         forespoergsel=forespoergsel,
-        datastand=datastand,
+        dataversion=dataversion,
         antal_raekker=len(indlaest.vaerdier),
         bemaerkninger=indlaest.bemaerkninger,
         oprettet_af=bruger,
@@ -128,13 +128,13 @@ def _laas(koersel: ImportKoersel, tilstand: str, besked: str) -> ImportKoersel:
 @transaction.atomic
 def import_gennemfoer(*, koersel: ImportKoersel, bruger: Bruger | None) -> ImportKoersel:
     """Write what the preview showed, or nothing if the figures changed since it was made."""
-    datastand = skrivning.laas_datastand(skriv=True)
+    dataversion = skrivning.laas_dataversion(skriv=True)
     koersel = _laas(koersel, Koerselstilstand.FORHAANDSVIST, "Importen kan ikke gennemføres.")
-    if koersel.datastand != datastand:
+    if koersel.dataversion != dataversion:
         raise ValidationError(FORAELDET, code="foraeldet")
     if koersel.antal_aendringer:
         skrivning.gennemfoer(koersel)
-        skrivning.forny_datastand()
+        skrivning.forny_dataversion()
     koersel.tilstand = Koerselstilstand.GENNEMFOERT
     koersel.gennemfoert = timezone.now()
     koersel.gennemfoert_af = bruger
@@ -145,7 +145,7 @@ def import_gennemfoer(*, koersel: ImportKoersel, bruger: Bruger | None) -> Impor
 @transaction.atomic
 def import_fortryd(*, koersel: ImportKoersel, bruger: Bruger | None) -> ImportKoersel:
     """Restore the values the run replaced, unless something has changed them since."""
-    skrivning.laas_datastand(skriv=True)
+    skrivning.laas_dataversion(skriv=True)
     koersel = _laas(koersel, Koerselstilstand.GENNEMFOERT, "Kun en gennemført import kan fortrydes.")
     antal, senere = skrivning.senere_aendringer(koersel)
     if antal:
@@ -159,7 +159,7 @@ def import_fortryd(*, koersel: ImportKoersel, bruger: Bruger | None) -> ImportKo
         )
     if koersel.antal_aendringer:
         skrivning.fortryd(koersel)
-        skrivning.forny_datastand()
+        skrivning.forny_dataversion()
     koersel.tilstand = Koerselstilstand.FORTRUDT
     koersel.fortrudt = timezone.now()
     koersel.fortrudt_af = bruger
