@@ -290,7 +290,7 @@ class LeveranceCelle:
     @property
     def tekst(self) -> str:
         if self.forsinket:
-            return "Forsinket" if self.status == Leverancestatus.AFVENTER else "Returneret – forsinket"
+            return "Forsinket" if self.status == Leverancestatus.AFVENTER else "Sendt tilbage – forsinket"
         return Leverancestatus(self.status).label
 
 
