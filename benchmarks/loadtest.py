@@ -381,7 +381,7 @@ def import_under_genstart(klient: Klient, runde: Runde, stop: float) -> None:
     token = CSRF.search(tekst)
     status, _, sted = klient.post_fil(
         "/noegletal/import/",
-        {"datastatus": "endelig", "maal": "taeller", "indikator": ""},
+        {"datastatus": "endelig", "talfelt": "taeller", "indikator": ""},
         "belastningstest.csv",
         fil,
         "import (forhåndsvisning)",

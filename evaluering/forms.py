@@ -250,19 +250,19 @@ class DataleveranceForm(forms.Form):
         }
 
 
-class VurderingForm(forms.Form):
+class LeverancevurderingForm(forms.Form):
     resultat = forms.ChoiceField(
         label="Resultat",
-        choices=[("godkendt", "Godkend leverancen"), ("returneret", "Returnér med kommentar")],
+        choices=[("godkendt", "Godkend leverancen"), ("sendt_tilbage", "Send tilbage med kommentar")],
         widget=forms.RadioSelect,
-        error_messages={"required": "Vælg, om leverancen godkendes eller returneres."},
+        error_messages={"required": "Vælg, om leverancen godkendes eller sendes tilbage."},
     )
     kommentar = forms.CharField(
         label="Kommentar",
         required=False,
         max_length=4_000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="Skal udfyldes, når leverancen returneres: hvad skal kommunen rette?",
+        help_text="Skal udfyldes, når leverancen sendes tilbage: hvad skal kommunen rette?",
     )
 
     def __init__(self, *args, **kwargs):

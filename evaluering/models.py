@@ -300,11 +300,11 @@ class Leverancestatus(models.TextChoices):
     AFVENTER = "afventer", "Afventer"
     INDSENDT = "indsendt", "Indsendt"
     GODKENDT = "godkendt", "Godkendt"
-    RETURNERET = "returneret", "Returneret med kommentar"
+    SENDT_TILBAGE = "sendt_tilbage", "Sendt tilbage med kommentar"
 
 
 # Statuses in which the municipality still owes the delivery (and is late after the deadline).
-UDESTAAENDE = {Leverancestatus.AFVENTER, Leverancestatus.RETURNERET}
+UDESTAAENDE = {Leverancestatus.AFVENTER, Leverancestatus.SENDT_TILBAGE}
 
 
 @historik()
@@ -315,7 +315,7 @@ class Kommuneleverance(models.Model):
     dataleverance = models.ForeignKey(Dataleverance, on_delete=models.CASCADE, related_name="kommuneleverancer")
     deltagelse = models.ForeignKey(Deltagelse, on_delete=models.PROTECT, related_name="leverancer")
     status = models.CharField(
-        "status", max_length=12, choices=Leverancestatus.choices, default=Leverancestatus.AFVENTER
+        "status", max_length=13, choices=Leverancestatus.choices, default=Leverancestatus.AFVENTER
     )
     kommentar = models.TextField("ministeriets kommentar", blank=True, max_length=4_000)
     aendret = models.DateTimeField("ændret", auto_now=True)
@@ -348,7 +348,7 @@ class Indsendelse(models.Model):
     vurderet_af = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    resultat = models.CharField("resultat", max_length=12, choices=Leverancestatus.choices, blank=True)
+    resultat = models.CharField("resultat", max_length=13, choices=Leverancestatus.choices, blank=True)
     kommentar = models.TextField("kommentar", blank=True, max_length=4_000)
 
     class Meta:

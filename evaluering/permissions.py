@@ -178,7 +178,7 @@ def indsendbar_tilstand(kommuneleverance: Kommuneleverance) -> tuple[bool, str]:
     """Whether the delivery may be submitted now, whoever asks (the service checks this too)."""
     if kommuneleverance.status == Leverancestatus.INDSENDT:
         return False, "Leverancen er indsendt og afventer ministeriets gennemgang. I kan indsende igen, hvis den "
-        "bliver returneret."
+        "bliver sendt tilbage."
     if kommuneleverance.status == Leverancestatus.GODKENDT:
         return False, "Leverancen er godkendt og kan ikke indsendes igen."
     return True, ""
@@ -217,7 +217,7 @@ def kan_vurdere_indsendelse(user, indsendelse: Indsendelse) -> tuple[bool, str]:
     if indsendelse.kommuneleverance.status != Leverancestatus.INDSENDT:
         return False, "Leverancen afventer ikke gennemgang."
     if not er_ministeriet(user):
-        return False, "Kun ministeriet kan godkende eller returnere leverancer."
+        return False, "Kun ministeriet kan godkende leverancer eller sende dem tilbage."
     return True, ""
 
 

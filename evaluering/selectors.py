@@ -38,7 +38,7 @@ from forebyggelse.historik import HistorikSide, historik_til, seneste_aendring
 from forebyggelse.roller import Rolle
 from kommuner.models import Bruger, Deltagelse, Kommune, Program
 from kommuner.permissions import programmer_til_laesning
-from profiler.models import Datastand
+from profiler.models import Dataversion
 
 # Attendance ----------------------------------------------------------------------------------------
 
@@ -315,7 +315,7 @@ class LeveranceCelle:
     @property
     def tekst(self) -> str:
         if self.forsinket:
-            return "Forsinket" if self.status == Leverancestatus.AFVENTER else "Returneret – forsinket"
+            return "Forsinket" if self.status == Leverancestatus.AFVENTER else "Sendt tilbage – forsinket"
         return Leverancestatus(self.status).label
 
 
@@ -468,7 +468,7 @@ def datastand() -> datetime:
     """The moment the portal's data last changed: the newest recorded change (forebyggelse.historik) or the newest
     write to the key figures, which keep their own clock. Reports are stamped with it, not with the clock, so the
     same data gives the same report, byte for byte (docs/decisions/0044)."""
-    tider = [seneste_aendring(), Datastand.objects.aggregate(t=Max("aendret"))["t"]]
+    tider = [seneste_aendring(), Dataversion.objects.aggregate(t=Max("aendret"))["t"]]
     return max((t for t in tider if t), default=timezone.now())
 
 

@@ -72,11 +72,11 @@ def opdater_hvis_version(
     version: int,
     felter: dict,
     konflikt: type[Konflikt] = Konflikt,
-    kraev: Callable[[Model], None] | None = None,
+    valider: Callable[[Model], None] | None = None,
     **betingelser,
 ) -> Model:
     """Write `felter` only if the row still has the version the user loaded (and meets `betingelser`, e.g. a
-    state); else nothing is written and `konflikt` is raised with the row as it is now. `kraev` may first refuse
+    state); else nothing is written and `konflikt` is raised with the row as it is now. `valider` may first refuse
     with its own error when the row failed a condition other than the version. Returns the row as saved."""
     opdateret = model.objects.filter(pk=pk, version=version, **betingelser).update(
         **felter, version=F("version") + 1, aendret=timezone.now()
@@ -85,8 +85,8 @@ def opdater_hvis_version(
         nuvaerende = model.objects.filter(pk=pk).first()
         if nuvaerende is None:
             raise ValidationError(f"{konflikt.navn(model)} er slettet, mens du arbejdede. Hent siden igen.")
-        if kraev is not None:
-            kraev(nuvaerende)
+        if valider is not None:
+            valider(nuvaerende)
         raise konflikt(nuvaerende)
     return model.objects.get(pk=pk)
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kommuner.models import Bruger, Kommune
-from profiler.models import EGNE_DATA, ImportKoersel, Indberetning, Indikator, Kategori, Koerselstilstand, Maal
+from profiler.models import EGNE_DATA, ImportKoersel, Indberetning, Indikator, Kategori, Koerselstilstand, Talfelt
 from profiler.services.importer import import_forhaandsvis, import_gennemfoer
 from profiler.services.indberetninger import (
     EgenVaerdi,
@@ -89,10 +89,10 @@ def indlaes_straf11_og_folk1a(*, bruger: Bruger | None) -> None:
     forbrydelser = Indikator.objects.get(kode="anmeldte_forbrydelser")
     if not _importeret(STRAF11):
         indhold = _som_statbank_csv(STRAF11, "anmeldte_forbrydelser")
-        _importer(STRAF11, indhold, bruger, indikator=forbrydelser, maal=Maal.TAELLER)
+        _importer(STRAF11, indhold, bruger, indikator=forbrydelser, talfelt=Talfelt.TAELLER)
     if not _importeret(FOLK1A):
         indhold = _som_statbank_csv(FOLK1A, "befolkning")
-        _importer(FOLK1A, indhold, bruger, indikator=forbrydelser, maal=Maal.NAEVNER)
+        _importer(FOLK1A, indhold, bruger, indikator=forbrydelser, talfelt=Talfelt.NAEVNER)
 
 
 def eksempeldata_csv() -> bytes:

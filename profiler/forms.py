@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from forebyggelse.samtidighed import VersionForm
 from kommuner.models import Kommunegruppe
 from profiler.importering.kontrol import AAR_MIN, aar_max
-from profiler.models import EGNE_DATA, Datastatus, Indberetning, Indikator, Maal
+from profiler.models import EGNE_DATA, Datastatus, Indberetning, Indikator, Talfelt
 
 TAL_MOENSTER = re.compile(r"^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$")
 
@@ -70,10 +70,10 @@ class ImportForm(forms.Form):
         empty_label="Skabelonen: indikatorerne står i filen",
         help_text="For en fil fra Statistikbanken: den indikator, tallene hører til.",
     )
-    maal = forms.ChoiceField(
+    talfelt = forms.ChoiceField(
         label="Filens tal er",
-        choices=Maal.choices,
-        initial=Maal.TAELLER,
+        choices=Talfelt.choices,
+        initial=Talfelt.TAELLER,
         widget=forms.RadioSelect,
         help_text="Bruges kun for filer fra Statistikbanken.",
     )
@@ -87,10 +87,10 @@ class ImportForm(forms.Form):
 
 
 class HentForm(forms.Form):
-    maal = forms.ChoiceField(
+    talfelt = forms.ChoiceField(
         label="Hent",
-        choices=[(Maal.TAELLER, "Tælleren"), (Maal.NAEVNER, "Nævneren")],
-        initial=Maal.TAELLER,
+        choices=[(Talfelt.TAELLER, "Tælleren"), (Talfelt.NAEVNER, "Nævneren")],
+        initial=Talfelt.TAELLER,
         widget=forms.RadioSelect,
     )
     fra_aar = forms.TypedChoiceField(label="Fra år", coerce=int, choices=_aar_valg)
@@ -102,17 +102,17 @@ class HentForm(forms.Form):
     def __init__(self, *args, indikator: Indikator, **kwargs):
         kwargs.setdefault("initial", {"fra_aar": aar_max() - 3, "til_aar": aar_max() - 1})
         super().__init__(*args, **kwargs)
-        valg = [(m, tekst) for m, tekst in self.fields["maal"].choices if _kan_hentes(indikator, m)]
-        self.fields["maal"].choices = valg
+        valg = [(m, tekst) for m, tekst in self.fields["talfelt"].choices if _kan_hentes(indikator, m)]
+        self.fields["talfelt"].choices = valg
         if valg:
-            self.fields["maal"].initial = valg[0][0]
+            self.fields["talfelt"].initial = valg[0][0]
         self.helper = _hjaelper("Hent fra Danmarks Statistik")
 
 
-def _kan_hentes(indikator: Indikator, maal: str) -> bool:
+def _kan_hentes(indikator: Indikator, talfelt: str) -> bool:
     from profiler.importering.dst_api import kan_hentes
 
-    return kan_hentes(indikator, Maal.VAERDI if (maal == Maal.TAELLER and indikator.kun_rate) else maal)[0]
+    return kan_hentes(indikator, Talfelt.VAERDI if (talfelt == Talfelt.TAELLER and indikator.kun_rate) else talfelt)[0]
 
 
 # The catalogue -----------------------------------------------------------------------------------------------

@@ -216,8 +216,8 @@ class Importformat(models.TextChoices):
     DST_API = "dst_api", "Hentet fra Danmarks Statistiks API"
 
 
-class Maal(models.TextChoices):
-    """Which part of the observations a StatBank file fills in."""
+class Talfelt(models.TextChoices):
+    """Which field of the observations a StatBank file fills in (not a strategy's `Maal`)."""
 
     TAELLER = "taeller", "Tæller"
     NAEVNER = "naevner", "Nævner"
@@ -245,14 +245,14 @@ class ImportKoersel(models.Model):
     indikator = models.ForeignKey(
         Indikator, verbose_name="indikator", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    maal = models.CharField("udfylder", max_length=10, choices=Maal.choices, blank=True)
+    talfelt = models.CharField("udfylder", max_length=10, choices=Talfelt.choices, blank=True)
     datastatus = models.CharField("status for tallene", max_length=12, choices=Datastatus.choices)
     eksempeldata = models.BooleanField("eksempeldata", default=False)
     forespoergsel = models.JSONField("forespørgsel til Statistikbanken", null=True, blank=True)
     tilstand = models.CharField(
         "tilstand", max_length=15, choices=Koerselstilstand.choices, default=Koerselstilstand.FORHAANDSVIST
     )
-    datastand = models.UUIDField("datastand ved forhåndsvisning")
+    dataversion = models.UUIDField("dataversion ved forhåndsvisning")
     antal_raekker = models.PositiveIntegerField("værdier i filen", default=0)
     antal_nye = models.PositiveIntegerField("nye", default=0)
     antal_aendrede = models.PositiveIntegerField("ændrede", default=0)
@@ -442,7 +442,7 @@ class Observation(models.Model):
         return f"{self.kommune_id}/{self.indikator_id}/{self.aar}"
 
 
-class Datastand(models.Model):
+class Dataversion(models.Model):
     """One row whose key changes with every write to the observations, in the same transaction.
 
     Writers lock it (so imports, undo and approvals happen one at a time), previews remember it (a confirm
@@ -452,8 +452,8 @@ class Datastand(models.Model):
     aendret = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = "datastand"
-        verbose_name_plural = "datastand"
+        verbose_name = "dataversion"
+        verbose_name_plural = "dataversion"
 
     def __str__(self) -> str:
         return str(self.noegle)

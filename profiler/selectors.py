@@ -17,14 +17,14 @@ aar)`), with small-number suppression applied (profiler/undertrykkelse.py):
   `rangerede`; `status` (endelig/foreløbig) and `eksempeldata`.
 
 A hidden or missing figure has `vaerdi is None` and says why in `vaerdi_tekst`. Queries: a constant number however
-many indicators, years or observations: the profile group, the data state and the cache read (3), and on a
+many indicators, years or observations: the profile group, the data version and the cache read (3), and on a
 cache miss the benchmark query and the cache write (5 more); `tests/profiler/test_noegletal.py` pins both.
 
 `noegletal_for_alle` gives the same for every municipality at once (maps and exports), each against its own
 profile group.
 
-The benchmark query's result is cached in the shared database cache under a key made of the data state
-(`Datastand`, renewed by every write to the observations), the group memberships and the indicators'
+The benchmark query's result is cached in the shared database cache under a key made of the data version
+(`Dataversion`, renewed by every write to the observations), the group memberships and the indicators'
 definitions, so a change of data is a new key and nothing is ever served stale.
 """
 
@@ -235,45 +235,49 @@ def noegletal_for_alle(
     kommuner = list(kommuner if kommuner is not None else Kommune.objects.med_gruppe().order_by("kode"))
     if med_grupper:
         profiler = {p.kommune_id: p for p in Profil.objects.select_related("sammenligningsgruppe")}
-        maal = [(k, sammenligningsgruppe_for(k, profiler.get(k.pk))) for k in kommuner]
+        kommuner_og_grupper = [(k, sammenligningsgruppe_for(k, profiler.get(k.pk))) for k in kommuner]
     else:
-        maal = [(k, None) for k in kommuner]
+        kommuner_og_grupper = [(k, None) for k in kommuner]
     orden = {k.pk: n for n, k in enumerate(kommuner)}
     indikatorer = list(indikatorer)
     indikatororden = {i.pk: i.sortering for i in indikatorer}
-    celler = _sammenligninger(maal, indikatorer, sorted(set(aar)))
+    celler = _sammenligninger(kommuner_og_grupper, indikatorer, sorted(set(aar)))
     return sorted(celler, key=lambda c: (orden[c.kommune.pk], indikatororden[c.indikator.pk], c.aar))
 
 
 def _sammenligninger(
-    maal: Sequence[tuple[Kommune, Kommunegruppe | None]], indikatorer: list[Indikator], aar: list[int]
+    kommuner_og_grupper: Sequence[tuple[Kommune, Kommunegruppe | None]], indikatorer: list[Indikator], aar: list[int]
 ) -> list[Sammenligning]:
-    if not maal or not indikatorer or not aar:
+    if not kommuner_og_grupper or not indikatorer or not aar:
         return []
-    kommuner = {k.pk: (k, g) for k, g in maal}
+    kommuner = {k.pk: (k, g) for k, g in kommuner_og_grupper}
     efter_id = {i.pk: i for i in indikatorer}
     resultat = []
-    for raekke in _beregn([(k.pk, g.pk if g else None) for k, g in maal], indikatorer, aar):
+    for raekke in _beregn([(k.pk, g.pk if g else None) for k, g in kommuner_og_grupper], indikatorer, aar):
         kommune, gruppe = kommuner[raekke[0]]
         resultat.append(_sammenligning(kommune, gruppe, efter_id[raekke[1]], raekke))
     return resultat
 
 
-def _cache_noegle(datastand: str, medlemmer: str, maal, indikatorer: list[Indikator], aar: list[int]) -> str:
+def _cache_noegle(
+    dataversion: str, medlemmer: str, kommuner_og_grupper, indikatorer: list[Indikator], aar: list[int]
+) -> str:
     definitioner = [
         (i.pk, i.enhed, str(i.faktor), i.kun_rate, i.undertrykkes, i.undertrykkelsesgraense, i.bedre, i.del_af_id)
         for i in sorted(indikatorer, key=lambda i: i.pk)
     ]
-    indhold = json.dumps([datastand, medlemmer, list(maal), definitioner, aar], default=str)
+    indhold = json.dumps([dataversion, medlemmer, list(kommuner_og_grupper), definitioner, aar], default=str)
     return "profiler:noegletal:" + hashlib.sha256(indhold.encode()).hexdigest()
 
 
-def _beregn(maal: list[tuple[int, int | None]], indikatorer: list[Indikator], aar: list[int]) -> list[tuple]:
-    """The benchmark query's rows for the targets (kommune id, group id), cached by the data they depend on."""
+def _beregn(
+    kommuner_og_grupper: list[tuple[int, int | None]], indikatorer: list[Indikator], aar: list[int]
+) -> list[tuple]:
+    """The benchmark query's rows for the municipalities (kommune id, group id), cached by the data they depend on."""
     with connection.cursor() as cursor:
-        cursor.execute(DATASTAND_SQL)
-        datastand, medlemmer = cursor.fetchone()
-    noegle = _cache_noegle(datastand or "", medlemmer or "", maal, indikatorer, aar)
+        cursor.execute(DATAVERSION_SQL)
+        dataversion, medlemmer = cursor.fetchone()
+    noegle = _cache_noegle(dataversion or "", medlemmer or "", kommuner_og_grupper, indikatorer, aar)
     raekker = cache.get(noegle)
     if raekker is None:
         valgte = [i.pk for i in indikatorer]
@@ -282,8 +286,8 @@ def _beregn(maal: list[tuple[int, int | None]], indikatorer: list[Indikator], aa
             cursor.execute(
                 BENCHMARK_SQL,
                 {
-                    "kommuner": [k for k, _ in maal],
-                    "grupper": [g for _, g in maal],
+                    "kommuner": [k for k, _ in kommuner_og_grupper],
+                    "grupper": [g for _, g in kommuner_og_grupper],
                     "valgte": valgte,
                     "familier": familier,
                     "aar": aar,
@@ -363,7 +367,7 @@ def _sammenligning(kommune: Kommune, gruppe: Kommunegruppe | None, indikator: In
 
 
 def profilside_noegle(*, kommune: Kommune, aar: int, kort: str, variant: str) -> str:
-    """A cache key for a rendered profile: everything its content depends on, read in one query (the data state,
+    """A cache key for a rendered profile: everything its content depends on, read in one query (the data version,
     the group memberships, the catalogue's last change, the profile's group and indicators, its findings'
     versions), plus the year, the map's indicator and the viewer's `variant` (which findings and links they see).
     Any change is a new key; nothing is ever served stale."""
@@ -379,7 +383,7 @@ PROFILSIDE_VERSION = 1
 
 PROFILSIDE_SQL = """
 SELECT
-    (SELECT noegle::text FROM profiler_datastand ORDER BY id LIMIT 1),
+    (SELECT noegle::text FROM profiler_dataversion ORDER BY id LIMIT 1),
     (SELECT string_agg(id::text || ':' || COALESCE(kommunegruppe_id::text, '-'), ',' ORDER BY id)
      FROM kommuner_kommune),
     (SELECT max(aendret)::text || '/' || count(*) FROM profiler_indikator),
@@ -391,10 +395,10 @@ SELECT
      FROM profiler_fund f JOIN profiler_profil p ON p.id = f.profil_id WHERE p.kommune_id = %(kommune)s)
 """
 
-# The data state and the group memberships in one query: both are part of every cache key.
-DATASTAND_SQL = """
+# The data version and the group memberships in one query: both are part of every cache key.
+DATAVERSION_SQL = """
 SELECT
-    (SELECT noegle::text FROM profiler_datastand ORDER BY id LIMIT 1),
+    (SELECT noegle::text FROM profiler_dataversion ORDER BY id LIMIT 1),
     (SELECT string_agg(id::text || ':' || COALESCE(kommunegruppe_id::text, '-'), ',' ORDER BY id)
      FROM kommuner_kommune)
 """
@@ -403,7 +407,7 @@ SELECT
 # figures, the national sums, the sums of its group's other members and its rank. Suppression rules 1 and 2
 # come from profiler/undertrykkelse.py; rule 3 is applied to the sums by vist_samlet.
 BENCHMARK_SQL = f"""
-WITH maal AS (
+WITH kommuner_og_grupper AS (
     SELECT * FROM unnest(%(kommuner)s::bigint[], %(grupper)s::bigint[]) AS m(kommune_id, gruppe_id)
 ),
 o AS (
@@ -466,7 +470,7 @@ SELECT m.kommune_id, land.indikator_id, land.aar,
        g.skjulte - CASE WHEN v.medlem_af = m.gruppe_id AND v.skjult THEN 1 ELSE 0 END,
        g.eksempeldata,
        rang.rang, rang.rangerede
-FROM maal m
+FROM kommuner_og_grupper m
 CROSS JOIN land
 LEFT JOIN v ON v.kommune_id = m.kommune_id AND v.indikator_id = land.indikator_id AND v.aar = land.aar
 LEFT JOIN grp g ON g.medlem_af = m.gruppe_id AND g.indikator_id = land.indikator_id AND g.aar = land.aar

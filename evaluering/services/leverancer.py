@@ -120,11 +120,11 @@ def indsendelse_vurder(
     indsendelse = Indsendelse.objects.get(pk=indsendelse.pk)
     seneste = kl.indsendelser.order_by("-nummer").first()
     if kl.status != Leverancestatus.INDSENDT or indsendelse.resultat or seneste.pk != indsendelse.pk:
-        raise ValidationError("Indsendelsen afventer ikke gennemgang; den er allerede godkendt eller returneret.")
+        raise ValidationError("Indsendelsen afventer ikke gennemgang; den er allerede godkendt eller sendt tilbage.")
     kommentar = (kommentar or "").strip()
     if not godkendt and not kommentar:
-        raise ValidationError({"kommentar": "Skriv, hvad kommunen skal rette, når leverancen returneres."})
-    indsendelse.resultat = Leverancestatus.GODKENDT if godkendt else Leverancestatus.RETURNERET
+        raise ValidationError({"kommentar": "Skriv, hvad kommunen skal rette, når leverancen sendes tilbage."})
+    indsendelse.resultat = Leverancestatus.GODKENDT if godkendt else Leverancestatus.SENDT_TILBAGE
     indsendelse.kommentar = kommentar
     indsendelse.vurderet = nu or timezone.now()
     indsendelse.vurderet_af = bruger
@@ -140,9 +140,9 @@ def indsendelse_vurder(
         if kommentar:
             tekst += f"\n\nKommentar: {kommentar}"
     else:
-        emne = f"Dataleverancen “{leverance.titel}” er returneret med en kommentar"
+        emne = f"Dataleverancen “{leverance.titel}” er sendt tilbage med en kommentar"
         tekst = (
-            f"Ministeriet har returneret jeres leverance “{leverance.titel}” med denne kommentar:\n\n{kommentar}\n\n"
+            f"Ministeriet har sendt jeres leverance “{leverance.titel}” tilbage med denne kommentar:\n\n{kommentar}\n\n"
             "Ret det nødvendige i Forebyggelsesportalen, og indsend leverancen igen."
         )
     send_til_projektledere(kl.deltagelse.kommune, emne=emne, tekst=tekst)

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from evaluering.forms import DataleveranceForm, VurderingForm
+from evaluering.forms import DataleveranceForm, LeverancevurderingForm
 from evaluering.models import UDESTAAENDE, Kommuneleverance
 from evaluering.permissions import (
     access_dataleverance,
@@ -149,7 +149,7 @@ def indsendelse(request, pk):
 def indsendelse_vurder(request, pk):
     indsendelse = access_indsendelse(request.user, pk)
     kraev(kan_vurdere_indsendelse(request.user, indsendelse))
-    form = VurderingForm(request.POST or None)
+    form = LeverancevurderingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.indsendelse_vurder(

@@ -33,7 +33,7 @@ def vis_vaerdi(navn: str, vaerdi) -> str:
     return str(vaerdi)
 
 
-class VurderingForm(VersionForm):
+class AnsoegningsvurderingForm(VersionForm):
     """The two preconditions, the eight criteria and the recommendation. Everything may be left open: an
     assessment can be saved part by part. `version` is the version the page was loaded with."""
 

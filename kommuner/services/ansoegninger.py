@@ -125,7 +125,7 @@ def _laas(ansoegning: Ansoegning) -> Ansoegning:
     return Ansoegning.objects.select_for_update(of=("self",)).select_related("program", "kommune").get(pk=ansoegning.pk)
 
 
-def _kraev_redigerbar(ansoegning: Ansoegning) -> None:
+def _valider_redigerbar(ansoegning: Ansoegning) -> None:
     ok, grund = redigerbar_tilstand(ansoegning)
     if not ok:
         raise ValidationError(grund)
@@ -138,7 +138,7 @@ def ansoegning_gem(
     """Save a draft: any subset of the sections, incomplete is fine. `beloeb` maps year → amount applied for
     (None removes the year's amount)."""
     ansoegning = _laas(ansoegning)
-    _kraev_redigerbar(ansoegning)
+    _valider_redigerbar(ansoegning)
     for felt in REDIGERBARE_FELTER:
         setattr(ansoegning, felt, getattr(indhold, felt))
     ukendte_aar = set(beloeb) - set(ansoegning.program.aar)
@@ -192,7 +192,7 @@ def _kvittering_html(ansoegning: Ansoegning, *, bruger: Bruger, nu: datetime) ->
     return pdf_html("kommuner/pdf/kvittering.html", context, bruger=bruger, tidspunkt=nu)
 
 
-def _kraev_kan_indsendes(ansoegning: Ansoegning, nu: datetime) -> None:
+def _valider_kan_indsendes(ansoegning: Ansoegning, nu: datetime) -> None:
     for ok, grund in (redigerbar_tilstand(ansoegning), inden_fristen(ansoegning, nu)):
         if not ok:
             raise ValidationError(grund)
@@ -210,12 +210,12 @@ def ansoegning_indsend(*, ansoegning: Ansoegning, bruger: Bruger, nu: datetime |
     """
     nu = nu or timezone.now()
     foer = Ansoegning.objects.select_related("program", "kommune").get(pk=ansoegning.pk)
-    _kraev_kan_indsendes(foer, nu)
+    _valider_kan_indsendes(foer, nu)
     html = _kvittering_html(foer, bruger=bruger, nu=nu)
     pdf = html_til_pdf(html)
 
     ansoegning = _laas(ansoegning)
-    _kraev_kan_indsendes(ansoegning, nu)
+    _valider_kan_indsendes(ansoegning, nu)
     if _kvittering_html(ansoegning, bruger=bruger, nu=nu) != html:
         raise ValidationError("Interessetilkendegivelsen blev ændret, mens den blev indsendt. Indsend den igen.")
     ansoegning.full_clean()
@@ -284,11 +284,11 @@ def ansoegning_genaabn(
 @transaction.atomic
 def bilag_tilfoej(*, ansoegning: Ansoegning, fil: UploadedFile, bruger: Bruger, beskrivelse: str = "") -> Bilag:
     ansoegning = _laas(ansoegning)
-    _kraev_redigerbar(ansoegning)
+    _valider_redigerbar(ansoegning)
     return bilagskit.bilag_gem(bilag=Bilag(ansoegning=ansoegning), fil=fil, bruger=bruger, beskrivelse=beskrivelse)
 
 
 @transaction.atomic
 def bilag_slet(*, bilag: Bilag, bruger: Bruger) -> None:
-    _kraev_redigerbar(_laas(bilag.ansoegning))
+    _valider_redigerbar(_laas(bilag.ansoegning))
     bilagskit.bilag_slet(bilag=bilag, bruger=bruger)

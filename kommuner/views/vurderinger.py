@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from forebyggelse.adgang import kraev
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.samtidighed import Gemning, gem_fra_form
-from kommuner.forms.vurderinger import VurderingForm
+from kommuner.forms.vurderinger import AnsoegningsvurderingForm
 from kommuner.models import Vurdering
 from kommuner.permissions import (
     access_ansoegning_til_vurdering,
@@ -27,7 +27,7 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
     """Show and save one assessment. On a conflict nothing is saved: the user's input stays in the form,
     the next save goes against the version now stored, and the page answers 409."""
     kraev(kan_vurdere(request.user))
-    form = VurderingForm(request.POST or None, vurdering=vurdering)
+    form = AnsoegningsvurderingForm(request.POST or None, vurdering=vurdering)
     gemning = Gemning()
     if request.method == "POST" and form.is_valid():
         gemning = gem_fra_form(

@@ -14,7 +14,7 @@ from django.conf import settings
 
 from kommuner.models import Kommune
 from profiler.importering.laesning import MAKS_FILSTOERRELSE
-from profiler.models import EGNE_DATA, Aarsdannelse, Indikator, Maal
+from profiler.models import EGNE_DATA, Aarsdannelse, Indikator, Talfelt
 
 TIDSINDDELINGER = {"aar", "kvartal", "maaned"}
 
@@ -23,16 +23,16 @@ class DstFejl(Exception):
     """The fetch failed; the message says why in Danish. Nothing has been written."""
 
 
-def del_af_indikator(indikator: Indikator, maal: str) -> tuple[str, dict, str]:
+def del_af_indikator(indikator: Indikator, talfelt: str) -> tuple[str, dict, str]:
     """(table code, query details, year formation) for the numerator or the denominator."""
-    if maal == Maal.NAEVNER:
+    if talfelt == Talfelt.NAEVNER:
         return indikator.naevner_kilde, indikator.naevner_dst, indikator.naevner_aarsdannelse
     return indikator.taeller_kilde, indikator.taeller_dst, indikator.taeller_aarsdannelse
 
 
-def kan_hentes(indikator: Indikator, maal: str) -> tuple[bool, str]:
-    tabel, detaljer, _ = del_af_indikator(indikator, maal)
-    hvad = "nævneren" if maal == Maal.NAEVNER else "tælleren"
+def kan_hentes(indikator: Indikator, talfelt: str) -> tuple[bool, str]:
+    tabel, detaljer, _ = del_af_indikator(indikator, talfelt)
+    hvad = "nævneren" if talfelt == Talfelt.NAEVNER else "tælleren"
     if not tabel or tabel == EGNE_DATA:
         return False, f"{hvad.capitalize()} kommer ikke fra Statistikbanken."
     if not detaljer or detaljer.get("tid") not in TIDSINDDELINGER:
@@ -49,12 +49,12 @@ def perioder(tid: str, aarsdannelse: str, aar: list[int]) -> list[str]:
     return [f"{a}M{m:02d}" for a in aar for m in ([1] if primo else range(1, 13))]
 
 
-def forespoergsel(indikator: Indikator, maal: str, aar: list[int], kommuner: list[Kommune]) -> dict:
+def forespoergsel(indikator: Indikator, talfelt: str, aar: list[int], kommuner: list[Kommune]) -> dict:
     """The body of the API's data call."""
-    ok, grund = kan_hentes(indikator, maal)
+    ok, grund = kan_hentes(indikator, talfelt)
     if not ok:
         raise DstFejl(grund)
-    tabel, detaljer, aarsdannelse = del_af_indikator(indikator, maal)
+    tabel, detaljer, aarsdannelse = del_af_indikator(indikator, talfelt)
     variabler = [
         {"code": detaljer.get("omraade", "OMRÅDE"), "values": [k.kode for k in kommuner]},
         {"code": "Tid", "values": perioder(detaljer["tid"], aarsdannelse, aar)},
@@ -63,8 +63,8 @@ def forespoergsel(indikator: Indikator, maal: str, aar: list[int], kommuner: lis
     return {"table": tabel, "format": "CSV", "valuePresentation": "Code", "lang": "da", "variables": variabler}
 
 
-def summeres(indikator: Indikator, maal: str) -> list[str]:
-    return list(del_af_indikator(indikator, maal)[1].get("summer", []))
+def summeres(indikator: Indikator, talfelt: str) -> list[str]:
+    return list(del_af_indikator(indikator, talfelt)[1].get("summer", []))
 
 
 def hent(foresp: dict) -> bytes:

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from kommuner.models import Kommune, Kommunegruppe
 from profiler.importering.raamme import Celle, Fejl, ImportFejl, Indlaest, Raamme, Vaerdi
-from profiler.models import Aarsdannelse, Enhed, Indikator, Maal
+from profiler.models import Aarsdannelse, Enhed, Indikator, Talfelt
 
 AAR_MIN = 2000
 OMRAADE_KOLONNER = ("OMRÅDE", "OMRAADE", "ADMKOM", "KOMMUNEDK", "BOPOMR")
@@ -188,7 +188,7 @@ def normaliser(
     omraader: Omraader,
     indikatorer: dict[str, Indikator],
     indikator: Indikator | None = None,
-    maal: str = "",
+    talfelt: str = "",
     summer: Iterable[str] = (),
 ) -> Indlaest:
     """The frame as values to write, or ImportFejl listing every problem."""
@@ -197,7 +197,7 @@ def normaliser(
     if "kommunekode" in smaa:
         return _skabelon(raamme, omraader, indikatorer)
     if {"TID", "INDHOLD"} <= store:
-        return _statistikbanken(raamme, omraader, indikator, maal, {s.upper() for s in summer})
+        return _statistikbanken(raamme, omraader, indikator, talfelt, {s.upper() for s in summer})
     raise ImportFejl(
         [
             Fejl(
@@ -241,16 +241,16 @@ def tjek_ingen_raekker(raamme: Raamme) -> list[Fejl]:
 # StatBank files -----------------------------------------------------------------------------------------------
 
 
-def _maal_passer(indikator: Indikator | None, maal: str) -> list[Fejl]:
+def _talfelt_passer(indikator: Indikator | None, talfelt: str) -> list[Fejl]:
     if indikator is None:
         return [Fejl("Vælg den indikator, filen fra Statistikbanken hører til.")]
-    if maal not in Maal.values:
+    if talfelt not in Talfelt.values:
         return [Fejl("Vælg, om filen er indikatorens tæller eller nævner.")]
-    if maal == Maal.VAERDI and not indikator.kun_rate:
+    if talfelt == Talfelt.VAERDI and not indikator.kun_rate:
         return [Fejl(f"{indikator.navn} har tæller og nævner; filen kan ikke være en færdig værdi.")]
-    if maal == Maal.TAELLER and indikator.kun_rate:
+    if talfelt == Talfelt.TAELLER and indikator.kun_rate:
         return [Fejl(f"Kilden til {indikator.navn} giver kun en rate: vælg 'værdi' i stedet for tæller.")]
-    if maal == Maal.NAEVNER and not indikator.har_naevner:
+    if talfelt == Talfelt.NAEVNER and not indikator.har_naevner:
         return [Fejl(f"{indikator.navn} er et antal og har ingen nævner.")]
     return []
 
@@ -406,9 +406,9 @@ def summer_perioder(raekker: list[Statistikbankraekke]) -> dict[tuple[int, Perio
 
 
 def _statistikbanken(
-    raamme: Raamme, omraader: Omraader, indikator: Indikator | None, maal: str, summer: set[str]
+    raamme: Raamme, omraader: Omraader, indikator: Indikator | None, talfelt: str, summer: set[str]
 ) -> Indlaest:
-    fejl = _maal_passer(indikator, maal) + tjek_tomme_overskrifter(raamme) + tjek_ingen_raekker(raamme)
+    fejl = _talfelt_passer(indikator, talfelt) + tjek_tomme_overskrifter(raamme) + tjek_ingen_raekker(raamme)
     fejl += tjek_raekkelaengde(raamme)
     omraade = _omraadekolonne(raamme, omraader)
     fejl += tjek_omraadekolonne(omraade)
@@ -439,9 +439,9 @@ def _statistikbanken(
     _stop(fejl)
     _stop(tjek_nogen_kommuner(raekker))
 
-    aarsdannelse = indikator.naevner_aarsdannelse if maal == Maal.NAEVNER else indikator.taeller_aarsdannelse
+    aarsdannelse = indikator.naevner_aarsdannelse if talfelt == Talfelt.NAEVNER else indikator.taeller_aarsdannelse
     vaerdier, bemaerkninger = dan_aar(summer_perioder(raekker), aarsdannelse)
-    felt = {Maal.TAELLER: "taeller", Maal.NAEVNER: "naevner", Maal.VAERDI: "vaerdi"}[maal]
+    felt = {Talfelt.TAELLER: "taeller", Talfelt.NAEVNER: "naevner", Talfelt.VAERDI: "vaerdi"}[talfelt]
     return Indlaest(
         format="dst",
         vaerdier=[

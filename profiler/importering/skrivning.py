@@ -6,7 +6,7 @@ changes, the old and the new row (`ImportRaekke`). Confirming is one upsert from
 UPDATE and one DELETE back to the old values. The observations table has no history triggers: the import rows
 are the history of imported values (docs/decisions/0011-nogletal-import-og-historik.md).
 
-Every writer to the observations (confirm, undo, approval of own figures) first locks the `Datastand` row and
+Every writer to the observations (confirm, undo, approval of own figures) first locks the `Dataversion` row and
 renews its key before committing, so writers take turns and a preview knows whether anything changed since.
 """
 
@@ -18,7 +18,7 @@ from django.db import connection
 from django.utils import timezone
 
 from profiler.importering.raamme import Indlaest
-from profiler.models import Datastand, ImportKoersel, ImportRaekke, Koerselstilstand
+from profiler.models import Dataversion, ImportKoersel, ImportRaekke, Koerselstilstand
 
 FELTER = (
     "taeller",
@@ -32,21 +32,21 @@ FELTER = (
 )
 
 
-def laas_datastand(*, skriv: bool) -> uuid.UUID:
-    """Lock the data state (FOR UPDATE for a writer, FOR SHARE for a preview) and return its key."""
+def laas_dataversion(*, skriv: bool) -> uuid.UUID:
+    """Lock the data version (FOR UPDATE for a writer, FOR SHARE for a preview) and return its key."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO profiler_datastand (id, noegle, aendret) VALUES (1, %s, now()) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO profiler_dataversion (id, noegle, aendret) VALUES (1, %s, now()) ON CONFLICT (id) DO NOTHING",
             [uuid.uuid4()],
         )
-        cursor.execute(f"SELECT noegle FROM profiler_datastand WHERE id = 1 FOR {'UPDATE' if skriv else 'SHARE'}")
+        cursor.execute(f"SELECT noegle FROM profiler_dataversion WHERE id = 1 FOR {'UPDATE' if skriv else 'SHARE'}")
         return cursor.fetchone()[0]
 
 
-def forny_datastand() -> uuid.UUID:
-    """A new key for the data state; the caller holds the lock (laas_datastand(skriv=True))."""
+def forny_dataversion() -> uuid.UUID:
+    """A new key for the data version; the caller holds the lock (laas_dataversion(skriv=True))."""
     noegle = uuid.uuid4()
-    Datastand.objects.filter(pk=1).update(noegle=noegle, aendret=timezone.now())
+    Dataversion.objects.filter(pk=1).update(noegle=noegle, aendret=timezone.now())
     return noegle
 
 

@@ -26,7 +26,7 @@ from profiler.models import (
     ImportRaekke,
     Indikator,
     Koerselstilstand,
-    Maal,
+    Talfelt,
 )
 
 FORAELDET = (
@@ -63,14 +63,14 @@ def import_forhaandsvis(
     bruger: Bruger | None,
     datastatus: str = Datastatus.ENDELIG,
     indikator: Indikator | None = None,
-    maal: str = "",
+    talfelt: str = "",
     eksempeldata: bool = False,
     forespoergsel: dict | None = None,
     summer: Iterable[str] = (),
 ) -> ImportKoersel:
     """Read and check the file and stage what it would change. Raises ImportFejl (nothing written) for a bad file.
 
-    `indikator` and `maal` (tæller, nævner or værdi) say what a StatBank file holds; the template names its
+    `indikator` and `talfelt` (tæller, nævner or værdi) say what a StatBank file holds; the template names its
     indicators itself. `forespoergsel` is the API request a fetched file answered; `summer` the variables whose
     values are added up (e.g. the ages 0–17 of a fetched FOLK1A)."""
     raamme = laes_fil(filnavn, indhold)
@@ -79,11 +79,11 @@ def import_forhaandsvis(
         omraader=Omraader.fra_databasen(),
         indikatorer={i.kode: i for i in Indikator.objects.all()},
         indikator=indikator,
-        maal=maal,
+        talfelt=talfelt,
         summer=summer,
     )
     _kasser_gamle()
-    datastand = skrivning.laas_datastand(skriv=False)
+    dataversion = skrivning.laas_dataversion(skriv=False)
     skabelon = indlaest.format == "skabelon"
     koersel = ImportKoersel(
         filnavn=filnavn[:255],
@@ -91,11 +91,11 @@ def import_forhaandsvis(
         fil=indhold,
         format=_format(raamme.format, indlaest, forespoergsel is not None),
         indikator=None if skabelon else indikator,
-        maal="" if skabelon else maal,
+        talfelt="" if skabelon else talfelt,
         datastatus=datastatus,
         eksempeldata=eksempeldata,
         forespoergsel=forespoergsel,
-        datastand=datastand,
+        dataversion=dataversion,
         antal_raekker=len(indlaest.vaerdier),
         bemaerkninger=indlaest.bemaerkninger,
         oprettet_af=bruger,
@@ -128,13 +128,13 @@ def _laas(koersel: ImportKoersel, tilstand: str, besked: str) -> ImportKoersel:
 @transaction.atomic
 def import_gennemfoer(*, koersel: ImportKoersel, bruger: Bruger | None) -> ImportKoersel:
     """Write what the preview showed, or nothing if the figures changed since it was made."""
-    datastand = skrivning.laas_datastand(skriv=True)
+    dataversion = skrivning.laas_dataversion(skriv=True)
     koersel = _laas(koersel, Koerselstilstand.FORHAANDSVIST, "Importen kan ikke gennemføres.")
-    if koersel.datastand != datastand:
+    if koersel.dataversion != dataversion:
         raise ValidationError(FORAELDET, code="foraeldet")
     if koersel.antal_aendringer:
         skrivning.gennemfoer(koersel)
-        skrivning.forny_datastand()
+        skrivning.forny_dataversion()
     koersel.tilstand = Koerselstilstand.GENNEMFOERT
     koersel.gennemfoert = timezone.now()
     koersel.gennemfoert_af = bruger
@@ -145,7 +145,7 @@ def import_gennemfoer(*, koersel: ImportKoersel, bruger: Bruger | None) -> Impor
 @transaction.atomic
 def import_fortryd(*, koersel: ImportKoersel, bruger: Bruger | None) -> ImportKoersel:
     """Restore the values the run replaced, unless something has changed them since."""
-    skrivning.laas_datastand(skriv=True)
+    skrivning.laas_dataversion(skriv=True)
     koersel = _laas(koersel, Koerselstilstand.GENNEMFOERT, "Kun en gennemført import kan fortrydes.")
     antal, senere = skrivning.senere_aendringer(koersel)
     if antal:
@@ -159,7 +159,7 @@ def import_fortryd(*, koersel: ImportKoersel, bruger: Bruger | None) -> ImportKo
         )
     if koersel.antal_aendringer:
         skrivning.fortryd(koersel)
-        skrivning.forny_datastand()
+        skrivning.forny_dataversion()
     koersel.tilstand = Koerselstilstand.FORTRUDT
     koersel.fortrudt = timezone.now()
     koersel.fortrudt_af = bruger
@@ -177,18 +177,18 @@ def import_kasser(*, koersel: ImportKoersel, bruger: Bruger | None) -> ImportKoe
     return koersel
 
 
-def maal_for(indikator: Indikator, naevner: bool) -> str:
+def talfelt_for(indikator: Indikator, naevner: bool) -> str:
     """Which part a StatBank file for the indicator fills: its denominator, or its numerator (a rate if the
     source only gives one)."""
     if naevner and indikator.enhed != Enhed.ANTAL:
-        return Maal.NAEVNER
-    return Maal.VAERDI if indikator.kun_rate else Maal.TAELLER
+        return Talfelt.NAEVNER
+    return Talfelt.VAERDI if indikator.kun_rate else Talfelt.TAELLER
 
 
 def import_hent_fra_dst(
     *,
     indikator: Indikator,
-    maal: str,
+    talfelt: str,
     fra_aar: int,
     til_aar: int,
     bruger: Bruger | None,
@@ -201,7 +201,7 @@ def import_hent_fra_dst(
         raise ValidationError({"til_aar": "Til-året skal være det samme som eller efter fra-året."})
     aar = list(range(fra_aar, til_aar + 1))
     try:
-        forespoergsel = dst_api.forespoergsel(indikator, maal, aar, list(Kommune.objects.order_by("kode")))
+        forespoergsel = dst_api.forespoergsel(indikator, talfelt, aar, list(Kommune.objects.order_by("kode")))
         svar = dst_api.hent(forespoergsel)
     except dst_api.DstFejl as exc:
         raise ValidationError(str(exc), code="dst") from None
@@ -211,7 +211,7 @@ def import_hent_fra_dst(
         bruger=bruger,
         datastatus=datastatus,
         indikator=indikator,
-        maal=maal,
+        talfelt=talfelt,
         forespoergsel=forespoergsel,
-        summer=dst_api.summeres(indikator, maal),
+        summer=dst_api.summeres(indikator, talfelt),
     )

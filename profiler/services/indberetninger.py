@@ -47,7 +47,7 @@ class IndberetningKonflikt(Konflikt):
     raad = "se de nye tal og gem igen."
 
 
-def _kraev_redigerbar(indberetning: Indberetning) -> None:
+def _valider_redigerbar(indberetning: Indberetning) -> None:
     if not indberetning.er_redigerbar:
         raise ValidationError(
             f"De egne tal for {indberetning.aar} er {indberetning.get_status_display().lower()} og kan ikke ændres."
@@ -112,7 +112,7 @@ def indberetning_gem(
             version=version,
             felter={},
             konflikt=IndberetningKonflikt,
-            kraev=_kraev_redigerbar,
+            valider=_valider_redigerbar,
             status__in=[IndberetningStatus.KLADDE, IndberetningStatus.SENDT_TILBAGE],
         )
         eksisterende = {v.indikator_id: v for v in indberetning.vaerdier.all()}
@@ -175,7 +175,7 @@ def indberetning_indsend(*, indberetning: Indberetning, bruger: Bruger) -> Indbe
 def indberetning_godkend(*, indberetning: Indberetning, bruger: Bruger) -> Indberetning:
     """Approve: the values lock and become the municipality's observations (the denominator stays where it comes
     from elsewhere). The observation values they replace are kept on each value, old → new."""
-    skrivning.laas_datastand(skriv=True)
+    skrivning.laas_dataversion(skriv=True)
     indberetning = _laas(indberetning)
     if indberetning.status != IndberetningStatus.INDSENDT:
         raise ValidationError(f"Kun indsendte tal kan godkendes. Disse er {indberetning.get_status_display().lower()}.")
@@ -210,7 +210,7 @@ def indberetning_godkend(*, indberetning: Indberetning, bruger: Bruger) -> Indbe
         indberetning.behandlet_af = bruger
         indberetning.kommentar = ""
         indberetning.save(update_fields=["status", "behandlet", "behandlet_af", "kommentar", "aendret"])
-    skrivning.forny_datastand()
+    skrivning.forny_dataversion()
     return indberetning
 
 

@@ -43,7 +43,7 @@ def import_upload(request):
                 indhold=fil.read(),
                 bruger=request.user,
                 indikator=form.cleaned_data["indikator"],
-                maal=form.cleaned_data["maal"],
+                talfelt=form.cleaned_data["talfelt"],
                 datastatus=form.cleaned_data["datastatus"],
             )
         except ValidationError as exc:

@@ -13,7 +13,7 @@ from forebyggelse.roller import er_ministeriet
 from forebyggelse.samtidighed import Gemning, gem_fra_form
 from profiler.forms import HentForm, IndikatorForm
 from profiler.importering.dst_api import kan_hentes
-from profiler.models import ImportKoersel, Maal
+from profiler.models import ImportKoersel, Talfelt
 from profiler.permissions import access_indikator, kan_administrere_noegletal, kan_eksportere
 from profiler.selectors import efter_afsnit, historik_for_indikator, katalog
 from profiler.services.importer import import_hent_fra_dst
@@ -34,7 +34,10 @@ def noegletal_oversigt(request):
 
 
 def _hentbar(indikator) -> bool:
-    return any(kan_hentes(indikator, m)[0] for m in (Maal.NAEVNER, Maal.VAERDI if indikator.kun_rate else Maal.TAELLER))
+    return any(
+        kan_hentes(indikator, m)[0]
+        for m in (Talfelt.NAEVNER, Talfelt.VAERDI if indikator.kun_rate else Talfelt.TAELLER)
+    )
 
 
 @require_safe
@@ -104,13 +107,13 @@ def indikator_hent(request, kode):
         raise PermissionDenied(grund)
     form = HentForm(request.POST, indikator=indikator)
     if form.is_valid():
-        maal = form.cleaned_data["maal"]
-        if maal == Maal.TAELLER and indikator.kun_rate:
-            maal = Maal.VAERDI
+        talfelt = form.cleaned_data["talfelt"]
+        if talfelt == Talfelt.TAELLER and indikator.kun_rate:
+            talfelt = Talfelt.VAERDI
         try:
             koersel = import_hent_fra_dst(
                 indikator=indikator,
-                maal=maal,
+                talfelt=talfelt,
                 fra_aar=form.cleaned_data["fra_aar"],
                 til_aar=form.cleaned_data["til_aar"],
                 datastatus=form.cleaned_data["datastatus"],

@@ -71,7 +71,7 @@ def profil_seneste(request, kode):
     return redirect("profiler:profil", kode=kommune.kode, aar=profilens_seneste_aar(kommune))
 
 
-def _tjek_aar(aar: int) -> None:
+def _kraev_kendt_aar(aar: int) -> None:
     if not AAR_MIN <= aar <= aar_max():
         raise Http404("Siden findes ikke.")
 
@@ -84,7 +84,7 @@ def profil(request, kode, aar):
     """The profile page. Its figures, charts, map and findings are the same for everyone with the same rights, so
     the rendered part is cached in the shared cache under a key of everything it shows (profilside_noegle)."""
     kommune = access_profil(request.user, kode)
-    _tjek_aar(aar)
+    _kraev_kendt_aar(aar)
     user = request.user
     se_fund, _ = kan_se_fund(user, kommune)
     skrive_fund, _ = kan_skrive_fund(user, kommune)
@@ -118,7 +118,7 @@ def profil(request, kode, aar):
 @require_safe
 def profil_pdf(request, kode, aar):
     kommune = access_profil(request.user, kode)
-    _tjek_aar(aar)
+    _kraev_kendt_aar(aar)
     se_fund, _ = kan_se_fund(request.user, kommune)
     pdf = rapporter.profil_pdf(
         kommune=kommune, aar=aar, bruger=request.user, med_fund=se_fund, kort_indikator=request.GET.get("kort", "")
@@ -148,7 +148,7 @@ def _svg_svar(request, art: str, data: dict) -> HttpResponse:
 def graf_svg(request, kode, aar, indikator):
     kommune = access_profil(request.user, kode)
     indikator = access_indikator(request.user, indikator)
-    _tjek_aar(aar)
+    _kraev_kendt_aar(aar)
     tal = noegletal(kommune=kommune, indikatorer=[indikator], aar=alle_aar())
     aar_med_data = [a for a in alle_aar() if tal.celle(indikator, a).land.kommuner]
     return _svg_svar(request, "tidsserie", grafer.tidsserie_data(tal, indikator, aar_med_data))
@@ -157,7 +157,7 @@ def graf_svg(request, kode, aar, indikator):
 @require_safe
 def afvigelser_svg(request, kode, aar):
     kommune = access_profil(request.user, kode)
-    _tjek_aar(aar)
+    _kraev_kendt_aar(aar)
     profil = profil_for(kommune)
     indikatorer, _ = valgte_indikatorer(profil, katalog())
     gruppe = sammenligningsgruppe_for(kommune, profil)
@@ -169,7 +169,7 @@ def afvigelser_svg(request, kode, aar):
 def kort_svg(request, kode, aar, indikator):
     kommune = access_profil(request.user, kode)
     indikator = access_indikator(request.user, indikator)
-    _tjek_aar(aar)
+    _kraev_kendt_aar(aar)
     medlemmer = list(gruppens_medlemmer(sammenligningsgruppe_for(kommune, profil_for(kommune))))
     return _svg_svar(request, "kort", kort(kommune=kommune, indikator=indikator, aar=aar, medlemmer=medlemmer).data)
 

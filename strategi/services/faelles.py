@@ -15,14 +15,14 @@ def laas(strategi: Strategi) -> Strategi:
     return Strategi.objects.select_for_update().med_kommune().get(pk=strategi.pk)
 
 
-def kraev_redigerbar(strategi: Strategi) -> None:
+def valider_redigerbar(strategi: Strategi) -> None:
     """The state check of `redigerbar_tilstand`, again under the service's lock."""
     ok, grund = redigerbar_tilstand(strategi)
     if not ok:
         raise ValidationError(grund)
 
 
-def kraev_godkendt(strategi: Strategi, hvad: str) -> None:
+def valider_godkendt(strategi: Strategi, hvad: str) -> None:
     if strategi.status not in GODKENDTE:
         raise ValidationError(f"{hvad} begynder, når ministeriet har godkendt strategien.")
 

@@ -21,7 +21,7 @@ from strategi.models import (
     Strategiversion,
 )
 from strategi.selectors import indhold_for
-from strategi.services.faelles import kraev_godkendt, laas
+from strategi.services.faelles import laas, valider_godkendt
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def aarsgennemgang_gem(
     """Store the review of `aar`: freeze the current version, apply the actions' new colours, statuses and end
     dates, and move the strategy on to the next version."""
     strategi = laas(strategi)
-    kraev_godkendt(strategi, "Den årlige gennemgang")
+    valider_godkendt(strategi, "Den årlige gennemgang")
     nu = nu or timezone.now()
     handlinger = {h.pk: h for h in Handling.objects.select_for_update().filter(strategi=strategi)}
     gennemgaaede_aar = set(Aarsgennemgang.objects.filter(strategi=strategi).values_list("aar", flat=True))

@@ -11,7 +11,7 @@ from django.db import transaction
 from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger
 from strategi.models import Aktoer, Delstrategi, Handling, HandlingAktoer, HandlingMaal, Indsatsomraade, Maal, Strategi
-from strategi.services.faelles import kraev_redigerbar, laas, saet_forbindelser
+from strategi.services.faelles import laas, saet_forbindelser, valider_redigerbar
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def handling_gem(
     """Create an action (`handling` None) or change one. `version` is the one the user loaded: if someone has saved
     the action since, `HandlingKonflikt` is raised with the action as it is now and nothing is written."""
     strategi = laas(strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     if indhold.indsatsomraade.strategi_id != strategi.pk:
         raise ValidationError({"indsatsomraade": "Indsatsområdet hører til en anden strategi."})
     felter = indhold.som_felter()
@@ -89,6 +89,6 @@ def handling_gem(
 @transaction.atomic
 def handling_slet(*, handling: Handling, bruger: Bruger) -> None:
     strategi = laas(handling.strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     with pghistory.context(user=bruger.pk):
         handling.delete()

@@ -26,7 +26,7 @@ from strategi.models import (
     Strategi,
     StrategiBilag,
 )
-from strategi.services.faelles import kraev_godkendt, kraev_redigerbar, laas
+from strategi.services.faelles import laas, valider_godkendt, valider_redigerbar
 from strategi.services.strategier import gem_bilag
 
 
@@ -67,7 +67,7 @@ class Maalindhold:
         return felter
 
 
-def _kraev_samme_strategi(strategi: Strategi, indhold: Maalindhold) -> None:
+def _valider_samme_strategi(strategi: Strategi, indhold: Maalindhold) -> None:
     if indhold.indsatsomraade.strategi_id != strategi.pk:
         raise ValidationError({"indsatsomraade": "Indsatsområdet hører til en anden strategi."})
 
@@ -81,8 +81,8 @@ def maal_gem(*, strategi: Strategi, maal: Maal | None, indhold: Maalindhold, ver
     """Create a goal (`maal` None) or change one. `version` is the one the user loaded: if someone has saved the goal
     since, `MaalKonflikt` is raised with the goal as it is now and nothing is written."""
     strategi = laas(strategi)
-    kraev_redigerbar(strategi)
-    _kraev_samme_strategi(strategi, indhold)
+    valider_redigerbar(strategi)
+    _valider_samme_strategi(strategi, indhold)
     felter = indhold.som_felter()
     with pghistory.context(user=bruger.pk):
         if maal is None:
@@ -113,7 +113,7 @@ def bekraeftelse_til_sletning(maal: Maal) -> str:
 def maal_slet(*, maal: Maal, bekraeftet: bool, bruger: Bruger) -> None:
     """Delete a goal with its follow-ups and links. A goal with follow-ups is only deleted when confirmed."""
     strategi = laas(maal.strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     grund = bekraeftelse_til_sletning(maal)
     if grund and not bekraeftet:
         raise ValidationError(grund, code="bekraeft")
@@ -127,7 +127,7 @@ def maal_gendan(*, strategi: Strategi, haendelse_id: int, bruger: Bruger) -> Maa
     that were deleted with it (the same transaction: the same `pgh_created_at`), and point the goals that led to it at
     it again. The follow-ups' documentation stays deleted: its files went with the deletion (forebyggelse/bilag.py)."""
     strategi = laas(strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     haendelse = (
         event_model(Maal).objects.filter(pgh_id=haendelse_id, pgh_label="delete", strategi_id=strategi.pk).first()
     )
@@ -170,7 +170,7 @@ def _raekke(model, event) -> dict:
 # Follow-ups ----------------------------------------------------------------------------------------
 
 
-def kraev_i_programmet(strategi: Strategi, dato: date) -> None:
+def valider_i_programmet(strategi: Strategi, dato: date) -> None:
     program = strategi.program
     if dato.year not in program.aar:
         raise ValidationError(
@@ -197,8 +197,8 @@ def opfoelgning_opret(
     """Record a measurement of a goal, optionally with a documentation annex. Only in an approved strategy, and only
     for a date within the programme's years, not in the future."""
     strategi = laas(maal.strategi)
-    kraev_godkendt(strategi, "Opfølgningen")
-    kraev_i_programmet(strategi, dato)
+    valider_godkendt(strategi, "Opfølgningen")
+    valider_i_programmet(strategi, dato)
     if dato > (i_dag or tid.i_dag()):
         raise ValidationError({"dato": "Datoen kan ikke ligge i fremtiden."})
     opfoelgning = Opfoelgning(
@@ -228,6 +228,6 @@ def opfoelgning_opret(
 @transaction.atomic
 def opfoelgning_slet(*, opfoelgning: Opfoelgning, bruger: Bruger) -> None:
     strategi = laas(opfoelgning.strategi)
-    kraev_godkendt(strategi, "Opfølgningen")
+    valider_godkendt(strategi, "Opfølgningen")
     with pghistory.context(user=bruger.pk):
         opfoelgning.delete()

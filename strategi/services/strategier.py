@@ -26,7 +26,7 @@ from strategi.models import (
     StrategiBilag,
     StrategiStatus,
 )
-from strategi.services.faelles import kraev_redigerbar, laas
+from strategi.services.faelles import laas, valider_redigerbar
 
 INGEN_KOMMENTAR = "Skriv en kommentar til kommunen."
 
@@ -62,7 +62,7 @@ def strategi_gem(
     """The header: title, vision and the link to the child policy. Raises StrategiKonflikt if someone saved it since
     `version` was loaded."""
     strategi = laas(strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     felter = {
         "titel": titel.strip(),
         "vision": vision.strip(),
@@ -99,7 +99,7 @@ def mangler_for_indsendelse(strategi: Strategi) -> list[str]:
 @transaction.atomic
 def strategi_indsend(*, strategi: Strategi, bruger: Bruger, nu: datetime | None = None) -> Strategi:
     strategi = laas(strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     mangler = mangler_for_indsendelse(strategi)
     if mangler:
         raise ValidationError(mangler)
@@ -137,7 +137,7 @@ def kommentar_opret(*, strategi: Strategi, tekst: str, bruger: Bruger, nu: datet
         return _kommentar(strategi, Kommentarart.KOMMENTAR, tekst, bruger, nu or timezone.now())
 
 
-def _kraev_indsendt(strategi: Strategi) -> None:
+def _valider_indsendt(strategi: Strategi) -> None:
     if strategi.status != StrategiStatus.INDSENDT:
         raise ValidationError("Strategien er ikke indsendt lige nu; kommunen arbejder på den, eller den er godkendt.")
 
@@ -147,7 +147,7 @@ def strategi_godkend(
     *, strategi: Strategi, bruger: Bruger, kommentar: str = "", nu: datetime | None = None
 ) -> Strategi:
     strategi = laas(strategi)
-    _kraev_indsendt(strategi)
+    _valider_indsendt(strategi)
     nu = nu or timezone.now()
     strategi.status = StrategiStatus.GODKENDT
     strategi.godkendt, strategi.godkendt_af = nu, bruger
@@ -165,7 +165,7 @@ def strategi_send_tilbage(
     if not kommentar.strip():
         raise ValidationError({"kommentar": "Skriv, hvad kommunen skal ændre."})
     strategi = laas(strategi)
-    _kraev_indsendt(strategi)
+    _valider_indsendt(strategi)
     strategi.status = StrategiStatus.SENDT_TILBAGE
     with pghistory.context(user=bruger.pk):
         strategi.save(update_fields=["status", "aendret"])
@@ -221,14 +221,14 @@ def boernepolitik_tilfoej(
     *, strategi: Strategi, fil: UploadedFile, bruger: Bruger, beskrivelse: str = ""
 ) -> StrategiBilag:
     strategi = laas(strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     return gem_bilag(strategi=strategi, fil=fil, art=Bilagsart.BOERNEPOLITIK, bruger=bruger, beskrivelse=beskrivelse)
 
 
 @transaction.atomic
 def boernepolitik_slet(*, bilag: StrategiBilag, bruger: Bruger) -> None:
     strategi = laas(bilag.strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     if bilag.art != Bilagsart.BOERNEPOLITIK:
         raise ValidationError("Dokumentationen for en opfølgning slettes sammen med opfølgningen.")
     bilagskit.bilag_slet(bilag=bilag, bruger=bruger)

@@ -19,7 +19,7 @@ from strategi.models import (
     Strategi,
     Tilbud,
 )
-from strategi.services.faelles import kraev_redigerbar, laas, saet_forbindelser
+from strategi.services.faelles import laas, saet_forbindelser, valider_redigerbar
 
 
 def _gem(obj: Model, bruger: Bruger) -> Model:
@@ -57,7 +57,7 @@ def indsatsomraade_gem(
 ) -> Indsatsomraade:
     """Create a focus area (`indsatsomraade` None) or change one."""
     strategi = laas(strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     omraade = indsatsomraade or Indsatsomraade(strategi=strategi)
     omraade.navn, omraade.beskrivelse = navn.strip(), beskrivelse.strip()
     _gem(omraade, bruger)
@@ -86,7 +86,7 @@ def indsatsomraade_gem(
 @transaction.atomic
 def indsatsomraade_slet(*, indsatsomraade: Indsatsomraade, bruger: Bruger) -> None:
     strategi = laas(indsatsomraade.strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     maal, handlinger = indsatsomraade.maal.count(), indsatsomraade.handlinger.count()
     if maal or handlinger:
         raise ValidationError(
@@ -106,7 +106,7 @@ def delstrategi_gem(
     bruger: Bruger,
 ) -> Delstrategi:
     strategi = laas(indsatsomraade.strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     delstrategi = delstrategi or Delstrategi(strategi=strategi, indsatsomraade=indsatsomraade)
     delstrategi.navn, delstrategi.beskrivelse = navn.strip(), beskrivelse.strip()
     return _gem(delstrategi, bruger)
@@ -116,7 +116,7 @@ def delstrategi_gem(
 def delstrategi_slet(*, delstrategi: Delstrategi, bruger: Bruger) -> None:
     """Its goals and actions stay in the focus area, without a sub-strategy."""
     strategi = laas(delstrategi.strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     _slet(delstrategi, bruger)
 
 
@@ -135,7 +135,7 @@ def maalgruppe_gem(
     bruger: Bruger,
 ) -> Maalgruppe:
     strategi = laas(strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     gruppe = maalgruppe or Maalgruppe(strategi=strategi)
     gruppe.type, gruppe.navn, gruppe.antal_boern = type, navn.strip(), antal_boern
     gruppe.beskrivelse = beskrivelse.strip()
@@ -146,7 +146,7 @@ def maalgruppe_gem(
 def maalgruppe_slet(*, maalgruppe: Maalgruppe, bruger: Bruger) -> None:
     """Offers for the group keep existing, without a target group."""
     strategi = laas(maalgruppe.strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     _slet(maalgruppe, bruger)
 
 
@@ -155,7 +155,7 @@ def aktoer_gem(
     *, strategi: Strategi, aktoer: Aktoer | None, type: str, navn: str, rolle: str, bruger: Bruger
 ) -> Aktoer:
     strategi = laas(strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     aktoer = aktoer or Aktoer(strategi=strategi)
     aktoer.type, aktoer.navn, aktoer.rolle = type, navn.strip(), rolle.strip()
     return _gem(aktoer, bruger)
@@ -165,7 +165,7 @@ def aktoer_gem(
 def aktoer_slet(*, aktoer: Aktoer, bruger: Bruger) -> None:
     """The actor leaves its focus areas, actions and offers, which stay."""
     strategi = laas(aktoer.strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     _slet(aktoer, bruger)
 
 
@@ -188,7 +188,7 @@ def tilbud_gem(
     bruger: Bruger,
 ) -> Tilbud:
     strategi = laas(strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     _kun_egne(strategi, [o for o in (maalgruppe, aktoer) if o is not None], "målgrupper og aktører")
     tilbud = tilbud or Tilbud(strategi=strategi)
     tilbud.navn, tilbud.art, tilbud.trin = navn.strip(), art.strip(), trin
@@ -200,5 +200,5 @@ def tilbud_gem(
 @transaction.atomic
 def tilbud_slet(*, tilbud: Tilbud, bruger: Bruger) -> None:
     strategi = laas(tilbud.strategi)
-    kraev_redigerbar(strategi)
+    valider_redigerbar(strategi)
     _slet(tilbud, bruger)

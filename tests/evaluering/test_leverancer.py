@@ -208,7 +208,7 @@ def test_returned_with_a_comment_then_resubmitted_and_approved(
         services.indsendelse_vurder(
             indsendelse=forste, godkendt=False, kommentar="Forbruget mangler", bruger=ministeriet
         )
-    assert _kl(leverance).status == Leverancestatus.RETURNERET
+    assert _kl(leverance).status == Leverancestatus.SENDT_TILBAGE
     assert "Forbruget mangler" in mail.outbox[-1].body and mail.outbox[-1].to == [projektleder_101.email]
     anden = services.leverance_indsend(kommuneleverance=kl, bruger=projektleder_101)
     assert anden.nummer == 2
@@ -219,7 +219,7 @@ def test_returned_with_a_comment_then_resubmitted_and_approved(
     with pytest.raises(ValidationError, match="godkendt og kan ikke indsendes igen"):
         services.leverance_indsend(kommuneleverance=kl, bruger=projektleder_101)
     # The first snapshot is still there, with its own review.
-    assert Indsendelse.objects.get(pk=forste.pk).resultat == Leverancestatus.RETURNERET
+    assert Indsendelse.objects.get(pk=forste.pk).resultat == Leverancestatus.SENDT_TILBAGE
 
 
 def test_the_overview_shows_what_is_due_late_and_missing(program, ministeriet, projektleder_101):
@@ -328,3 +328,49 @@ def test_a_key_figures_deviation_rank_and_remark_read_as_on_the_profile_page():
     assert _bemaerkning(SimpleNamespace(markeringstekst="Over landet", status_tekst="")) == "Over landet"
     assert _bemaerkning(SimpleNamespace(markeringstekst="A", status_tekst="B")) == "A; B"
     assert _bemaerkning(SimpleNamespace(markeringstekst="", status_tekst="")) == "–"
+
+
+def test_a_delivery_returned_before_the_rename_is_sent_back_and_its_history_keeps_the_label(
+    leverance, projektleder_101, ministeriet
+):
+    """Migration 0004 renames the stored "returneret" to "sendt_tilbage" in the rows and their history, without a
+    history event of its own."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("evaluering.migrations.0004_leverancestatus_sendt_tilbage")
+    kl = _kl(leverance)
+    indsendelse = services.leverance_indsend(kommuneleverance=kl, bruger=projektleder_101)
+    services.indsendelse_vurder(indsendelse=indsendelse, godkendt=False, kommentar="Ret det.", bruger=ministeriet)
+    # The rows as the old code stored them.
+    Kommuneleverance.objects.filter(pk=kl.pk).update(status="returneret")
+    Indsendelse.objects.filter(pk=indsendelse.pk).update(resultat="returneret")
+    haendelser = Kommuneleverance.pgh_event_model.objects.filter(pgh_obj=kl)
+    haendelser.filter(status="sendt_tilbage").update(status="returneret")
+    antal = haendelser.count()
+
+    migration.frem(apps, None)
+
+    assert _kl(leverance).status == Leverancestatus.SENDT_TILBAGE
+    assert Indsendelse.objects.get(pk=indsendelse.pk).resultat == Leverancestatus.SENDT_TILBAGE
+    assert haendelser.count() == antal
+    assert "returneret" not in set(haendelser.values_list("status", flat=True))
+    assert haendelser.order_by("-pgh_id").first().get_status_display() == "Sendt tilbage med kommentar"
+
+
+def test_the_pages_and_the_mail_say_sent_back_never_returned(
+    leverance, projektleder_101, ministeriet, client_for, django_capture_on_commit_callbacks
+):
+    """One word for the act, as for applications, strategies and own figures: "sendt tilbage"."""
+    indsendelse = services.leverance_indsend(kommuneleverance=_kl(leverance), bruger=projektleder_101)
+    vurdering = client_for(ministeriet).get(f"/indsendelser/{indsendelse.pk}/vurder/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        svar = client_for(ministeriet).post(
+            f"/indsendelser/{indsendelse.pk}/vurder/", {"resultat": "sendt_tilbage", "kommentar": "Ret det."}
+        )
+    assert svar.status_code == 302
+    side = client_for(projektleder_101).get(f"/leverancer/{leverance.pk}/101/").content.decode()
+    assert "Sendt tilbage med kommentar" in side
+    for tekst in (vurdering, side, mail.outbox[-1].subject, mail.outbox[-1].body):
+        assert "eturner" not in tekst

@@ -67,11 +67,13 @@ def test_an_app_names_its_object_and_may_refuse_for_another_reason_first(anne):
             Indikator, pk=indikator.pk, version=indikator.version, felter={"navn": "x"}, konflikt=IndikatorKonflikt
         )
 
-    def kraev(nu):
+    def valider(nu):
         raise ValidationError("Indikatoren er låst.")
 
     with pytest.raises(ValidationError, match="låst"):
-        opdater_hvis_version(Indikator, pk=indikator.pk, version=indikator.version, felter={"navn": "x"}, kraev=kraev)
+        opdater_hvis_version(
+            Indikator, pk=indikator.pk, version=indikator.version, felter={"navn": "x"}, valider=valider
+        )
 
 
 def test_a_deleted_row_is_said_plainly():

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import factory
 
-from profiler.models import Datastatus, Enhed, ImportKoersel, Indikator, Kategori, Maal
+from profiler.models import Datastatus, Enhed, ImportKoersel, Indikator, Kategori, Talfelt
 from profiler.services.importer import import_forhaandsvis, import_gennemfoer
 from profiler.services.indikatorer import indikator_opret
 
@@ -51,9 +51,11 @@ def importer(
     return import_gennemfoer(koersel=koersel, bruger=bruger)
 
 
-def importer_dst(raekker, *, indikator: Indikator, maal: str = Maal.TAELLER, bruger=None, **kwargs) -> ImportKoersel:
+def importer_dst(
+    raekker, *, indikator: Indikator, talfelt: str = Talfelt.TAELLER, bruger=None, **kwargs
+) -> ImportKoersel:
     koersel = import_forhaandsvis(
-        filnavn="statbank.csv", indhold=dst_csv(raekker, **kwargs), bruger=bruger, indikator=indikator, maal=maal
+        filnavn="statbank.csv", indhold=dst_csv(raekker, **kwargs), bruger=bruger, indikator=indikator, talfelt=talfelt
     )
     return import_gennemfoer(koersel=koersel, bruger=bruger)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ValidationError
 
-from profiler.models import Importformat, ImportKoersel, Indikator, Maal, Observation
+from profiler.models import Importformat, ImportKoersel, Indikator, Observation, Talfelt
 from profiler.services.importer import import_gennemfoer, import_hent_fra_dst
 
 pytestmark = pytest.mark.django_db
@@ -92,9 +92,9 @@ def dst(settings):
     server.server_close()
 
 
-def hent(kode: str, maal: str = Maal.TAELLER, fra: int = 2011, til: int = 2011):
+def hent(kode: str, talfelt: str = Talfelt.TAELLER, fra: int = 2011, til: int = 2011):
     return import_hent_fra_dst(
-        indikator=Indikator.objects.get(kode=kode), maal=maal, fra_aar=fra, til_aar=til, bruger=None
+        indikator=Indikator.objects.get(kode=kode), talfelt=talfelt, fra_aar=fra, til_aar=til, bruger=None
     )
 
 
@@ -117,7 +117,7 @@ def test_the_numerator_is_fetched_for_all_98_municipalities_and_previewed_like_a
 
 
 def test_a_denominator_sums_the_ages_asked_for_and_takes_1_january(dst):
-    import_gennemfoer(koersel=hent("anbragte_0_17", Maal.NAEVNER), bruger=None)
+    import_gennemfoer(koersel=hent("anbragte_0_17", Talfelt.NAEVNER), bruger=None)
     ((_, anmodning),) = dst["anmodninger"]
     variabler = {v["code"]: v["values"] for v in anmodning["variables"]}
     assert variabler["Tid"] == ["2011K1"]  # a stock: the first quarter only
@@ -158,7 +158,7 @@ def test_own_figures_cannot_be_fetched(dst):
 
 def test_the_ministry_presses_fetch_and_sees_the_preview(dst, client_for, ministeriet):
     client = client_for(ministeriet)
-    data = {"maal": "taeller", "fra_aar": 2011, "til_aar": 2011, "datastatus": "endelig"}
+    data = {"talfelt": "taeller", "fra_aar": 2011, "til_aar": 2011, "datastatus": "endelig"}
     svar = client.post("/noegletal/indikatorer/anmeldte_forbrydelser/hent/", data)
     koersel = ImportKoersel.objects.get()
     assert svar["Location"] == f"/noegletal/importer/{koersel.pk}/"

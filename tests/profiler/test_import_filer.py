@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from profiler.importering.raamme import ImportFejl
-from profiler.models import Importformat, ImportKoersel, Indikator, Maal, Observation
+from profiler.models import Importformat, ImportKoersel, Indikator, Observation, Talfelt
 from profiler.services.importer import import_forhaandsvis, import_gennemfoer
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def forhaandsvis(sti: Path, indhold: bytes | None = None):
         indhold=sti.read_bytes() if indhold is None else indhold,
         bruger=None,
         indikator=None if skabelon else indikator,
-        maal="" if skabelon else Maal.TAELLER,
+        talfelt="" if skabelon else Talfelt.TAELLER,
     )
 
 

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
-from profiler.models import ImportKoersel, Indikator, Koerselstilstand, Maal, Observation
+from profiler.models import ImportKoersel, Indikator, Koerselstilstand, Observation, Talfelt
 from profiler.services.importer import import_forhaandsvis, import_gennemfoer
 from tests.profiler.factories import skabelon
 
@@ -17,7 +17,7 @@ FILER = Path(__file__).resolve().parent.parent / "fixtures" / "profiler"
 
 
 def upload(client, navn: str, indhold: bytes, **felter):
-    data = {"fil": SimpleUploadedFile(navn, indhold), "maal": Maal.TAELLER, "datastatus": "endelig", **felter}
+    data = {"fil": SimpleUploadedFile(navn, indhold), "talfelt": Talfelt.TAELLER, "datastatus": "endelig", **felter}
     return client.post("/noegletal/import/", data)
 
 

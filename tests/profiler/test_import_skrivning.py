@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from profiler.models import Datastatus, ImportRaekke, Koerselstilstand, Maal, Observation
+from profiler.models import Datastatus, ImportRaekke, Koerselstilstand, Observation, Talfelt
 from profiler.services.importer import import_forhaandsvis, import_fortryd, import_gennemfoer, import_kasser
 from tests.profiler.factories import IndikatorFactory, dst_csv, importer, skabelon
 
@@ -97,7 +97,7 @@ def test_a_statbank_numerator_keeps_the_denominator_and_records_both_sources(ind
             indhold=dst_csv([("101 København", "2011K1", 5000)]),
             bruger=None,
             indikator=indikator,
-            maal=Maal.NAEVNER,
+            talfelt=Talfelt.NAEVNER,
         ),
         bruger=None,
     )
@@ -107,7 +107,7 @@ def test_a_statbank_numerator_keeps_the_denominator_and_records_both_sources(ind
             indhold=dst_csv([("101", f"2011K{q}", 10 * q) for q in range(1, 5)]),
             bruger=None,
             indikator=indikator,
-            maal=Maal.TAELLER,
+            talfelt=Talfelt.TAELLER,
         ),
         bruger=None,
     )
@@ -124,7 +124,7 @@ def test_example_data_stays_marked_until_every_part_is_replaced(indikator):
             indhold=dst_csv([("101", "2011", 80)]),
             bruger=None,
             indikator=indikator,
-            maal=Maal.TAELLER,
+            talfelt=Talfelt.TAELLER,
         ),
         bruger=None,
     )

@@ -7,8 +7,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from kommuner.models import Bruger
-from profiler.models import Datastatus, ImportRaekke, Indikator, Maal
-from profiler.services.importer import import_forhaandsvis, import_gennemfoer, maal_for
+from profiler.models import Datastatus, ImportRaekke, Indikator, Talfelt
+from profiler.services.importer import import_forhaandsvis, import_gennemfoer, talfelt_for
 
 
 class Command(BaseCommand):
@@ -51,7 +51,7 @@ class Command(BaseCommand):
                     bruger=person,
                     datastatus=status,
                     indikator=valgt,
-                    maal=maal_for(valgt, naevner) if valgt else Maal.TAELLER,
+                    talfelt=talfelt_for(valgt, naevner) if valgt else Talfelt.TAELLER,
                 )
                 self._vis(koersel)
                 if dry_run:
