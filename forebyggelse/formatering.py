@@ -96,3 +96,9 @@ def kort_tidspunkt(value: datetime | None) -> str:
 def filnavn_tid(value: datetime) -> str:
     """2011-02-08-1200 (Danish time): sorts by time and is safe in a file name."""
     return f"{dansk_tid(value):%Y-%m-%d-%H%M}"
+
+
+def ejefald(navn: str) -> str:
+    """The Danish genitive of a name: an s ("Odenses", "Vejle Kommunes"), or only an apostrophe after s, x and z
+    ("Aarhus'")."""
+    return f"{navn}'" if navn[-1:].lower() in {"s", "x", "z"} else f"{navn}s"

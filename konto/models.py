@@ -22,3 +22,23 @@ class Loginsession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bruger} ({self.oprettet:%Y-%m-%d %H:%M})"
+
+
+class Brugervalg(models.Model):
+    """A user's own choices and when they last logged in: the front page shows what is new since the login before
+    this one, and the weekly e-mail of tasks goes to those who have not switched it off."""
+
+    bruger = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="valg")
+    ugentlig_oversigt = models.BooleanField(
+        "ugentlig e-mail med mine opgaver",
+        default=True,
+        help_text="Hver mandag morgen en e-mail med det, du skal gøre, hvis der er noget.",
+    )
+    sidste_login = models.DateTimeField("sidste login", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "brugervalg"
+        verbose_name_plural = "brugervalg"
+
+    def __str__(self) -> str:
+        return str(self.bruger)

@@ -11,7 +11,7 @@ counts a wrong code on the device (and makes the next attempt wait), and raising
 that count back.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from importlib import import_module
 
 from django.conf import settings
@@ -25,7 +25,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from konto import notifikationer
-from konto.models import Loginsession
+from konto.models import Brugervalg, Loginsession
 from konto.selectors import har_tofaktor
 
 ANTAL_BACKUPKODER = 10
@@ -202,3 +202,27 @@ def loginsession_opret(*, bruger: AbstractUser, session_noegle: str) -> Loginses
 def loginsession_slet(*, session_noegle: str) -> None:
     """The user logged out of this session."""
     Loginsession.objects.filter(session_noegle=session_noegle).delete()
+
+
+def _brugervalg(bruger: AbstractUser) -> Brugervalg:
+    valg, _ = Brugervalg.objects.select_for_update().get_or_create(bruger=bruger)
+    return valg
+
+
+@transaction.atomic
+def login_registrer(*, bruger: AbstractUser) -> datetime | None:
+    """Note this login's time and give the one before it (None: the first login), which "new since your last
+    visit" counts from for the whole session."""
+    valg = _brugervalg(bruger)
+    forrige = valg.sidste_login
+    valg.sidste_login = timezone.now()
+    valg.save(update_fields=["sidste_login"])
+    return forrige
+
+
+@transaction.atomic
+def ugentlig_oversigt_saet(*, bruger: AbstractUser, til: bool) -> Brugervalg:
+    valg = _brugervalg(bruger)
+    valg.ugentlig_oversigt = til
+    valg.save(update_fields=["ugentlig_oversigt"])
+    return valg

@@ -7,9 +7,12 @@
 - NOTERET: True when the login is on the user's list of sessions (konto.models.Loginsession), which a change to
   two-factor login ends. A logged-in session without it is from before the list and is ended (konto/middleware.py).
 - VENTER: a password checked but a code still missing (the second login step): user, backend, time, next page.
+- FORRIGE_LOGIN: when the user logged in before this login (ISO time; absent the first time): "new since your
+  last visit" counts from it.
 """
 
 import time
+from datetime import datetime
 
 from django.conf import settings
 
@@ -17,6 +20,7 @@ LOGIN_TID = "konto_login_tid"
 UDEN_TOFAKTOR = "konto_uden_tofaktor"
 NOTERET = "konto_noteret"
 VENTER = "konto_venter"
+FORRIGE_LOGIN = "konto_forrige_login"
 
 # The second login step must follow the first within this many seconds.
 VENTETID_SEKUNDER = 5 * 60
@@ -26,6 +30,16 @@ def husk_login(session, *, uden_tofaktor: bool) -> None:
     session[LOGIN_TID] = time.time()
     session[UDEN_TOFAKTOR] = uden_tofaktor
     session[NOTERET] = True
+
+
+def husk_forrige_login(session, forrige: datetime | None) -> None:
+    if forrige is not None:
+        session[FORRIGE_LOGIN] = forrige.isoformat()
+
+
+def forrige_login(session) -> datetime | None:
+    vaerdi = session.get(FORRIGE_LOGIN)
+    return datetime.fromisoformat(vaerdi) if vaerdi else None
 
 
 def absolut_resttid(session) -> int:

@@ -3,19 +3,29 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from forebyggelse import tid
 from forebyggelse.roller import Rolle, rolle
 from kommuner.permissions import ansoegninger_til_laesning, programmer_til_laesning
 from kommuner.roller import kommuner_til_skrivning
 from kommuner.selectors import kommuner_for_oversigt
+from konto.session import forrige_login
+from portal.opgaver import opgaver_for, programstatus_i_en_linje
 from strategi.selectors import mine_deltagelser
 
 
 @require_safe
 def forside(request):
-    """Each role's overview after login: the programmes, and the municipalities the user works with."""
+    """Each role's overview after login: what is due for the user (Mine opgaver), the programmes, and the
+    municipalities the user works with."""
     brugerrolle = rolle(request.user)
     if not brugerrolle:
         return render(request, "forside/uden_rolle.html")
+    opgaver = {
+        "opgaver": opgaver_for(request.user, siden=forrige_login(request.session)),
+        "i_dag": tid.i_dag(),
+    }
+    if brugerrolle == Rolle.STYREGRUPPE:
+        opgaver["programstatus"] = programstatus_i_en_linje(request.user)
     programmer = list(programmer_til_laesning(request.user))
     if brugerrolle == Rolle.PROJEKTLEDER:
         ansoegninger = {}
@@ -30,10 +40,10 @@ def forside(request):
         return render(
             request,
             "forside/projektleder.html",
-            {"kommuner": kommuner_til_skrivning(request.user).med_gruppe(), "programmer": programmer},
+            {"kommuner": kommuner_til_skrivning(request.user).med_gruppe(), "programmer": programmer} | opgaver,
         )
     return render(
         request,
         f"forside/{brugerrolle}.html",
-        {"kommuner": kommuner_for_oversigt(request.user), "programmer": programmer},
+        {"kommuner": kommuner_for_oversigt(request.user), "programmer": programmer} | opgaver,
     )

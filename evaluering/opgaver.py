@@ -1,0 +1,154 @@
+"""What in evaluering's data is a task, and for whom (forebyggelse/opgaver.py; gathered per role in
+portal/opgaver.py). Each function is a fixed number of queries, whatever the number of participants."""
+
+from datetime import datetime
+
+from django.db.models import Count, Exists, Max, Min, OuterRef
+from django.urls import reverse
+
+from evaluering.models import UDESTAAENDE, Fremmoede, Kommuneleverance, Leverancestatus, Moede, Moedestatus
+from evaluering.permissions import indsendelser_til_laesning, moeder_til_laesning, rapportpakker_til_laesning
+from forebyggelse import tid
+from forebyggelse.formatering import dansk_tid, dato, tal
+from forebyggelse.opgaver import Opgave
+from kommuner.roller import kommuner_til_skrivning
+
+LEVERANCER = "Leverancer til gennemsyn"
+FORSINKET = "Forsinket hos kommunerne"
+MOEDER = "Møder"
+MINE_LEVERANCER = "Dataleverancer"
+NYT = "Nyt siden dit sidste besøg"
+
+
+def til_ministeriet(user) -> list[Opgave]:
+    return _leverancer_til_gennemsyn() + _forsinket_pr_kommune() + _moeder_at_afslutte(user)
+
+
+def _leverancer_til_gennemsyn() -> list[Opgave]:
+    leverancer = (
+        Kommuneleverance.objects.filter(status=Leverancestatus.INDSENDT)
+        .select_related("dataleverance", "deltagelse__kommune")
+        .order_by("dataleverance__frist", "deltagelse__kommune__kode")
+    )
+    return [
+        Opgave(
+            LEVERANCER,
+            f"Gennemse “{kl.dataleverance.titel}” fra {kl.deltagelse.kommune.navn}",
+            reverse("evaluering:kommuneleverance", args=[kl.dataleverance_id, kl.deltagelse.kommune.kode]),
+            kommune=kl.deltagelse.kommune.navn,
+        )
+        for kl in leverancer
+    ]
+
+
+def _forsinket_pr_kommune() -> list[Opgave]:
+    """One line per municipality that owes deliveries after their deadline, the oldest deadline first."""
+    pr_kommune = (
+        Kommuneleverance.objects.filter(status__in=UDESTAAENDE, dataleverance__frist__lt=tid.nu())
+        .values("deltagelse__kommune__navn", "deltagelse__kommune__kode", "deltagelse__program_id")
+        .annotate(antal=Count("pk"), aeldste=Min("dataleverance__frist"))
+        .order_by("aeldste", "deltagelse__kommune__kode")
+    )
+    return [
+        Opgave(
+            FORSINKET,
+            f"{r['deltagelse__kommune__navn']} mangler {tal(r['antal'])} "
+            f"{'leverance' if r['antal'] == 1 else 'leverancer'} efter fristen",
+            reverse("evaluering:kommunestatus", args=[r["deltagelse__program_id"], r["deltagelse__kommune__kode"]]),
+            frist=r["aeldste"],
+            kommune=r["deltagelse__kommune__navn"],
+        )
+        for r in pr_kommune
+    ]
+
+
+def _moeder_at_afslutte(user) -> list[Opgave]:
+    """Meetings held: attendance not yet recorded, minutes written but not approved."""
+    moeder = (
+        moeder_til_laesning(user)
+        .filter(start__lt=tid.nu())
+        .exclude(status=Moedestatus.GODKENDT)
+        .annotate(har_fremmoede=Exists(Fremmoede.objects.filter(moede=OuterRef("pk"))))
+        .order_by("start")
+    )
+    opgaver = []
+    for m in moeder:
+        url = reverse("evaluering:moede", args=[m.pk])
+        if not m.har_fremmoede:
+            opgaver.append(
+                Opgave(MOEDER, f"Registrér fremmødet ved {m.titel.lower()} den {dato(dansk_tid(m.start))}", url)
+            )
+        if m.referat.strip():
+            opgaver.append(
+                Opgave(MOEDER, f"Godkend referatet af {m.titel.lower()} den {dato(dansk_tid(m.start))}", url)
+            )
+    return opgaver
+
+
+def til_projektleder(user) -> list[Opgave]:
+    """Each delivery the lead's municipalities still owe, with its deadline, and the ministry's comment when it was
+    sent back (1 query)."""
+    leverancer = (
+        Kommuneleverance.objects.filter(deltagelse__kommune__in=kommuner_til_skrivning(user), status__in=UDESTAAENDE)
+        .select_related("dataleverance", "deltagelse__kommune")
+        .order_by("dataleverance__frist", "deltagelse__kommune__kode")
+    )
+    opgaver = []
+    for kl in leverancer:
+        tilbage = kl.status == Leverancestatus.SENDT_TILBAGE
+        opgaver.append(
+            Opgave(
+                MINE_LEVERANCER,
+                f"{'Ret og indsend' if tilbage else 'Indsend'} “{kl.dataleverance.titel}” for "
+                f"{kl.deltagelse.kommune.navn}",
+                reverse("evaluering:kommuneleverance", args=[kl.dataleverance_id, kl.deltagelse.kommune.kode]),
+                frist=kl.dataleverance.frist,
+                kommune=kl.deltagelse.kommune.navn,
+                bemaerkning=kl.kommentar if tilbage else "",
+            )
+        )
+    return opgaver
+
+
+def til_evaluator(user, *, siden: datetime | None) -> list[Opgave]:
+    """What is new since `siden` (the user's previous login; None: everything): per delivery, how many
+    municipalities' submissions the ministry has approved, and each report package made (2 queries)."""
+    indsendelser = indsendelser_til_laesning(user).filter(resultat=Leverancestatus.GODKENDT)
+    pakker = rapportpakker_til_laesning(user).exclude(dannet_af=user)
+    if siden is not None:
+        indsendelser = indsendelser.filter(vurderet__gt=siden)
+        pakker = pakker.filter(dannet__gt=siden)
+    pr_leverance = (
+        indsendelser.values("kommuneleverance__dataleverance_id", "kommuneleverance__dataleverance__titel")
+        .annotate(antal=Count("kommuneleverance__deltagelse", distinct=True), seneste=Max("vurderet"))
+        .order_by("-seneste")
+    )
+    opgaver = [
+        Opgave(
+            NYT,
+            f"“{r['kommuneleverance__dataleverance__titel']}”: {tal(r['antal'])} "
+            f"{'kommune' if r['antal'] == 1 else 'kommuner'} godkendt",
+            reverse("evaluering:dataleverance", args=[r["kommuneleverance__dataleverance_id"]]),
+        )
+        for r in pr_leverance
+    ]
+    return opgaver + [
+        Opgave(NYT, f"Ny rapportpakke: {p.filnavn}", reverse("evaluering:rapportpakke", args=[p.pk]))
+        for p in pakker.order_by("-dannet", "-pk")
+    ]
+
+
+def naeste_moede(user) -> Moede | None:
+    return moeder_til_laesning(user).filter(start__gte=tid.nu()).order_by("start").first()
+
+
+def forsinkede_leverancer_pr_deltagelse(program) -> dict[int, int]:
+    """Per participation in the programme: how many deliveries it owes after their deadline (1 query)."""
+    return dict(
+        Kommuneleverance.objects.filter(
+            deltagelse__program=program, status__in=UDESTAAENDE, dataleverance__frist__lt=tid.nu()
+        )
+        .values("deltagelse_id")
+        .annotate(antal=Count("pk"))
+        .values_list("deltagelse_id", "antal")
+    )

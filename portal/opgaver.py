@@ -1,0 +1,93 @@
+"""Mine opgaver: what is due for the user, gathered from each app's `opgaver.py`, one selector per role
+(docs/decisions/0054). The same lists drive the front page, the count in the menu and the weekly e-mail."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.urls import reverse
+
+from evaluering import opgaver as evaluering
+from evaluering.models import Moede
+from forebyggelse import tid
+from forebyggelse.opgaver import Opgave, sorteret
+from forebyggelse.roller import Rolle, rolle
+from kommuner import opgaver as kommuner
+from kommuner.models import Program, ProgramStatus
+from kommuner.permissions import programmer_til_laesning
+from profiler import opgaver as profiler
+from strategi import opgaver as strategi
+from strategi.selectors import OversigtRaekke, oversigt_for_program
+
+
+def ministeriets_opgaver(user) -> list[Opgave]:
+    return sorteret(
+        kommuner.til_ministeriet(user)
+        + strategi.til_ministeriet(user)
+        + profiler.til_ministeriet(user)
+        + evaluering.til_ministeriet(user)
+    )
+
+
+def projektlederens_opgaver(user) -> list[Opgave]:
+    return sorteret(
+        kommuner.til_projektleder(user)
+        + strategi.til_projektleder(user)
+        + profiler.til_projektleder(user)
+        + evaluering.til_projektleder(user)
+    )
+
+
+def evaluatorens_opgaver(user, *, siden: datetime | None) -> list[Opgave]:
+    return evaluering.til_evaluator(user, siden=siden)
+
+
+def styregruppens_opgaver(user) -> list[Opgave]:
+    moede = evaluering.naeste_moede(user)
+    if moede is None:
+        return []
+    return [
+        Opgave(evaluering.MOEDER, f"Næste møde: {moede.titel} ({moede.program.navn})", _moede_url(moede), moede.start)
+    ]
+
+
+def _moede_url(moede: Moede) -> str:
+    return reverse("evaluering:moede", args=[moede.pk])
+
+
+def opgaver_for(user, *, siden: datetime | None = None) -> list[Opgave]:
+    """The user's list: `siden` is the previous login, from which the evaluator's "new" counts."""
+    match rolle(user):
+        case Rolle.MINISTERIET:
+            return ministeriets_opgaver(user)
+        case Rolle.PROJEKTLEDER:
+            return projektlederens_opgaver(user)
+        case Rolle.EVALUATOR:
+            return evaluatorens_opgaver(user, siden=siden)
+        case Rolle.STYREGRUPPE:
+            return styregruppens_opgaver(user)
+    return []
+
+
+@dataclass
+class Statuslinje:
+    raekke: OversigtRaekke
+    forsinkede_leverancer: int
+
+
+@dataclass
+class Programstatus:
+    program: Program
+    linjer: list[Statuslinje]
+
+
+def programstatus_i_en_linje(user) -> list[Programstatus]:
+    """For the steering group: each running programme, one line per participant (strategy, goals, late actions,
+    late deliveries)."""
+    ud = []
+    for program in programmer_til_laesning(user).filter(status=ProgramStatus.I_GANG).order_by("startdato"):
+        oversigt = oversigt_for_program(program, user, i_dag=tid.i_dag())
+        forsinkede = evaluering.forsinkede_leverancer_pr_deltagelse(program)
+        ud.append(
+            Programstatus(program, [Statuslinje(r, forsinkede.get(r.deltagelse.pk, 0)) for r in oversigt.raekker])
+        )
+    return ud

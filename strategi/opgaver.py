@@ -1,0 +1,111 @@
+"""What in strategi's data is a task, and for whom (forebyggelse/opgaver.py; gathered per role in portal/opgaver.py).
+Each function is a fixed number of queries, whatever the number of participants."""
+
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+
+from forebyggelse import tid
+from forebyggelse.formatering import ejefald
+from forebyggelse.opgaver import Opgave
+from kommuner.models import ProgramStatus
+from kommuner.roller import kommuner_til_skrivning
+from strategi.models import GODKENDTE, Handling, Kommentar, Kommentarart, Strategi, StrategiStatus
+from strategi.permissions import strategier_til_laesning
+from strategi.selectors import mine_deltagelser
+
+GODKEND = "Strategier til godkendelse"
+STRATEGI = "Forebyggelsesstrategien"
+HANDLINGER = "Handlinger, der er forsinkede"
+
+
+def til_ministeriet(user) -> list[Opgave]:
+    """Each strategy submitted for approval (1 query)."""
+    strategier = (
+        strategier_til_laesning(user)
+        .filter(status=StrategiStatus.INDSENDT)
+        .med_kommune()
+        .order_by("indsendt", "deltagelse__kommune__kode")
+    )
+    return [
+        Opgave(
+            GODKEND,
+            f"Godkend {ejefald(s.deltagelse.kommune.navn)} forebyggelsesstrategi, eller send den tilbage",
+            reverse("strategi:strategi", args=[s.pk]),
+            kommune=s.deltagelse.kommune.navn,
+        )
+        for s in strategier
+    ]
+
+
+def til_projektleder(user) -> list[Opgave]:
+    """The strategy each of the lead's participations owes while its programme runs (to create, to submit, to correct
+    after the ministry's comment), and every late action of an approved strategy (3 queries)."""
+    opgaver = []
+    for raekke in mine_deltagelser(user):
+        deltagelse, strategi = raekke.deltagelse, raekke.strategi
+        if deltagelse.program.status == ProgramStatus.AFSLUTTET:
+            continue
+        kommune = deltagelse.kommune.navn
+        if strategi is None:
+            opgaver.append(
+                Opgave(
+                    STRATEGI,
+                    f"Opret {ejefald(kommune)} forebyggelsesstrategi",
+                    f"{reverse('kommuner:program', args=[deltagelse.program_id])}#strategier-overskrift",
+                    kommune=kommune,
+                )
+            )
+    opgaver += _strategier_at_indsende(user)
+    return opgaver + _forsinkede_handlinger(user)
+
+
+def _strategier_at_indsende(user) -> list[Opgave]:
+    seneste_tilbagesendelse = Kommentar.objects.filter(
+        strategi=OuterRef("pk"), art=Kommentarart.SENDT_TILBAGE
+    ).order_by("-skrevet", "-pk")
+    strategier = (
+        Strategi.objects.exclude(deltagelse__program__status=ProgramStatus.AFSLUTTET)
+        .filter(
+            deltagelse__kommune__in=kommuner_til_skrivning(user),
+            status__in=(StrategiStatus.KLADDE, StrategiStatus.SENDT_TILBAGE),
+        )
+        .med_kommune()
+        .annotate(tilbage_fordi=Subquery(seneste_tilbagesendelse.values("tekst")[:1]))
+        .order_by("deltagelse__kommune__kode")
+    )
+    opgaver = []
+    for s in strategier:
+        tilbage = s.status == StrategiStatus.SENDT_TILBAGE
+        opgaver.append(
+            Opgave(
+                STRATEGI,
+                f"{'Ret og indsend' if tilbage else 'Gør færdig og indsend'} {ejefald(s.deltagelse.kommune.navn)} "
+                "forebyggelsesstrategi",
+                reverse("strategi:strategi", args=[s.pk]),
+                kommune=s.deltagelse.kommune.navn,
+                bemaerkning=(s.tilbage_fordi or "") if tilbage else "",
+            )
+        )
+    return opgaver
+
+
+def _forsinkede_handlinger(user) -> list[Opgave]:
+    handlinger = (
+        Handling.objects.filter(
+            strategi__deltagelse__kommune__in=kommuner_til_skrivning(user), strategi__status__in=GODKENDTE
+        )
+        .med_forsinkelse(tid.i_dag())
+        .filter(forsinket=True)
+        .select_related("strategi__deltagelse__kommune")
+        .order_by("slut", "pk")
+    )
+    return [
+        Opgave(
+            HANDLINGER,
+            f"Meld fremskridt på handlingen “{h.titel}”",
+            f"{reverse('strategi:handleplan', args=[h.strategi_id])}#handling-{h.pk}",
+            frist=h.slut,
+            kommune=h.strategi.deltagelse.kommune.navn,
+        )
+        for h in handlinger
+    ]

@@ -1,0 +1,176 @@
+"""Mine opgaver (portal/opgaver.py): what each role is asked to do, where, and nothing from another municipality."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from evaluering.models import Kommuneleverance
+from evaluering.services.leverancer import indsendelse_vurder, leverance_indsend
+from forebyggelse.formatering import dansk_tid, dato, ejefald
+from kommuner.models import Vurdering
+from kommuner.services.ansoegninger import ansoegning_send_tilbage
+from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
+from portal.opgaver import opgaver_for
+from strategi.models import Handling, HandlingStatus
+from strategi.services.strategier import strategi_send_tilbage
+from tests.evaluering.factories import dataleverance, moede, program_med_deltagere
+from tests.kommuner.factories import AnsoegningFactory, projektleder_for
+from tests.strategi.factories import HandlingFactory, StrategiFactory, godkend
+
+pytestmark = pytest.mark.django_db
+
+
+def titler(user, **kw) -> list[str]:
+    return [o.titel for o in opgaver_for(user, **kw)]
+
+
+def test_ejefald_is_an_s_or_after_s_x_z_an_apostrophe():
+    assert [ejefald(n) for n in ("Odense", "Aarhus", "Vejle Kommune", "Fanø")] == [
+        "Odenses",
+        "Aarhus'",
+        "Vejle Kommunes",
+        "Fanøs",
+    ]
+
+
+def test_the_ministry_assesses_then_decides_each_submitted_application(ministeriet, kobenhavn):
+    ansoegning = AnsoegningFactory(kommune=kobenhavn, indsendt=True)
+    assert "Vurdér Københavns interessetilkendegivelse" in titler(ministeriet)
+    vurdering_gem(
+        vurdering=Vurdering(ansoegning=ansoegning, bedoemmer=ministeriet),
+        bruger=ministeriet,
+        indhold=Vurderingsindhold(),
+        version=0,
+    )
+    liste = titler(ministeriet)
+    assert "Vurdér Københavns interessetilkendegivelse" not in liste
+    assert "Træf afgørelse om Københavns interessetilkendegivelse" in liste
+
+
+def test_the_ministry_sees_what_waits_for_its_review(ministeriet, projektleder_101):
+    strategi = StrategiFactory(status="indsendt")
+    program = program_med_deltagere("101", ministeriet=ministeriet)
+    leverance = dataleverance(program, ministeriet)
+    kl = Kommuneleverance.objects.get(dataleverance=leverance, deltagelse__kommune__kode="101")
+    leverance_indsend(kommuneleverance=kl, bruger=projektleder_101)
+    liste = titler(ministeriet)
+    assert "Godkend Københavns forebyggelsesstrategi, eller send den tilbage" in liste
+    assert "Gennemse “Opfølgning 2012” fra København" in liste
+    # Reviewed: off the list.
+    strategi_send_tilbage(strategi=strategi, kommentar="Målene mangler tal.", bruger=ministeriet)
+    indsendelse_vurder(indsendelse=kl.indsendelser.get(), godkendt=True, kommentar="", bruger=ministeriet)
+    liste = titler(ministeriet)
+    assert not [t for t in liste if "forebyggelsesstrategi" in t or t.startswith("Gennemse")]
+
+
+def test_deliveries_owed_after_their_deadline_are_one_line_per_municipality_oldest_first(ministeriet):
+    program = program_med_deltagere("101", "147", ministeriet=ministeriet)
+    dataleverance(program, ministeriet, titel="A", frist=timezone.now() - timedelta(days=10))
+    dataleverance(program, ministeriet, titel="B", frist=timezone.now() - timedelta(days=3))
+    dataleverance(program, ministeriet, titel="C", frist=timezone.now() + timedelta(days=3))
+    forsinket = [o for o in opgaver_for(ministeriet) if o.art == "Forsinket hos kommunerne"]
+    # The same oldest deadline: by municipality code.
+    assert [o.titel for o in forsinket] == [
+        "København mangler 2 leverancer efter fristen",
+        "Frederiksberg mangler 2 leverancer efter fristen",
+    ]
+    assert all(o.forsinket(timezone.localdate()) for o in forsinket)
+
+
+def test_a_held_meeting_asks_for_attendance_and_a_coming_one_does_not(ministeriet):
+    program = program_med_deltagere("101", ministeriet=ministeriet)
+    holdt = moede(program)
+    moede(program, dag=timezone.localdate() + timedelta(days=30), nummer=3)
+    liste = titler(ministeriet)
+    assert [t for t in liste if t.startswith("Registrér fremmødet")] == [
+        f"Registrér fremmødet ved {holdt.titel.lower()} den {dato(dansk_tid(holdt.start))}"
+    ]
+
+
+def test_a_lead_sees_only_their_own_municipalitys_tasks(projektleder_101, projektleder_147, frederiksberg):
+    StrategiFactory()  # København's draft
+    StrategiFactory(kommune=frederiksberg)
+    egne = opgaver_for(projektleder_101)
+    assert [o.titel for o in egne if o.art == "Forebyggelsesstrategien"] == [
+        "Gør færdig og indsend Københavns forebyggelsesstrategi"
+    ]
+    assert all(o.kommune in ("", "København") for o in egne)
+    assert all(o.kommune in ("", "Frederiksberg") for o in opgaver_for(projektleder_147))
+
+
+def test_what_the_ministry_sent_back_is_a_task_with_its_comment(ministeriet, projektleder_101, kobenhavn):
+    ansoegning = AnsoegningFactory(kommune=kobenhavn, indsendt=True)
+    ansoegning_send_tilbage(ansoegning=ansoegning, kommentar="Afsnit C mangler.", bruger=ministeriet)
+    (opgave,) = [o for o in opgaver_for(projektleder_101) if o.art == "Interessetilkendegivelser"]
+    assert opgave.titel.startswith("Ret og send Københavns interessetilkendegivelse")
+    assert opgave.bemaerkning == "Afsnit C mangler."
+    assert opgave.url == f"/ansoegninger/{ansoegning.pk}/"
+
+
+def test_a_late_action_is_a_task_until_it_is_done(projektleder_101):
+    strategi = StrategiFactory(fuld=True)
+    handling = HandlingFactory(strategi=strategi, titel="Familiehus åbner", slut=date(2012, 3, 31))
+    godkend(strategi)
+    titel = "Meld fremskridt på handlingen “Familiehus åbner”"
+    (opgave,) = [o for o in opgaver_for(projektleder_101) if o.titel == titel]
+    assert opgave.art == "Handlinger, der er forsinkede"
+    assert opgave.frist == date(2012, 3, 31)
+    assert opgave.url.endswith(f"#handling-{handling.pk}")
+    Handling.objects.filter(pk=handling.pk).update(status=HandlingStatus.GENNEMFOERT)
+    assert titel not in titler(projektleder_101)
+
+
+def test_the_evaluator_sees_what_is_new_since_the_previous_login(ministeriet, evaluator, projektleder_101):
+    program = program_med_deltagere("101", ministeriet=ministeriet)
+    kl = Kommuneleverance.objects.get(
+        dataleverance=dataleverance(program, ministeriet), deltagelse__kommune__kode="101"
+    )
+    indsendelse = leverance_indsend(kommuneleverance=kl, bruger=projektleder_101)
+    indsendelse_vurder(indsendelse=indsendelse, godkendt=True, kommentar="", bruger=ministeriet)
+    assert titler(evaluator, siden=None) == ["“Opfølgning 2012”: 1 kommune godkendt"]
+    assert titler(evaluator, siden=timezone.now()) == []
+
+
+def test_the_steering_group_sees_the_next_meeting(styregruppe, ministeriet):
+    program = program_med_deltagere("101", ministeriet=ministeriet)
+    moede(program)
+    naeste = moede(program, dag=timezone.localdate() + timedelta(days=30), nummer=3)
+    assert [(o.titel, o.frist) for o in opgaver_for(styregruppe)] == [
+        (f"Næste møde: {naeste.titel} ({program.navn})", naeste.start)
+    ]
+
+
+def _deltagere_med_opgaver(ministeriet, koder):
+    program = program_med_deltagere(*koder, ministeriet=ministeriet, samlet_budget=50_000_000)
+    dataleverance(program, ministeriet, titel="Forsinket", frist=timezone.now() - timedelta(days=3))
+    til_gennemsyn = dataleverance(program, ministeriet, titel="Til gennemsyn")
+    for kl in Kommuneleverance.objects.filter(dataleverance=til_gennemsyn).select_related("deltagelse__kommune"):
+        indsendelse = leverance_indsend(kommuneleverance=kl, bruger=projektleder_for(kl.deltagelse.kommune))
+        if kl.deltagelse.kommune.kode in ("147", "155"):
+            indsendelse_vurder(indsendelse=indsendelse, godkendt=True, kommentar="", bruger=ministeriet)
+    for deltagelse in program.deltagelser.all():
+        StrategiFactory(deltagelse=deltagelse, status="indsendt")
+    moede(program)
+    moede(program, dag=timezone.localdate() + timedelta(days=30), nummer=3)
+    return program
+
+
+def test_the_task_lists_take_the_same_queries_for_two_participants_as_for_five(
+    ministeriet, projektleder_101, styregruppe, evaluator
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    brugere = {"ministeriet": ministeriet, "projektleder": projektleder_101, "styregruppe": styregruppe}
+    antal = {}
+    for koder in (("101", "147"), ("151", "153", "155")):
+        _deltagere_med_opgaver(ministeriet, koder)
+        for navn, bruger in brugere.items():
+            with CaptureQueriesContext(connection) as forespoergsler:
+                assert opgaver_for(bruger)
+            antal.setdefault(navn, []).append(len(forespoergsler))
+        with CaptureQueriesContext(connection) as forespoergsler:
+            assert opgaver_for(evaluator, siden=None)
+        antal.setdefault("evaluator", []).append(len(forespoergsler))
+    assert all(foer == efter for foer, efter in antal.values()), antal
