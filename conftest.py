@@ -68,3 +68,20 @@ def kommunedata(transactional_db):
     the migrated reference data (98 municipalities and their groups) back first."""
     migration = importlib.import_module("kommuner.migrations.0002_indlaes_kommuner_og_grupper")
     migration.indlaes(apps, None)
+
+
+@pytest.fixture
+def menuen(db):
+    """How many queries the menu's count of the user's tasks costs on every page (portal/opgaver.py). A page's test
+    of its own queries allows its own number plus this; both stay the same as data grow."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal.opgaver import opgaver_for
+
+    def antal(user) -> int:
+        with CaptureQueriesContext(connection) as forespoergsler:
+            opgaver_for(user)
+        return len(forespoergsler)
+
+    return antal

@@ -2,10 +2,11 @@ from django.urls import reverse
 
 from forebyggelse.roller import er_evaluator, er_ministeriet, rolle, ser_alle_kommuner
 from hentninger.permissions import kan_se_hentningslog
+from portal.opgaver import opgaver_til
 
 
 def navigation(request):
-    """The main menu for the logged-in user's role."""
+    """The main menu for the logged-in user's role; the front page's item counts the user's tasks (Mine opgaver)."""
     user = getattr(request, "user", None)
     if user is None or not rolle(user):
         return {"navigation": []}
@@ -27,9 +28,15 @@ def navigation(request):
     if kan_se_hentningslog(user)[0]:
         punkter.append(("Hentningslog", reverse("hentninger:log")))
     path = request.path
+    antal = {reverse("forside"): len(opgaver_til(request))}
     return {
         "navigation": [
-            {"titel": titel, "url": url, "aktiv": path == url if url == "/" else path.startswith(url)}
+            {
+                "titel": titel,
+                "url": url,
+                "aktiv": path == url if url == "/" else path.startswith(url),
+                "antal": antal.get(url, 0),
+            }
             for titel, url in punkter
         ]
     }

@@ -14,6 +14,7 @@ from forebyggelse.roller import Rolle, rolle
 from kommuner import opgaver as kommuner
 from kommuner.models import Program, ProgramStatus
 from kommuner.permissions import programmer_til_laesning
+from konto.session import forrige_login
 from profiler import opgaver as profiler
 from strategi import opgaver as strategi
 from strategi.selectors import OversigtRaekke, oversigt_for_program
@@ -66,6 +67,13 @@ def opgaver_for(user, *, siden: datetime | None = None) -> list[Opgave]:
         case Rolle.STYREGRUPPE:
             return styregruppens_opgaver(user)
     return []
+
+
+def opgaver_til(request) -> list[Opgave]:
+    """The logged-in user's list, computed once per request (the front page and the count in the menu share it)."""
+    if not hasattr(request, "_opgaver"):
+        request._opgaver = opgaver_for(request.user, siden=forrige_login(request.session))
+    return request._opgaver
 
 
 @dataclass

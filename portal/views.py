@@ -8,8 +8,7 @@ from forebyggelse.roller import Rolle, rolle
 from kommuner.permissions import ansoegninger_til_laesning, programmer_til_laesning
 from kommuner.roller import kommuner_til_skrivning
 from kommuner.selectors import kommuner_for_oversigt
-from konto.session import forrige_login
-from portal.opgaver import opgaver_for, programstatus_i_en_linje
+from portal.opgaver import opgaver_til, programstatus_i_en_linje
 from strategi.selectors import mine_deltagelser
 
 
@@ -21,7 +20,7 @@ def forside(request):
     if not brugerrolle:
         return render(request, "forside/uden_rolle.html")
     opgaver = {
-        "opgaver": opgaver_for(request.user, siden=forrige_login(request.session)),
+        "opgaver": opgaver_til(request),
         "i_dag": tid.i_dag(),
     }
     if brugerrolle == Rolle.STYREGRUPPE:

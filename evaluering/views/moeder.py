@@ -284,16 +284,20 @@ def fremmoede(request, pk):
         forms.append((kommune, FremmoedeForm(request.POST or None, prefix=f"k{kommune.kode}", initial=initial)))
     if request.method == "POST" and all(form.is_valid() for _, form in forms):
         fejl = False
-        for kommune, form in forms:
-            try:
-                services.fremmoede_registrer(moede=moede, kommune=kommune, bruger=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                fejl = True
-                service_fejl_paa_form(form, exc)
+        # All or nothing: a savepoint, so the rows that did save are undone and the page (its menu included) can
+        # still read the database afterwards.
+        with transaction.atomic():
+            for kommune, form in forms:
+                try:
+                    services.fremmoede_registrer(moede=moede, kommune=kommune, bruger=request.user, **form.cleaned_data)
+                except ValidationError as exc:
+                    fejl = True
+                    service_fejl_paa_form(form, exc)
+            if fejl:
+                transaction.set_rollback(True)
         if not fejl:
             messages.success(request, "Fremmødet er registreret.")
             return _tilbage(moede, "#fremmoede")
-        transaction.set_rollback(True)  # all or nothing: the rows that did save are undone
     return render(request, "evaluering/fremmoede_form.html", {"moede": moede, "forms": forms})
 
 

@@ -164,10 +164,12 @@ def test_bad_filters_give_a_danish_message_not_an_error(client_for, ministeriet,
     assert len(svar.context["side"]) == 1  # an invalid filter filters nothing
 
 
-def test_the_log_pages_by_50_with_constant_queries(client_for, ministeriet, evaluator, django_assert_max_num_queries):
+def test_the_log_pages_by_50_with_constant_queries(
+    menuen, client_for, ministeriet, evaluator, django_assert_max_num_queries
+):
     client = client_for(ministeriet)
     hent(evaluator, "Bilag", datetime(2011, 2, 8, 12, 0, tzinfo=UTC))
-    with django_assert_max_num_queries(12) as faa:
+    with django_assert_max_num_queries(12 + menuen(ministeriet)) as faa:
         client.get(LOG)
     Hentning.objects.bulk_create([Hentning(bruger=evaluator, art="Rapport", filnavn=f"{i}.pdf") for i in range(120)])
     with django_assert_max_num_queries(len(faa.captured_queries)):

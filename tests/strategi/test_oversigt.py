@@ -73,7 +73,7 @@ def _queries(client, url) -> int:
     return len(queries)
 
 
-def test_the_overview_across_participants_has_the_same_queries_for_5_and_50(client_for, ministeriet, indikator):
+def test_the_overview_across_participants_has_the_same_queries_for_5_and_50(menuen, client_for, ministeriet, indikator):
     program = ProgramFactory(samlet_budget=1_000_000_000)
     kommuner = list(Kommune.objects.order_by("kode")[:50])
     for kommune in kommuner[:5]:
@@ -94,7 +94,7 @@ def test_the_overview_across_participants_has_the_same_queries_for_5_and_50(clie
         _deltager(program, kommune, indikator)
     ved_50 = [_queries(client, url) for url in urls]
     assert ved_5 == ved_50, f"5 deltagere: {ved_5} queries, 50 deltagere: {ved_50}"
-    assert max(ved_50) <= 20
+    assert max(ved_50) <= 20 + menuen(ministeriet)
     print(
         f"\nOversigten på tværs: {ved_5[0]} queries ved 5 og {ved_50[0]} ved 50 deltagere; "
         f"indsatstrappen: {ved_5[1]} og {ved_50[1]}"

@@ -1,0 +1,58 @@
+"""The front page starts with Mine opgaver, and the menu counts them on every page."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from kommuner.services.ansoegninger import ansoegning_send_tilbage
+from konto.session import FORRIGE_LOGIN, forrige_login
+from tests.kommuner.factories import AnsoegningFactory
+from tests.strategi.factories import StrategiFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _antal_i_menuen(html: str) -> str:
+    (antal,) = set(re.findall(r'class="badge badge-small menu-antal">(\d+)<span class="sr-only">', html))
+    return antal
+
+
+def test_the_ministrys_front_page_lists_its_tasks_and_every_page_counts_them(client_for, ministeriet):
+    strategi = StrategiFactory(status="indsendt")
+    client = client_for(ministeriet)
+    forside = client.get("/").content.decode()
+    assert '<h2 id="opgaver-overskrift">Mine opgaver</h2>' in forside
+    assert (
+        f'<a href="/strategier/{strategi.pk}/">Godkend Københavns forebyggelsesstrategi, eller send den tilbage</a>'
+        in forside
+    )
+    raekker = forside.split("<tbody>", 1)[1].split("</tbody>", 1)[0].count("<tr>")
+    assert _antal_i_menuen(forside) == str(raekker)
+    assert _antal_i_menuen(client.get("/programmer/").content.decode()) == str(raekker)
+
+
+def test_a_lead_sees_what_was_sent_back_and_why(client_for, ministeriet, projektleder_101, kobenhavn):
+    ansoegning = AnsoegningFactory(kommune=kobenhavn, indsendt=True)
+    ansoegning_send_tilbage(ansoegning=ansoegning, kommentar="Afsnit C mangler.", bruger=ministeriet)
+    forside = client_for(projektleder_101).get("/").content.decode()
+    assert "Ret og send Københavns interessetilkendegivelse" in forside
+    assert "Ministeriets kommentar: Afsnit C mangler." in forside
+
+
+def test_no_tasks_says_so_and_the_menu_shows_no_count(client_for, evaluator):
+    forside = client_for(evaluator).get("/").content.decode()
+    assert "Intet nyt siden dit sidste login." in forside
+    assert "menu-antal" not in forside
+
+
+def test_each_login_remembers_the_one_before(client, evaluator):
+    client.force_login(evaluator)
+    assert forrige_login(client.session) is None
+    client.logout()
+    foer = timezone.now()
+    client.force_login(evaluator)
+    forrige = forrige_login(client.session)
+    assert forrige is not None and foer - timedelta(minutes=1) < forrige <= foer
+    assert FORRIGE_LOGIN in client.session
