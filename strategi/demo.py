@@ -36,6 +36,7 @@ from strategi.models import (
     Strategi,
     Trin,
 )
+from strategi.services.fremskridt import Fremskridtsindhold, fremskridt_kommenter, fremskridt_registrer
 from strategi.services.gennemgang import Gennemgangspunkt, aarsgennemgang_gem
 from strategi.services.handlinger import Handlingsindhold, handling_gem
 from strategi.services.maal import Maalindhold, maal_gem, opfoelgning_opret
@@ -832,6 +833,7 @@ def indlaes_demo_strategier(*, ministeriet: Bruger) -> Program | None:
         strategi, maal = _byg(kobenhavn, KOBENHAVN, leder)
         strategi = _godkend(strategi, ministeriet, leder, date(2011, 12, 15), date(2012, 1, 20))
         strategi_registrer_vedtagelse(strategi=strategi, dato=date(2012, 6, 13), organ="Socialudvalget", bruger=leder)
+        _fremskridt(strategi, leder, ministeriet)
         gennemgangsdag = date(2012, 11, 30)
         _foelg_op(KOBENHAVN, maal, leder, til=gennemgangsdag)
         _aarsgennemgang(strategi, leder, gennemgangsdag)
@@ -853,6 +855,69 @@ def indlaes_demo_strategier(*, ministeriet: Bruger) -> Program | None:
                     )
                 _foelg_op(plan, maal, leder)
     return program
+
+
+# Progress during the spring of 2012 (the demo is seen on 1 June 2012): (action, date, status, percent, milestone,
+# note). The ministry comments on one and sends one back.
+FREMSKRIDT = [
+    (
+        "Udvikle et fælles screeningsredskab til sundhedspleje og dagtilbud",
+        date(2012, 3, 28),
+        HandlingStatus.GENNEMFOERT,
+        100,
+        "Screeningsredskabet er taget i brug",
+        "Redskabet er afprøvet i 12 daginstitutioner og godkendt af styregruppen.",
+    ),
+    (
+        "Uddanne sundhedsplejersker og pædagoger i screeningsredskabet",
+        date(2012, 5, 15),
+        HandlingStatus.I_GANG,
+        40,
+        "Første hold er uddannet",
+        "48 sundhedsplejersker og pædagoger er uddannet; to hold mere efter sommerferien.",
+    ),
+    (
+        "Socialrådgivere på alle kommunens folkeskoler",
+        date(2012, 4, 30),
+        HandlingStatus.I_GANG,
+        75,
+        "",
+        "Socialrådgivere er på 45 af 60 skoler.",
+    ),
+    (
+        "Fælles visitationsforum for dagbehandling på tværs af forvaltningerne",
+        date(2012, 5, 25),
+        HandlingStatus.GENNEMFOERT,
+        100,
+        "Første møde i visitationsforummet",
+        "Forummet mødes hver anden uge og har behandlet de første 14 sager.",
+    ),
+]
+
+
+def _fremskridt(strategi: Strategi, leder: Bruger, ministeriet: Bruger) -> None:
+    registreret = {}
+    for titel, dag, status, procent, milepael, notat in FREMSKRIDT:
+        registreret[titel] = fremskridt_registrer(
+            handling=strategi.handlinger.get(titel=titel),
+            indhold=Fremskridtsindhold(
+                dato=dag, status=status, procent=procent, milepael=milepael, notat=f"{EKSEMPEL}{notat}"
+            ),
+            bruger=leder,
+            i_dag=date(2012, 6, 1),
+        )
+    fremskridt_kommenter(
+        fremskridt=registreret["Udvikle et fælles screeningsredskab til sundhedspleje og dagtilbud"],
+        tekst="Flot. Del gerne redskabet med de andre kommuner på næste netværksmøde.",
+        send_tilbage=False,
+        bruger=ministeriet,
+    )
+    fremskridt_kommenter(
+        fremskridt=registreret["Socialrådgivere på alle kommunens folkeskoler"],
+        tekst="Skriv, hvilke skoler der mangler, og hvornår de får en socialrådgiver.",
+        send_tilbage=True,
+        bruger=ministeriet,
+    )
 
 
 def _aarsgennemgang(strategi: Strategi, leder: Bruger, dag: date) -> None:

@@ -2,6 +2,7 @@
 goals and actions carry the version they were loaded with, so a concurrent save becomes a conflict (409) that keeps
 what the user typed."""
 
+from datetime import date
 from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
@@ -22,6 +23,7 @@ from strategi.models import (
     Delstrategi,
     Evidensprogram,
     Farve,
+    Fremskridt,
     Handling,
     HandlingStatus,
     Indsatsomraade,
@@ -33,6 +35,7 @@ from strategi.models import (
     Tilbud,
     Trin,
 )
+from strategi.services.fremskridt import Fremskridtsindhold
 from strategi.services.gennemgang import Gennemgangspunkt
 from strategi.services.handlinger import Handlingsindhold
 from strategi.services.maal import Maalindhold
@@ -727,3 +730,75 @@ class GennemgangForm(forms.Form):
             )
             for h in self.handlinger
         ]
+
+
+# Progress during the year ---------------------------------------------------------------------------
+
+
+class FremskridtForm(VersionForm):
+    """Progress on an action: new (with optional documentation) or corrected (version-checked)."""
+
+    FELTER = ["dato", "status", "procent", "milepael", "notat"]
+    KONFLIKTFELTER = FELTER
+
+    dato = dato_felt("Dato", "Skriv datoen for fremskridtet.", "Den dag, status var sådan. Ikke i fremtiden.")
+    status = forms.ChoiceField(
+        label="Handlingens status", choices=HandlingStatus.choices, help_text="Handlingen får denne status."
+    )
+    procent = forms.IntegerField(
+        label="Færdig (pct.)",
+        required=False,
+        min_value=0,
+        max_value=100,
+        help_text="Valgfri, et helt tal fra 0 til 100.",
+        error_messages={
+            "invalid": "Skriv et helt tal fra 0 til 100.",
+            "min_value": "Skriv et helt tal fra 0 til 100.",
+            "max_value": "Skriv et helt tal fra 0 til 100.",
+        },
+    )
+    milepael = forms.CharField(
+        label="Milepæl nået", required=False, max_length=200, help_text="Valgfri, fx Første hold er i gang."
+    )
+    notat = _tekstfelt(
+        "Notat", 1_000, required=True, rows=3, hjaelp="Kort: hvad er sket?", fejl="Skriv kort, hvad der er sket."
+    )
+    fil = bilagsfelt(label="Dokumentation", required=False, help_text="Valgfri.")
+    bilag_beskrivelse = forms.CharField(label="Beskrivelse af dokumentationen", required=False, max_length=200)
+
+    def __init__(self, *args, fremskridt: Fremskridt | None = None, i_dag: date | None = None, **kwargs):
+        if fremskridt is not None:
+            initial = {f: getattr(fremskridt, f) for f in self.FELTER} | {"version": fremskridt.version}
+        else:
+            initial = {"version": 0, "dato": i_dag}
+        kwargs.setdefault("initial", initial)
+        super().__init__(*args, **kwargs)
+        if fremskridt is not None:  # documentation goes with the update when it is recorded
+            del self.fields["fil"], self.fields["bilag_beskrivelse"]
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def vis(self, navn: str, vaerdi) -> str:
+        if navn == "status" and vaerdi:
+            return HandlingStatus(vaerdi).label
+        return super().vis(navn, vaerdi)
+
+    @property
+    def indhold(self) -> Fremskridtsindhold:
+        data = self.cleaned_data
+        return Fremskridtsindhold(
+            dato=data["dato"],
+            status=data["status"],
+            notat=data["notat"],
+            procent=data.get("procent"),
+            milepael=data["milepael"],
+        )
+
+
+class FremskridtskommentarForm(forms.Form):
+    tekst = _tekstfelt("Kommentar til kommunen", 2_000, required=True, fejl="Skriv en kommentar til kommunen.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -11,7 +11,7 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, URLValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, URLValidator
 from django.db import models
 from django.db.models import Q
 
@@ -105,6 +105,7 @@ class Strategi(models.Model):
 class Bilagsart(models.TextChoices):
     BOERNEPOLITIK = "boernepolitik", "Børnepolitik"
     DOKUMENTATION = "dokumentation", "Dokumentation for en opfølgning"
+    FREMSKRIDT = "fremskridt", "Dokumentation for fremskridt på en handling"
 
 
 class Maalgruppetype(models.TextChoices):
@@ -423,6 +424,7 @@ class Opfoelgning(models.Model):
 class StrategiBilag(Bilagsfil):
     strategi = models.ForeignKey(Strategi, on_delete=models.CASCADE, related_name="bilag")
     opfoelgning = models.ForeignKey(Opfoelgning, on_delete=models.CASCADE, null=True, blank=True, related_name="bilag")
+    fremskridt = models.ForeignKey("Fremskridt", on_delete=models.CASCADE, null=True, blank=True, related_name="bilag")
     art = models.CharField("art", max_length=20, choices=Bilagsart.choices)
 
     class Meta(Bilagsfil.Meta):
@@ -552,6 +554,76 @@ class Handling(models.Model):
     @property
     def farveforklaring(self) -> str:
         return FARVEFORKLARING[Farve(self.farve)]
+
+
+@historik()
+class Fremskridt(models.Model):
+    """Progress on an action of an approved plan, recorded by the municipality's lead at any time between the annual
+    reviews: the action's status (the latest standing update sets it, so a finished action stops being late), how
+    far it has come and a short note. The ministry may comment on it or send it back; `status_foer` is what the
+    action goes back to when the latest update is sent back."""
+
+    strategi = models.ForeignKey(Strategi, on_delete=models.CASCADE, related_name="+")
+    handling = models.ForeignKey(Handling, on_delete=models.CASCADE, related_name="fremskridt")
+    dato = models.DateField("dato", help_text="Den dag, fremskridtet gælder.")
+    status = models.CharField("status", max_length=20, choices=HandlingStatus.choices)
+    procent = models.PositiveSmallIntegerField(
+        "færdig (pct.)", null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    milepael = models.CharField("milepæl nået", max_length=200, blank=True)
+    notat = _tekst("notat", 1_000, blank=False)
+    status_foer = models.CharField("handlingens status før", max_length=20, choices=HandlingStatus.choices)
+    sendt_tilbage = models.BooleanField("sendt tilbage", default=False)
+    indsendt = models.DateTimeField("indsendt", help_text="Registreret eller senest rettet af kommunen.")
+    registreret_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField(default=1)
+    oprettet = models.DateTimeField("oprettet", auto_now_add=True)
+    aendret = models.DateTimeField("ændret", auto_now=True)
+
+    class Meta:
+        ordering = ["handling_id", "-pk"]
+        verbose_name = "fremskridt"
+        verbose_name_plural = "fremskridt"
+
+    def __str__(self) -> str:
+        return f"Fremskridt {self.dato}: {self.get_status_display()}"
+
+
+@historik()
+class Fremskridtskommentar(models.Model):
+    """The ministry's word on a progress update: a comment, or why it is sent back."""
+
+    strategi = models.ForeignKey(Strategi, on_delete=models.CASCADE, related_name="+")
+    fremskridt = models.ForeignKey(Fremskridt, on_delete=models.CASCADE, related_name="kommentarer")
+    sendt_tilbage = models.BooleanField("sendte fremskridtet tilbage", default=False)
+    tekst = _tekst("kommentar", 2_000, blank=False)
+    skrevet = models.DateTimeField("skrevet")
+    skrevet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["fremskridt_id", "skrevet", "pk"]
+        verbose_name = "ministeriets kommentar til fremskridt"
+        verbose_name_plural = "ministeriets kommentarer til fremskridt"
+
+    def __str__(self) -> str:
+        return "Sendt tilbage" if self.sendt_tilbage else "Kommentar"
+
+
+class Fremskridtsbesoeg(models.Model):
+    """When a ministry user last looked at a strategy's progress: what is newer is new to them. A visit changes no
+    data, so it has no history."""
+
+    bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    strategi = models.ForeignKey(Strategi, on_delete=models.CASCADE, related_name="+")
+    set = models.DateTimeField("sidst set")
+
+    class Meta:
+        verbose_name = "besøg på fremskridt"
+        verbose_name_plural = "besøg på fremskridt"
+        constraints = [models.UniqueConstraint(fields=["bruger", "strategi"], name="et_besoeg_pr_bruger_og_strategi")]
+
+    def __str__(self) -> str:
+        return f"Sidst set {self.set}"
 
 
 class Forbindelse(models.Model):

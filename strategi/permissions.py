@@ -21,6 +21,7 @@ from strategi.models import (
     Aarsgennemgang,
     Aktoer,
     Delstrategi,
+    Fremskridt,
     Handling,
     Indsatsomraade,
     Maal,
@@ -43,6 +44,9 @@ GODKENDT = (
     "Strategien er godkendt af ministeriet og kan ikke ændres. Handlingerne planlægges om ved den årlige gennemgang."
 )
 IKKE_GODKENDT = "Strategien er ikke godkendt af ministeriet endnu."
+FREMSKRIDT_FOER_GODKENDELSE = (
+    "Fremskridt registreres, når ministeriet har godkendt strategien. Indtil da rettes handlingen i handleplanen."
+)
 
 
 def strategier_til_laesning(user) -> QuerySet[Strategi]:
@@ -103,8 +107,31 @@ def access_gennemgang(user, pk) -> Aarsgennemgang:
 
 
 def access_bilag(user, pk) -> StrategiBilag:
-    """An annex (child policy, follow-up documentation) goes with its strategy: whoever reads one reads the other."""
-    return _del(StrategiBilag, user, pk, "opfoelgning")
+    """An annex (child policy, documentation of a follow-up or of progress) goes with its strategy: whoever reads one
+    reads the other; the documentation of a sent-back progress update goes with the update."""
+    qs = StrategiBilag.objects.select_related(
+        "strategi__deltagelse__program", "strategi__deltagelse__kommune", "opfoelgning"
+    ).filter(strategi__in=strategier_til_laesning(user))
+    qs = qs.filter(Q(fremskridt__isnull=True) | Q(fremskridt__in=fremskridt_til_laesning(user)))
+    return get_or_404(qs, pk=pk)
+
+
+def fremskridt_til_laesning(user) -> QuerySet[Fremskridt]:
+    """Progress goes with its strategy, except an update sent back: until the municipality has corrected it, only
+    those who read the ministry's comments see it (the ministry, the evaluator and the municipality's own leads)."""
+    qs = Fremskridt.objects.filter(strategi__in=strategier_til_laesning(user))
+    if er_ministeriet(user) or er_evaluator(user):
+        return qs
+    if er_projektleder(user):
+        return qs.filter(Q(sendt_tilbage=False) | Q(strategi__deltagelse__kommune__in=kommuner_til_skrivning(user)))
+    return qs.filter(sendt_tilbage=False)
+
+
+def access_fremskridt(user, pk) -> Fremskridt:
+    qs = fremskridt_til_laesning(user).select_related(
+        "strategi__deltagelse__program", "strategi__deltagelse__kommune", "handling"
+    )
+    return get_or_404(qs, pk=pk)
 
 
 def access_version(user, strategi: Strategi, nummer) -> Strategiversion:
@@ -174,6 +201,24 @@ def kan_foelge_op(user, strategi: Strategi) -> tuple[bool, str]:
         return False, "Kun kommunens egne projektledere kan registrere opfølgninger."
     if not skriver_for(user, strategi.kommune.pk):
         return False, IKKE_DIN_KOMMUNE
+    return True, ""
+
+
+def kan_registrere_fremskridt(user, strategi: Strategi) -> tuple[bool, str]:
+    """Progress on the actions, at any time once the plan is approved (the plan itself stays locked until the annual
+    review)."""
+    if strategi.status not in GODKENDTE:
+        return False, FREMSKRIDT_FOER_GODKENDELSE
+    if not er_projektleder(user):
+        return False, "Kun kommunens egne projektledere kan registrere fremskridt."
+    if not skriver_for(user, strategi.kommune.pk):
+        return False, IKKE_DIN_KOMMUNE
+    return True, ""
+
+
+def kan_kommentere_fremskridt(user, fremskridt: Fremskridt) -> tuple[bool, str]:
+    if not er_ministeriet(user):
+        return False, "Kun ministeriet kan kommentere fremskridt eller sende det tilbage."
     return True, ""
 
 

@@ -11,12 +11,12 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 
 from forebyggelse import tid
 from forebyggelse.formatering import dato, kr, tal
 from forebyggelse.historik import Historikadgang, HistorikSide, event_model, foerste_gang, historik_til, historikadgang
-from forebyggelse.roller import er_projektleder
+from forebyggelse.roller import er_ministeriet, er_projektleder
 from kommuner.models import Deltagelse, Kommune, Program
 from kommuner.roller import kommuner_til_skrivning
 from profiler.models import Indikator
@@ -25,8 +25,12 @@ from strategi.maalstatus import Kilde, Maaling, Maalstatus, Maalvurdering, punkt
 from strategi.models import (
     Aarsgennemgang,
     Aktoer,
+    Bilagsart,
     Delstrategi,
     Farve,
+    Fremskridt,
+    Fremskridtsbesoeg,
+    Fremskridtskommentar,
     Gennemgangslinje,
     Handling,
     HandlingAktoer,
@@ -47,7 +51,7 @@ from strategi.models import (
     Trin,
     forsinket_q,
 )
-from strategi.permissions import strategier_til_laesning
+from strategi.permissions import fremskridt_til_laesning, strategier_til_laesning
 
 FORKORTELSE = {MaalArt.KORT: "K", MaalArt.LANG: "L", MaalArt.EFFEKT: "E"}
 
@@ -284,6 +288,91 @@ def handlingstal(handlinger: list[Handling]) -> Handlingstal:
         (s.label, [par[(s.value, f)] for f in Farve.values], tal_.efter_status[s.label]) for s in HandlingStatus
     ]
     return tal_
+
+
+# Progress during the year ---------------------------------------------------------------------------
+
+
+@dataclass
+class HandlingensFremskridt:
+    handling: Handling  # with its late flags
+    nummer: str
+    seneste: Fremskridt | None  # the newest update the user may read
+
+
+@dataclass
+class Fremskridtsside:
+    handlinger: list[HandlingensFremskridt]
+    fremskridt: list[Fremskridt]  # newest first, with documentation and the ministry's comments
+    nye: set[int]  # updates new to the user since `sidst_set` (the ministry)
+    sidst_set: datetime | None
+
+
+def _fremskridt_qs(user) -> QuerySet[Fremskridt]:
+    return (
+        fremskridt_til_laesning(user)
+        .select_related("handling", "registreret_af")
+        .prefetch_related(
+            "bilag", Prefetch("kommentarer", queryset=Fremskridtskommentar.objects.select_related("skrevet_af"))
+        )
+    )
+
+
+def fremskridt_for_strategi(user, strategi: Strategi, *, i_dag: date) -> Fremskridtsside:
+    """The strategy's actions with their late flags and newest update, every update the user may read (newest
+    first) and, for the ministry, which of them are new since the user last looked. Five queries."""
+    handlinger = handlinger_for_strategi(strategi, i_dag=i_dag)
+    numre = nummerer_handlinger(handlinger)
+    fremskridt = list(_fremskridt_qs(user).filter(strategi=strategi).order_by("-indsendt", "-pk"))
+    seneste: dict[int, Fremskridt] = {}
+    for f in sorted(fremskridt, key=lambda f: f.pk):
+        seneste[f.handling_id] = f
+    sidst_set = None
+    nye: set[int] = set()
+    if er_ministeriet(user):
+        besoeg = Fremskridtsbesoeg.objects.filter(bruger=user, strategi=strategi).first()
+        sidst_set = besoeg.set if besoeg else None
+        nye = {f.pk for f in fremskridt if not f.sendt_tilbage and (sidst_set is None or f.indsendt > sidst_set)}
+    return Fremskridtsside(
+        handlinger=[HandlingensFremskridt(h, numre[h.pk], seneste.get(h.pk)) for h in handlinger],
+        fremskridt=fremskridt,
+        nye=nye,
+        sidst_set=sidst_set,
+    )
+
+
+def fremskridt_for_handling(user, handling: Handling) -> list[Fremskridt]:
+    return list(_fremskridt_qs(user).filter(handling=handling).order_by("-pk"))
+
+
+def fremskridt_til_gennemsyn(user) -> list[Fremskridt]:
+    """The progress updates the ministry user has not seen: registered or corrected after the user last looked at
+    the strategy's progress (or never looked), newest first, not those sent back (they wait on the municipality).
+    Empty for everyone but the ministry. One query, however many strategies and updates."""
+    if not er_ministeriet(user):
+        return []
+    sidst_set = Fremskridtsbesoeg.objects.filter(bruger=user, strategi=OuterRef("strategi")).values("set")[:1]
+    return list(
+        fremskridt_til_laesning(user)
+        .filter(sendt_tilbage=False)
+        .annotate(sidst_set=Subquery(sidst_set))
+        .filter(Q(sidst_set__isnull=True) | Q(indsendt__gt=F("sidst_set")))
+        .select_related("handling", "registreret_af", "strategi__deltagelse__kommune", "strategi__deltagelse__program")
+        .order_by("-indsendt", "-pk")
+    )
+
+
+def fremskridt_sendt_tilbage(user) -> list[Fremskridt]:
+    """The progress updates the ministry has sent back to the lead's municipalities, with the comments (the last
+    says why), newest first. Two queries."""
+    if not er_projektleder(user):
+        return []
+    return list(
+        _fremskridt_qs(user)
+        .filter(sendt_tilbage=True, strategi__deltagelse__kommune__in=kommuner_til_skrivning(user))
+        .select_related("strategi__deltagelse__kommune")
+        .order_by("-aendret", "-pk")
+    )
 
 
 # The indsatstrappe ---------------------------------------------------------------------------------
@@ -741,7 +830,7 @@ def gennemgangslinjer(gennemgang: Aarsgennemgang) -> list[Gennemgangslinje]:
 
 
 def boernepolitik_bilag(strategi: Strategi) -> list[StrategiBilag]:
-    return list(StrategiBilag.objects.filter(strategi=strategi, opfoelgning__isnull=True).order_by("uploadet"))
+    return list(StrategiBilag.objects.filter(strategi=strategi, art=Bilagsart.BOERNEPOLITIK).order_by("uploadet"))
 
 
 # History -----------------------------------------------------------------------------------------------
@@ -764,6 +853,8 @@ HISTORIK_MODELLER = [
     Kommentar,
     Aarsgennemgang,
     Gennemgangslinje,
+    Fremskridt,
+    Fremskridtskommentar,
 ]
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from strategi.views import handlinger, maal, oversigter, strategier, struktur, versioner
+from strategi.views import fremskridt, handlinger, maal, oversigter, strategier, struktur, versioner
 
 app_name = "strategi"
 
@@ -49,6 +49,11 @@ urlpatterns = [
     path("strategier/<int:pk>/handlinger/ny/", handlinger.handling_opret, name="handling_opret"),
     path("handlinger/<int:pk>/rediger/", handlinger.handling_rediger, name="handling_rediger"),
     path("handlinger/<int:pk>/slet/", handlinger.handling_slet, name="handling_slet"),
+    # Progress during the year
+    path("strategier/<int:pk>/fremskridt/", fremskridt.fremskridt_side, name="fremskridt"),
+    path("handlinger/<int:pk>/fremskridt/nyt/", fremskridt.fremskridt_opret, name="fremskridt_opret"),
+    path("fremskridt/<int:pk>/ret/", fremskridt.fremskridt_rediger, name="fremskridt_rediger"),
+    path("fremskridt/<int:pk>/kommentar/", fremskridt.fremskridt_kommenter, name="fremskridt_kommenter"),
     path("strategier/<int:pk>/forandringsteori/", handlinger.forandringsteori, name="forandringsteori"),
     # The indsatstrappe
     path("strategier/<int:pk>/indsatstrappe/", struktur.indsatstrappe, name="indsatstrappe"),

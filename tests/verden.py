@@ -35,6 +35,7 @@ from profiler.models import Indikator
 from profiler.services.importer import import_forhaandsvis
 from profiler.services.indberetninger import EgenVaerdi, indberetning_gem, indberetning_indsend, indberetning_opret
 from strategi.models import Handling, Strategi
+from strategi.services.fremskridt import Fremskridtsindhold, fremskridt_kommenter, fremskridt_registrer
 from strategi.services.gennemgang import Gennemgangspunkt, aarsgennemgang_gem
 from strategi.services.maal import opfoelgning_opret
 from strategi.services.strategier import boernepolitik_tilfoej, strategi_godkend, strategi_indsend, strategi_opret
@@ -199,6 +200,14 @@ def _strategier(b, o) -> dict:
         punkter=[Gennemgangspunkt(handling=h, farve=h.farve, status=h.status, slut=h.slut) for h in s.handlinger.all()],
         bruger=leder,
     )
+    # Progress on the approved plan: one update that stands, one the ministry has sent back.
+    halvvejs = Fremskridtsindhold(dato=date(2012, 7, 1), status="i_gang", procent=50, notat="Halvvejs.")
+    fremskridt = fremskridt_registrer(
+        handling=s.handlinger.get(), indhold=halvvejs, fil=_pdf("evaluering.pdf"), bruger=leder
+    )
+    tilbage = fremskridt_registrer(handling=s.handlinger.get(), indhold=halvvejs, bruger=leder)
+    fremskridt_kommenter(fremskridt=tilbage, tekst="Hvad mangler?", send_tilbage=True, bruger=ministeriet)
+    fremskridtsbilag = fremskridt.bilag.get()
     k = StrategiFactory(fuld=True)
     k_omraade = k.indsatsomraader.get()
     k_tilbud = TilbudFactory(strategi=k)
@@ -209,6 +218,9 @@ def _strategier(b, o) -> dict:
         "strategi": {"pk": s.pk},
         "frb_strategi": {"pk": frb_strategi.pk},
         "strategi_version": {"pk": s.pk, "nummer": 1},
+        "fremskridt": {"pk": fremskridt.pk},
+        "tilbage_fremskridt": {"pk": tilbage.pk},
+        "fremskridtsbilag": {"pk": fremskridtsbilag.pk},
         "indsatsomraade": {"pk": omraade.pk},
         "delstrategi": {"pk": delstrategi.pk},
         "maalgruppe": {"pk": s.maalgrupper.get().pk},

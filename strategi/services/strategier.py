@@ -19,6 +19,7 @@ from kommuner.models import Bruger, Deltagelse
 from strategi.models import (
     GODKENDTE,
     Bilagsart,
+    Fremskridt,
     Kommentar,
     Kommentarart,
     Opfoelgning,
@@ -210,9 +211,10 @@ def gem_bilag(
     bruger: Bruger,
     beskrivelse: str = "",
     opfoelgning: Opfoelgning | None = None,
+    fremskridt: Fremskridt | None = None,
 ) -> StrategiBilag:
     """Check and store an annex (the caller holds the strategy's lock)."""
-    bilag = StrategiBilag(strategi=strategi, opfoelgning=opfoelgning, art=art)
+    bilag = StrategiBilag(strategi=strategi, opfoelgning=opfoelgning, fremskridt=fremskridt, art=art)
     return bilagskit.bilag_gem(bilag=bilag, fil=fil, bruger=bruger, beskrivelse=beskrivelse)
 
 
@@ -230,5 +232,5 @@ def boernepolitik_slet(*, bilag: StrategiBilag, bruger: Bruger) -> None:
     strategi = laas(bilag.strategi)
     valider_redigerbar(strategi)
     if bilag.art != Bilagsart.BOERNEPOLITIK:
-        raise ValidationError("Dokumentationen for en opfølgning slettes sammen med opfølgningen.")
+        raise ValidationError("Dokumentationen for en opfølgning eller et fremskridt slettes sammen med den.")
     bilagskit.bilag_slet(bilag=bilag, bruger=bruger)

@@ -18,6 +18,7 @@ FANER = [
     ("struktur", "Struktur", "strategi:struktur"),
     ("maal", "Mål", "strategi:maal_liste"),
     ("handleplan", "Handleplan", "strategi:handleplan"),
+    ("fremskridt", "Fremskridt", "strategi:fremskridt"),
     ("forandringsteori", "Forandringsteori", "strategi:forandringsteori"),
     ("indsatstrappe", "Indsatstrappe", "strategi:indsatstrappe"),
     ("versioner", "Versioner", "strategi:versioner"),

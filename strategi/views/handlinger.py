@@ -12,7 +12,7 @@ from forebyggelse.samtidighed import Gemning, gem_fra_form
 from strategi.forms import HandlingForm
 from strategi.grafer import forandringsteorier
 from strategi.models import FARVEFORKLARING, Farve, Handling, Indsatsomraade, Maal
-from strategi.permissions import access_handling, access_strategi, kan_redigere
+from strategi.permissions import access_handling, access_strategi, kan_redigere, kan_registrere_fremskridt
 from strategi.selectors import (
     handlinger_for_strategi,
     handlingstal,
@@ -36,6 +36,7 @@ def handleplan(request, pk):
         "tal": handlingstal(handlinger),
         "farver": [(f, FARVEFORKLARING[f]) for f in Farve],
         "i_dag": i_dag(),
+        "kan_registrere_fremskridt": kan_registrere_fremskridt(request.user, strategi)[0],
     }
     return render(request, "strategi/handleplan.html", context)
 

@@ -8,6 +8,7 @@ import io
 import shutil
 import subprocess
 from collections import Counter
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -20,6 +21,7 @@ from strategi.maalstatus import Maalstatus
 from strategi.models import (
     Aarsgennemgang,
     Farve,
+    Fremskridt,
     Handling,
     HandlingStatus,
     Maal,
@@ -30,7 +32,12 @@ from strategi.models import (
     Tilbud,
     Trin,
 )
-from strategi.selectors import handlinger_for_strategi, maal_for_strategi
+from strategi.selectors import (
+    fremskridt_sendt_tilbage,
+    fremskridt_til_gennemsyn,
+    handlinger_for_strategi,
+    maal_for_strategi,
+)
 from tests.pdfua import struktur
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +147,14 @@ def test_the_strategy_pdf_of_the_copenhagen_demo_has_every_section(demo, client,
         billeder = sorted(tmp_path.glob("side-*.png"))
         assert len(billeder) == len(laeser.pages) >= 8
         assert all(b.stat().st_size > 1_000 for b in billeder)
+
+
+def test_copenhagens_demo_has_progress_during_the_spring_that_the_ministry_has_not_seen(demo):
+    fremskridt = list(Fremskridt.objects.filter(strategi=demo))
+    assert {f.status for f in fremskridt} == {HandlingStatus.GENNEMFOERT, HandlingStatus.I_GANG}
+    assert all(f.dato < date(2012, 6, 1) for f in fremskridt)
+    assert [f.sendt_tilbage for f in fremskridt].count(True) == 1
+    ministeriet = Bruger.objects.get(username="ministeriet")
+    assert len(fremskridt_til_gennemsyn(ministeriet)) == len(fremskridt) - 1
+    (tilbage,) = fremskridt_sendt_tilbage(Bruger.objects.get(username="projektleder-101"))
+    assert "hvilke skoler" in tilbage.kommentarer.get().tekst
