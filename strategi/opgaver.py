@@ -5,21 +5,27 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 
 from forebyggelse import tid
-from forebyggelse.formatering import ejefald
+from forebyggelse.formatering import ejefald, tal
 from forebyggelse.opgaver import Opgave
 from kommuner.models import ProgramStatus
 from kommuner.roller import kommuner_til_skrivning
 from strategi.models import GODKENDTE, Handling, Kommentar, Kommentarart, Strategi, StrategiStatus
 from strategi.permissions import strategier_til_laesning
-from strategi.selectors import mine_deltagelser
+from strategi.selectors import fremskridt_sendt_tilbage, fremskridt_til_gennemsyn, mine_deltagelser
 
 GODKEND = "Strategier til godkendelse"
 STRATEGI = "Forebyggelsesstrategien"
 HANDLINGER = "Handlinger, der er forsinkede"
+FREMSKRIDT = "Fremskridt at se"
+FREMSKRIDT_TILBAGE = "Fremskridt sendt tilbage"
 
 
 def til_ministeriet(user) -> list[Opgave]:
-    """Each strategy submitted for approval (1 query)."""
+    """Each strategy submitted for approval, and each strategy with progress the user has not seen (2 queries)."""
+    return _strategier_til_godkendelse(user) + _nye_fremskridt(user)
+
+
+def _strategier_til_godkendelse(user) -> list[Opgave]:
     strategier = (
         strategier_til_laesning(user)
         .filter(status=StrategiStatus.INDSENDT)
@@ -35,6 +41,25 @@ def til_ministeriet(user) -> list[Opgave]:
         )
         for s in strategier
     ]
+
+
+def _nye_fremskridt(user) -> list[Opgave]:
+    pr_strategi: dict[int, list] = {}
+    for fremskridt in fremskridt_til_gennemsyn(user):
+        pr_strategi.setdefault(fremskridt.strategi_id, []).append(fremskridt)
+    opgaver = []
+    for strategi_id, nye in pr_strategi.items():
+        kommune = nye[0].strategi.deltagelse.kommune.navn
+        opgaver.append(
+            Opgave(
+                FREMSKRIDT,
+                f"Se {tal(len(nye))} {'nyt fremskridt' if len(nye) == 1 else 'nye fremskridt'} i {ejefald(kommune)} "
+                "handleplan",
+                reverse("strategi:fremskridt", args=[strategi_id]),
+                kommune=kommune,
+            )
+        )
+    return opgaver
 
 
 def til_projektleder(user) -> list[Opgave]:
@@ -56,7 +81,23 @@ def til_projektleder(user) -> list[Opgave]:
                 )
             )
     opgaver += _strategier_at_indsende(user)
-    return opgaver + _forsinkede_handlinger(user)
+    return opgaver + _fremskridt_sendt_tilbage(user) + _forsinkede_handlinger(user)
+
+
+def _fremskridt_sendt_tilbage(user) -> list[Opgave]:
+    opgaver = []
+    for fremskridt in fremskridt_sendt_tilbage(user):
+        kommentarer = list(fremskridt.kommentarer.all())
+        opgaver.append(
+            Opgave(
+                FREMSKRIDT_TILBAGE,
+                f"Ret fremskridtet på handlingen “{fremskridt.handling.titel}”",
+                reverse("strategi:fremskridt_rediger", args=[fremskridt.pk]),
+                kommune=fremskridt.strategi.deltagelse.kommune.navn,
+                bemaerkning=max(kommentarer, key=lambda k: k.pk).tekst if kommentarer else "",
+            )
+        )
+    return opgaver
 
 
 def _strategier_at_indsende(user) -> list[Opgave]:
@@ -103,7 +144,7 @@ def _forsinkede_handlinger(user) -> list[Opgave]:
         Opgave(
             HANDLINGER,
             f"Meld fremskridt på handlingen “{h.titel}”",
-            f"{reverse('strategi:handleplan', args=[h.strategi_id])}#handling-{h.pk}",
+            reverse("strategi:fremskridt_opret", args=[h.pk]),
             frist=h.slut,
             kommune=h.strategi.deltagelse.kommune.navn,
         )

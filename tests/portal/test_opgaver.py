@@ -116,7 +116,7 @@ def test_a_late_action_is_a_task_until_it_is_done(projektleder_101):
     (opgave,) = [o for o in opgaver_for(projektleder_101) if o.titel == titel]
     assert opgave.art == "Handlinger, der er forsinkede"
     assert opgave.frist == date(2012, 3, 31)
-    assert opgave.url.endswith(f"#handling-{handling.pk}")
+    assert opgave.url == f"/handlinger/{handling.pk}/fremskridt/nyt/"
     Handling.objects.filter(pk=handling.pk).update(status=HandlingStatus.GENNEMFOERT)
     assert titel not in titler(projektleder_101)
 
@@ -174,3 +174,22 @@ def test_the_task_lists_take_the_same_queries_for_two_participants_as_for_five(
             assert opgaver_for(evaluator, siden=None)
         antal.setdefault("evaluator", []).append(len(forespoergsler))
     assert all(foer == efter for foer, efter in antal.values()), antal
+
+
+def test_progress_is_a_task_for_the_ministry_until_seen_and_for_the_lead_when_sent_back(ministeriet, projektleder_101):
+    from strategi.services.fremskridt import Fremskridtsindhold, fremskridt_kommenter, fremskridt_registrer
+
+    strategi = StrategiFactory(fuld=True)
+    handling = HandlingFactory(strategi=strategi, titel="Familiehus åbner", slut=date(2012, 3, 31))
+    godkend(strategi)
+    fremskridt = fremskridt_registrer(
+        handling=handling,
+        indhold=Fremskridtsindhold(dato=date(2012, 3, 1), status=HandlingStatus.I_GANG, notat="Lokaler fundet."),
+        bruger=projektleder_101,
+    )
+    assert "Se 1 nyt fremskridt i Københavns handleplan" in titler(ministeriet)
+    fremskridt_kommenter(fremskridt=fremskridt, tekst="Hvornår åbner huset?", send_tilbage=True, bruger=ministeriet)
+    assert not [t for t in titler(ministeriet) if "fremskridt" in t]
+    (opgave,) = [o for o in opgaver_for(projektleder_101) if o.art == "Fremskridt sendt tilbage"]
+    assert opgave.titel == "Ret fremskridtet på handlingen “Familiehus åbner”"
+    assert opgave.bemaerkning == "Hvornår åbner huset?"
