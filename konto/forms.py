@@ -2,6 +2,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.urls import reverse_lazy
 
 
 class LoginForm(AuthenticationForm):
@@ -59,3 +60,18 @@ class StartForm(KodeForm):
             self.fields["kode"].label = "Kode fra din nuværende app"
         else:
             del self.fields["kode"]
+
+
+class UgentligOversigtForm(forms.Form):
+    ugentlig_oversigt = forms.BooleanField(
+        label="Send mig hver mandag en e-mail med mine opgaver",
+        required=False,
+        help_text="Kun de uger, hvor der er noget at gøre. Påmindelser om frister for dataleverancer får du "
+        "uanset valget.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = reverse_lazy("konto:ugentlig_oversigt")
+        self.helper.add_input(Submit("gem", "Gem valget", css_class="button-secondary"))

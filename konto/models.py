@@ -35,6 +35,7 @@ class Brugervalg(models.Model):
         help_text="Hver mandag morgen en e-mail med det, du skal gøre, hvis der er noget.",
     )
     sidste_login = models.DateTimeField("sidste login", null=True, blank=True)
+    oversigt_sendt = models.DateField("ugentlig e-mail sendt for ugen", null=True, blank=True)
 
     class Meta:
         verbose_name = "brugervalg"

@@ -1,9 +1,15 @@
-"""Reads about a user's two-factor devices (django-otp's TOTPDevice and StaticDevice)."""
+"""Reads about a user's two-factor devices (django-otp's TOTPDevice and StaticDevice) and the user's own choices."""
 
+from datetime import date
+
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
+from django.db.models import QuerySet
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from konto.models import Brugervalg
 
 
 def har_tofaktor(bruger: AbstractUser) -> bool:
@@ -21,3 +27,23 @@ def backupkoder(bruger: AbstractUser) -> StaticDevice | None:
 
 def antal_ubrugte_backupkoder(bruger: AbstractUser) -> int:
     return StaticToken.objects.filter(device__user=bruger, device__confirmed=True).count()
+
+
+def faar_ugentlig_oversigt(bruger: AbstractUser) -> bool:
+    """On unless the user switched it off (a user who never chose has no row)."""
+    valg = Brugervalg.objects.filter(bruger=bruger).values_list("ugentlig_oversigt", flat=True).first()
+    return True if valg is None else valg
+
+
+def modtagere_af_ugentlig_oversigt(uge: date) -> QuerySet:
+    """The active users with a role and an e-mail address who have not switched the weekly e-mail off and have not
+    had it for the week beginning `uge` (a Monday)."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .exclude(rolle="")
+        .exclude(email="")
+        .exclude(valg__ugentlig_oversigt=False)
+        .exclude(valg__oversigt_sendt__gte=uge)
+        .order_by("pk")
+    )

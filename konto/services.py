@@ -11,7 +11,7 @@ counts a wrong code on the device (and makes the next attempt wait), and raising
 that count back.
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from importlib import import_module
 
 from django.conf import settings
@@ -226,3 +226,11 @@ def ugentlig_oversigt_saet(*, bruger: AbstractUser, til: bool) -> Brugervalg:
     valg.ugentlig_oversigt = til
     valg.save(update_fields=["ugentlig_oversigt"])
     return valg
+
+
+@transaction.atomic
+def ugentlig_oversigt_noter(*, bruger: AbstractUser, uge: date) -> None:
+    """The weekly e-mail for the week beginning `uge` has gone to the user: a rerun that week skips them."""
+    valg = _brugervalg(bruger)
+    valg.oversigt_sendt = uge
+    valg.save(update_fields=["oversigt_sendt"])

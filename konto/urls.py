@@ -6,6 +6,7 @@ app_name = "konto"
 
 urlpatterns = [
     path("", views.konto_side, name="side"),
+    path("ugentlig-oversigt/", views.ugentlig_oversigt, name="ugentlig_oversigt"),
     path("login/kode/", views.login_kode, name="login_kode"),
     path("tofaktor/", views.tofaktor_opsaet, name="tofaktor"),
     path("tofaktor/backupkoder/", views.backupkoder_side, name="backupkoder"),

@@ -27,9 +27,9 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from konto import services
-from konto.forms import KodeForm, LoginForm, StartForm
+from konto.forms import KodeForm, LoginForm, StartForm, UgentligOversigtForm
 from konto.permissions import kan_slaa_tofaktor_fra, tofaktor_paakraevet
-from konto.selectors import antal_ubrugte_backupkoder, backupkoder, har_tofaktor, totp_enhed
+from konto.selectors import antal_ubrugte_backupkoder, backupkoder, faar_ugentlig_oversigt, har_tofaktor, totp_enhed
 from konto.session import UDEN_TOFAKTOR, absolut_resttid, venter_gem, venter_glem, venter_hent
 
 # New backup codes are shown once, on the page the user is sent to right after they are made.
@@ -111,8 +111,25 @@ def konto_side(request):
             "kan_slaa_fra": kan_slaa_tofaktor_fra(user)[0],
             "antal_backupkoder": antal_ubrugte_backupkoder(user),
             "session_slut": timezone.now() + timedelta(seconds=absolut_resttid(request.session)),
+            "oversigt_form": UgentligOversigtForm(initial={"ugentlig_oversigt": faar_ugentlig_oversigt(user)}),
         },
     )
+
+
+@require_POST
+def ugentlig_oversigt(request):
+    """Switch the weekly e-mail of the user's tasks on or off (only for oneself)."""
+    form = UgentligOversigtForm(request.POST)
+    form.is_valid()  # a checkbox: absent is off, anything is valid
+    til = bool(form.cleaned_data.get("ugentlig_oversigt"))
+    services.ugentlig_oversigt_saet(bruger=request.user, til=til)
+    messages.success(
+        request,
+        "Du får nu en e-mail med dine opgaver hver mandag."
+        if til
+        else "Du får ikke længere den ugentlige e-mail med dine opgaver.",
+    )
+    return redirect("konto:side")
 
 
 @require_safe_or_POST

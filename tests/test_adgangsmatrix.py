@@ -71,6 +71,7 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("konto/nulstil-adgangskode/<uidb64>/<token>/", "nulstilling", "POST"): AABEN,
     ("konto/nulstil-adgangskode/faerdig/", None, "GET"): AABEN,
     ("konto/", None, "GET"): ALLE,
+    ("konto/ugentlig-oversigt/", None, "POST"): (L, 302, 302, 302, 302, 302),  # only ever the own choice
     ("konto/login/kode/", None, "GET"): (L, L, L, L, L, L),
     ("konto/login/kode/", None, "POST"): (L, L, L, L, L, L),
     ("konto/tofaktor/", None, "GET"): ALLE,

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "profiler",
     "strategi",
     "evaluering",
+    "portal",
 ]
 
 MIDDLEWARE = [
