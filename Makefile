@@ -76,6 +76,7 @@ bench: db ## Benchmarks: query counts and timings of the main pages as data grow
 	$(PY) -m benchmarks.strategi
 	$(PY) -m benchmarks.hentninger
 	$(PY) -m benchmarks.evaluering
+	$(PY) -m benchmarks.opgaver
 
 loadtest: db ## Load and fault test (not in make test): 50 users against gunicorn, then PostgreSQL restarted midway
 	$(PY) -m benchmarks.loadtest
