@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _antal_i_menuen(html: str) -> str:
-    (antal,) = set(re.findall(r'class="badge badge-small menu-antal">(\d+)<span class="sr-only">', html))
+    (antal,) = set(re.findall(r'class="menu-antal">(\d+)<span class="sr-only">', html))
     return antal
 
 
