@@ -61,7 +61,7 @@ def tidsserie_data(tal_: Noegletal, indikator, aar: list[int]) -> dict:
         "serier": [serier[s] for s in ("kommune", "land", "gruppe")],
         "aar": aar,
         "enhed": indikator.enhedstekst or "antal",
-        "decimaler": indikator.decimaler,
+        "decimaler": indikator.visningsdecimaler,
     }
 
 
@@ -211,7 +211,7 @@ def kort_data(celler: list[Sammenligning], *, kommune_kode: str, gruppe_koder: l
         "kommune": kommune_kode,
         "gruppe": sorted(gruppe_koder),
         "enhed": foerste.indikator.enhedstekst if foerste else "",
-        "decimaler": foerste.indikator.decimaler if foerste else 1,
+        "decimaler": foerste.indikator.visningsdecimaler if foerste else 1,
     }
 
 
