@@ -19,7 +19,7 @@ from forebyggelse.formatering import tal
 from forebyggelse.grafer import CACHE_SEKUNDER, KONFIGURATION, tegn
 from profiler.selectors import Noegletal, Sammenligning
 
-GRAFVERSION = 6  # bump when a chart's look changes, so cached SVGs are made again
+GRAFVERSION = 7  # bump when a chart's look changes, so cached SVGs are made again
 GEODATA = Path(__file__).resolve().parent / "data" / "kommuner_geo.json"
 KORT_KILDE = "Kort: Geodatastyrelsen & Danske Kommuner"
 # Det Fælles Designsystem's palette: the municipality dark blue, the country grey, the group orange.
@@ -204,6 +204,9 @@ def afvigelser_alt(celler: list[Sammenligning], kommune_navn: str, aar: int) -> 
 # The map: every municipality coloured by its value, the profile's municipality and its group outlined ----------
 
 
+KORTKLASSER = 5
+
+
 def kort_data(celler: list[Sammenligning], *, kommune_kode: str, gruppe_koder: list[str]) -> dict:
     foerste = celler[0] if celler else None
     return {
@@ -255,8 +258,18 @@ def _kort_spec(data: dict) -> dict:
                     "field": "properties.vaerdi",
                     "type": "quantitative",
                     "title": data["enhed"] or "antal",
-                    "scale": {"scheme": "blues"},
-                    "legend": {"format": f",.{data['decimaler']}f", "orient": "right", "gradientLength": 160},
+                    # Five classes, not a gradient: a reader can match a colour to its range, and the legend is
+                    # drawn as plain squares the PDF renders too (a gradient legend is lost there).
+                    "scale": {"type": "quantize", "scheme": {"name": "blues", "count": KORTKLASSER}, "nice": True},
+                    "legend": {
+                        "format": f",.{data['decimaler']}f",
+                        "orient": "top-right",
+                        "symbolType": "square",
+                        "symbolSize": 220,
+                        "labelFontSize": 12,
+                        "titleFontSize": 12,
+                        "fillColor": "#ffffff",
+                    },
                 }
             },
         },
@@ -281,9 +294,9 @@ def _kort_spec(data: dict) -> dict:
         )
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "width": 460,
-        "height": 380,
-        "padding": {"left": 5, "top": 5, "right": 25, "bottom": 5},
+        "width": 720,
+        "height": 600,
+        "padding": {"left": 5, "top": 5, "right": 5, "bottom": 5},
         "config": KONFIGURATION,
         "projection": projektion,
         "layer": lag,
