@@ -238,6 +238,27 @@ def _flyt(koordinater, flyt):
     return [_flyt(k, flyt) for k in koordinater]
 
 
+def _kortets_farver(data: dict) -> dict:
+    """Five classes, not a gradient: a reader can match a colour to its range, and the legend is drawn as plain
+    squares the PDF renders too (a gradient legend is lost there). Grey is no value shown."""
+    return {
+        "condition": {"test": "datum.properties.vaerdi === null", "value": "#d9d9d9"},
+        "field": "properties.vaerdi",
+        "type": "quantitative",
+        "title": data["enhed"] or "antal",
+        "scale": {"type": "quantize", "scheme": {"name": "blues", "count": KORTKLASSER}, "nice": True},
+        "legend": {
+            "format": f",.{data['decimaler']}f",
+            "orient": "top-right",
+            "symbolType": "square",
+            "symbolSize": 220,
+            "labelFontSize": 12,
+            "titleFontSize": 12,
+            "fillColor": "#ffffff",
+        },
+    }
+
+
 def _kort_spec(data: dict) -> dict:
     geo = _geometri()
     features = copy.deepcopy(geo["features"])
@@ -252,26 +273,7 @@ def _kort_spec(data: dict) -> dict:
         {
             "data": {"values": features},
             "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.4},
-            "encoding": {
-                "color": {
-                    "condition": {"test": "datum.properties.vaerdi === null", "value": "#d9d9d9"},
-                    "field": "properties.vaerdi",
-                    "type": "quantitative",
-                    "title": data["enhed"] or "antal",
-                    # Five classes, not a gradient: a reader can match a colour to its range, and the legend is
-                    # drawn as plain squares the PDF renders too (a gradient legend is lost there).
-                    "scale": {"type": "quantize", "scheme": {"name": "blues", "count": KORTKLASSER}, "nice": True},
-                    "legend": {
-                        "format": f",.{data['decimaler']}f",
-                        "orient": "top-right",
-                        "symbolType": "square",
-                        "symbolSize": 220,
-                        "labelFontSize": 12,
-                        "titleFontSize": 12,
-                        "fillColor": "#ffffff",
-                    },
-                }
-            },
+            "encoding": {"color": _kortets_farver(data)},
         },
         {
             "data": {"values": [{"type": "Feature", "geometry": geo["ramme"], "properties": {}}]},
