@@ -1,13 +1,15 @@
 """The one way to write tables for download or to a file: CSV for Danish Excel and XLSX.
 
 - CSV: UTF-8 with BOM (so Excel reads æøå), semicolons between columns, decimal comma, no thousands separator,
-  CRLF line ends.
-- XLSX: one sheet, a bold header row that stays in view, numbers as numbers.
+  CRLF line ends. The header row holds the columns' machine names, so scripts can rely on them.
+- XLSX: a bold header row of Danish column headings that stays in view, numbers as numbers, dates and times as
+  Excel dates (a reader can sort and filter them), periods (2011, 2011K1) as text; and, where the columns are
+  described (`Kolonne`), a second sheet "Dataordbog" that pairs each heading with its machine name and meaning.
 
 Both neutralise formula injection: a text cell that starts with =, +, -, @, a tab or a carriage return could be
 run as a formula by a spreadsheet. In CSV such text gets a leading apostrophe; in XLSX it is written as a text
 cell marked "quote prefix", never as a formula. Real numbers (int, Decimal, float) are never touched.
-Dates are written as ISO dates (2011-02-08), times in Danish time (2011-02-08 12:00), booleans as Ja/Nej.
+In CSV, dates are written as ISO dates (2011-02-08), times in Danish time (2011-02-08 12:00); booleans as Ja/Nej.
 
 The same rows give the same CSV bytes. An XLSX carries times (its properties, its ZIP entries); given `tidspunkt`,
 it carries that one, so the same rows and the same `tidspunkt` give the same XLSX bytes (reports stamped with the
@@ -19,6 +21,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import BinaryIO
@@ -34,6 +37,31 @@ from forebyggelse.formatering import dansk_tid
 FARLIGE_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+DATOFORMAT = "dd-mm-yyyy"
+TIDSFORMAT = "dd-mm-yyyy hh:mm"
+ORDBOG = "Dataordbog"
+
+
+@dataclass(frozen=True)
+class Kolonne:
+    """A column of an export: its machine name (the CSV's header), its Danish heading (the XLSX's first row) and
+    what it holds (the data dictionary). A `periode` column's values are periods (a year, a quarter), written as
+    text so a spreadsheet neither sums nor reformats them. A plain string is a column with only its name."""
+
+    navn: str
+    overskrift: str = ""
+    beskrivelse: str = ""
+    periode: bool = False
+
+    @property
+    def xlsx_overskrift(self) -> str:
+        return self.overskrift or self.navn
+
+
+def kolonner_af(kolonner: Sequence[Kolonne | str]) -> list[Kolonne]:
+    return [k if isinstance(k, Kolonne) else Kolonne(str(k)) for k in kolonner]
 
 
 def er_farlig(tekst: str) -> bool:
@@ -63,29 +91,37 @@ def csv_celle(vaerdi) -> str:
     return f"'{tekst}" if er_farlig(tekst) else tekst
 
 
-def skriv_csv(fil: BinaryIO, kolonner: Sequence[str], raekker: Iterable[Sequence]) -> None:
+def skriv_csv(fil: BinaryIO, kolonner: Sequence[Kolonne | str], raekker: Iterable[Sequence]) -> None:
     tekst = io.TextIOWrapper(fil, encoding="utf-8-sig", newline="", write_through=True)
     skriver = csv.writer(tekst, delimiter=";", lineterminator="\r\n")
-    skriver.writerow([csv_celle(k) for k in kolonner])
+    kolonner = kolonner_af(kolonner)
+    skriver.writerow([csv_celle(k.navn) for k in kolonner])
     for raekke in raekker:
         skriver.writerow([csv_celle(v) for v in raekke])
     tekst.flush()
     tekst.detach()
 
 
-def csv_bytes(kolonner: Sequence[str], raekker: Iterable[Sequence]) -> bytes:
+def csv_bytes(kolonner: Sequence[Kolonne | str], raekker: Iterable[Sequence]) -> bytes:
     fil = io.BytesIO()
     skriv_csv(fil, kolonner, raekker)
     return fil.getvalue()
 
 
-def _xlsx_celle(ark, vaerdi):
+def _xlsx_celle(ark, vaerdi, *, periode: bool = False):
     if isinstance(vaerdi, bool):
         vaerdi = "Ja" if vaerdi else "Nej"
     elif isinstance(vaerdi, datetime):
-        vaerdi = f"{dansk_tid(vaerdi):%Y-%m-%d %H:%M}"
+        # Excel has no time zones: the Danish wall-clock time a reader expects.
+        celle = WriteOnlyCell(ark, value=dansk_tid(vaerdi).replace(tzinfo=None))
+        celle.number_format = TIDSFORMAT
+        return celle
     elif isinstance(vaerdi, date):
-        vaerdi = vaerdi.isoformat()
+        celle = WriteOnlyCell(ark, value=vaerdi)
+        celle.number_format = DATOFORMAT
+        return celle
+    elif periode and vaerdi is not None:
+        vaerdi = str(vaerdi)
     if not isinstance(vaerdi, str):
         return vaerdi
     celle = WriteOnlyCell(ark, value=vaerdi)
@@ -97,7 +133,7 @@ def _xlsx_celle(ark, vaerdi):
 
 def skriv_xlsx(
     fil: BinaryIO,
-    kolonner: Sequence[str],
+    kolonner: Sequence[Kolonne | str],
     raekker: Iterable[Sequence],
     *,
     arknavn: str = "Data",
@@ -106,23 +142,39 @@ def skriv_xlsx(
     if tidspunkt is not None:
         fil.write(_med_tidspunkt(xlsx_bytes(kolonner, raekker, arknavn=arknavn, tidspunkt=None), tidspunkt))
         return
+    kolonner = kolonner_af(kolonner)
     bog = Workbook(write_only=True)
     ark = bog.create_sheet(arknavn[:31])
     ark.freeze_panes = "A2"
-    fed = Font(bold=True)
-    overskrift = []
-    for kolonne in kolonner:
-        celle = _xlsx_celle(ark, str(kolonne))
-        celle.font = fed
-        overskrift.append(celle)
-    ark.append(overskrift)
+    ark.append(_overskrifter(ark, [k.xlsx_overskrift for k in kolonner]))
+    perioder = [k.periode for k in kolonner]
     for raekke in raekker:
-        ark.append([_xlsx_celle(ark, v) for v in raekke])
+        ark.append([_xlsx_celle(ark, v, periode=p) for v, p in zip(raekke, perioder, strict=False)])
+    if any(k.overskrift or k.beskrivelse for k in kolonner):
+        ordbog = bog.create_sheet(ORDBOG)
+        ordbog.freeze_panes = "A2"
+        ordbog.append(_overskrifter(ordbog, ["Overskrift", "Kolonnenavn i CSV", "Indhold"]))
+        for k in kolonner:
+            ordbog.append([_xlsx_celle(ordbog, t) for t in (k.xlsx_overskrift, k.navn, k.beskrivelse)])
     bog.save(fil)
 
 
+def _overskrifter(ark, tekster: list[str]) -> list:
+    fed = Font(bold=True)
+    celler = []
+    for tekst in tekster:
+        celle = _xlsx_celle(ark, tekst)
+        celle.font = fed
+        celler.append(celle)
+    return celler
+
+
 def xlsx_bytes(
-    kolonner: Sequence[str], raekker: Iterable[Sequence], *, arknavn: str = "Data", tidspunkt: datetime | None = None
+    kolonner: Sequence[Kolonne | str],
+    raekker: Iterable[Sequence],
+    *,
+    arknavn: str = "Data",
+    tidspunkt: datetime | None = None,
 ) -> bytes:
     fil = io.BytesIO()
     skriv_xlsx(fil, kolonner, raekker, arknavn=arknavn, tidspunkt=tidspunkt)
@@ -155,9 +207,9 @@ def _svar(indhold: bytes, filnavn: str, indholdstype: str) -> HttpResponse:
     return svar
 
 
-def csv_svar(filnavn: str, kolonner: Sequence[str], raekker: Iterable[Sequence]) -> HttpResponse:
+def csv_svar(filnavn: str, kolonner: Sequence[Kolonne | str], raekker: Iterable[Sequence]) -> HttpResponse:
     return _svar(csv_bytes(kolonner, raekker), filnavn, CSV_TYPE)
 
 
-def xlsx_svar(filnavn: str, kolonner: Sequence[str], raekker: Iterable[Sequence], *, arknavn: str = "Data"):
+def xlsx_svar(filnavn: str, kolonner: Sequence[Kolonne | str], raekker: Iterable[Sequence], *, arknavn: str = "Data"):
     return _svar(xlsx_bytes(kolonner, raekker, arknavn=arknavn), filnavn, XLSX_TYPE)

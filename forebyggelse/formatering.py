@@ -1,9 +1,13 @@
 """Danish number, money, date and time formats, in one place for pages, PDFs, e-mails, file names and exports.
 
+A value in a unit is written by `maengde`: a count of people or things is a whole number ("749 familier"), a rate,
+share, amount or duration keeps its decimals ("11,1 pr. 1.000").
+
 Every time a person sees or types is Danish time (settings.TIME_ZONE, Europe/Copenhagen); the database keeps
 UTC. Convert with `dansk_tid` (stored → shown) and `dansk_tidspunkt` (typed → stored), never by hand.
 """
 
+import re
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 
@@ -24,6 +28,32 @@ def tal(value: int | float | Decimal | None, decimaler: int = 0) -> str:
 
 
 _DANSKE_SKILLETEGN = str.maketrans(",.", ".,")
+
+
+# Words that make a unit something other than a count: a rate, a share, an amount or a duration.
+_IKKE_ANTAL = {
+    "%", "pct", "procent", "procentpoint", "pr", "per", "andel", "gennemsnit", "gns", "kr", "mio", "dage", "dag",
+    "timer", "time", "uger", "uge", "måneder", "måned", "år", "point", "score", "skala", "rate", "km",
+}  # fmt: skip
+
+
+def er_antal(enhed: str) -> bool:
+    """Whether values in the unit count people or things ('antal', 'familier', 'børn i dagbehandling'), so they
+    are whole numbers. A unit naming a rate, share, amount or duration ('pct.', 'pr. 1.000', 'kr.', 'dage') is
+    not a count, and neither is no unit: what it measures is unknown."""
+    ord_ = set(re.findall(r"[\w%]+", enhed.casefold()))
+    return bool(ord_) and not ord_ & _IKKE_ANTAL
+
+
+def decimaler_for(enhed: str, decimaler: int) -> int:
+    """The decimals a value in the unit is shown with: none for a count, else `decimaler`."""
+    return 0 if er_antal(enhed) else decimaler
+
+
+def maengde(value: int | float | Decimal | None, *, enhed: str, decimaler: int) -> str:
+    """A value in a unit, without the unit: 749,18 familier → '749'; 11,14 pr. 1.000 with one decimal → '11,1'.
+    Every page, chart, PDF and e-mail writes a value in a unit through this."""
+    return tal(value, decimaler_for(enhed, decimaler))
 
 
 def kr(value: int | Decimal | None) -> str:

@@ -3,22 +3,27 @@ year with figures, suppression applied, from the same benchmark selector as the 
 
 from collections.abc import Iterator
 
+from forebyggelse.eksport import Kolonne
 from profiler.models import Indikator
 from profiler.profilside import alle_aar
 from profiler.selectors import Sammenligning, katalog, noegletal_for_alle
 
 KOLONNER = [
-    "kommunekode",
-    "kommune",
-    "indikator",
-    "aar",
-    "taeller",
-    "naevner",
-    "vaerdi",
-    "landsgennemsnit",
-    "gruppe",
-    "gruppegennemsnit",
-    "status",
+    Kolonne("kommunekode", "Kommunekode", "Kommunens tre cifre hos Danmarks Statistik, fx 101."),
+    Kolonne("kommune", "Kommune", "Kommunens navn."),
+    Kolonne("indikator", "Indikator", "Indikatorens kode i kataloget, fx anbragte_0_17."),
+    Kolonne("aar", "År", "Året, tallet gælder.", periode=True),
+    Kolonne(
+        "taeller",
+        "Tæller",
+        'Antallet bag tallet; "under 5" eller "skjult", hvor det er skjult. Tom for en kilde, der kun giver en rate.',
+    ),
+    Kolonne("naevner", "Nævner", "Det, antallet er sat i forhold til (fx antal 0–17-årige). Tom for et antal."),
+    Kolonne("vaerdi", "Værdi", "Kommunens tal i indikatorens enhed, afrundet som i profilen; tom, hvor det er skjult."),
+    Kolonne("landsgennemsnit", "Landsgennemsnit", "Summen af alle kommuners tællere delt med summen af nævnerne."),
+    Kolonne("gruppe", "Sammenligningsgruppe", "Den gruppe, kommunens profil sammenlignes med."),
+    Kolonne("gruppegennemsnit", "Gruppens gennemsnit", "Det samme over gruppens andre kommuner."),
+    Kolonne("status", "Status", "Endelig, Foreløbig eller Eksempeldata (opdigtede tal til demonstration)."),
 ]
 
 
@@ -39,7 +44,7 @@ def _raekke(celle: Sammenligning) -> list:
     ]
 
 
-def noegletal_tabel(*, indikator: Indikator | None = None, aar: int | None = None) -> tuple[list[str], Iterator]:
+def noegletal_tabel(*, indikator: Indikator | None = None, aar: int | None = None) -> tuple[list[Kolonne], Iterator]:
     """(columns, rows) for one indicator or all, one year or all; every municipality with a figure."""
     indikatorer = [indikator] if indikator else katalog()
     celler = noegletal_for_alle(indikatorer=indikatorer, aar=[aar] if aar else alle_aar())

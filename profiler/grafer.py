@@ -19,7 +19,7 @@ from forebyggelse.formatering import tal
 from forebyggelse.grafer import CACHE_SEKUNDER, KONFIGURATION, tegn
 from profiler.selectors import Noegletal, Sammenligning
 
-GRAFVERSION = 6  # bump when a chart's look changes, so cached SVGs are made again
+GRAFVERSION = 7  # bump when a chart's look changes, so cached SVGs are made again
 GEODATA = Path(__file__).resolve().parent / "data" / "kommuner_geo.json"
 KORT_KILDE = "Kort: Geodatastyrelsen & Danske Kommuner"
 # Det Fælles Designsystem's palette: the municipality dark blue, the country grey, the group orange.
@@ -61,7 +61,7 @@ def tidsserie_data(tal_: Noegletal, indikator, aar: list[int]) -> dict:
         "serier": [serier[s] for s in ("kommune", "land", "gruppe")],
         "aar": aar,
         "enhed": indikator.enhedstekst or "antal",
-        "decimaler": indikator.decimaler,
+        "decimaler": indikator.visningsdecimaler,
     }
 
 
@@ -204,6 +204,9 @@ def afvigelser_alt(celler: list[Sammenligning], kommune_navn: str, aar: int) -> 
 # The map: every municipality coloured by its value, the profile's municipality and its group outlined ----------
 
 
+KORTKLASSER = 5
+
+
 def kort_data(celler: list[Sammenligning], *, kommune_kode: str, gruppe_koder: list[str]) -> dict:
     foerste = celler[0] if celler else None
     return {
@@ -211,7 +214,7 @@ def kort_data(celler: list[Sammenligning], *, kommune_kode: str, gruppe_koder: l
         "kommune": kommune_kode,
         "gruppe": sorted(gruppe_koder),
         "enhed": foerste.indikator.enhedstekst if foerste else "",
-        "decimaler": foerste.indikator.decimaler if foerste else 1,
+        "decimaler": foerste.indikator.visningsdecimaler if foerste else 1,
     }
 
 
@@ -235,6 +238,27 @@ def _flyt(koordinater, flyt):
     return [_flyt(k, flyt) for k in koordinater]
 
 
+def _kortets_farver(data: dict) -> dict:
+    """Five classes, not a gradient: a reader can match a colour to its range, and the legend is drawn as plain
+    squares the PDF renders too (a gradient legend is lost there). Grey is no value shown."""
+    return {
+        "condition": {"test": "datum.properties.vaerdi === null", "value": "#d9d9d9"},
+        "field": "properties.vaerdi",
+        "type": "quantitative",
+        "title": data["enhed"] or "antal",
+        "scale": {"type": "quantize", "scheme": {"name": "blues", "count": KORTKLASSER}, "nice": True},
+        "legend": {
+            "format": f",.{data['decimaler']}f",
+            "orient": "top-right",
+            "symbolType": "square",
+            "symbolSize": 220,
+            "labelFontSize": 12,
+            "titleFontSize": 12,
+            "fillColor": "#ffffff",
+        },
+    }
+
+
 def _kort_spec(data: dict) -> dict:
     geo = _geometri()
     features = copy.deepcopy(geo["features"])
@@ -249,16 +273,7 @@ def _kort_spec(data: dict) -> dict:
         {
             "data": {"values": features},
             "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.4},
-            "encoding": {
-                "color": {
-                    "condition": {"test": "datum.properties.vaerdi === null", "value": "#d9d9d9"},
-                    "field": "properties.vaerdi",
-                    "type": "quantitative",
-                    "title": data["enhed"] or "antal",
-                    "scale": {"scheme": "blues"},
-                    "legend": {"format": f",.{data['decimaler']}f", "orient": "right", "gradientLength": 160},
-                }
-            },
+            "encoding": {"color": _kortets_farver(data)},
         },
         {
             "data": {"values": [{"type": "Feature", "geometry": geo["ramme"], "properties": {}}]},
@@ -281,9 +296,9 @@ def _kort_spec(data: dict) -> dict:
         )
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "width": 460,
-        "height": 380,
-        "padding": {"left": 5, "top": 5, "right": 25, "bottom": 5},
+        "width": 720,
+        "height": 600,
+        "padding": {"left": 5, "top": 5, "right": 5, "bottom": 5},
         "config": KONFIGURATION,
         "projection": projektion,
         "layer": lag,

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 
+from forebyggelse.formatering import decimaler_for
 from forebyggelse.historik import historik
 from kommuner.models import Kommune, Kommunegruppe
 
@@ -197,6 +198,11 @@ class Indikator(models.Model):
     @property
     def har_naevner(self) -> bool:
         return self.enhed != Enhed.ANTAL
+
+    @property
+    def visningsdecimaler(self) -> int:
+        """The decimals every value of the indicator is shown and rounded with: none for a count."""
+        return decimaler_for(Enhed(self.enhed).label, self.decimaler)
 
     @property
     def enhedstekst(self) -> str:

@@ -46,6 +46,15 @@ class Kort:
     data: dict
     noegle: str
     alt: str
+    kommune: Kommune | None = None
+
+    @property
+    def gruppen(self) -> list[Sammenligning]:
+        """The municipality and its comparison group, highest value first (hidden and missing last): the small
+        municipalities around a city are hard to tell apart on a map of the whole country."""
+        koder = set(self.data["gruppe"]) | {self.data["kommune"]}
+        medlemmer = [c for c in self.celler if c.kommune.kode in koder]
+        return sorted(medlemmer, key=lambda c: (c.egen.vaerdi is None, -(c.egen.vaerdi or 0), c.kommune.navn))
 
 
 @dataclass
@@ -161,4 +170,5 @@ def kort(*, kommune: Kommune, indikator: Indikator | None, aar: int, medlemmer: 
         data=data,
         noegle=grafer.noegle("kort", data),
         alt=grafer.kort_alt(celler, kommune_navn=kommune.navn, indikator=indikator, aar=aar),
+        kommune=kommune,
     )

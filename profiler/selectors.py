@@ -36,7 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BigIntegerField, Max, QuerySet, Subquery, Value
+from django.db.models import BigIntegerField, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -182,19 +182,35 @@ def deltagende_kommuner() -> list[tuple[Program, list[Kommune]]]:
 
 
 def profilens_seneste_aar(kommune: Kommune) -> int:
-    """The newest year with figures for the municipality (else for anyone, else last year)."""
+    """The year a profile opens on: the newest year with figures for the municipality that its programme follows
+    (not after the newest programme it takes part in ends), else its newest, else anyone's, else last year.
+
+    A goal's latest value from the profile is the same figure for the programme's years (strategi.selectors), so
+    the profile and the goal show one value for one year."""
     return profilernes_seneste_aar([kommune])[kommune.pk]
 
 
 def profilernes_seneste_aar(kommuner: Iterable[Kommune]) -> dict[int, int]:
     """`profilens_seneste_aar` for many municipalities at once (kommune id → year), in two queries."""
     kommuner = list(kommuner)
-    egne = dict(
-        Observation.objects.filter(kommune__in=kommuner)
+    programslut = (
+        Deltagelse.objects.filter(kommune=OuterRef("kommune"))
+        .order_by()
         .values("kommune")
-        .annotate(seneste=Max("aar"))
-        .values_list("kommune", "seneste")
+        .annotate(slut=Max("program__slutdato__year"))
+        .values("slut")
     )
+    raekker = (
+        Observation.objects.filter(kommune__in=kommuner)
+        .annotate(programslut=Subquery(programslut))
+        .values("kommune")
+        .annotate(
+            seneste=Max("aar"),
+            i_programmet=Max("aar", filter=Q(programslut__isnull=True) | Q(aar__lte=F("programslut"))),
+        )
+        .values_list("kommune", "seneste", "i_programmet")
+    )
+    egne = {kommune: i_programmet or seneste for kommune, seneste, i_programmet in raekker}
     if len(egne) == len(kommuner):
         return egne
     alle = Observation.objects.aggregate(seneste=Max("aar"))["seneste"] or timezone.localdate().year - 1
@@ -379,7 +395,7 @@ def profilside_noegle(*, kommune: Kommune, aar: int, kort: str, variant: str) ->
 
 
 # Bump when the profile page's cached part changes shape.
-PROFILSIDE_VERSION = 1
+PROFILSIDE_VERSION = 2
 
 PROFILSIDE_SQL = """
 SELECT

@@ -23,7 +23,7 @@ result into what every page, chart, PDF and export shows; nothing else formats a
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from forebyggelse.formatering import tal
+from forebyggelse.formatering import maengde, tal
 from profiler.models import Enhed, Indikator
 
 SKJULT_TEKST = "skjult"
@@ -87,14 +87,16 @@ def afrunding_skjuler(indikator: Indikator, naevner: Decimal | None) -> bool:
     if naevner is None:
         return False
     faktor = 1 if indikator.enhed == Enhed.ANTAL else indikator.faktor
-    halv_enhed = Decimal(1).scaleb(-indikator.decimaler) / 2
+    halv_enhed = Decimal(1).scaleb(-indikator.visningsdecimaler) / 2
     return halv_enhed * Decimal(naevner) / faktor >= indikator.undertrykkelsesgraense
 
 
-def _antal_tekst(antal: Decimal | int | None) -> str:
+def _antal_tekst(indikator: Indikator, antal: Decimal | int | None) -> str:
+    """The numerator: a count of people (whole), or for an amount (kr.) the thousands with their decimals."""
     if antal is None:
         return MANGLER_TEKST
-    return tal(antal, 0 if isinstance(antal, int) else max(0, -antal.as_tuple().exponent))
+    decimaler = 0 if isinstance(antal, int) else max(0, -antal.as_tuple().exponent)
+    return maengde(antal, enhed=Enhed.KR.label if indikator.enhed == Enhed.KR else "antal", decimaler=decimaler)
 
 
 def vist_tal(
@@ -112,14 +114,14 @@ def vist_tal(
         antal_tekst = under_tekst(indikator) if er_lille(indikator, taeller) else SKJULT_TEKST
         return VistTal(None, shown_naevner, None, True, antal_tekst, SKJULT_TEKST)
     antal = None if indikator.kun_rate else _normal(taeller)
-    afrundet = afrund(vaerdi, indikator.decimaler)
+    afrundet = afrund(vaerdi, indikator.visningsdecimaler)
     return VistTal(
         antal=antal,
         naevner=shown_naevner,
         vaerdi=afrundet,
         skjult=False,
-        antal_tekst=_antal_tekst(antal),
-        vaerdi_tekst=MANGLER_TEKST if afrundet is None else tal(afrundet, indikator.decimaler),
+        antal_tekst=_antal_tekst(indikator, antal),
+        vaerdi_tekst=MANGLER_TEKST if afrundet is None else tal(afrundet, indikator.visningsdecimaler),
     )
 
 
@@ -136,8 +138,8 @@ def vist_samlet(
         return INGENTING
     if er_lille(indikator, taeller) or (skjulte == 1 and not afrunding_skjuler(indikator, naevner)):
         return VistTal(None, None, None, True, MANGLER_TEKST, SKJULT_TEKST, kommuner)
-    afrundet = afrund(rate(indikator, taeller, naevner), indikator.decimaler)
-    tekst = MANGLER_TEKST if afrundet is None else tal(afrundet, indikator.decimaler)
+    afrundet = afrund(rate(indikator, taeller, naevner), indikator.visningsdecimaler)
+    tekst = MANGLER_TEKST if afrundet is None else tal(afrundet, indikator.visningsdecimaler)
     return VistTal(None, None, afrundet, False, MANGLER_TEKST, tekst, kommuner)
 
 

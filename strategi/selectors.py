@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 
 from forebyggelse import tid
-from forebyggelse.formatering import dato, kr, tal
+from forebyggelse.formatering import dato, kr, maengde, tal
 from forebyggelse.historik import Historikadgang, HistorikSide, event_model, foerste_gang, historik_til, historikadgang
 from forebyggelse.roller import er_ministeriet, er_projektleder
 from kommuner.models import Deltagelse, Kommune, Program
@@ -57,13 +57,14 @@ FORKORTELSE = {MaalArt.KORT: "K", MaalArt.LANG: "L", MaalArt.EFFEKT: "E"}
 
 
 def vis_vaerdi(maal: Maal, vaerdi: Decimal | None) -> str:
-    """A goal's value as every page writes it: Danish decimals and the unit."""
+    """A goal's value as every page writes it: Danish decimals and the unit, a count whole (formatering.maengde)."""
     if vaerdi is None:
         return "–"
-    decimaler = maal.decimaler
-    if not maal.indikator_id:  # an own measure shows what was typed, up to two decimals
-        decimaler = min(2, max(decimaler, -Decimal(vaerdi).normalize().as_tuple().exponent))
-    tekst = tal(vaerdi, decimaler)
+    if maal.indikator_id:
+        tekst = maengde(vaerdi, enhed=maal.indikator.get_enhed_display(), decimaler=maal.decimaler)
+    else:  # an own measure shows what was typed, up to two decimals
+        decimaler = min(2, max(maal.decimaler, -Decimal(vaerdi).normalize().as_tuple().exponent))
+        tekst = maengde(vaerdi, enhed=maal.egen_enhed, decimaler=decimaler)
     return f"{tekst} {maal.enhed}".strip()
 
 

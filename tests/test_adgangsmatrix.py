@@ -167,6 +167,7 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("noegletal/importer/", None, "GET"): KUN_MINISTERIET,
     ("noegletal/importer/<int:pk>/", "koersel", "GET"): MINISTERIETS_ARBEJDE,
     ("noegletal/importer/<int:pk>/gennemfoer/", "forhaandsvist", "POST"): (L, 404, 404, 404, 404, 302),
+    ("noegletal/importer/<int:pk>/fortryd/", "koersel", "GET"): MINISTERIETS_ARBEJDE,
     ("noegletal/importer/<int:pk>/fortryd/", "koersel", "POST"): (L, 404, 404, 404, 404, 302),
     ("noegletal/importer/<int:pk>/kasser/", "forhaandsvist", "POST"): (L, 404, 404, 404, 404, 302),
     ("noegletal/importer/<int:pk>/fil/", "koersel", "GET"): MINISTERIETS_ARBEJDE,

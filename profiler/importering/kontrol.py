@@ -5,7 +5,7 @@ every problem at once; one error means the file is refused and nothing is writte
 """
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,25 +20,25 @@ AAR_MIN = 2000
 OMRAADE_KOLONNER = ("OMRÅDE", "OMRAADE", "ADMKOM", "KOMMUNEDK", "BOPOMR")
 SKABELON_KOLONNER = ("kommunekode", "indikator", "aar", "taeller", "naevner")
 SKABELON_VALGFRI = ("vaerdi",)
-MAKS_VISTE_FEJL = 200
 MANGLER = {"", "..", "."}
 TAL = re.compile(r"^\d+(,\d+)?$")
 TID = re.compile(r"^(\d{4})(?:([KQ])([1-4])|M(0[1-9]|1[0-2]))?$")
 KODE_OG_NAVN = re.compile(r"^(\d{3})\s+(.+)$")
-# Areas in DST's tables that are not one of the 98 municipalities: the country, Christiansø, "unknown",
-# regions and landsdele, and the municipality groups of REGK (910–960).
-SPRING_KODER = {"000", "411", "998", "081", "082", "083", "084", "085"}
+# Areas in DST's tables that are not one of the 98 municipalities, by what the preview calls them: the country,
+# regions and landsdele, Christiansø and "unknown", and the municipality groups of REGK (910–960).
+LANDET, REGIONER, LANDSDELE, ANDRE, GRUPPER = "hele landet", "regioner", "landsdele", "andre områder", "kommunegrupper"
+SPRING_KODER = {"000": LANDET, "411": ANDRE, "998": ANDRE} | {f"08{n}": REGIONER for n in range(1, 6)}
 SPRING_NAVNE = {
-    "hele landet",
-    "christiansø",
-    "uoplyst kommune",
-    "uoplyst",
-    "ukendt kommune",
-    "all denmark",
-    "whole country",
-    "unknown municipality",
+    "hele landet": LANDET,
+    "all denmark": LANDET,
+    "whole country": LANDET,
+    "christiansø": ANDRE,
+    "uoplyst kommune": ANDRE,
+    "uoplyst": ANDRE,
+    "ukendt kommune": ANDRE,
+    "unknown municipality": ANDRE,
 }
-SPRING_PRAEFIKSER = ("region ", "landsdel ", "province ")
+SPRING_PRAEFIKSER = {"region ": REGIONER, "landsdel ": LANDSDELE, "province ": LANDSDELE}
 ENGELSKE_NAVNE = {"copenhagen": "101"}
 
 
@@ -46,11 +46,22 @@ def aar_max() -> int:
     return timezone.localdate().year
 
 
+@dataclass(frozen=True)
 class Spring:
-    """An area row that is not a municipality (the country, a region …): left out, not an error."""
+    """An area row that is not a municipality (the country, a region …): left out, not an error, and counted by
+    `art` in the preview."""
+
+    art: str
 
 
-SPRING = Spring()
+def sprunget_over(arter: Iterable[str]) -> str:
+    """'12 rækker sprunget over: hele landet (4), regioner (8)', in the order the file has them; '' for none."""
+    antal = Counter(arter)
+    if not antal:
+        return ""
+    i_alt = sum(antal.values())
+    dele = ", ".join(f"{art} ({n})" for art, n in antal.items())
+    return f"{i_alt} {'række' if i_alt == 1 else 'rækker'} sprunget over, fordi de ikke er kommuner: {dele}."
 
 
 def _normal(navn: str) -> str:
@@ -69,7 +80,7 @@ class Omraader:
         for engelsk, kode in ENGELSKE_NAVNE.items():
             if kode in self.efter_kode:
                 self.efter_navn.setdefault(engelsk, self.efter_kode[kode])
-        self.spring_navne = SPRING_NAVNE | {_normal(n) for n in gruppenavne}
+        self.spring_navne = SPRING_NAVNE | {_normal(n): GRUPPER for n in gruppenavne}
         self._husket: dict = {}
 
     @classmethod
@@ -100,8 +111,11 @@ class Omraader:
                 return f"Koden {kode} hører til {fundet.navn}, ikke {navn}."
             return fundet
         navn = _normal(tekst)
-        if navn in self.spring_navne or navn.startswith(SPRING_PRAEFIKSER):
-            return SPRING
+        if navn in self.spring_navne:
+            return Spring(self.spring_navne[navn])
+        for praefiks, art in SPRING_PRAEFIKSER.items():
+            if navn.startswith(praefiks):
+                return Spring(art)
         if navn in self.efter_navn:
             return self.efter_navn[navn]
         return f"Ukendt område '{tekst}': hverken en af de 98 kommuners koder eller navne."
@@ -109,8 +123,10 @@ class Omraader:
     def _kode(self, kode: str) -> Kommune | Spring | str:
         if kode in self.efter_kode:
             return self.efter_kode[kode]
-        if kode in SPRING_KODER or kode.startswith("9"):
-            return SPRING
+        if kode in SPRING_KODER:
+            return Spring(SPRING_KODER[kode])
+        if kode.startswith("9"):
+            return Spring(GRUPPER)
         return f"Ukendt kommunekode '{kode}'."
 
 
@@ -211,9 +227,8 @@ def normaliser(
 
 
 def _stop(fejl: list[Fejl]) -> None:
+    """Refuse the file with every error found: the user fixes them all in one go."""
     if fejl:
-        if len(fejl) > MAKS_VISTE_FEJL:
-            fejl = [*fejl[:MAKS_VISTE_FEJL], Fejl(f"… og {len(fejl) - MAKS_VISTE_FEJL} fejl mere.")]
         raise ImportFejl(fejl)
 
 
@@ -341,7 +356,7 @@ def tolk_statistikbankraekke(
     omraader: Omraader,
     periode_af: Callable[[Celle], tuple[Periode | None, str]],
 ) -> Fejl | Statistikbankraekke | None:
-    """The row's area, period and number, or the first error among them; None for an area that is not a
+    """The row's area, period and number, or the first error among them; a `Spring` for an area that is not a
     municipality (the country, a region …)."""
     sted = omraader.slaa_op(celler[kolonner.omraade])
     if isinstance(sted, str):
@@ -353,8 +368,8 @@ def tolk_statistikbankraekke(
     if besked:
         kolonne = celler[kolonner.celle] if kolonner.celle is not None else raamme.navn(kolonner.indhold)
         return Fejl(besked, raekke=nr, kolonne=kolonne)
-    if sted is SPRING:
-        return None
+    if isinstance(sted, Spring):
+        return sted
     summeret = tuple(str(celler[i]) for i in kolonner.summeres)
     return Statistikbankraekke(nr, sted.pk, sted.navn, celler[kolonner.tid], periode, vaerdi, summeret)
 
@@ -427,12 +442,12 @@ def _statistikbanken(
     maks = aar_max()
     periode_af = _husk(lambda celle: periode_fra_celle(celle, maks))
     tolkede = [
-        tolket
+        tolk_statistikbankraekke(nr, celler, raamme, kolonner, omraader, periode_af)
         for nr, celler in raamme.raekker
         if len(celler) == len(store)  # a row of the wrong length is reported by tjek_raekkelaengde
-        and (tolket := tolk_statistikbankraekke(nr, celler, raamme, kolonner, omraader, periode_af)) is not None
     ]
-    tolkede = tjek_gentagne_raekker(tolkede, raamme.navn(omraade))
+    sprunget = sprunget_over(t.art for t in tolkede if isinstance(t, Spring))
+    tolkede = tjek_gentagne_raekker([t for t in tolkede if not isinstance(t, Spring)], raamme.navn(omraade))
     fejl += [t for t in tolkede if isinstance(t, Fejl)]
     raekker = [t for t in tolkede if isinstance(t, Statistikbankraekke)]
     fejl += tjek_periodearter(raekker)
@@ -449,7 +464,7 @@ def _statistikbanken(
             for (k, aar), v in sorted(vaerdier.items())
         ],
         saetter=frozenset({felt}),
-        bemaerkninger=bemaerkninger,
+        bemaerkninger=[sprunget, *bemaerkninger] if sprunget else bemaerkninger,
     )
 
 

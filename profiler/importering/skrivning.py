@@ -143,11 +143,25 @@ SELECT %(k)s, n.kommune_id, n.indikator_id, n.aar, o.id IS NOT NULL,
        x.taeller_import_id, x.naevner_import_id, x.indberetning_id
 FROM profiler_import_ny n
 LEFT JOIN profiler_observation o ON {NOEGLE.format(r="n")}
+LEFT JOIN profiler_importkoersel tk ON tk.id = o.taeller_import_id
+LEFT JOIN profiler_importkoersel nk ON nk.id = o.naevner_import_id
+LEFT JOIN profiler_indberetning oi ON oi.id = o.indberetning_id
+JOIN profiler_indikator i ON i.id = n.indikator_id
 CROSS JOIN LATERAL (
     SELECT CASE WHEN %(t)s THEN n.taeller ELSE o.taeller END AS taeller,
            CASE WHEN %(n)s THEN n.naevner ELSE o.naevner END AS naevner,
            CASE WHEN %(v)s THEN n.vaerdi ELSE o.vaerdi END AS vaerdi,
-           (%(eks)s OR (NOT %(alt)s AND COALESCE(o.eksempeldata, false))) AS eksempeldata,
+           -- Example data where any part's source is: this run for the parts it writes, and for the parts it
+           -- leaves the run or own figures that wrote them (the old mark only where that source is unknown).
+           (%(eks)s OR (NOT %(alt)s AND (
+               (NOT (%(t)s OR %(v)s) AND COALESCE(
+                   oi.eksempeldata, tk.eksempeldata,
+                   CASE WHEN o.taeller IS NULL AND o.vaerdi IS NULL THEN false END, o.eksempeldata, false))
+               OR (NOT %(n)s AND COALESCE(
+                   nk.eksempeldata, CASE WHEN o.naevner IS NULL THEN false END,
+                   CASE WHEN oi.id IS NOT NULL AND i.naevner_kilde = 'EGNE' THEN oi.eksempeldata END,
+                   o.eksempeldata, false))
+           ))) AS eksempeldata,
            CASE WHEN %(t)s OR %(v)s THEN %(k)s ELSE o.taeller_import_id END AS taeller_import_id,
            CASE WHEN %(n)s THEN %(k)s ELSE o.naevner_import_id END AS naevner_import_id,
            CASE WHEN %(t)s OR %(v)s THEN NULL ELSE o.indberetning_id END AS indberetning_id

@@ -184,7 +184,8 @@ def indberetning_godkend(*, indberetning: Indberetning, bruger: Bruger) -> Indbe
         for v in indberetning.vaerdier.select_related("indikator"):
             egen_naevner = v.indikator.naevner_kilde == EGNE_DATA
             observation = (
-                Observation.objects.select_for_update()
+                Observation.objects.select_for_update(of=("self",))
+                .select_related("naevner_import")
                 .filter(kommune=indberetning.kommune, indikator=v.indikator, aar=indberetning.aar)
                 .first()
             )
@@ -202,7 +203,9 @@ def indberetning_godkend(*, indberetning: Indberetning, bruger: Bruger) -> Indbe
             observation.taeller_import = None
             observation.indberetning = indberetning
             observation.status = Datastatus.ENDELIG
-            observation.eksempeldata = indberetning.eksempeldata or (observation.eksempeldata and not egen_naevner)
+            observation.eksempeldata = indberetning.eksempeldata or (
+                not egen_naevner and _naevneren_er_eksempeldata(observation)
+            )
             observation.full_clean(validate_unique=False, validate_constraints=False)
             observation.save()
         indberetning.status = IndberetningStatus.GODKENDT
@@ -212,6 +215,14 @@ def indberetning_godkend(*, indberetning: Indberetning, bruger: Bruger) -> Indbe
         indberetning.save(update_fields=["status", "behandlet", "behandlet_af", "kommentar", "aendret"])
     skrivning.forny_dataversion()
     return indberetning
+
+
+def _naevneren_er_eksempeldata(observation: Observation) -> bool:
+    """Whether the denominator an approval keeps came from example data: its import run says so; where that is
+    unknown, the observation's old mark."""
+    if observation.naevner_import_id:
+        return observation.naevner_import.eksempeldata
+    return observation.naevner is not None and observation.eksempeldata
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from forebyggelse.adgang import kraev
 from forebyggelse.eksport import csv_svar, xlsx_svar
 from hentninger.services import logget_hentning
 from kommuner.models import Kommune
-from profiler.eksporter import filnavn, noegletal_tabel
+from profiler.eksporter import KOLONNER, filnavn, noegletal_tabel
 from profiler.forms import DataFilterForm, EksportForm
 from profiler.importering.kontrol import aar_max
 from profiler.models import Indberetning, IndberetningStatus, Indikator, Observation
@@ -39,7 +39,9 @@ def raadata(request):
 @require_safe
 def eksport(request):
     kraev(kan_eksportere(request.user))
-    return render(request, "profiler/eksport.html", {"form": EksportForm(initial={"format": "csv"})})
+    return render(
+        request, "profiler/eksport.html", {"form": EksportForm(initial={"format": "csv"}), "kolonner": KOLONNER}
+    )
 
 
 @require_safe
@@ -47,7 +49,7 @@ def eksport_fil(request):
     kraev(kan_eksportere(request.user))
     form = EksportForm(request.GET or None)
     if not form.is_valid():
-        return render(request, "profiler/eksport.html", {"form": form}, status=400)
+        return render(request, "profiler/eksport.html", {"form": form, "kolonner": KOLONNER}, status=400)
     indikator: Indikator | None = form.cleaned_data["indikator"]
     aar: int | None = form.cleaned_data["aar"]
     kolonner, raekker = noegletal_tabel(indikator=indikator, aar=aar)

@@ -48,6 +48,8 @@ def import_upload(request):
             )
         except ValidationError as exc:
             fejl = exc.messages
+            # A browser never fills in a file field again: say so where the file is chosen.
+            form.add_error("fil", "Ret filen, og vælg den igen. Dine andre valg er bevaret.")
         else:
             return redirect("profiler:import", pk=koersel.pk)
     return render(request, "profiler/import_upload.html", {"form": form, "fejl": fejl}, status=400 if fejl else 200)
@@ -109,11 +111,20 @@ def import_gennemfoer_view(request, pk):
     )
 
 
-@require_POST
+@require_safe_or_POST
 def import_fortryd_view(request, pk):
-    return _handling(
-        request, pk, kan_fortryde_import, import_fortryd, "Importen er fortrudt: de tidligere værdier er sat tilbage."
-    )
+    """Undo asks first: the page says what will be put back, and only its button (with `bekraeft`) undoes."""
+    if request.method == "POST" and request.POST.get("bekraeft") == "ja":
+        besked = "Importen er fortrudt: de tidligere værdier er sat tilbage."
+        return _handling(request, pk, kan_fortryde_import, import_fortryd, besked)
+    koersel = access_importkoersel(request.user, pk)
+    if request.method == "POST":
+        return redirect("profiler:import_fortryd", pk=koersel.pk)
+    ok, grund = kan_fortryde_import(request.user, koersel)
+    if not ok:
+        messages.error(request, grund)
+        return redirect("profiler:import", pk=koersel.pk)
+    return render(request, "profiler/import_fortryd.html", {"koersel": koersel})
 
 
 def _kan_kassere(user, koersel: ImportKoersel) -> tuple[bool, str]:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from forebyggelse.eksport import csv_bytes, csv_svar, xlsx_bytes, xlsx_svar
+from forebyggelse.eksport import Kolonne, csv_bytes, csv_svar, xlsx_bytes, xlsx_svar
+from profiler.eksporter import KOLONNER
 
 FARLIGE = ["=1+1", "+45 33 66", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", '=HYPERLINK("http://x";"klik")']
 
@@ -108,3 +109,52 @@ def test_the_key_figure_download_neutralises_a_formula_in_a_text_cell(client_for
         ark = load_workbook(io.BytesIO(svar.content)).active
         celle = ark.cell(row=2, column=2)
         assert celle.value == '=HYPERLINK("http://x";"klik")' and celle.data_type == "s" and celle.quotePrefix
+
+
+def test_xlsx_gives_dates_as_excel_dates_periods_as_text_and_danish_headings_with_a_data_dictionary():
+    kolonner = [
+        Kolonne("dato", "Dato", "Dagen."),
+        Kolonne("tid", "Tidspunkt", "Dansk tid."),
+        Kolonne("aar", "År", "Året.", periode=True),
+        Kolonne("periode", "Periode", "Et kvartal.", periode=True),
+        "uden_beskrivelse",
+    ]
+    sommer = datetime(2011, 6, 1, 10, 30, tzinfo=UTC)  # 12.30 Danish summer time
+    raekker = [[date(2011, 2, 8), sommer, 2011, "2011K1", 4]]
+    ark = load_workbook(io.BytesIO(xlsx_bytes(kolonner, raekker))).worksheets
+    data, ordbog = ark
+    assert [c.value for c in data[1]] == ["Dato", "Tidspunkt", "År", "Periode", "uden_beskrivelse"]
+    dato, tid, aar, periode, tal = data[2]
+    assert dato.is_date and dato.value == datetime(2011, 2, 8) and dato.number_format == "dd-mm-yyyy"
+    assert tid.is_date and tid.value == datetime(2011, 6, 1, 12, 30)
+    assert (aar.value, aar.data_type, periode.value, periode.data_type) == ("2011", "s", "2011K1", "s")
+    assert (tal.value, tal.data_type) == (4, "n")
+    assert ordbog.title == "Dataordbog"
+    assert [c.value for c in ordbog[1]] == ["Overskrift", "Kolonnenavn i CSV", "Indhold"]
+    assert [c.value for c in ordbog[4]] == ["År", "aar", "Året."]
+    # The CSV keeps the machine names, and its dates stay ISO dates.
+    csv_tekst = csv_bytes(kolonner, raekker).decode("utf-8-sig").split("\r\n")
+    assert csv_tekst[:2] == ["dato;tid;aar;periode;uden_beskrivelse", "2011-02-08;2011-06-01 12:30;2011;2011K1;4"]
+
+
+@pytest.mark.parametrize("kolonner", [KOLONNER], ids=["noegletal"])
+def test_every_column_of_an_export_has_a_danish_heading_and_a_description(kolonner):
+    for kolonne in kolonner:
+        assert kolonne.overskrift[:1].isupper() and "_" not in kolonne.overskrift, kolonne.navn
+        assert kolonne.beskrivelse.endswith("."), kolonne.navn
+
+
+@pytest.mark.django_db
+def test_the_key_figure_xlsx_has_danish_headings_years_as_text_and_its_data_dictionary(client_for, evaluator):
+    from tests.profiler.factories import importer
+
+    importer([("101", "anmeldte_forbrydelser", 2011, 100, 10000)])
+    svar = client_for(evaluator).get("/noegletal/eksport/fil/?format=xlsx&aar=2011")
+    data, ordbog = load_workbook(io.BytesIO(svar.content)).worksheets
+    assert [c.value for c in data[1]][:4] == ["Kommunekode", "Kommune", "Indikator", "År"]
+    assert data["D2"].value == "2011" and data["D2"].data_type == "s"
+    assert [r[1].value for r in ordbog.iter_rows(min_row=2)] == [k.navn for k in KOLONNER]
+    csv_svar_ = client_for(evaluator).get("/noegletal/eksport/fil/?format=csv&aar=2011")
+    assert csv_svar_.content.decode("utf-8-sig").startswith("kommunekode;kommune;indikator;aar;")
+    side = client_for(evaluator).get("/noegletal/eksport/").content.decode()
+    assert "Dataordbog" in side and all(f"<code>{k.navn}</code>" in side for k in KOLONNER)

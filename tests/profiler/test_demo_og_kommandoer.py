@@ -97,7 +97,7 @@ def test_export_nogletal_writes_csv_and_xlsx_for_all_98_municipalities(tmp_path)
     assert kbh["taeller"] == "1234567,5"
     call_command("export_nogletal", str(xlsx_fil), "--indikator", "anmeldte_forbrydelser", stdout=io.StringIO())
     ark = load_workbook(xlsx_fil).active
-    assert ark["A1"].value == "kommunekode" and {r[2] for r in ark.iter_rows(min_row=2, values_only=True)} == {
+    assert ark["A1"].value == "Kommunekode" and {r[2] for r in ark.iter_rows(min_row=2, values_only=True)} == {
         "anmeldte_forbrydelser"
     }
     with pytest.raises(CommandError, match="Året skal ligge mellem"):

@@ -1,6 +1,7 @@
 """Import through the pages: upload → preview → confirm, 0 changes the second time, undo; a bad file lists its
 errors and writes nothing; two confirms at once (two real transactions) cannot both write."""
 
+import re
 import threading
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
+from forebyggelse.formatering import tidspunkt
 from profiler.models import ImportKoersel, Indikator, Koerselstilstand, Observation, Talfelt
 from profiler.services.importer import import_forhaandsvis, import_gennemfoer
 from tests.profiler.factories import skabelon
@@ -44,9 +46,21 @@ def test_upload_preview_confirm_reimport_and_undo(client_for, ministeriet):
     svar = client.post(f"/noegletal/importer/{igen.pk}/gennemfoer/", follow=True)
     assert "Importen er gennemført: 0 ændringer" in svar.content.decode()
 
-    svar = client.post(f"/noegletal/importer/{koersel.pk}/fortryd/", follow=True)
+    # Undo asks first: the button on the import leads to a question, and only its answer undoes.
+    assert (
+        f'href="/noegletal/importer/{koersel.pk}/fortryd/"'
+        in client.get(f"/noegletal/importer/{koersel.pk}/").content.decode()
+    )
+    spoergsmaal = client.get(f"/noegletal/importer/{koersel.pk}/fortryd/").content.decode()
+    assert "3 nye værdier fjernes" in spoergsmaal and 'name="bekraeft" value="ja"' in spoergsmaal
+    svar = client.post(f"/noegletal/importer/{koersel.pk}/fortryd/")
+    assert svar["Location"] == f"/noegletal/importer/{koersel.pk}/fortryd/"  # a POST without the answer asks
+    assert Observation.objects.count() == 3
+    svar = client.post(f"/noegletal/importer/{koersel.pk}/fortryd/", {"bekraeft": "ja"}, follow=True)
     assert "Importen er fortrudt" in svar.content.decode()
     assert not Observation.objects.exists()
+    # Once undone, the question is not asked again.
+    assert client.get(f"/noegletal/importer/{koersel.pk}/fortryd/")["Location"] == f"/noegletal/importer/{koersel.pk}/"
 
 
 @pytest.mark.django_db
@@ -57,10 +71,80 @@ def test_a_bad_file_lists_every_error_and_writes_nothing(client_for, ministeriet
     )
     assert svar.status_code == 400
     html = svar.content.decode()
-    assert "Filen kan ikke importeres; intet er ændret" in html
+    assert "Filen kan ikke importeres: 2 fejl, alle vist herunder. Intet er ændret." in html
     assert "Række 2, kolonne OMRÅDE: Ukendt område &#x27;Københavnn&#x27;" in html
     assert "Række 3, kolonne INDHOLD: Negative tal kan ikke importeres (-3)." in html
     assert not ImportKoersel.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_file_with_many_errors_shows_every_one(client_for, ministeriet):
+    indhold = (
+        "OMRÅDE;TID;INDHOLD\n" + "".join(f"101;{2000 + n % 14}K{n % 4 + 1};-{n}\n" for n in range(1, 451))
+    ).encode()
+    svar = upload(
+        client_for(ministeriet), "fejl.csv", indhold, indikator=Indikator.objects.get(kode="anmeldte_forbrydelser").pk
+    )
+    html = svar.content.decode()
+    fejl = html[html.index('class="alert-text import-fejl"') : html.index("</ul>", html.index("import-fejl"))]
+    assert fejl.count("<li>") == 450 and "Række 451" in fejl and "fejl mere" not in fejl
+    assert "Filen kan ikke importeres: 450 fejl, alle vist herunder." in html
+
+
+@pytest.mark.django_db
+def test_after_an_error_the_page_asks_for_the_file_again_and_keeps_the_other_choices(client_for, ministeriet):
+    indikator = Indikator.objects.get(kode="anmeldte_forbrydelser")
+    svar = upload(
+        client_for(ministeriet),
+        "fejl.csv",
+        "OMRÅDE;TID;INDHOLD\n101;2011K2;-3\n".encode(),
+        indikator=indikator.pk,
+        talfelt=Talfelt.NAEVNER,
+        datastatus="foreloebig",
+    )
+    html = svar.content.decode()
+    assert "Ret filen, og vælg den igen. Dine andre valg er bevaret." in html  # at the file field
+    assert f'<option value="{indikator.pk}" selected>' in html
+    assert re.search(r'value="naevner"[^>]*checked', html) and re.search(r'value="foreloebig"[^>]*checked', html)
+
+
+@pytest.mark.django_db
+def test_the_preview_says_how_many_rows_were_skipped_and_why(client_for, ministeriet):
+    indikator = Indikator.objects.get(kode="anmeldte_forbrydelser")
+    raekker = [("Hele landet", f"2011K{k}", 100) for k in range(1, 5)]
+    raekker += [(f"Region {r}", f"2011K{k}", 10) for r in ("Hovedstaden", "Sjælland") for k in range(1, 5)]
+    raekker += [("084", "2011K1", 5), ("Christiansø", "2011K1", 1), ("101", "2011K1", 7), ("Landsdel Fyn", "2011K1", 3)]
+    client = client_for(ministeriet)
+    svar = upload(
+        client,
+        "dst.csv",
+        "\n".join(["OMRÅDE;TID;INDHOLD", *(";".join(map(str, r)) for r in raekker)]).encode(),
+        indikator=indikator.pk,
+    )
+    html = client.get(svar["Location"]).content.decode()
+    assert (
+        "15 rækker sprunget over, fordi de ikke er kommuner: hele landet (4), regioner (9), andre områder (1), "
+        "landsdele (1)." in html
+    )
+
+
+@pytest.mark.django_db
+def test_the_import_pages_write_dates_as_elsewhere(client_for, ministeriet):
+    indikator = Indikator.objects.get(kode="anmeldte_forbrydelser")
+    koersel = import_forhaandsvis(
+        filnavn="a.csv", indhold=skabelon([("101", indikator.kode, 2011, 10, 100)]), bruger=ministeriet
+    )
+    import_gennemfoer(koersel=koersel, bruger=ministeriet)
+    koersel.refresh_from_db()
+    client = client_for(ministeriet)
+    for side, tid in (
+        ("/noegletal/importer/", koersel.oprettet),
+        (f"/noegletal/importer/{koersel.pk}/", koersel.oprettet),
+        (f"/noegletal/importer/{koersel.pk}/fortryd/", koersel.gennemfoert),
+    ):
+        html = client.get(side).content.decode()
+        assert tidspunkt(tid) in html, side
+        assert not re.search(r"\b\d\d\.\d\d\.\d{4}\b", html), side  # no 05.12.2026
 
 
 @pytest.mark.django_db

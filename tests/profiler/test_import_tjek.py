@@ -7,6 +7,7 @@ from profiler.importering.kontrol import (
     Omraader,
     Periode,
     Skabelonraekke,
+    Spring,
     Statistikbankkolonner,
     Statistikbankraekke,
     aar_fra_celle,
@@ -93,7 +94,7 @@ def tolk(*celler, kolonner=KOLONNER, raamme=RAAMME):
 
 def test_a_row_is_read_as_municipality_period_and_number_or_its_first_error():
     assert tolk("101", "2011K1", "12,5") == Statistikbankraekke(9, 7, "København", "2011K1", K1_2011, Decimal("12.5"))
-    assert tolk("Hele landet", "2011", "5") is None
+    assert tolk("Hele landet", "2011", "5") == Spring("hele landet")
     # The area's error comes first, then the period's, then the number's.
     assert tolk("102", "1990", "x") == Fejl("Ukendt kommunekode '102'.", raekke=9, kolonne="OMRÅDE")
     assert tolk("101", "1990", "x").kolonne == "TID"

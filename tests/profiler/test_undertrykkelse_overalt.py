@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from kommuner.models import Kommune
 from profiler import grafer
+from profiler.eksporter import KOLONNER
 from profiler.profilside import profilside
 from profiler.services.profiler import profil_vaelg_indikatorer
 from tests.profiler.factories import IndikatorFactory, importer
@@ -88,7 +89,8 @@ def test_csv_and_xlsx_exports_hide_them(client_for, evaluator, familie):
 
     bog = load_workbook(io.BytesIO(client.get("/noegletal/eksport/fil/", {"format": "xlsx"}).content))
     ark = bog.active
-    kolonner = [c.value for c in ark[1]]
+    assert [c.value for c in ark[1]] == [k.xlsx_overskrift for k in KOLONNER]  # Danish headings
+    kolonner = [k.navn for k in KOLONNER]
     for raekke in ark.iter_rows(min_row=2, values_only=True):
         r = dict(zip(kolonner, raekke, strict=True))
         if r["kommunekode"] == "825" and r["indikator"] in {"anbragte_del_a", "anbragte_del_b"}:
