@@ -12,12 +12,14 @@ import pghistory
 from evaluering.jobs import koer
 from evaluering.models import (
     Baggrundsjob,
+    Fremmoedestatus,
     Indholdsart,
     Jobstatus,
     Kommuneleverance,
     Moede,
     Moedeart,
     Punktart,
+    Punkttype,
     Tidsplanpunkt,
 )
 from evaluering.services import leverancer, moeder, tidsplan
@@ -42,13 +44,44 @@ TIDSPLAN = [
     (Punktart.MOEDE, "Afsluttende workshop og forebyggelseskonference", "okt/nov 2012"),
 ]
 
-# (punkt, art, nummer, dato, fokus, fraværende kommunekoder, referat godkendt?)
+# (punkt, art, nummer, dato, fokus, kommuner med afbud {kode: grund}, kommuner uden registreret fremmøde,
+#  referat godkendt?). The 2nd network meeting's minutes await approval and Frederiksberg has not answered for it;
+# at the 3rd Frederiksberg sent apologies; the 3rd steering group meeting is ahead on 1 June 2012.
 MOEDER = [
-    (2, Moedeart.OPSTART, None, date(2011, 3, 24), "opstart, social profil og samarbejdet med evaluator", [], True),
-    (3, Moedeart.NETVAERK, 1, date(2011, 5, 19), "forebyggelsesstrategi", ["860"], True),
-    (5, Moedeart.NETVAERK, 2, date(2011, 12, 7), "opfølgning og dokumentation", [], False),
-    (None, Moedeart.STYREGRUPPE, 1, date(2011, 6, 16), "status og fremdrift", [], True),
-    (None, Moedeart.STYREGRUPPE, 2, date(2011, 9, 15), "status og fremdrift", [], True),
+    (2, Moedeart.OPSTART, None, date(2011, 3, 24), "opstart, social profil og samarbejdet med evaluator", {}, [], True),
+    (3, Moedeart.NETVAERK, 1, date(2011, 5, 19), "forebyggelsesstrategi", {"860": "sygdom"}, [], True),
+    (5, Moedeart.NETVAERK, 2, date(2011, 12, 7), "opfølgning og dokumentation", {}, ["147"], False),
+    (
+        9,
+        Moedeart.NETVAERK,
+        3,
+        date(2012, 4, 19),
+        "implementering, tilpasning og forankring",
+        {"147": "projektlederen var på kursus, og ingen kunne tage over"},
+        [],
+        True,
+    ),
+    (None, Moedeart.STYREGRUPPE, 1, date(2011, 6, 16), "status og fremdrift", {}, [], True),
+    (None, Moedeart.STYREGRUPPE, 2, date(2011, 9, 15), "status og fremdrift", {}, [], True),
+]
+NAESTE_STYREGRUPPEMOEDE = date(2012, 6, 14)
+
+# The agenda of every demo meeting: (titel, oplægsholder, minutter, referat under punktet).
+DAGSORDEN = [
+    ("Velkomst og dagens program", "Ministeriet", 15, "Ministeriet bød velkommen og gennemgik dagens program."),
+    (
+        "Oplæg: {fokus}",
+        "Evaluator",
+        60,
+        "Evaluator holdt oplæg om {fokus} og gennemgik, hvilke data der skal leveres, og hvornår.",
+    ),
+    (
+        "Erfaringer fra kommunerne",
+        "Kommunerne",
+        90,
+        "Kommunerne fortalte om deres arbejde med {fokus}: hvad der er lykkedes, og hvor det er svært.",
+    ),
+    ("Aftaler og næste skridt", "Ministeriet", 30, "Næste skridt blev aftalt som beskrevet herunder."),
 ]
 
 
@@ -61,18 +94,19 @@ def indlaes_demo_evaluering(*, ministeriet: Bruger, program: Program) -> bool:
             tidsplan.tidsplanpunkt_opret(program=program, art=art, titel=titel, tid=fortolk(tid))
             for art, titel, tid in TIDSPLAN
         ]
-        for punkt_nr, art, nummer, dag, fokus, fravaerende, godkendt in MOEDER:
-            _moede(
-                program,
-                ministeriet,
-                punkter[punkt_nr] if punkt_nr is not None else None,
-                art,
-                nummer,
-                dag,
-                fokus,
-                fravaerende,
-                godkendt,
+        for punkt_nr, art, nummer, dag, fokus, afbud, uden_svar, godkendt in MOEDER:
+            moede = _planlagt_moede(
+                program, punkter[punkt_nr] if punkt_nr is not None else None, art, nummer, dag, fokus
             )
+            moede = moeder.moede_marker_afholdt(moede=moede)
+            if art != Moedeart.STYREGRUPPE:
+                _fremmoede(program, moede, ministeriet, afbud, uden_svar)
+            moede = _referat(moede, ministeriet, fokus, dag)
+            if godkendt:
+                moeder.referat_godkend(
+                    moede=moede, bruger=ministeriet, version=moede.version, nu=dansk_tidspunkt(dag, time(16, 0))
+                )
+        _planlagt_moede(program, None, Moedeart.STYREGRUPPE, 3, NAESTE_STYREGRUPPEMOEDE, "status og fremdrift")
     _leverancer(program, ministeriet)
     # The approved minutes queued their e-mails; the demo loader sends no mail, so they run here, now.
     for job in Baggrundsjob.objects.filter(status=Jobstatus.VENTER):
@@ -80,7 +114,7 @@ def indlaes_demo_evaluering(*, ministeriet: Bruger, program: Program) -> bool:
     return True
 
 
-def _moede(program, ministeriet, punkt, art, nummer, dag, fokus, fravaerende, godkendt) -> Moede:
+def _planlagt_moede(program, punkt, art, nummer, dag, fokus) -> Moede:
     moede = moeder.moede_opret(
         program=program,
         art=art,
@@ -91,42 +125,55 @@ def _moede(program, ministeriet, punkt, art, nummer, dag, fokus, fravaerende, go
         fokus=fokus,
         tidsplanpunkt=punkt,
     )
-    for titel, oplaeg, minutter in [
-        ("Velkomst og dagens program", "Ministeriet", 15),
-        (f"Oplæg: {fokus}", "Evaluator", 60),
-        ("Erfaringer fra kommunerne", "Kommunerne", 90),
-        ("Aftaler og næste skridt", "Ministeriet", 30),
-    ]:
-        moeder.dagsordenspunkt_tilfoej(moede=moede, titel=titel, oplaegsholder=oplaeg, varighed=minutter)
-    moede = moeder.moede_marker_afholdt(moede=moede)
-    if art != Moedeart.STYREGRUPPE:
-        for kommune in Kommune.objects.filter(deltagelser__program=program).order_by("kode"):
-            deltog = kommune.kode not in fravaerende
-            moeder.fremmoede_registrer(
-                moede=moede,
-                kommune=kommune,
-                deltog=deltog,
-                deltagere=f"{EKSEMPEL}projektleder og en medarbejder" if deltog else "",
-                bemaerkning="" if deltog else f"{EKSEMPEL}meldte afbud",
-                bruger=ministeriet,
-            )
+    for titel, oplaeg, minutter, _ in DAGSORDEN:
+        moeder.dagsordenspunkt_tilfoej(
+            moede=moede, titel=titel.format(fokus=fokus), oplaegsholder=oplaeg, varighed=minutter
+        )
+    return moede
+
+
+def _fremmoede(program, moede, ministeriet, afbud: dict[str, str], uden_svar: list[str]) -> None:
+    for kommune in Kommune.objects.filter(deltagelser__program=program).order_by("kode"):
+        if kommune.kode in uden_svar:
+            continue
+        grund = afbud.get(kommune.kode)
+        moeder.fremmoede_registrer(
+            moede=moede,
+            kommune=kommune,
+            status=Fremmoedestatus.AFBUD if grund else Fremmoedestatus.TIL_STEDE,
+            deltagere="" if grund else f"{EKSEMPEL}projektleder og en medarbejder",
+            afbudsgrund=f"{EKSEMPEL}{grund}" if grund else "",
+            bruger=ministeriet,
+        )
+
+
+def _referat(moede, ministeriet, fokus, dag) -> Moede:
+    """The minutes under each agenda item, a decision and a follow-up point under the last."""
+    dagsorden = list(moede.dagsorden.order_by("nummer"))
     moede = moeder.referat_gem(
         moede=moede,
-        referat=f"{EKSEMPEL}Kommunerne fortalte om deres arbejde med {fokus}. Evaluator gennemgik, hvilke data "
-        "der skal leveres, og hvornår. Næste skridt blev aftalt som beskrevet under opfølgningspunkterne.",
+        referat=f"{EKSEMPEL}Mødet forløb som planlagt.",
+        punkter={
+            p.pk: f"{EKSEMPEL}{tekst.format(fokus=fokus)}" for p, (*_, tekst) in zip(dagsorden, DAGSORDEN, strict=True)
+        },
         version=moede.version,
         bruger=ministeriet,
     )
     moeder.opfoelgningspunkt_tilfoej(
         moede=moede,
-        art="opfoelgning",
+        dagsordenspunkt=dagsorden[-1],
+        art=Punkttype.BESLUTNING,
+        tekst=f"{EKSEMPEL}Næste møde får fokus på det, kommunerne finder sværest ved {fokus}",
+    )
+    moeder.opfoelgningspunkt_tilfoej(
+        moede=moede,
+        dagsordenspunkt=dagsorden[-1],
+        art=Punkttype.OPFOELGNING,
         tekst=f"{EKSEMPEL}Kommunerne sender status på {fokus} til evaluator",
         ansvarlig="Kommunerne",
         frist=date(dag.year + (dag.month + 1) // 13, (dag.month % 12) + 1, 1),
     )
-    if godkendt:
-        moede = moeder.referat_godkend(moede=moede, bruger=ministeriet, nu=dansk_tidspunkt(dag, time(16, 0)))
-    return moede
+    return Moede.objects.get(pk=moede.pk)
 
 
 def _leverancer(program: Program, ministeriet: Bruger) -> None:

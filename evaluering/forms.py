@@ -3,7 +3,15 @@ from crispy_forms.layout import Submit
 from django import forms
 
 from evaluering import tidsangivelse
-from evaluering.models import Moede, Moedeart, Punktart, Punkttype, Tidsplanpunkt
+from evaluering.models import (
+    Dagsordenspunkt,
+    Fremmoedestatus,
+    Moede,
+    Moedeart,
+    Punktart,
+    Punkttype,
+    Tidsplanpunkt,
+)
 from evaluering.snapshot import valgbare_indholdsarter
 from forebyggelse.formatering import dansk_tid
 from forebyggelse.forms import dato_felt, klokkeslaet_felt, saml_tidspunkt
@@ -153,25 +161,82 @@ class DagsordenspunktForm(forms.Form):
         self.helper = _helper("Tilføj punkt")
 
 
+class DagsordenspunktRedigerForm(VersionForm, DagsordenspunktForm):
+    """An agenda item changed before the meeting; `version` guards against two people editing it at once."""
+
+    KONFLIKTFELTER = ("titel", "oplaegsholder", "varighed", "noter")
+
+    def __init__(self, *args, punkt: Dagsordenspunkt, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "titel": punkt.titel,
+                "oplaegsholder": punkt.oplaegsholder,
+                "varighed": punkt.varighed,
+                "noter": punkt.noter,
+                "version": punkt.version,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("Gem punktet")
+
+    def service_data(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "titel": d["titel"],
+            "oplaegsholder": d["oplaegsholder"],
+            "varighed": d["varighed"],
+            "noter": d["noter"],
+        }
+
+
 class ReferatForm(VersionForm):
-    KONFLIKTFELTER = ("referat",)
+    """The minutes: a field per agenda item (what was discussed under it) and the general notes, saved together
+    against the meeting's version."""
 
     referat = forms.CharField(
-        label="Referat",
+        label="Generelle noter",
         required=False,
         max_length=50_000,
-        widget=forms.Textarea(attrs={"rows": 14}),
-        help_text="Hvad der blev drøftet under hvert punkt. Beslutninger og opfølgningspunkter skrives herunder.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="Det, der ikke hører til et bestemt punkt på dagsordenen.",
     )
 
-    def __init__(self, *args, moede: Moede, **kwargs):
-        kwargs.setdefault("initial", {"referat": moede.referat, "version": moede.version})
+    def __init__(self, *args, moede: Moede, dagsorden: list[Dagsordenspunkt], **kwargs):
+        initial = {"referat": moede.referat, "version": moede.version}
+        initial |= {f"punkt_{p.pk}": p.referat for p in dagsorden}
+        kwargs.setdefault("initial", initial)
         super().__init__(*args, **kwargs)
+        self.dagsorden = {f"punkt_{p.pk}": p for p in dagsorden}
+        generelt = self.fields.pop("referat")
+        for navn, punkt in self.dagsorden.items():
+            self.fields[navn] = forms.CharField(
+                label=f"{punkt.nummer}. {punkt.titel}",
+                required=False,
+                max_length=20_000,
+                widget=forms.Textarea(attrs={"rows": 5}),
+            )
+        self.fields["referat"] = generelt
+        self.KONFLIKTFELTER = ("referat", *self.dagsorden)
         self.helper = _helper("Gem referatet")
+
+    def gemt_vaerdi(self, nuvaerende: Moede, navn: str):
+        if navn in self.dagsorden:
+            return Dagsordenspunkt.objects.filter(pk=self.dagsorden[navn].pk).values_list("referat", flat=True).first()
+        return super().gemt_vaerdi(nuvaerende, navn)
+
+    def punkter(self) -> dict[int, str]:
+        return {punkt.pk: self.cleaned_data[navn] for navn, punkt in self.dagsorden.items()}
 
 
 class OpfoelgningspunktForm(forms.Form):
-    art = forms.ChoiceField(label="Art", choices=Punkttype.choices, widget=forms.RadioSelect, initial="opfoelgning")
+    art = forms.ChoiceField(label="Art", choices=Punkttype.choices, widget=forms.RadioSelect, initial="beslutning")
+    dagsordenspunkt = forms.ModelChoiceField(
+        label="Under punkt",
+        queryset=Dagsordenspunkt.objects.none(),
+        required=False,
+        empty_label="Generelt (intet bestemt punkt)",
+    )
     tekst = forms.CharField(
         label="Tekst",
         max_length=2_000,
@@ -181,30 +246,44 @@ class OpfoelgningspunktForm(forms.Form):
     ansvarlig = forms.CharField(
         label="Ansvarlig",
         max_length=200,
-        help_text="Fx Ministeriet, evaluator eller kommunerne.",
-        error_messages={"required": "Skriv, hvem der er ansvarlig."},
+        required=False,
+        help_text="Skal udfyldes for et opfølgningspunkt, fx Ministeriet, evaluator eller kommunerne.",
     )
-    frist = dato_felt("Frist", "Skriv fristen.")
+    frist = dato_felt("Frist", hjaelp="Skal udfyldes for et opfølgningspunkt.", required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, moede: Moede, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["dagsordenspunkt"].queryset = Dagsordenspunkt.objects.filter(moede=moede)
         self.helper = _helper("Tilføj")
 
 
 class FremmoedeForm(forms.Form):
     """Attendance of one municipality; the page shows one of these per municipality the user may record."""
 
-    deltog = forms.TypedChoiceField(
-        label="Deltog kommunen?",
-        choices=[("True", "Ja"), ("False", "Nej")],
-        coerce=lambda v: v == "True",
+    status = forms.ChoiceField(
+        label="Fremmøde",
+        choices=Fremmoedestatus.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Vælg, om kommunen deltog."},
+        error_messages={"required": "Vælg, om kommunen var til stede, meldte afbud eller var fraværende."},
     )
     deltagere = forms.CharField(
-        label="Hvem deltog", max_length=500, required=False, help_text="Navne eller funktioner."
+        label="Hvem deltog",
+        max_length=500,
+        required=False,
+        help_text="Navne eller funktioner, når kommunen var til stede.",
+    )
+    afbudsgrund = forms.CharField(
+        label="Grund til afbud", max_length=500, required=False, help_text="Skal udfyldes, når kommunen meldte afbud."
     )
     bemaerkning = forms.CharField(label="Bemærkning", max_length=500, required=False)
+
+
+class GodkendReferatForm(VersionForm):
+    """The approval step: carries the version of the minutes the approver read."""
+
+    def __init__(self, *args, moede: Moede, **kwargs):
+        kwargs.setdefault("initial", {"version": moede.version})
+        super().__init__(*args, **kwargs)
 
 
 class DataleveranceForm(forms.Form):

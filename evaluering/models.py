@@ -113,7 +113,9 @@ class Moede(models.Model):
         help_text="Det planlagte møde i tidsplanen, som dette møde er.",
     )
     status = models.CharField("status", max_length=20, choices=Moedestatus.choices, default=Moedestatus.PLANLAGT)
-    referat = models.TextField("referat", blank=True, max_length=50_000)
+    # The minutes are written under each agenda item; this is what belongs to none of them (before the minutes were
+    # kept per item, the whole text: kept here as it was).
+    referat = models.TextField("generelle noter", blank=True, max_length=50_000)
     referat_godkendt = models.DateTimeField("referat godkendt", null=True, blank=True)
     referat_godkendt_af = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -148,6 +150,15 @@ class Moede(models.Model):
     def er_obligatorisk(self) -> bool:
         return self.art in OBLIGATORISKE
 
+    def har_referat(self) -> bool:
+        """Whether any of the minutes is written: the general notes, an item's minutes, a decision or a follow-up
+        point. Uses the agenda and the points when they are prefetched (the meeting page, the PDF)."""
+        return (
+            bool(self.referat.strip())
+            or any(punkt.referat.strip() for punkt in self.dagsorden.all())
+            or bool(self.opfoelgningspunkter.all())
+        )
+
     def clean(self):
         if self.start and self.slut and self.slut <= self.start:
             raise ValidationError({"slut": "Mødet skal slutte efter, at det begynder."})
@@ -163,6 +174,11 @@ class Dagsordenspunkt(models.Model):
     oplaegsholder = models.CharField("oplægsholder", max_length=200, blank=True)
     varighed = models.PositiveSmallIntegerField("varighed (minutter)", null=True, blank=True)
     noter = models.TextField("noter", blank=True, max_length=5_000)
+    referat = models.TextField(
+        "referat", blank=True, max_length=20_000, help_text="Hvad der blev drøftet under punktet."
+    )
+    version = models.PositiveIntegerField(default=1)
+    aendret = models.DateTimeField("ændret", auto_now=True)
 
     class Meta:
         ordering = ["moede", "nummer", "pk"]
@@ -192,31 +208,66 @@ class Punkttype(models.TextChoices):
 
 @historik()
 class Opfoelgningspunkt(models.Model):
-    """A decision or follow-up point from a meeting: who is responsible, and by when (shown on the timeline)."""
+    """A decision or follow-up point from a meeting, under the agenda item it came from (or under none). A decision
+    is recorded as it was made; a follow-up point has someone responsible and a deadline (shown on the timeline)."""
 
     moede = models.ForeignKey(Moede, on_delete=models.CASCADE, related_name="opfoelgningspunkter")
+    dagsordenspunkt = models.ForeignKey(
+        Dagsordenspunkt,
+        verbose_name="dagsordenspunkt",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="opfoelgningspunkter",
+    )
     art = models.CharField("art", max_length=12, choices=Punkttype.choices)
     tekst = models.TextField("tekst", max_length=2_000)
-    ansvarlig = models.CharField("ansvarlig", max_length=200, help_text="Fx Ministeriet, evaluator eller kommunerne.")
-    frist = models.DateField("frist")
+    ansvarlig = models.CharField(
+        "ansvarlig", max_length=200, blank=True, help_text="Fx Ministeriet, evaluator eller kommunerne."
+    )
+    frist = models.DateField("frist", null=True, blank=True)
 
     class Meta:
-        ordering = ["moede", "frist", "pk"]
+        ordering = ["moede", "pk"]
         verbose_name = "beslutning eller opfølgningspunkt"
         verbose_name_plural = "beslutninger og opfølgningspunkter"
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(art="opfoelgning") | (models.Q(frist__isnull=False) & ~models.Q(ansvarlig="")),
+                name="opfoelgningspunkt_har_ansvarlig_og_frist",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.tekst[:60]
 
+    def clean(self):
+        fejl = {}
+        if self.dagsordenspunkt_id and self.moede_id and self.dagsordenspunkt.moede_id != self.moede_id:
+            fejl["dagsordenspunkt"] = "Dagsordenspunktet hører til et andet møde."
+        if self.art == Punkttype.OPFOELGNING and not self.ansvarlig.strip():
+            fejl["ansvarlig"] = "Et opfølgningspunkt skal have en ansvarlig."
+        if self.art == Punkttype.OPFOELGNING and self.frist is None:
+            fejl["frist"] = "Et opfølgningspunkt skal have en frist."
+        if fejl:
+            raise ValidationError(fejl)
+
+
+class Fremmoedestatus(models.TextChoices):
+    TIL_STEDE = "til_stede", "Til stede"
+    AFBUD = "afbud", "Meldt afbud"
+    FRAVAERENDE = "fravaerende", "Fraværende"
+
 
 @historik()
 class Fremmoede(models.Model):
-    """Who came from one participating municipality to one meeting."""
+    """Whether one participating municipality was present at one meeting, sent apologies (and why), or was absent."""
 
     moede = models.ForeignKey(Moede, on_delete=models.CASCADE, related_name="fremmoede")
     kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="+")
-    deltog = models.BooleanField("deltog")
+    status = models.CharField("fremmøde", max_length=12, choices=Fremmoedestatus.choices)
     deltagere = models.CharField("deltagere", max_length=500, blank=True, help_text="Navne eller funktioner.")
+    afbudsgrund = models.CharField("grund til afbud", max_length=500, blank=True)
     bemaerkning = models.CharField("bemærkning", max_length=500, blank=True)
     registreret = models.DateTimeField("registreret", auto_now=True)
     registreret_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -228,7 +279,37 @@ class Fremmoede(models.Model):
         constraints = [models.UniqueConstraint(fields=["moede", "kommune"], name="et_fremmoede_pr_kommune")]
 
     def __str__(self) -> str:
-        return f"{self.kommune.navn}: {'deltog' if self.deltog else 'deltog ikke'}"
+        return f"{self.kommune.navn}: {self.get_status_display().lower()}"
+
+    @property
+    def deltog(self) -> bool:
+        return self.status == Fremmoedestatus.TIL_STEDE
+
+    def clean(self):
+        if self.status == Fremmoedestatus.TIL_STEDE and not self.deltagere.strip():
+            raise ValidationError({"deltagere": "Skriv, hvem der deltog fra kommunen."})
+        if self.status == Fremmoedestatus.AFBUD and not self.afbudsgrund.strip():
+            raise ValidationError({"afbudsgrund": "Skriv, hvorfor kommunen meldte afbud."})
+
+
+class Invitationsmodtager(models.Model):
+    """One person the meeting's invitation was for, as the latest sending left it: sent to their address, or not
+    sent because the portal has no e-mail address for them."""
+
+    moede = models.ForeignKey(Moede, on_delete=models.CASCADE, related_name="invitationsmodtagere")
+    bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    navn = models.CharField("navn", max_length=300)
+    kommuner = models.CharField("kommune", max_length=300, blank=True)
+    email = models.EmailField("e-mailadresse", blank=True)
+    sendt = models.DateTimeField("sendt", null=True, blank=True)
+
+    class Meta:
+        ordering = ["moede", "sendt", "navn", "pk"]
+        verbose_name = "modtager af invitation"
+        verbose_name_plural = "modtagere af invitation"
+
+    def __str__(self) -> str:
+        return self.navn
 
 
 def ny_kalendernoegle() -> str:

@@ -66,7 +66,7 @@ def access_materiale(user, pk) -> Moedemateriale:
 
 def access_dagsordenspunkt(user, pk) -> Dagsordenspunkt:
     return get_or_404(
-        Dagsordenspunkt.objects.select_related("moede").filter(moede__in=moeder_til_laesning(user)), pk=pk
+        Dagsordenspunkt.objects.select_related("moede__program").filter(moede__in=moeder_til_laesning(user)), pk=pk
     )
 
 
@@ -120,8 +120,16 @@ def kan_skrive_referat(user, moede: Moede) -> tuple[bool, str]:
 def kan_godkende_referat(user, moede: Moede) -> tuple[bool, str]:
     if moede.status != Moedestatus.AFHOLDT:
         return False, "Referatet kan godkendes, når mødet er afholdt og referatet ikke allerede er godkendt."
-    if not moede.referat.strip():
+    if not moede.har_referat():
         return False, "Skriv referatet, før det godkendes."
+    return kan_redigere_moede(user, moede)
+
+
+def kan_redigere_dagsorden(user, moede: Moede) -> tuple[bool, str]:
+    """The agenda is what the meeting was called with: it changes until the meeting is held, then the minutes are
+    written under it."""
+    if moede.status != Moedestatus.PLANLAGT:
+        return False, "Dagsordenen kan ændres, indtil mødet er afholdt."
     return kan_redigere_moede(user, moede)
 
 

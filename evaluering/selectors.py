@@ -5,7 +5,9 @@ Each figure is computed here once: who is missing from a meeting, what is late, 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Max, Prefetch, Q, QuerySet
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,14 +17,18 @@ from evaluering.models import (
     Dagsordenspunkt,
     Dataleverance,
     Fremmoede,
+    Fremmoedestatus,
     Indsendelse,
+    Invitationsmodtager,
     Kommuneleverance,
     Leverancestatus,
     Moede,
+    Moedeart,
     Moedemateriale,
     Moedestatus,
     Opfoelgningspunkt,
     Punktart,
+    Punkttype,
     Tidsplanpunkt,
 )
 from evaluering.permissions import (
@@ -35,9 +41,10 @@ from evaluering.tidsangivelse import Praecision
 from forebyggelse import tid
 from forebyggelse.formatering import dansk_tid, dato, tidspunkt
 from forebyggelse.historik import HistorikSide, historik_til, seneste_aendring
-from forebyggelse.roller import Rolle
+from forebyggelse.roller import Rolle, er_evaluator, er_projektleder, er_styregruppe
 from kommuner.models import Bruger, Deltagelse, Kommune, Program
 from kommuner.permissions import programmer_til_laesning
+from kommuner.roller import kommuner_til_skrivning
 from profiler.models import Dataversion
 
 # Attendance ----------------------------------------------------------------------------------------
@@ -53,7 +60,9 @@ class FremmoedeRaekke:
     def tekst(self) -> str:
         if self.fremmoede is None:
             return "Ikke registreret"
-        return "Deltog" if self.fremmoede.deltog else "Deltog ikke"
+        if self.fremmoede.status == Fremmoedestatus.AFBUD and self.fremmoede.afbudsgrund:
+            return f"Meldt afbud: {self.fremmoede.afbudsgrund}"
+        return self.fremmoede.get_status_display()
 
 
 def _mangler(moede: Moede, fremmoede: Fremmoede | None) -> bool:
@@ -85,6 +94,15 @@ def fremmoede_for_kommune(program: Program, kommune: Kommune) -> list[tuple[Moed
 
 
 @dataclass
+class Referatpunkt:
+    """One agenda item in the minutes: its notes, then the decisions and follow-up points made under it."""
+
+    punkt: Dagsordenspunkt
+    beslutninger: list[Opfoelgningspunkt]
+    opfoelgningspunkter: list[Opfoelgningspunkt]
+
+
+@dataclass
 class Moedeindhold:
     """Everything about one meeting that its page, the minutes PDF and the minutes e-mail show."""
 
@@ -97,6 +115,29 @@ class Moedeindhold:
     @property
     def antal_mangler(self) -> int:
         return sum(1 for r in self.fremmoede if r.mangler)
+
+    @property
+    def har_referat(self) -> bool:
+        return self.moede.har_referat()
+
+    def _under(self, punkt: Dagsordenspunkt | None) -> Referatpunkt:
+        pk = punkt.pk if punkt else None
+        under = [p for p in self.opfoelgningspunkter if p.dagsordenspunkt_id == pk]
+        return Referatpunkt(
+            punkt,
+            [p for p in under if p.art == Punkttype.BESLUTNING],
+            [p for p in under if p.art == Punkttype.OPFOELGNING],
+        )
+
+    @property
+    def referat(self) -> list[Referatpunkt]:
+        """The minutes item by item, in the agenda's order."""
+        return [self._under(punkt) for punkt in self.dagsorden]
+
+    @property
+    def generelt(self) -> Referatpunkt:
+        """The decisions and follow-up points that belong to no agenda item."""
+        return self._under(None)
 
 
 def moedeindhold(moede: Moede) -> Moedeindhold:
@@ -119,7 +160,7 @@ def moeder_i_program(program: Program, user) -> QuerySet[Moede]:
     return (
         moeder_til_laesning(user)
         .filter(program=program)
-        .annotate(antal_deltog=Count("fremmoede", filter=Q(fremmoede__deltog=True)))
+        .annotate(antal_deltog=Count("fremmoede", filter=Q(fremmoede__status=Fremmoedestatus.TIL_STEDE)))
         .order_by("start", "pk")
     )
 
@@ -131,15 +172,41 @@ def antal_deltagere(program: Program) -> int:
 # Who is invited to a meeting --------------------------------------------------------------------------
 
 
-def modtagere_for(moede: Moede) -> list[Bruger]:
-    """Active users with an e-mail address who take part in the meeting: the participating municipalities' leads,
-    the evaluator at the programme's own meetings, and the steering group at its meetings."""
+def _inviterede(moede: Moede) -> QuerySet[Bruger]:
+    """Active users who take part in the meeting: the participating municipalities' leads, the evaluator at the
+    programme's own meetings, and the steering group at its meetings; each with `kommuner` holding only their
+    municipalities in the programme."""
     roller = Q(rolle=Rolle.PROJEKTLEDER, kommuner__deltagelser__program_id=moede.program_id)
     if moede.art == "styregruppemoede":
         roller |= Q(rolle=Rolle.STYREGRUPPE)
     else:
         roller |= Q(rolle=Rolle.EVALUATOR)
-    return list(Bruger.objects.filter(roller, is_active=True).exclude(email="").distinct().order_by("email"))
+    i_programmet = Kommune.objects.filter(deltagelser__program_id=moede.program_id).order_by("kode")
+    return (
+        Bruger.objects.filter(roller, is_active=True)
+        .distinct()
+        .prefetch_related(Prefetch("kommuner", queryset=i_programmet))
+    )
+
+
+def modtagere_for(moede: Moede) -> list[Bruger]:
+    """Those taking part who have an e-mail address: the invitation and the minutes go to them."""
+    return list(_inviterede(moede).exclude(email="").order_by("email"))
+
+
+def uden_adresse(moede: Moede) -> list[Bruger]:
+    """Those taking part whom the portal cannot e-mail (no address): flagged on the meeting before the invitation
+    goes out, and listed after it."""
+    return list(_inviterede(moede).filter(email="").order_by("first_name", "last_name", "username"))
+
+
+def invitationsstatus(moede: Moede) -> dict[str, list[Invitationsmodtager]]:
+    """Who the latest invitation went to (`sendt`) and who could not get it (`ikke_sendt`: no e-mail address)."""
+    modtagere = list(moede.invitationsmodtagere.all())
+    return {
+        "sendt": [m for m in modtagere if m.sendt],
+        "ikke_sendt": [m for m in modtagere if not m.sendt],
+    }
 
 
 # The timeline --------------------------------------------------------------------------------------
@@ -262,7 +329,7 @@ def _leverancepost(leverance: Dataleverance) -> TidsplanPost:
 
 
 def _opfoelgningsposter(user, moeder: list[Moede]) -> list[TidsplanPost]:
-    """Decisions and follow-up points only from meetings whose minutes the user may read."""
+    """Decisions and follow-up points with a deadline, only from meetings whose minutes the user may read."""
     synlige = [m.pk for m in moeder if kan_se_referat(user, m)[0]]
     return [
         TidsplanPost(
@@ -275,7 +342,7 @@ def _opfoelgningsposter(user, moeder: list[Moede]) -> list[TidsplanPost]:
             reverse("evaluering:moede", args=[punkt.moede_id]),
             detalje=f"Ansvarlig: {punkt.ansvarlig}",
         )
-        for punkt in Opfoelgningspunkt.objects.filter(moede_id__in=synlige).select_related("moede")
+        for punkt in Opfoelgningspunkt.objects.filter(moede_id__in=synlige, frist__isnull=False).select_related("moede")
     ]
 
 
@@ -406,7 +473,10 @@ def kalender_for(user) -> list[Kalenderpost]:
             )
         )
     synlige = [m.pk for m in moeder if kan_se_referat(user, m)[0]]
-    for punkt in Opfoelgningspunkt.objects.filter(moede_id__in=synlige).select_related("moede__program"):
+    # A decision without a deadline has no day in the calendar.
+    for punkt in Opfoelgningspunkt.objects.filter(moede_id__in=synlige, frist__isnull=False).select_related(
+        "moede__program"
+    ):
         poster.append(
             Kalenderpost(
                 uid=f"opfoelgning-{punkt.pk}@forebyggelsesportalen",
@@ -501,3 +571,143 @@ def historik_for_moede(user, moede: Moede, side: str | int | None) -> HistorikSi
         kommune_id=None,
         side=side,
     )
+
+
+# What is due about meetings (the front page's task list reads these) ------------------------------------------------
+
+
+def moeder_uden_fremmoede(user) -> list[Moede]:
+    """For the ministry: the held meetings, minutes not yet approved, where a participating municipality has no
+    attendance recorded, oldest first; each carries `antal_uden_fremmoede`. One query however many meetings."""
+    deltagere = (
+        Deltagelse.objects.filter(program=OuterRef("program"))
+        .order_by()
+        .values("program")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return list(
+        moeder_til_laesning(user)
+        .filter(status=Moedestatus.AFHOLDT)
+        .annotate(antal_registreret=Count("fremmoede"), antal_deltagere=Coalesce(Subquery(deltagere), 0))
+        .annotate(antal_uden_fremmoede=F("antal_deltagere") - F("antal_registreret"))
+        .filter(antal_uden_fremmoede__gt=0)
+        .order_by("start", "pk")
+    )
+
+
+def referater_til_godkendelse(user) -> list[Moede]:
+    """For the ministry: the held meetings whose minutes are written (as `Moede.har_referat` says: general notes,
+    an item's minutes, or a decision or follow-up point) and wait for approval, oldest first. One query."""
+    skrevet = (
+        ~Q(referat="")
+        | Exists(Dagsordenspunkt.objects.filter(moede=OuterRef("pk")).exclude(referat=""))
+        | Exists(Opfoelgningspunkt.objects.filter(moede=OuterRef("pk")))
+    )
+    return list(moeder_til_laesning(user).filter(skrevet, status=Moedestatus.AFHOLDT).order_by("start", "pk"))
+
+
+def naeste_moede(user, *, i_dag: date | None = None) -> Moede | None:
+    """For the steering group (and anyone): the next meeting the user is invited to, from today (`tid.i_dag()`) on,
+    in the programmes they read. The steering group is invited to its own meetings, the evaluator to the
+    programme's other meetings, the leads and the ministry to all. One query."""
+    moeder = moeder_til_laesning(user).filter(start__date__gte=i_dag or tid.i_dag())
+    if er_styregruppe(user):
+        moeder = moeder.filter(art=Moedeart.STYREGRUPPE)
+    elif er_evaluator(user):
+        moeder = moeder.exclude(art=Moedeart.STYREGRUPPE)
+    return moeder.order_by("start", "pk").first()
+
+
+@dataclass
+class Fremmoedesvar:
+    """A held meeting where the lead's municipality has not said whether it was there."""
+
+    moede: Moede
+    kommune: Kommune
+
+    @property
+    def url(self) -> str:
+        return reverse("evaluering:fremmoede", args=[self.moede.pk])
+
+
+def manglende_fremmoedesvar(user) -> list[Fremmoedesvar]:
+    """For a lead: each held meeting, minutes not yet approved, where one of their own municipalities has no
+    attendance recorded, oldest meeting first. Two queries however many meetings and municipalities."""
+    if not er_projektleder(user):
+        return []
+    deltagelser = list(
+        Deltagelse.objects.filter(kommune__in=kommuner_til_skrivning(user))
+        .select_related("kommune")
+        .order_by("kommune__kode")
+    )
+    kommuner_pr_program: dict[int, list[Kommune]] = {}
+    for d in deltagelser:
+        kommuner_pr_program.setdefault(d.program_id, []).append(d.kommune)
+    moeder = (
+        moeder_til_laesning(user)
+        .filter(status=Moedestatus.AFHOLDT, program_id__in=kommuner_pr_program)
+        .annotate(registreret=ArrayAgg("fremmoede__kommune_id", default=Value([])))
+        .order_by("start", "pk")
+    )
+    return [
+        Fremmoedesvar(moede, kommune)
+        for moede in moeder
+        for kommune in kommuner_pr_program[moede.program_id]
+        if kommune.pk not in moede.registreret
+    ]
+
+
+# The meetings' own calendar --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Kalenderdag:
+    dag: date
+    i_maaneden: bool
+    moeder: list[Moede]
+
+
+@dataclass
+class Maanedskalender:
+    """One month of meetings as a grid of weeks, Monday first, for the calendar page."""
+
+    maaned: date  # the first day of the month
+    uger: list[list[Kalenderdag]]
+    moeder: list[Moede]  # the month's meetings in time order (the grid's text alternative)
+
+    @property
+    def forrige(self) -> date:
+        return (self.maaned - timedelta(days=1)).replace(day=1)
+
+    @property
+    def naeste(self) -> date:
+        return (self.maaned + timedelta(days=32)).replace(day=1)
+
+
+def maanedskalender(user, maaned: date) -> Maanedskalender:
+    """The meetings the user may see in one month, as weeks of days; one query."""
+    foerste = maaned.replace(day=1)
+    naeste = (foerste + timedelta(days=32)).replace(day=1)
+    moeder = list(
+        moeder_til_laesning(user).filter(start__date__gte=foerste, start__date__lt=naeste).order_by("start", "pk")
+    )
+    pr_dag: dict[date, list[Moede]] = {}
+    for moede in moeder:
+        pr_dag.setdefault(_dag(moede.start), []).append(moede)
+    dag = foerste - timedelta(days=foerste.weekday())
+    uger = []
+    while dag < naeste:
+        uger.append(
+            [
+                Kalenderdag(d, d.month == foerste.month, pr_dag.get(d, []))
+                for d in (dag + timedelta(i) for i in range(7))
+            ]
+        )
+        dag += timedelta(days=7)
+    return Maanedskalender(foerste, uger, moeder)
+
+
+def moedeliste(user, *, fra: date) -> list[Moede]:
+    """The meetings the user may see from a day on, across their programmes, in time order; one query."""
+    return list(moeder_til_laesning(user).filter(start__date__gte=fra).order_by("start", "pk"))

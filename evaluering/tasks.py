@@ -14,10 +14,10 @@ from procrastinate.contrib.django import app
 
 from evaluering import ical
 from evaluering.jobs import Fremdrift, JobFejl, Resultat, baggrundsjob_koer_nu, koer_baggrundsjob, opgave
-from evaluering.models import Baggrundsjob, Moede, Moedestatus, Pakkeart
+from evaluering.models import Baggrundsjob, Invitationsmodtager, Moede, Moedestatus, Pakkeart
 from evaluering.pakker import byg_pakke
 from evaluering.permissions import kan_bestille_pakke
-from evaluering.selectors import Kalenderpost, modtagere_for, moedeindhold
+from evaluering.selectors import Kalenderpost, modtagere_for, moedeindhold, uden_adresse
 from evaluering.services.leverancer import paamindelser_send
 from evaluering.services.rapporter import OPGAVE as RAPPORTPAKKE
 from evaluering.services.rapporter import rapportpakke_gem
@@ -52,6 +52,25 @@ def _moedets_adresse(moede: Moede) -> str:
     return f"{settings.PORTAL_URL}{reverse('evaluering:moede', args=[moede.pk])}"
 
 
+def _noter_invitation(moede: Moede, *, sendt: list, ikke_sendt: list) -> None:
+    """Keep who the latest invitation went to and who could not get it, for the meeting page."""
+    nu = timezone.now()
+
+    def raekke(bruger, tidspunkt):
+        return Invitationsmodtager(
+            moede=moede,
+            bruger=bruger,
+            navn=bruger.get_full_name() or bruger.username,
+            kommuner=", ".join(k.navn for k in bruger.kommuner.all()),
+            email=bruger.email,
+            sendt=tidspunkt,
+        )
+
+    Invitationsmodtager.objects.filter(moede=moede).delete()
+    Invitationsmodtager.objects.bulk_create([raekke(b, nu) for b in sendt] + [raekke(b, None) for b in ikke_sendt])
+    Moede.objects.filter(pk=moede.pk).update(invitation_sendt=nu)
+
+
 @opgave("evaluering.send_invitation")
 def send_invitation(*, job: Baggrundsjob, fremdrift: Fremdrift, moede_id: int) -> Resultat:
     moede = Moede.objects.select_related("program").get(pk=moede_id)
@@ -79,15 +98,21 @@ def send_invitation(*, job: Baggrundsjob, fremdrift: Fremdrift, moede_id: int) -
         + f"Mødet, materialerne og tilmelding til kalenderen: {_moedets_adresse(moede)}\n"
         "Mødet er vedhæftet som kalenderfil."
     )
+    modtagere, mangler = modtagere_for(moede), uden_adresse(moede)
     antal = _send_til_alle(
-        modtagere_for(moede),
+        modtagere,
         emne=f"Invitation: {moede.titel} {dato(moede.start)}",
         tekst=tekst,
         vedhaeft=[("moede.ics", ics, "text/calendar")],
         fremdrift=fremdrift,
     )
-    Moede.objects.filter(pk=moede.pk).update(invitation_sendt=timezone.now())
-    return Resultat(reverse("evaluering:moede", args=[moede.pk]), f"Invitationen er sendt til {antal} deltagere")
+    _noter_invitation(moede, sendt=modtagere, ikke_sendt=mangler)
+    tekst = f"Invitationen er sendt til {antal} deltagere"
+    if mangler:
+        navne = ", ".join(b.get_full_name() or b.username for b in mangler)
+        fremdrift(antal, antal, f"Ikke sendt til (ingen e-mailadresse): {navne}")
+        tekst += f"; {len(mangler)} uden e-mailadresse fik den ikke – se hvem på mødet"
+    return Resultat(f"{reverse('evaluering:moede', args=[moede.pk])}#invitation", tekst)
 
 
 @opgave("evaluering.send_referat")

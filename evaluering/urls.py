@@ -16,6 +16,9 @@ urlpatterns = [
     path("moeder/<int:pk>/", moeder.moede_detalje, name="moede"),
     path("moeder/<int:pk>/rediger/", moeder.moede_rediger, name="moede_rediger"),
     path("moeder/<int:pk>/dagsorden/", moeder.dagsorden_tilfoej, name="dagsorden_tilfoej"),
+    path("dagsorden/<int:pk>/rediger/", moeder.dagsorden_rediger, name="dagsorden_rediger"),
+    path("dagsorden/<int:pk>/op/", moeder.dagsorden_op, name="dagsorden_op"),
+    path("dagsorden/<int:pk>/ned/", moeder.dagsorden_ned, name="dagsorden_ned"),
     path("dagsorden/<int:pk>/slet/", moeder.dagsorden_slet, name="dagsorden_slet"),
     path("moeder/<int:pk>/materialer/", moeder.materiale_upload, name="materiale_upload"),
     path("materialer/<int:pk>/", moeder.materiale_hent, name="materiale_hent"),
@@ -28,7 +31,8 @@ urlpatterns = [
     path("moeder/<int:pk>/fremmoede/", moeder.fremmoede, name="fremmoede"),
     path("moeder/<int:pk>/godkend/", moeder.referat_godkend, name="referat_godkend"),
     path("moeder/<int:pk>/referat.pdf", moeder.referat_pdf, name="referat_pdf"),
-    # The personal calendar feed
+    # The meetings' calendar and the personal calendar feed
+    path("moeder/kalender/", kalender.moedekalender, name="moedekalender"),
     path("kalender/", kalender.kalender, name="kalender"),
     path("kalender/forny/", kalender.kalender_forny, name="kalender_forny"),
     path("kalender/<str:noegle>.ics", kalender.kalender_feed, name="kalender_feed"),

@@ -263,11 +263,13 @@ def _som_haendelser(events: list) -> list[Haendelse]:
 
 
 def _er_felt(model, felt: str) -> bool:
+    """Whether a stored field is something a person wrote or chose. Relations, and what the portal sets by itself
+    (not editable: a calendar's UUID, automatic timestamps, which the event's own time already says), are not."""
     try:
         field = model._meta.get_field(felt)
     except Exception:
         return False
-    return not field.is_relation
+    return not (field.is_relation or not field.editable or field.get_internal_type() == "UUIDField")
 
 
 def seneste_aendring() -> datetime | None:

@@ -257,8 +257,9 @@ def _evaluering(b, o) -> dict:
     ministeriet = b["ministeriet"]
     program = Program.objects.get(pk=o["program"]["pk"])
     punkt = tidsplanpunkt_opret(program=program, art="fase", titel="Sociale profiler", tid=fortolk("feb-apr 2011"))
-    afholdt = m.moede_marker_afholdt(moede=moede(program))
-    dagsordenspunkt = m.dagsordenspunkt_tilfoej(moede=afholdt, titel="Status")
+    til_afholdt = moede(program)
+    dagsordenspunkt = m.dagsordenspunkt_tilfoej(moede=til_afholdt, titel="Status")
+    afholdt = m.moede_marker_afholdt(moede=til_afholdt)
     materiale = m.materiale_tilfoej(moede=afholdt, fil=_pdf("oplaeg.pdf"), bruger=ministeriet)
     afholdt = m.referat_gem(moede=afholdt, referat="Referat", version=afholdt.version, bruger=ministeriet)
     opfoelgningspunkt = m.opfoelgningspunkt_tilfoej(
@@ -266,8 +267,9 @@ def _evaluering(b, o) -> dict:
     )
     godkendt = m.moede_marker_afholdt(moede=moede(program, nummer=1))
     godkendt = m.referat_gem(moede=godkendt, referat="Godkendt referat", version=godkendt.version, bruger=ministeriet)
-    m.referat_godkend(moede=godkendt, bruger=ministeriet)
+    m.referat_godkend(moede=godkendt, bruger=ministeriet, version=godkendt.version)
     planlagt = moede(program, nummer=3, dag=timezone.localdate() + timedelta(days=9))
+    planlagt_dagsordenspunkt = m.dagsordenspunkt_tilfoej(moede=planlagt, titel="Velkomst")
     planlagt_afholdt = moede(program, nummer=4)
     leverance = dataleverance(program, ministeriet)
     indsendelser = {
@@ -297,6 +299,7 @@ def _evaluering(b, o) -> dict:
         "planlagt_moede": {"pk": planlagt.pk},
         "planlagt_moede_i_fortiden": {"pk": planlagt_afholdt.pk},
         "dagsordenspunkt": {"pk": dagsordenspunkt.pk},
+        "planlagt_dagsordenspunkt": {"pk": planlagt_dagsordenspunkt.pk},
         "materiale": {"pk": materiale.pk},
         "opfoelgningspunkt": {"pk": opfoelgningspunkt.pk},
         "kalender": {"noegle": kalenderabonnement_hent(bruger=b["egen_leder"]).noegle},

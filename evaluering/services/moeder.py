@@ -1,11 +1,13 @@
 """Writes to meetings: plan, agenda, materials, held, minutes, decisions and follow-up, attendance, approval.
 
-Every write refuses once the minutes are approved (the meeting is then read-only). The meeting's facts and its
-minutes are saved with a version check (UPDATE … WHERE version = loaded), as assessments are, so two ministry
-staff editing at once never overwrite each other in silence. E-mails go out as background jobs queued in the
-same transaction."""
+Every write refuses once the minutes are approved (the meeting is then read-only); the agenda changes only until the
+meeting is held. The meeting's facts, its minutes (the general notes and every item's together) and the approval are
+saved with the meeting's version check (UPDATE … WHERE version = loaded), an agenda item with its own, so two
+ministry staff editing at once never overwrite each other in silence, and nobody approves minutes that changed after
+they read them. E-mails go out as background jobs queued in the same transaction."""
 
 from datetime import date, datetime
+from typing import Literal
 
 import pghistory
 from django.core.exceptions import ValidationError
@@ -18,6 +20,7 @@ from evaluering.jobs import baggrundsjob_start
 from evaluering.models import (
     Dagsordenspunkt,
     Fremmoede,
+    Fremmoedestatus,
     Moede,
     Moedemateriale,
     Moedestatus,
@@ -35,6 +38,13 @@ MOEDEFELTER = ["art", "nummer", "start", "slut", "sted", "fokus", "tidsplanpunkt
 
 class MoedeKonflikt(Konflikt):
     hvad = "Mødet"
+
+
+class DagsordenspunktKonflikt(Konflikt):
+    hvad = "Dagsordenspunktet"
+
+
+DAGSORDEN_LAAST = "Dagsordenen kan ændres, indtil mødet er afholdt."
 
 
 def _laas(moede: Moede) -> Moede:
@@ -110,12 +120,38 @@ def moede_opdater(
     return _gem_med_version(moede, version, felter, bruger)
 
 
+def _punktreferater(moede: Moede, punkter: dict[int, str]) -> list[Dagsordenspunkt]:
+    """The meeting's agenda items with their minutes as typed, checked; an item of another meeting is refused."""
+    dagsorden = {p.pk: p for p in moede.dagsorden.all()}
+    if set(punkter) - set(dagsorden):
+        raise ValidationError("Et af punkterne hører ikke til mødets dagsorden. Hent siden igen.")
+    aendrede = []
+    for pk, tekst in punkter.items():
+        punkt = dagsorden[pk]
+        punkt.referat = tekst.replace("\r\n", "\n").strip()
+        try:
+            punkt.full_clean()
+        except ValidationError as exc:
+            raise ValidationError({f"punkt_{pk}": exc.message_dict.get("referat", exc.messages)}) from exc
+        aendrede.append(punkt)
+    return aendrede
+
+
 @transaction.atomic
-def referat_gem(*, moede: Moede, referat: str, version: int, bruger: Bruger) -> Moede:
+def referat_gem(
+    *, moede: Moede, referat: str, version: int, bruger: Bruger, punkter: dict[int, str] | None = None
+) -> Moede:
+    """Save the minutes: the general notes (`referat`) and each agenda item's (`punkter`: item id → text), all
+    against the meeting's version, so the minutes are one thing that two people cannot overwrite in silence."""
     moede = _laas(moede)
     if moede.status == Moedestatus.PLANLAGT:
         raise ValidationError("Referatet skrives, når mødet er afholdt.")
-    return _gem_med_version(moede, version, {"referat": referat.replace("\r\n", "\n").strip()}, bruger)
+    aendrede = _punktreferater(moede, punkter or {})
+    gemt = _gem_med_version(moede, version, {"referat": referat.replace("\r\n", "\n").strip()}, bruger)
+    with pghistory.context(user=bruger.pk):
+        for punkt in aendrede:
+            Dagsordenspunkt.objects.filter(pk=punkt.pk).update(referat=punkt.referat)
+    return gemt
 
 
 @transaction.atomic
@@ -131,18 +167,17 @@ def moede_marker_afholdt(*, moede: Moede, nu: datetime | None = None) -> Moede:
 
 
 @transaction.atomic
-def referat_godkend(*, moede: Moede, bruger: Bruger, nu: datetime | None = None) -> Moede:
-    """Approve the minutes: the meeting becomes read-only and the minutes are e-mailed to the participants."""
+def referat_godkend(*, moede: Moede, bruger: Bruger, version: int, nu: datetime | None = None) -> Moede:
+    """Approve the minutes as the approver read them (`version`): the meeting becomes read-only and the minutes are
+    e-mailed to the participants. Minutes changed since then are not approved (a conflict)."""
     moede = _laas(moede)
     if moede.status != Moedestatus.AFHOLDT:
         raise ValidationError("Referatet kan først godkendes, når mødet er afholdt.")
-    if not moede.referat.strip():
+    if not moede.har_referat():
         raise ValidationError("Skriv referatet, før det godkendes.")
-    moede.status = Moedestatus.GODKENDT
-    moede.referat_godkendt = nu or timezone.now()
-    moede.referat_godkendt_af = bruger
+    felter = {"status": Moedestatus.GODKENDT, "referat_godkendt": nu or timezone.now(), "referat_godkendt_af": bruger}
     with pghistory.context(user=bruger.pk):
-        moede.save(update_fields=["status", "referat_godkendt", "referat_godkendt_af", "aendret"])
+        moede = opdater_hvis_version(Moede, pk=moede.pk, version=version, felter=felter, konflikt=MoedeKonflikt)
     baggrundsjob_start(
         opgave="evaluering.send_referat",
         titel=f"Referat af {moede.titel} sendes til deltagerne",
@@ -169,11 +204,18 @@ def invitation_send(*, moede: Moede, bruger: Bruger):
 # Agenda, materials, decisions and follow-up ---------------------------------------------------------
 
 
+def _laas_dagsorden(moede: Moede) -> Moede:
+    moede = _laas(moede)
+    if moede.status != Moedestatus.PLANLAGT:
+        raise ValidationError(DAGSORDEN_LAAST)
+    return moede
+
+
 @transaction.atomic
 def dagsordenspunkt_tilfoej(
     *, moede: Moede, titel: str, oplaegsholder: str = "", varighed: int | None = None, noter: str = ""
 ) -> Dagsordenspunkt:
-    moede = _laas(moede)
+    moede = _laas_dagsorden(moede)
     naeste = (moede.dagsorden.aggregate(hoejest=Max("nummer"))["hoejest"] or 0) + 1
     punkt = Dagsordenspunkt(
         moede=moede,
@@ -189,13 +231,60 @@ def dagsordenspunkt_tilfoej(
 
 
 @transaction.atomic
-def dagsordenspunkt_slet(*, punkt: Dagsordenspunkt) -> None:
-    moede = _laas(punkt.moede)
-    Dagsordenspunkt.objects.filter(pk=punkt.pk).delete()
-    # Keep the numbers 1, 2, 3 … without gaps.
-    for nummer, p in enumerate(moede.dagsorden.order_by("nummer", "pk"), start=1):
+def dagsordenspunkt_opdater(
+    *,
+    punkt: Dagsordenspunkt,
+    version: int,
+    bruger: Bruger,
+    titel: str,
+    oplaegsholder: str = "",
+    varighed: int | None = None,
+    noter: str = "",
+) -> Dagsordenspunkt:
+    _laas_dagsorden(punkt.moede)
+    felter = {
+        "titel": titel.strip(),
+        "oplaegsholder": oplaegsholder.strip(),
+        "varighed": varighed,
+        "noter": noter.strip(),
+    }
+    kandidat = Dagsordenspunkt.objects.get(pk=punkt.pk)
+    for felt, vaerdi in felter.items():
+        setattr(kandidat, felt, vaerdi)
+    kandidat.full_clean()
+    with pghistory.context(user=bruger.pk):
+        return opdater_hvis_version(
+            Dagsordenspunkt, pk=punkt.pk, version=version, felter=felter, konflikt=DagsordenspunktKonflikt
+        )
+
+
+@transaction.atomic
+def dagsordenspunkt_flyt(*, punkt: Dagsordenspunkt, retning: Literal["op", "ned"]) -> Dagsordenspunkt:
+    """Swap the item with the one above or below it; at the top or the bottom nothing moves."""
+    moede = _laas_dagsorden(punkt.moede)
+    dagsorden = list(moede.dagsorden.order_by("nummer", "pk"))
+    plads = next((i for i, p in enumerate(dagsorden) if p.pk == punkt.pk), None)
+    if plads is None:
+        raise ValidationError("Punktet er ikke længere på dagsordenen.")
+    anden = plads - 1 if retning == "op" else plads + 1
+    if 0 <= anden < len(dagsorden):
+        dagsorden[plads], dagsorden[anden] = dagsorden[anden], dagsorden[plads]
+    _nummerer(dagsorden)
+    return Dagsordenspunkt.objects.get(pk=punkt.pk)
+
+
+def _nummerer(dagsorden: list[Dagsordenspunkt]) -> None:
+    """Number the items 1, 2, 3 … in the given order, without gaps, writing only those that changed."""
+    for nummer, p in enumerate(dagsorden, start=1):
         if p.nummer != nummer:
             Dagsordenspunkt.objects.filter(pk=p.pk).update(nummer=nummer)
+
+
+@transaction.atomic
+def dagsordenspunkt_slet(*, punkt: Dagsordenspunkt) -> None:
+    moede = _laas_dagsorden(punkt.moede)
+    Dagsordenspunkt.objects.filter(pk=punkt.pk).delete()
+    _nummerer(list(moede.dagsorden.order_by("nummer", "pk")))
 
 
 @transaction.atomic
@@ -213,11 +302,28 @@ def materiale_slet(*, materiale: Moedemateriale, bruger: Bruger) -> None:
 
 
 @transaction.atomic
-def opfoelgningspunkt_tilfoej(*, moede: Moede, art: str, tekst: str, ansvarlig: str, frist: date) -> Opfoelgningspunkt:
+def opfoelgningspunkt_tilfoej(
+    *,
+    moede: Moede,
+    art: str,
+    tekst: str,
+    ansvarlig: str = "",
+    frist: date | None = None,
+    dagsordenspunkt: Dagsordenspunkt | None = None,
+) -> Opfoelgningspunkt:
+    """A decision (as made: responsible and deadline only if given) or a follow-up point (responsible and deadline
+    required), under the agenda item it came from or under the meeting in general."""
     moede = _laas(moede)
     if moede.status == Moedestatus.PLANLAGT:
         raise ValidationError("Beslutninger og opfølgningspunkter skrives, når mødet er afholdt.")
-    punkt = Opfoelgningspunkt(moede=moede, art=art, tekst=tekst.strip(), ansvarlig=ansvarlig.strip(), frist=frist)
+    punkt = Opfoelgningspunkt(
+        moede=moede,
+        dagsordenspunkt=dagsordenspunkt,
+        art=art,
+        tekst=tekst.strip(),
+        ansvarlig=ansvarlig.strip(),
+        frist=frist,
+    )
     punkt.full_clean()
     punkt.save()
     return punkt
@@ -234,9 +340,17 @@ def opfoelgningspunkt_slet(*, punkt: Opfoelgningspunkt) -> None:
 
 @transaction.atomic
 def fremmoede_registrer(
-    *, moede: Moede, kommune: Kommune, deltog: bool, bruger: Bruger, deltagere: str = "", bemaerkning: str = ""
+    *,
+    moede: Moede,
+    kommune: Kommune,
+    status: str,
+    bruger: Bruger,
+    deltagere: str = "",
+    afbudsgrund: str = "",
+    bemaerkning: str = "",
 ) -> Fremmoede:
-    """Record who came from one participating municipality; a municipality outside the programme is refused."""
+    """Record whether one participating municipality was present (and who came), sent apologies (and why) or was
+    absent; a municipality outside the programme is refused."""
     moede = _laas(moede)
     if moede.status != Moedestatus.AFHOLDT:
         raise ValidationError("Fremmødet registreres, når mødet er afholdt.")
@@ -247,15 +361,13 @@ def fremmoede_registrer(
                 "registreres fremmøde for kommunen."
             }
         )
-    deltagere, bemaerkning = deltagere.strip(), bemaerkning.strip()
-    if deltog and not deltagere:
-        raise ValidationError({"deltagere": "Skriv, hvem der deltog fra kommunen."})
     fremmoede = Fremmoede.objects.filter(moede=moede, kommune=kommune).first() or Fremmoede(
         moede=moede, kommune=kommune
     )
-    fremmoede.deltog = deltog
-    fremmoede.deltagere = deltagere if deltog else ""
-    fremmoede.bemaerkning = bemaerkning
+    fremmoede.status = status
+    fremmoede.deltagere = deltagere.strip() if status == Fremmoedestatus.TIL_STEDE else ""
+    fremmoede.afbudsgrund = afbudsgrund.strip() if status == Fremmoedestatus.AFBUD else ""
+    fremmoede.bemaerkning = bemaerkning.strip()
     fremmoede.registreret_af = bruger
     fremmoede.full_clean()
     with pghistory.context(user=bruger.pk):

@@ -12,7 +12,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from evaluering.forms import (
     DagsordenspunktForm,
+    DagsordenspunktRedigerForm,
     FremmoedeForm,
+    GodkendReferatForm,
     MoedeForm,
     OpfoelgningspunktForm,
     ReferatForm,
@@ -24,6 +26,7 @@ from evaluering.permissions import (
     access_opfoelgningspunkt,
     kan_godkende_referat,
     kan_markere_afholdt,
+    kan_redigere_dagsorden,
     kan_redigere_moede,
     kan_redigere_tidsplan,
     kan_registrere_fremmoede,
@@ -32,7 +35,14 @@ from evaluering.permissions import (
     kan_skrive_referat,
     kommuner_for_fremmoede,
 )
-from evaluering.selectors import antal_deltagere, historik_for_moede, moedeindhold, moeder_i_program
+from evaluering.selectors import (
+    antal_deltagere,
+    historik_for_moede,
+    invitationsstatus,
+    moedeindhold,
+    moeder_i_program,
+    uden_adresse,
+)
 from evaluering.services import moeder as services
 from forebyggelse import bilag as bilagskit
 from forebyggelse.adgang import kraev
@@ -40,6 +50,7 @@ from forebyggelse.formatering import filnavn_tid
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.pdf import render_pdf
+from forebyggelse.roller import er_ministeriet
 from forebyggelse.samtidighed import Gemning, gem_fra_form
 from hentninger import services as hentningslog
 from hentninger.services import logget_hentning
@@ -107,21 +118,27 @@ def _side(request, moede, *, status=200, **forms):
     indhold = moedeindhold(moede)
     moede = indhold.moede
     kan_redigere = kan_redigere_moede(user, moede)[0]
+    kan_dagsorden = kan_redigere_dagsorden(user, moede)[0]
     kan_referat = kan_skrive_referat(user, moede)[0]
+    kan_invitere = kan_sende_invitation(user, moede)[0]
     context = {
         "indhold": indhold,
         "moede": moede,
         "program": moede.program,
         "kan_redigere": kan_redigere,
+        "kan_redigere_dagsorden": kan_dagsorden,
         "kan_se_referat": kan_se_referat(user, moede)[0],
         "kan_skrive_referat": kan_referat,
-        "kan_invitere": kan_sende_invitation(user, moede)[0],
+        "kan_invitere": kan_invitere,
+        "uden_adresse": uden_adresse(moede) if kan_invitere else [],
+        "invitation": invitationsstatus(moede) if er_ministeriet(user) else None,
         "kan_markere_afholdt": kan_markere_afholdt(user, moede),
         "kan_godkende": kan_godkende_referat(user, moede),
         "kan_registrere_fremmoede": kan_registrere_fremmoede(user, moede)[0],
-        "dagsorden_form": forms.get("dagsorden_form") or (DagsordenspunktForm() if kan_redigere else None),
+        "dagsorden_form": forms.get("dagsorden_form") or (DagsordenspunktForm() if kan_dagsorden else None),
         "materiale_form": forms.get("materiale_form") or (bilagskit.BilagForm() if kan_redigere else None),
-        "opfoelgning_form": forms.get("opfoelgning_form") or (OpfoelgningspunktForm() if kan_referat else None),
+        "opfoelgning_form": forms.get("opfoelgning_form")
+        or (OpfoelgningspunktForm(moede=moede) if kan_referat else None),
         "historik": historik_for_moede(user, moede, request.GET.get("historik")),
     }
     return render(request, "evaluering/moede_detalje.html", context, status=status)
@@ -139,7 +156,7 @@ def _tilbage(moede, anker: str = ""):
 @require_POST
 def dagsorden_tilfoej(request, pk):
     moede = access_moede(request.user, pk)
-    kraev(kan_redigere_moede(request.user, moede))
+    kraev(kan_redigere_dagsorden(request.user, moede))
     form = DagsordenspunktForm(request.POST)
     if form.is_valid():
         try:
@@ -152,10 +169,48 @@ def dagsorden_tilfoej(request, pk):
     return _side(request, moede, dagsorden_form=form, status=400)
 
 
+@require_safe_or_POST
+def dagsorden_rediger(request, pk):
+    punkt = access_dagsordenspunkt(request.user, pk)
+    kraev(kan_redigere_dagsorden(request.user, punkt.moede))
+    form = DagsordenspunktRedigerForm(request.POST or None, punkt=punkt)
+    gemning = Gemning()
+    if request.method == "POST" and form.is_valid():
+        gemning = gem_fra_form(
+            form,
+            lambda: services.dagsordenspunkt_opdater(
+                punkt=punkt, version=form.cleaned_data["version"], bruger=request.user, **form.service_data()
+            ),
+        )
+        if gemt := gemning.gemt:
+            messages.success(request, f"Punktet “{gemt.titel}” er gemt.")
+            return _tilbage(punkt.moede, "#dagsorden")
+    context = {"punkt": punkt, "moede": punkt.moede, "form": form, "forskelle": gemning.forskelle}
+    return render(request, "evaluering/dagsordenspunkt_form.html", context, status=gemning.status)
+
+
+def _flyt(request, pk, retning):
+    punkt = access_dagsordenspunkt(request.user, pk)
+    kraev(kan_redigere_dagsorden(request.user, punkt.moede))
+    punkt = services.dagsordenspunkt_flyt(punkt=punkt, retning=retning)
+    messages.success(request, f"“{punkt.titel}” er nu punkt {punkt.nummer}.")
+    return _tilbage(punkt.moede, f"#punkt-{punkt.pk}")
+
+
+@require_POST
+def dagsorden_op(request, pk):
+    return _flyt(request, pk, "op")
+
+
+@require_POST
+def dagsorden_ned(request, pk):
+    return _flyt(request, pk, "ned")
+
+
 @require_POST
 def dagsorden_slet(request, pk):
     punkt = access_dagsordenspunkt(request.user, pk)
-    kraev(kan_redigere_moede(request.user, punkt.moede))
+    kraev(kan_redigere_dagsorden(request.user, punkt.moede))
     services.dagsordenspunkt_slet(punkt=punkt)
     messages.success(request, f"Punktet “{punkt.titel}” er fjernet fra dagsordenen.")
     return _tilbage(punkt.moede, "#dagsorden")
@@ -216,7 +271,7 @@ def moede_afholdt(request, pk):
 def referat(request, pk):
     moede = access_moede(request.user, pk)
     kraev(kan_skrive_referat(request.user, moede))
-    form = ReferatForm(request.POST or None, moede=moede)
+    form = ReferatForm(request.POST or None, moede=moede, dagsorden=list(moede.dagsorden.all()))
     gemning = Gemning()
     if request.method == "POST" and form.is_valid():
         gemning = gem_fra_form(
@@ -224,6 +279,7 @@ def referat(request, pk):
             lambda: services.referat_gem(
                 moede=moede,
                 referat=form.cleaned_data["referat"],
+                punkter=form.punkter(),
                 version=form.cleaned_data["version"],
                 bruger=request.user,
             ),
@@ -241,7 +297,7 @@ def referat(request, pk):
 def opfoelgning_tilfoej(request, pk):
     moede = access_moede(request.user, pk)
     kraev(kan_skrive_referat(request.user, moede))
-    form = OpfoelgningspunktForm(request.POST)
+    form = OpfoelgningspunktForm(request.POST, moede=moede)
     if form.is_valid():
         try:
             services.opfoelgningspunkt_tilfoej(moede=moede, **form.cleaned_data)
@@ -249,7 +305,7 @@ def opfoelgning_tilfoej(request, pk):
             service_fejl_paa_form(form, exc)
         else:
             messages.success(request, f"{form.cleaned_data['tekst'][:60]} er tilføjet.")
-            return _tilbage(moede, "#opfoelgning")
+            return _tilbage(moede, "#referat")
     return _side(request, moede, opfoelgning_form=form, status=400)
 
 
@@ -259,7 +315,7 @@ def opfoelgning_slet(request, pk):
     kraev(kan_skrive_referat(request.user, punkt.moede))
     services.opfoelgningspunkt_slet(punkt=punkt)
     messages.success(request, "Punktet er fjernet.")
-    return _tilbage(punkt.moede, "#opfoelgning")
+    return _tilbage(punkt.moede, "#referat")
 
 
 @require_safe_or_POST
@@ -274,8 +330,9 @@ def fremmoede(request, pk):
         eksisterende = registreret.get(kommune.pk)
         initial = (
             {
-                "deltog": str(eksisterende.deltog),
+                "status": eksisterende.status,
                 "deltagere": eksisterende.deltagere,
+                "afbudsgrund": eksisterende.afbudsgrund,
                 "bemaerkning": eksisterende.bemaerkning,
             }
             if eksisterende
@@ -301,13 +358,25 @@ def fremmoede(request, pk):
     return render(request, "evaluering/fremmoede_form.html", {"moede": moede, "forms": forms})
 
 
-@require_POST
+@require_safe_or_POST
 def referat_godkend(request, pk):
+    """Approving locks the meeting for good, so it is a step of its own: the page says what approval does and shows
+    the minutes to be approved; the button there approves the version shown."""
     moede = access_moede(request.user, pk)
     kraev(kan_godkende_referat(request.user, moede))
-    services.referat_godkend(moede=moede, bruger=request.user)
-    messages.success(request, "Referatet er godkendt, og mødet er nu låst. Referatet sendes til deltagerne.")
-    return _tilbage(moede)
+    form = GodkendReferatForm(request.POST or None, moede=moede)
+    gemning = Gemning()
+    if request.method == "POST" and form.is_valid():
+        gemning = gem_fra_form(
+            form,
+            lambda: services.referat_godkend(moede=moede, bruger=request.user, version=form.cleaned_data["version"]),
+        )
+        if gemning.gemt:
+            messages.success(request, "Referatet er godkendt, og mødet er nu låst. Referatet sendes til deltagerne.")
+            return _tilbage(moede)
+    indhold = moedeindhold(moede)
+    context = {"moede": indhold.moede, "indhold": indhold, "form": form}
+    return render(request, "evaluering/referat_godkend.html", context, status=gemning.status)
 
 
 @require_safe
@@ -316,6 +385,8 @@ def referat_pdf(request, pk):
     if not kan_se_referat(request.user, moede)[0]:
         raise Http404("Siden findes ikke.")
     indhold = moedeindhold(moede)
+    if not indhold.har_referat:
+        raise Http404("Referatet er ikke skrevet endnu.")
     pdf = render_pdf("evaluering/pdf/referat.html", {"indhold": indhold, "moede": indhold.moede}, bruger=request.user)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referat-{moede.art}-{filnavn_tid(moede.start)}.pdf"'

@@ -46,6 +46,12 @@ def test_network_meeting_calendar_attendance_minutes_and_a_delivery(page, log_in
     page.locator("#id_titel").fill("Status fra kommunerne")
     page.get_by_role("button", name="Tilføj punkt").click()
     expect(page.locator("#dagsorden")).to_contain_text("Status fra kommunerne")
+    # A second item, moved to the top with the button (no JavaScript needed).
+    page.locator("summary", has_text="Tilføj et punkt").click()
+    page.locator("#id_titel").fill("Velkomst")
+    page.get_by_role("button", name="Tilføj punkt").click()
+    page.get_by_role("button", name="Flyt op punktet Velkomst").click()
+    expect(page.locator("ol.dagsorden > li").first).to_contain_text("Velkomst")
     page.get_by_role("button", name="Send invitation til deltagerne").click()
     expect(page.locator(".js-job-status")).to_be_visible()
     worker()  # the worker sends the e-mails; the page notices and shows the result
@@ -70,7 +76,7 @@ def test_network_meeting_calendar_attendance_minutes_and_a_delivery(page, log_in
     assert len(moeder) == 1 and str(moeder[0]["location"]) == "Holmens Kanal 22, København"
     page.go_back()
     page.get_by_role("link", name="Registrér fremmøde").click()
-    page.get_by_label("Ja").check()
+    page.get_by_label("Til stede").check()
     page.get_by_label("Hvem deltog").fill("Eksempel Projektleder")
     page.get_by_role("button", name="Gem fremmødet").click()
     expect(page.locator("#fremmoede")).to_contain_text("Eksempel Projektleder")
@@ -83,15 +89,31 @@ def test_network_meeting_calendar_attendance_minutes_and_a_delivery(page, log_in
     moede = Moede.objects.get()
     page.goto(f"/moeder/{moede.pk}/")
     page.get_by_role("link", name="Skriv referatet").click()
-    page.get_by_label("Referat").fill("Kommunerne fortalte om deres dokumentation.")
+    page.get_by_label("2. Status fra kommunerne").fill("Kommunerne fortalte om deres dokumentation.")
     page.get_by_role("button", name="Gem referatet").click()
+    # A decision under the item, with no one responsible and no deadline; then a follow-up point, which needs both.
     page.locator("summary", has_text="Tilføj en beslutning").click()
+    page.get_by_label("Beslutning", exact=True).check()
+    page.get_by_label("Under punkt").select_option(label="2. Status fra kommunerne")
+    page.get_by_label("Tekst").fill("Status gives skriftligt")
+    page.get_by_role("button", name="Tilføj", exact=True).click()
+    page.locator("summary", has_text="Tilføj en beslutning").click()
+    page.get_by_label("Opfølgningspunkt", exact=True).check()
     page.get_by_label("Tekst").fill("Kommunerne sender status på deres mål")
     page.get_by_label("Ansvarlig").fill("Kommunerne")
     page.get_by_label("Frist").fill((timezone.localdate() + timedelta(days=30)).isoformat())
     page.get_by_role("button", name="Tilføj", exact=True).click()
-    expect(page.locator("#opfoelgning")).to_contain_text("Kommunerne sender status")
-    page.get_by_role("button", name="Godkend referatet").click()
+    expect(page.locator("#referat")).to_contain_text("Kommunerne sender status")
+    punkt = page.locator("#referat section.referatpunkt").nth(1)  # Velkomst was moved to the top
+    expect(punkt).to_contain_text("2. Status fra kommunerne")
+    expect(punkt).to_contain_text("Kommunerne fortalte om deres dokumentation.")
+    expect(punkt).to_contain_text("Status gives skriftligt")
+    tilgaengelig(page)
+    # Approving locks the meeting, so it asks first.
+    page.get_by_role("link", name="Godkend referatet").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Godkend referatet")
+    tilgaengelig(page)
+    page.get_by_role("button", name="Ja, godkend referatet og lås mødet").click()
     expect(page.locator("#status")).to_contain_text("Referatet er godkendt")
     assert Moede.objects.get().status == Moedestatus.GODKENDT
 

@@ -11,6 +11,7 @@ import io
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -21,7 +22,16 @@ from pypdf import PdfReader
 
 from evaluering.models import Baggrundsjob, Indsendelse, Jobstatus, Moede, Moedestatus, Tidsplanpunkt
 from evaluering.pakker import Pakke, byg_pakke
-from evaluering.selectors import fremmoedeliste, leveranceoverblik, tidsplan_for
+from evaluering.selectors import (
+    fremmoedeliste,
+    leveranceoverblik,
+    manglende_fremmoedesvar,
+    moedeindhold,
+    moeder_uden_fremmoede,
+    naeste_moede,
+    referater_til_godkendelse,
+    tidsplan_for,
+)
 from kommuner.models import Bruger, Kommune, Kvittering, Program
 from strategi.models import Strategi
 from strategi.permissions import strategier_til_laesning
@@ -68,7 +78,8 @@ def test_the_demo_timeline_meetings_and_deliveries_load_once(demo, settings, cli
     program = demo.program
     ministeriet = Bruger.objects.get(username="ministeriet")
     tekster = {p.tekst for p in tidsplan_for(program, ministeriet).poster}
-    assert {"uge 7, 2011", "februar–april 2011", "oktober–november 2012", "april 2012"} <= tekster
+    # The planned 3rd network meeting (april 2012) was held: the timeline shows it at its own time.
+    assert {"uge 7, 2011", "februar–april 2011", "oktober–november 2012", "19. april 2012 kl. 10.00"} <= tekster
     netvaerk = Moede.objects.get(art="netvaerksmoede", nummer=1)
     assert netvaerk.status == Moedestatus.GODKENDT and "Eksempeldata" in netvaerk.referat
     assert [r.kommune.kode for r in fremmoedeliste(netvaerk) if r.mangler] == ["860"]
@@ -117,7 +128,8 @@ def test_every_pdf_of_the_demo_programme_renders_as_an_accessible_pdf_and_reads_
         if navn.startswith("referat/"):
             forventet[navn] = ["Referat af", "Fremmøde"]
     assert set(demo.pdfer) == set(forventet)
-    assert len(demo.pdfer) == 1 + 5 + 5 + 4 + 5 + 4 + 4  # programme, status, profiles, strategies, receipts, ...
+    # programme, status, profiles, strategies, receipts, approved minutes (5), submitted deliveries
+    assert len(demo.pdfer) == 1 + 5 + 5 + 4 + 5 + 5 + 4
 
     i_alt = Counter()
     for navn, pdf in demo.pdfer.items():
@@ -164,3 +176,28 @@ def test_the_demo_package_lists_every_file_with_its_checksum(demo):
         for navn in ("noegletal", "maal", "opfoelgninger", "handlinger")
         for endelse in ("csv", "xlsx")
     }
+
+
+def test_the_demo_has_a_network_meeting_with_minutes_per_item_and_an_apology(demo):
+    """Before 1 June 2012 (the demo's day): the 3rd network meeting, minutes under each agenda item with a decision
+    and a follow-up point under the last, and Frederiksberg's apology with its reason."""
+    tredje = Moede.objects.get(art="netvaerksmoede", nummer=3)
+    assert tredje.start.date() < date(2012, 6, 1) and tredje.status == Moedestatus.GODKENDT
+    indhold = moedeindhold(tredje)
+    assert len(indhold.referat) == 4 and all(r.punkt.referat.startswith("Eksempeldata") for r in indhold.referat)
+    sidste = indhold.referat[-1]
+    assert len(sidste.beslutninger) == 1 and sidste.beslutninger[0].frist is None
+    assert len(sidste.opfoelgningspunkter) == 1 and sidste.opfoelgningspunkter[0].frist
+    afbud = {r.kommune.kode: r.tekst for r in indhold.fremmoede if r.fremmoede and r.fremmoede.status == "afbud"}
+    assert list(afbud) == ["147"] and afbud["147"].startswith("Meldt afbud: Eksempeldata: projektlederen")
+    # The pages on 1 June 2012: minutes to approve and attendance missing for the ministry, Frederiksberg's answer
+    # owed, the steering group's next meeting.
+    ministeriet, leder, styregruppe = (
+        Bruger.objects.get(username=u) for u in ("ministeriet", "projektleder-147", "styregruppe")
+    )
+    anden = Moede.objects.get(art="netvaerksmoede", nummer=2)
+    assert referater_til_godkendelse(ministeriet) == [anden]
+    assert moeder_uden_fremmoede(ministeriet) == [anden]
+    assert [(s.moede, s.kommune.kode) for s in manglende_fremmoedesvar(leder)] == [(anden, "147")]
+    naeste = naeste_moede(styregruppe, i_dag=date(2012, 6, 1))
+    assert naeste.art == "styregruppemoede" and naeste.start.date() == date(2012, 6, 14)

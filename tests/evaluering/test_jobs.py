@@ -101,7 +101,7 @@ def test_a_real_worker_runs_the_job_and_the_user_gets_the_result(worker, ministe
     worker()
     job.refresh_from_db()
     assert job.status == Jobstatus.FAERDIG, job.fejl
-    assert job.resultat_url == f"/moeder/{m.pk}/" and "sendt til" in job.resultat_tekst
+    assert job.resultat_url == f"/moeder/{m.pk}/#invitation" and "sendt til" in job.resultat_tekst
     assert ProcrastinateJob.objects.get(id=job.procrastinate_id).status == "succeeded"
     assert projektleder_101.email in [b.to[0] for b in mail.outbox]
 

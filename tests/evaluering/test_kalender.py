@@ -1,6 +1,6 @@
 """The personal calendar feed: a secret URL per user, renewable; wrong or renewed token → 404."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -82,3 +82,22 @@ def test_the_calendar_page_shows_the_users_address(client_for, evaluator):
     side = client_for(evaluator).get("/kalender/").content.decode()
     noegle = Kalenderabonnement.objects.get(bruger=evaluator).noegle
     assert f"http://testserver/kalender/{noegle}.ics" in side and "webcal://testserver" in side
+
+
+def test_the_meetings_calendar_shows_a_month_grid_and_a_list(client_for, program, projektleder_101, settings):
+    settings.PORTAL_I_DAG = "2012-06-01"
+    moede(program, dag=date(2012, 6, 14), nummer=3)
+    moede(program, dag=date(2012, 4, 19), nummer=2)
+    client = client_for(projektleder_101)
+    juni = client.get("/moeder/kalender/").content.decode()  # the demo's today: June 2012
+    assert "Juni 2012" in juni and "2. netværksmøde" not in juni
+    celle = juni[juni.index('<span class="kalenderdag">14.</span>') :][:400]
+    assert "10.00 3. netværksmøde" in celle
+    april = client.get("/moeder/kalender/?maaned=2012-04").content.decode()
+    assert "April 2012" in april and "10.00 2. netværksmøde" in april
+    assert "?maaned=2012-03" in april and "?maaned=2012-05" in april
+    liste = client.get("/moeder/kalender/?visning=liste").content.decode()
+    assert "3. netværksmøde" in liste and "2. netværksmøde" not in liste  # from today on
+    assert "14. juni 2012 kl. 10.00–15.00" in liste
+    for ugyldig in ["2012-13", "x", "99999-01", "2012-04-01"]:
+        assert "Juni 2012" in client.get("/moeder/kalender/", {"maaned": ugyldig}).content.decode()

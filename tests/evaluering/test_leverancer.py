@@ -116,7 +116,9 @@ def test_submitting_freezes_exactly_what_was_delivered(program, projektleder_101
         bruger=ministeriet,
     )
     afholdt = moede_marker_afholdt(moede=moede(leverance.program))
-    fremmoede_registrer(moede=afholdt, kommune=deltagelse.kommune, deltog=True, deltagere="X", bruger=ministeriet)
+    fremmoede_registrer(
+        moede=afholdt, kommune=deltagelse.kommune, status="til_stede", deltagere="X", bruger=ministeriet
+    )
     _anbragte(3)  # now a small number: hidden on the profile
     fund_gem(
         kommune=deltagelse.kommune, kategori="anbringelser", tekst="Rettet fund.", version=1, bruger=projektleder_101

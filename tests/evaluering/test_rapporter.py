@@ -71,7 +71,9 @@ def program(ministeriet, projektleder_101, projektleder_147):
     godkend(strategi)
     forbrug_registrer(deltagelse=kbh, forbrug={2011: (150_000, "Koordinator")}, bruger=projektleder_101)
     afholdt = moede_marker_afholdt(moede=moede(program))
-    fremmoede_registrer(moede=afholdt, kommune=kbh.kommune, deltog=True, deltagere="Projektleder", bruger=ministeriet)
+    fremmoede_registrer(
+        moede=afholdt, kommune=kbh.kommune, status="til_stede", deltagere="Projektleder", bruger=ministeriet
+    )
     leverance = dataleverance(program, ministeriet, indhold=[Indholdsart.OEKONOMI, Indholdsart.OPFOELGNING])
     indsendelse = leverance_indsend(
         kommuneleverance=Kommuneleverance.objects.get(dataleverance=leverance, deltagelse=kbh), bruger=projektleder_101
@@ -130,7 +132,7 @@ def test_a_municipalitys_report_with_its_goals_late_actions_and_attendance(progr
     assert [h.titel for h in r.forsinkede] == [
         h.titel for h in handlinger_for_strategi(r.strategi.strategi, i_dag=r.i_dag) if h.forsinket
     ]
-    assert [(m.titel, f.tekst) for m, f in r.fremmoede] == [("2. netværksmøde", "Deltog")]
+    assert [(m.titel, f.tekst) for m, f in r.fremmoede] == [("2. netværksmøde", "Til stede")]
     assert [(lev.titel, c.tekst) for lev, c in r.leverancer] == [("Opfølgning 2012", "Godkendt")]
     tekst = _tekst(kommunestatus_pdf(r, bruger=evaluator))
     for del_ in (
@@ -227,7 +229,7 @@ def test_every_download_writes_one_line_in_the_download_log(program, evaluator, 
         moede=afholdt, fil=SimpleUploadedFile("oplaeg.pdf", b"%PDF-1.4\n%%EOF\n"), bruger=ministeriet
     )
     afholdt = referat_gem(moede=afholdt, referat="Referat", version=afholdt.version, bruger=ministeriet)
-    referat_godkend(moede=afholdt, bruger=ministeriet)
+    referat_godkend(moede=afholdt, bruger=ministeriet, version=afholdt.version)
     job = rapportpakke_bestil(program=program, art="rapporter", bruger=evaluator)
     koer_ventende_jobs()
     pakke = Rapportpakke.objects.get()

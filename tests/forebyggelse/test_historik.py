@@ -4,9 +4,11 @@ import pghistory
 import pytest
 from django.utils import timezone
 
+from evaluering.services.moeder import moede_opdater
 from forebyggelse.historik import HISTORIK_PR_SIDE, historik_til
 from kommuner.models import Ansoegning, Kommune, Program
 from kommuner.services.programmer import program_opdater
+from tests.evaluering.factories import moede, program_med_deltagere
 from tests.kommuner.factories import ProgramFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +80,22 @@ def test_a_page_number_that_is_no_page_of_the_history_shows_page_1(to_sider, num
     """Past the last page, past what PostgreSQL can count (it gave "bigint out of range"), below 1 or no number."""
     side = to_sider(nummer)
     assert (side.nummer, len(side), side.har_nyere, side.har_aeldre) == (1, HISTORIK_PR_SIDE, False, True)
+
+
+def test_a_history_shows_what_people_wrote_not_what_the_portal_set_by_itself(client_for, ministeriet):
+    """A meeting's calendar UUID and automatic timestamps are bookkeeping: never a row in its history."""
+    m = moede(program_med_deltagere("101", ministeriet=ministeriet))
+    moede_opdater(
+        moede=m,
+        version=m.version,
+        bruger=ministeriet,
+        art=m.art,
+        start=m.start,
+        slut=m.slut,
+        sted="Holmens Kanal 22",
+        fokus=m.fokus,
+    )
+    side = client_for(ministeriet).get(f"/moeder/{m.pk}/").content.decode()
+    historik = side[side.index('id="historik-overskrift"') :]
+    assert "Holmens Kanal 22" in historik  # the history is there, with what people wrote
+    assert "Kalender-id" not in historik and str(m.uid) not in historik
