@@ -29,8 +29,9 @@ def byg(antal: int) -> dict:
 
     from django.utils import timezone
 
-    from evaluering.models import Kommuneleverance
+    from evaluering.models import Kommuneleverance, Moedeart
     from evaluering.services.leverancer import leverance_indsend
+    from evaluering.services.moeder import moede_marker_afholdt
     from forebyggelse.roller import Rolle
     from kommuner.models import Kommune
     from tests.evaluering.factories import dataleverance, moede
@@ -46,8 +47,8 @@ def byg(antal: int) -> dict:
     til_gennemsyn = dataleverance(program, ministeriet, titel="Til gennemsyn")
     for kl in Kommuneleverance.objects.filter(dataleverance=til_gennemsyn).select_related("deltagelse__kommune"):
         leverance_indsend(kommuneleverance=kl, bruger=projektleder_for(kl.deltagelse.kommune))
-    moede(program)
-    moede(program, dag=timezone.localdate() + timedelta(days=30), nummer=3)
+    moede_marker_afholdt(moede=moede(program))
+    moede(program, art=Moedeart.STYREGRUPPE, dag=timezone.localdate() + timedelta(days=30), nummer=3)
     return {
         "ministeriet": ministeriet,
         "projektleder": projektleder_for(kommuner[0]),

@@ -3,13 +3,14 @@ portal/opgaver.py). Each function is a fixed number of queries, whatever the num
 
 from datetime import datetime
 
-from django.db.models import Count, Exists, Max, Min, OuterRef
+from django.db.models import Count, Max, Min
 from django.urls import reverse
 
-from evaluering.models import UDESTAAENDE, Fremmoede, Kommuneleverance, Leverancestatus, Moede, Moedestatus
-from evaluering.permissions import indsendelser_til_laesning, moeder_til_laesning, rapportpakker_til_laesning
+from evaluering.models import UDESTAAENDE, Kommuneleverance, Leverancestatus
+from evaluering.permissions import indsendelser_til_laesning, rapportpakker_til_laesning
+from evaluering.selectors import manglende_fremmoedesvar, moeder_uden_fremmoede, referater_til_godkendelse
 from forebyggelse import tid
-from forebyggelse.formatering import dansk_tid, dato, tal
+from forebyggelse.formatering import dansk_tid, dato, ejefald, tal
 from forebyggelse.opgaver import Opgave
 from kommuner.roller import kommuner_til_skrivning
 
@@ -63,31 +64,41 @@ def _forsinket_pr_kommune() -> list[Opgave]:
 
 
 def _moeder_at_afslutte(user) -> list[Opgave]:
-    """Meetings held: attendance not yet recorded, minutes written but not approved."""
-    moeder = (
-        moeder_til_laesning(user)
-        .filter(start__lt=tid.nu())
-        .exclude(status=Moedestatus.GODKENDT)
-        .annotate(har_fremmoede=Exists(Fremmoede.objects.filter(moede=OuterRef("pk"))))
-        .order_by("start")
-    )
-    opgaver = []
-    for m in moeder:
-        url = reverse("evaluering:moede", args=[m.pk])
-        if not m.har_fremmoede:
-            opgaver.append(
-                Opgave(MOEDER, f"Registrér fremmødet ved {m.titel.lower()} den {dato(dansk_tid(m.start))}", url)
-            )
-        if m.referat.strip():
-            opgaver.append(
-                Opgave(MOEDER, f"Godkend referatet af {m.titel.lower()} den {dato(dansk_tid(m.start))}", url)
-            )
-    return opgaver
+    """Held meetings: attendance missing for some participants, minutes written but not approved (2 queries)."""
+    opgaver = [
+        Opgave(
+            MOEDER,
+            f"Registrér fremmødet ved {m.titel.lower()} den {dato(dansk_tid(m.start))}",
+            reverse("evaluering:fremmoede", args=[m.pk]),
+        )
+        for m in moeder_uden_fremmoede(user)
+    ]
+    return opgaver + [
+        Opgave(
+            MOEDER,
+            f"Godkend referatet af {m.titel.lower()} den {dato(dansk_tid(m.start))}",
+            reverse("evaluering:referat_godkend", args=[m.pk]),
+        )
+        for m in referater_til_godkendelse(user)
+    ]
 
 
 def til_projektleder(user) -> list[Opgave]:
-    """Each delivery the lead's municipalities still owe, with its deadline, and the ministry's comment when it was
-    sent back (1 query)."""
+    """Each delivery the lead's municipalities still owe, with its deadline and the ministry's comment when it was
+    sent back, and each held meeting their municipality has not said whether it attended (3 queries)."""
+    return _leverancer_at_indsende(user) + [
+        Opgave(
+            MOEDER,
+            f"Meld {ejefald(svar.kommune.navn)} fremmøde ved {svar.moede.titel.lower()} den "
+            f"{dato(dansk_tid(svar.moede.start))}",
+            svar.url,
+            kommune=svar.kommune.navn,
+        )
+        for svar in manglende_fremmoedesvar(user)
+    ]
+
+
+def _leverancer_at_indsende(user) -> list[Opgave]:
     leverancer = (
         Kommuneleverance.objects.filter(deltagelse__kommune__in=kommuner_til_skrivning(user), status__in=UDESTAAENDE)
         .select_related("dataleverance", "deltagelse__kommune")
@@ -136,10 +147,6 @@ def til_evaluator(user, *, siden: datetime | None) -> list[Opgave]:
         Opgave(NYT, f"Ny rapportpakke: {p.filnavn}", reverse("evaluering:rapportpakke", args=[p.pk]))
         for p in pakker.order_by("-dannet", "-pk")
     ]
-
-
-def naeste_moede(user) -> Moede | None:
-    return moeder_til_laesning(user).filter(start__gte=tid.nu()).order_by("start").first()
 
 
 def forsinkede_leverancer_pr_deltagelse(program) -> dict[int, int]:

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from evaluering import opgaver as evaluering
 from evaluering.models import Moede
+from evaluering.selectors import naeste_moede
 from forebyggelse import tid
 from forebyggelse.opgaver import Opgave, sorteret
 from forebyggelse.roller import Rolle, rolle
@@ -43,7 +44,7 @@ def evaluatorens_opgaver(user, *, siden: datetime | None) -> list[Opgave]:
 
 
 def styregruppens_opgaver(user) -> list[Opgave]:
-    moede = evaluering.naeste_moede(user)
+    moede = naeste_moede(user)
     if moede is None:
         return []
     return [

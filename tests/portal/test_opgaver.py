@@ -5,8 +5,9 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from evaluering.models import Kommuneleverance
+from evaluering.models import Kommuneleverance, Moedeart
 from evaluering.services.leverancer import indsendelse_vurder, leverance_indsend
+from evaluering.services.moeder import moede_marker_afholdt
 from forebyggelse.formatering import dansk_tid, dato, ejefald
 from kommuner.models import Vurdering
 from kommuner.services.ansoegninger import ansoegning_send_tilbage
@@ -78,14 +79,16 @@ def test_deliveries_owed_after_their_deadline_are_one_line_per_municipality_olde
     assert all(o.forsinket(timezone.localdate()) for o in forsinket)
 
 
-def test_a_held_meeting_asks_for_attendance_and_a_coming_one_does_not(ministeriet):
+def test_a_held_meeting_asks_for_attendance_and_a_coming_one_does_not(ministeriet, projektleder_101):
     program = program_med_deltagere("101", ministeriet=ministeriet)
-    holdt = moede(program)
+    holdt = moede_marker_afholdt(moede=moede(program))
     moede(program, dag=timezone.localdate() + timedelta(days=30), nummer=3)
     liste = titler(ministeriet)
     assert [t for t in liste if t.startswith("Registrér fremmødet")] == [
         f"Registrér fremmødet ved {holdt.titel.lower()} den {dato(dansk_tid(holdt.start))}"
     ]
+    dag = dato(dansk_tid(holdt.start))
+    assert f"Meld Københavns fremmøde ved {holdt.titel.lower()} den {dag}" in titler(projektleder_101)
 
 
 def test_a_lead_sees_only_their_own_municipalitys_tasks(projektleder_101, projektleder_147, frederiksberg):
@@ -132,10 +135,11 @@ def test_the_evaluator_sees_what_is_new_since_the_previous_login(ministeriet, ev
     assert titler(evaluator, siden=timezone.now()) == []
 
 
-def test_the_steering_group_sees_the_next_meeting(styregruppe, ministeriet):
+def test_the_steering_group_sees_its_next_meeting(styregruppe, ministeriet):
     program = program_med_deltagere("101", ministeriet=ministeriet)
-    moede(program)
-    naeste = moede(program, dag=timezone.localdate() + timedelta(days=30), nummer=3)
+    moede(program, art=Moedeart.STYREGRUPPE)
+    moede(program, dag=timezone.localdate() + timedelta(days=20), nummer=3)  # a network meeting: not theirs
+    naeste = moede(program, art=Moedeart.STYREGRUPPE, dag=timezone.localdate() + timedelta(days=30), nummer=3)
     assert [(o.titel, o.frist) for o in opgaver_for(styregruppe)] == [
         (f"Næste møde: {naeste.titel} ({program.navn})", naeste.start)
     ]
@@ -151,8 +155,8 @@ def _deltagere_med_opgaver(ministeriet, koder):
             indsendelse_vurder(indsendelse=indsendelse, godkendt=True, kommentar="", bruger=ministeriet)
     for deltagelse in program.deltagelser.all():
         StrategiFactory(deltagelse=deltagelse, status="indsendt")
-    moede(program)
-    moede(program, dag=timezone.localdate() + timedelta(days=30), nummer=3)
+    moede_marker_afholdt(moede=moede(program))
+    moede(program, art=Moedeart.STYREGRUPPE, dag=timezone.localdate() + timedelta(days=30), nummer=3)
     return program
 
 
