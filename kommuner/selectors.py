@@ -13,6 +13,7 @@ from kommuner.models import (
     Afgoerelse,
     Ansoegning,
     Ansoegningsbeloeb,
+    AnsoegningStatus,
     Bevilling,
     Bilag,
     Deltagelse,
@@ -20,6 +21,7 @@ from kommuner.models import (
     Kommune,
     Kontaktperson,
     Program,
+    ProgramStatus,
     Vurdering,
 )
 from kommuner.permissions import (
@@ -361,6 +363,20 @@ class MinKommune:
     grund: str
     deltager: bool
     genaabnet_til: datetime | None = None
+    frist: datetime | None = None  # the deadline the municipality is held to, while it still owes an application
+    frist_overskredet: bool = False
+
+
+def skyldig_frist(program: Program, ansoegning: Ansoegning | None, deltager: bool) -> datetime | None:
+    """The deadline a municipality still has to meet, or None when it owes nothing: a participant, a submitted
+    application (whatever the decision), or one sent back (the ministry expects it back, deadline or not)."""
+    if deltager:
+        return None
+    if ansoegning is None:
+        return program.ansoegningsfrist if program.status == ProgramStatus.AABEN else None
+    if ansoegning.status == AnsoegningStatus.KLADDE:
+        return gaeldende_frist(ansoegning)
+    return None
 
 
 def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
@@ -374,6 +390,7 @@ def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
         .prefetch_related("genaabninger")
     }
     deltagere = set(deltagelser_til_laesning(user).filter(program=program).values_list("kommune_id", flat=True))
+    nu = tid.nu()
     raekker = []
     for kommune in kommuner_til_skrivning(user).order_by("kode"):
         ansoegning = ansoegninger.get(kommune.pk)
@@ -381,5 +398,7 @@ def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
         raekke = MinKommune(kommune, ansoegning, kan, grund, kommune.pk in deltagere)
         if ansoegning and gaeldende_frist(ansoegning) > program.ansoegningsfrist:
             raekke.genaabnet_til = gaeldende_frist(ansoegning)
+        raekke.frist = skyldig_frist(program, ansoegning, raekke.deltager)
+        raekke.frist_overskredet = raekke.frist is not None and nu > raekke.frist
         raekker.append(raekke)
     return raekker
