@@ -282,7 +282,7 @@ class TilbudForm(forms.Form):
         error_messages={"invalid": "Skriv et helt antal.", "min_value": "Kapaciteten kan ikke være negativ."},
     )
     kapacitetsenhed = forms.ChoiceField(
-        label="Kapaciteten er",
+        label="Pladser eller forløb",
         required=False,
         choices=[("", "Vælg enhed"), *Kapacitetsenhed.choices],
         help_text="Pladser og forløb lægges ikke sammen, så skriv, hvad tallet tæller.",
