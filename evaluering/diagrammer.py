@@ -194,8 +194,9 @@ def _tegn(spec: dict, alt: str) -> Graf:
     return Graf(mark_safe(med_navn(svg, alt)), alt)  # vl-convert's own SVG, the alternative escaped by med_navn
 
 
-def bevilling_graf(raekker: list[tuple[str, int, int]], *, titel: str) -> Graf | None:
-    """Granted and spent (kr.) side by side for each (label, granted, spent), e.g. per municipality or per year."""
+def bevilling_graf(raekker: list[tuple[str, int, int | None]], *, titel: str) -> Graf | None:
+    """Granted and spent (kr.) side by side for each (label, granted, spent), e.g. per municipality or per year.
+    Spending not reported (None) gets no bar and says so, rather than a bar of 0 kr."""
     if not raekker:
         return None
     punkter = [
@@ -222,7 +223,10 @@ def bevilling_graf(raekker: list[tuple[str, int, int]], *, titel: str) -> Graf |
             },
         },
     }
-    dele = [f"{etiket}: bevilget {kr(b)}, forbrugt {kr(f)}" for etiket, b, f in raekker]
+    dele = [
+        f"{etiket}: bevilget {kr(b)}, " + ("forbrug ikke indberettet" if f is None else f"forbrugt {kr(f)}")
+        for etiket, b, f in raekker
+    ]
     return _tegn(spec, f"{titel}. " + "; ".join(dele) + ".")
 
 

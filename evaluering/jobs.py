@@ -104,6 +104,7 @@ def koer(baggrundsjob_id: int) -> None:
     Baggrundsjob.objects.filter(pk=job.pk).update(
         status=Jobstatus.FAERDIG,
         fremdrift=100,
+        trin="",  # the last step is over; the page shows the result instead
         afsluttet=timezone.now(),
         resultat_url=resultat.url,
         resultat_tekst=resultat.tekst,

@@ -481,7 +481,7 @@ class Paamindelse(models.Model):
 class Jobstatus(models.TextChoices):
     VENTER = "venter", "Venter"
     KOERER = "koerer", "I gang"
-    FAERDIG = "faerdig", "Færdig"
+    FAERDIG = "faerdig", "Klar"
     FEJLET = "fejlet", "Fejlet"
 
 

@@ -120,7 +120,7 @@ def kommunestatus(*, deltagelse: Deltagelse, bruger: Bruger, i_dag: date) -> Kom
     )
     if raekke:
         status.bevilling_graf = bevilling_graf(
-            [(str(a.aar), a.bevilget or 0, a.forbrugt or 0) for a in raekke.aar],
+            [(str(a.aar), a.bevilget or 0, a.forbrugt) for a in raekke.aar],
             titel=f"Bevilget og forbrugt pr. år, {deltagelse.kommune.navn}",
         )
     return status

@@ -105,7 +105,16 @@ def oekonomi(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bruge
                     for a in aar
                 ]
                 + (
-                    [["I alt", kr(raekke.ansoegt), kr(raekke.bevilget), kr(raekke.forbrugt), kr(raekke.rest), ""]]
+                    [
+                        [
+                            "I alt",
+                            kr(raekke.ansoegt),
+                            kr(raekke.bevilget),
+                            kr(raekke.forbrugt),
+                            kr(raekke.rest),
+                            raekke.bemaerkning or "–",
+                        ]
+                    ]
                     if raekke
                     else []
                 ),

@@ -63,6 +63,11 @@ def kr(value: int | Decimal | None) -> str:
     return f"{tal(value)} kr."
 
 
+def opremsning(dele: list[str]) -> str:
+    """['2011', '2012', '2013'] → '2011, 2012 og 2013'"""
+    return " og ".join([", ".join(dele[:-1]), dele[-1]]) if len(dele) > 1 else "".join(dele)
+
+
 # Times ---------------------------------------------------------------------------------------------
 
 

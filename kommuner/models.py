@@ -306,6 +306,18 @@ class Ansoegning(models.Model):
     def __str__(self) -> str:
         return f"{self.kommune.navn}: {self.program.navn}"
 
+    @property
+    def tilstand(self) -> str:
+        """Where the application stands for the municipality: once decided, the decision ("Udvalgt"), not the
+        status it had when the ministry received it. A draft or one sent back is still the municipality's to finish,
+        whatever was decided before. Load with select_related("afgoerelse") for a list."""
+        if self.status != AnsoegningStatus.INDSENDT:
+            return self.get_status_display()
+        try:
+            return str(self.afgoerelse)
+        except Afgoerelse.DoesNotExist:
+            return self.get_status_display()
+
 
 @historik()
 class Ansoegningsbeloeb(models.Model):

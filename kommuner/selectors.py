@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Avg, Count, Q, QuerySet, Sum
 
 from forebyggelse import tid
+from forebyggelse.formatering import opremsning
 from forebyggelse.historik import HistorikSide, event_model, historik_til
 from forebyggelse.roller import er_projektleder
 from kommuner.models import (
@@ -13,6 +14,7 @@ from kommuner.models import (
     Afgoerelse,
     Ansoegning,
     Ansoegningsbeloeb,
+    AnsoegningStatus,
     Bevilling,
     Bilag,
     Deltagelse,
@@ -20,6 +22,7 @@ from kommuner.models import (
     Kommune,
     Kontaktperson,
     Program,
+    ProgramStatus,
     Vurdering,
 )
 from kommuner.permissions import (
@@ -194,8 +197,23 @@ class BudgetDeltager:
     kan_registrere: bool
     ansoegt: int | None = None
     bevilget: int = 0
-    forbrugt: int = 0
+    forbrugt: int | None = None  # None: no spending reported for any year, so the total is not "0 kr."
     rest: int = 0
+
+    @property
+    def ikke_indberettet(self) -> list[int]:
+        """The granted years whose spending is not reported: the total spent leaves them out."""
+        return [a.aar for a in self.aar if a.bevilget is not None and a.forbrugt is None]
+
+    @property
+    def bemaerkning(self) -> str:
+        """What the total covers, when it does not cover every granted year."""
+        mangler = self.ikke_indberettet
+        if not mangler:
+            return ""
+        if self.forbrugt is None:
+            return "Forbruget er ikke indberettet"
+        return f"Forbrug for {opremsning([str(a) for a in mangler])} er ikke indberettet og ikke talt med"
 
 
 @dataclass
@@ -203,7 +221,7 @@ class Budget:
     deltagere: list[BudgetDeltager]
     ansoegt: int = 0
     bevilget: int = 0
-    forbrugt: int = 0
+    forbrugt: int | None = None  # None: no participant has reported any spending
     rest: int = 0
     alle: bool = True  # False for a lead, who sees only their own municipality's rows
     aar: list[int] = field(default_factory=list)
@@ -212,6 +230,15 @@ class Budget:
     @property
     def ikke_fordelt(self) -> int:
         return self.samlet_budget - self.bevilget
+
+    @property
+    def bemaerkning(self) -> str:
+        mangler = [d.deltagelse.kommune.navn for d in self.deltagere if d.ikke_indberettet]
+        if not mangler:
+            return ""
+        if self.forbrugt is None:
+            return "Forbruget er ikke indberettet"
+        return f"Forbrug, som {opremsning(mangler)} ikke har indberettet, er ikke talt med"
 
 
 def _advarsel(aar: int, rest: int | None, forbrugt: int | None, i_aar: int) -> str:
@@ -252,9 +279,9 @@ def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
             kan_registrere=deltagelse.kommune_id in skrivbare,
             ansoegt=deltagelse.ansoegt_i_alt,
             bevilget=deltagelse.bevilget_i_alt or 0,
-            forbrugt=deltagelse.forbrugt_i_alt or 0,
+            forbrugt=deltagelse.forbrugt_i_alt,
         )
-        raekke.rest = raekke.bevilget - raekke.forbrugt
+        raekke.rest = raekke.bevilget - (raekke.forbrugt or 0)
         for aar in program.aar:
             bevilling = bevillinger.get(aar)
             forbrugt = bevilling.forbrugt if bevilling else None
@@ -273,7 +300,8 @@ def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
         budget.deltagere.append(raekke)
         budget.ansoegt += raekke.ansoegt or 0
         budget.bevilget += raekke.bevilget
-        budget.forbrugt += raekke.forbrugt
+        if raekke.forbrugt is not None:
+            budget.forbrugt = (budget.forbrugt or 0) + raekke.forbrugt
         budget.rest += raekke.rest
     return budget
 
@@ -361,6 +389,20 @@ class MinKommune:
     grund: str
     deltager: bool
     genaabnet_til: datetime | None = None
+    frist: datetime | None = None  # the deadline the municipality is held to, while it still owes an application
+    frist_overskredet: bool = False
+
+
+def skyldig_frist(program: Program, ansoegning: Ansoegning | None, deltager: bool) -> datetime | None:
+    """The deadline a municipality still has to meet, or None when it owes nothing: a participant, a submitted
+    application (whatever the decision), or one sent back (the ministry expects it back, deadline or not)."""
+    if deltager:
+        return None
+    if ansoegning is None:
+        return program.ansoegningsfrist if program.status == ProgramStatus.AABEN else None
+    if ansoegning.status == AnsoegningStatus.KLADDE:
+        return gaeldende_frist(ansoegning)
+    return None
 
 
 def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
@@ -374,6 +416,7 @@ def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
         .prefetch_related("genaabninger")
     }
     deltagere = set(deltagelser_til_laesning(user).filter(program=program).values_list("kommune_id", flat=True))
+    nu = tid.nu()
     raekker = []
     for kommune in kommuner_til_skrivning(user).order_by("kode"):
         ansoegning = ansoegninger.get(kommune.pk)
@@ -381,5 +424,7 @@ def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
         raekke = MinKommune(kommune, ansoegning, kan, grund, kommune.pk in deltagere)
         if ansoegning and gaeldende_frist(ansoegning) > program.ansoegningsfrist:
             raekke.genaabnet_til = gaeldende_frist(ansoegning)
+        raekke.frist = skyldig_frist(program, ansoegning, raekke.deltager)
+        raekke.frist_overskredet = raekke.frist is not None and nu > raekke.frist
         raekker.append(raekke)
     return raekker

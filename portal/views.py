@@ -28,7 +28,12 @@ def forside(request):
     programmer = list(programmer_til_laesning(request.user))
     if brugerrolle == Rolle.PROJEKTLEDER:
         ansoegninger = {}
-        for ansoegning in ansoegninger_til_laesning(request.user).filter(program__in=programmer).uden_tekst():
+        for ansoegning in (
+            ansoegninger_til_laesning(request.user)
+            .filter(program__in=programmer)
+            .uden_tekst()
+            .select_related("afgoerelse")
+        ):
             ansoegninger.setdefault(ansoegning.program_id, []).append(ansoegning)
         strategier = {}
         for raekke in mine_deltagelser(request.user):

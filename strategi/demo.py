@@ -30,6 +30,7 @@ from strategi.models import (
     Evidensprogram,
     Farve,
     HandlingStatus,
+    Kapacitetsenhed,
     Maal,
     MaalArt,
     Maalgruppetype,
@@ -563,6 +564,11 @@ KOBENHAVN = Plan(
 )
 
 
+# The offers' children and costs are examples like the offers themselves: one child a year per place or course, at a
+# yearly cost per child typical of the step; unknown for the general offers (steps 1–2), paid from ordinary budgets.
+EKSEMPEL_UDGIFT_PR_BARN = {3: 15_000, 4: 60_000, 5: 250_000, 6: 400_000, 7: 1_000_000}
+
+
 def _eksempelplan(fokus: str, maalgruppe: str, indikator: str, farver: tuple[str, str]) -> Plan:
     """A small example strategy for the other participants."""
     return Plan(
@@ -746,6 +752,7 @@ def _byg(deltagelse: Deltagelse, plan: Plan, leder: Bruger) -> tuple[Strategi, d
             bruger=leder,
         )
     for navn, art, trin, gruppe, aktoer, kapacitet, evidens in plan.tilbud:
+        udgift_pr_barn = EKSEMPEL_UDGIFT_PR_BARN.get(trin)
         tilbud_gem(
             strategi=strategi,
             tilbud=None,
@@ -755,6 +762,10 @@ def _byg(deltagelse: Deltagelse, plan: Plan, leder: Bruger) -> tuple[Strategi, d
             maalgruppe=grupper.get(gruppe),
             aktoer=aktoerer.get(aktoer),
             kapacitet=kapacitet,
+            # Placements count places; the offers below them count courses (home visits, advice, treatment).
+            kapacitetsenhed=Kapacitetsenhed.PLADSER if trin >= Trin.NETVAERK else Kapacitetsenhed.FORLOEB,
+            boern=kapacitet,
+            udgift=kapacitet * udgift_pr_barn if kapacitet and udgift_pr_barn else None,
             evidensprogram=evidens,
             beskrivelse="",
             bruger=leder,

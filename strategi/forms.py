@@ -27,6 +27,7 @@ from strategi.models import (
     Handling,
     HandlingStatus,
     Indsatsomraade,
+    Kapacitetsenhed,
     Maal,
     MaalArt,
     Maalgruppe,
@@ -283,6 +284,26 @@ class TilbudForm(forms.Form):
         help_text="Pladser eller forløb om året.",
         error_messages={"invalid": "Skriv et helt antal.", "min_value": "Kapaciteten kan ikke være negativ."},
     )
+    kapacitetsenhed = forms.ChoiceField(
+        label="Pladser eller forløb",
+        required=False,
+        choices=[("", "Vælg enhed"), *Kapacitetsenhed.choices],
+        help_text="Pladser og forløb lægges ikke sammen, så skriv, hvad tallet tæller.",
+    )
+    boern = forms.IntegerField(
+        label="Børn og unge om året",
+        required=False,
+        min_value=0,
+        help_text="Hvor mange børn og unge tilbuddet når om året.",
+        error_messages={"invalid": "Skriv et helt antal.", "min_value": "Antallet kan ikke være negativt."},
+    )
+    udgift = KronerField(
+        label="Udgift om året",
+        required=False,
+        min_value=0,
+        help_text="I kroner, hvis I kender den. Fx 1.200.000.",
+        error_messages={"invalid": "Skriv et beløb i hele kroner.", "min_value": "Udgiften kan ikke være negativ."},
+    )
     evidensprogram = forms.ChoiceField(
         label="Evidensbaseret program",
         required=False,
@@ -292,7 +313,19 @@ class TilbudForm(forms.Form):
 
     def __init__(self, *args, strategi: Strategi, tilbud: Tilbud | None = None, **kwargs):
         if tilbud is not None:
-            felter = ("navn", "art", "trin", "maalgruppe", "aktoer", "kapacitet", "evidensprogram", "beskrivelse")
+            felter = (
+                "navn",
+                "art",
+                "trin",
+                "maalgruppe",
+                "aktoer",
+                "kapacitet",
+                "kapacitetsenhed",
+                "boern",
+                "udgift",
+                "evidensprogram",
+                "beskrivelse",
+            )
             kwargs.setdefault("initial", {f: getattr(tilbud, f) for f in felter})
         super().__init__(*args, **kwargs)
         self.fields["maalgruppe"].queryset = Maalgruppe.objects.filter(strategi=strategi)
@@ -676,9 +709,10 @@ class GennemgangForm(forms.Form):
         for h in handlinger:
             initial |= {f"farve_{h.pk}": h.farve, f"status_{h.pk}": h.status, f"slut_{h.pk}": h.slut}
         super().__init__(*args, initial=initial, **kwargs)
-        gennemgaaet = set(strategi.gennemgange.values_list("aar", flat=True))
-        aar = [a for a in strategi.program.aar if a not in gennemgaaet]
-        self.fields["aar"].choices = [("", "Vælg år"), *[(str(a), str(a)) for a in aar]]
+        # Only the year that is due: never an earlier year once a later one is reviewed.
+        aar = strategi.forfaldent_gennemgangsaar()
+        self.fields["aar"].choices = [(str(aar), str(aar))] if aar else [("", "Intet år")]
+        self.fields["aar"].initial = aar
         self.handlinger = handlinger
         self.helper = FormHelper()
         self.helper.form_tag = False

@@ -15,7 +15,9 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, URLVal
 from django.db import models
 from django.db.models import Q
 
+from forebyggelse import tid
 from forebyggelse.bilag import Bilagsfil
+from forebyggelse.formatering import tal
 from forebyggelse.historik import historik
 from kommuner.models import Deltagelse
 from profiler.models import Indikator, Retning
@@ -100,6 +102,11 @@ class Strategi(models.Model):
     @property
     def program(self):
         return self.deltagelse.program
+
+    def forfaldent_gennemgangsaar(self) -> int | None:
+        """The year the annual review is for now (forfaldent_gennemgangsaar below), as of the portal's today."""
+        gennemgaaede = set(self.gennemgange.values_list("aar", flat=True))
+        return forfaldent_gennemgangsaar(self.program.aar, gennemgaaede, tid.i_dag().year)
 
 
 class Bilagsart(models.TextChoices):
@@ -710,6 +717,13 @@ class Evidensprogram(models.TextChoices):
     ANDET = "andet", "Andet evidensbaseret program"
 
 
+class Kapacitetsenhed(models.TextChoices):
+    """What an offer's capacity counts. Places and courses are different units, so they are never added together."""
+
+    PLADSER = "pladser", "pladser"
+    FORLOEB = "forloeb", "forløb"
+
+
 @historik()
 class Tilbud(models.Model):
     """One of the municipality's offers, placed on a step of the indsatstrappe."""
@@ -727,6 +741,9 @@ class Tilbud(models.Model):
     kapacitet = models.PositiveIntegerField(
         "kapacitet", null=True, blank=True, help_text="Pladser eller forløb om året."
     )
+    kapacitetsenhed = models.CharField("kapacitetens enhed", max_length=10, choices=Kapacitetsenhed.choices, blank=True)
+    boern = models.PositiveIntegerField("børn og unge om året", null=True, blank=True)
+    udgift = models.PositiveIntegerField("udgift om året (kr.)", null=True, blank=True)
     evidensprogram = models.CharField(
         "evidensbaseret program", max_length=20, choices=Evidensprogram.choices, blank=True
     )
@@ -739,6 +756,13 @@ class Tilbud(models.Model):
 
     def __str__(self) -> str:
         return self.navn
+
+    @property
+    def kapacitet_tekst(self) -> str:
+        """'40 pladser'; an older offer whose unit was never given says so rather than guess."""
+        if self.kapacitet is None:
+            return ""
+        return f"{tal(self.kapacitet)} {self.get_kapacitetsenhed_display() or 'pladser eller forløb'}"
 
 
 class Kommentarart(models.TextChoices):
@@ -785,6 +809,18 @@ class Strategiversion(models.Model):
 
     def __str__(self) -> str:
         return f"Version {self.nummer}"
+
+
+def forfaldent_gennemgangsaar(programmets_aar: list[int], gennemgaaede: set[int], i_aar: int) -> int | None:
+    """The one programme year the annual review is for now: this year (the programme's last once it is over). None
+    before the programme begins, or when that year, or a later one, is reviewed: never an earlier year after a later."""
+    begyndte = [a for a in programmets_aar if a <= i_aar]
+    if not begyndte:
+        return None
+    aar = begyndte[-1]
+    if aar <= max(gennemgaaede, default=0):
+        return None
+    return aar
 
 
 @historik()

@@ -10,6 +10,7 @@ but not change is 403 with the reason from the `kan_*` predicate.
 
 from django.db.models import Q, QuerySet
 
+from forebyggelse import tid
 from forebyggelse.adgang import get_or_404
 from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe
 from kommuner.models import Deltagelse, Kommune, Program
@@ -226,8 +227,19 @@ def kan_gennemgaa(user, strategi: Strategi) -> tuple[bool, str]:
     """The annual review, once for each of the programme's years."""
     if strategi.status not in GODKENDTE:
         return False, "Den årlige gennemgang begynder, når ministeriet har godkendt strategien."
-    if set(strategi.program.aar) <= set(strategi.gennemgange.values_list("aar", flat=True)):
+    gennemgaaede = set(strategi.gennemgange.values_list("aar", flat=True))
+    if set(strategi.program.aar) <= gennemgaaede:
         return False, "Strategien er gennemgået for alle programmets år."
+    if max(gennemgaaede, default=0) >= strategi.program.aar[-1]:
+        return False, "Strategien er gennemgået for programmets sidste år."
+    if strategi.forfaldent_gennemgangsaar() is None:
+        i_aar = tid.i_dag().year
+        if i_aar < strategi.program.aar[0]:
+            return False, f"Den første årlige gennemgang kan gennemføres fra 1. januar {strategi.program.aar[0]}."
+        return (
+            False,
+            f"Strategien er gennemgået for {i_aar}. Den næste gennemgang kan gennemføres fra 1. januar {i_aar + 1}.",
+        )
     if not er_projektleder(user):
         return False, "Kun kommunens egne projektledere kan gennemføre den årlige gennemgang."
     if not skriver_for(user, strategi.kommune.pk):

@@ -11,10 +11,10 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from forebyggelse import tid
-from forebyggelse.formatering import dato, kr, maengde, tal
+from forebyggelse.formatering import dato, kr, maengde, opremsning, tal
 from forebyggelse.historik import Historikadgang, HistorikSide, event_model, foerste_gang, historik_til, historikadgang
 from forebyggelse.roller import er_ministeriet, er_projektleder
 from kommuner.models import Deltagelse, Kommune, Program
@@ -380,18 +380,46 @@ def fremskridt_sendt_tilbage(user) -> list[Fremskridt]:
 
 
 @dataclass
+class Trinsum:
+    """A step's offers summed only where the sum means something: children (one unit), the known costs (kr.) and
+    the capacity per unit, since places and courses are not added together."""
+
+    antal: int = 0
+    boern: int | None = None  # None: no offer on the step says how many children it reaches
+    udgift: int | None = None  # None: no offer on the step has a known cost
+    uden_udgift: int = 0  # offers whose cost is not known, and so not in `udgift`
+    evidensbaserede: int = 0
+    kapacitet: dict[str, int] = field(default_factory=dict)  # unit's label → capacity in that unit
+
+    @classmethod
+    def af(cls, tilbud: list[Tilbud]) -> "Trinsum":
+        sum_ = cls(antal=len(tilbud), evidensbaserede=sum(1 for t in tilbud if t.evidensprogram))
+        for t in tilbud:
+            if t.boern is not None:
+                sum_.boern = (sum_.boern or 0) + t.boern
+            if t.udgift is None:
+                sum_.uden_udgift += 1
+            else:
+                sum_.udgift = (sum_.udgift or 0) + t.udgift
+            if t.kapacitet is not None:
+                enhed = t.get_kapacitetsenhed_display() or "pladser eller forløb"
+                sum_.kapacitet[enhed] = sum_.kapacitet.get(enhed, 0) + t.kapacitet
+        return sum_
+
+    @property
+    def kapacitet_tekst(self) -> str:
+        return opremsning([f"{tal(antal)} {enhed}" for enhed, antal in sorted(self.kapacitet.items())])
+
+
+@dataclass
 class Trappetrin:
     nummer: int
     navn: str
     tilbud: list[Tilbud]
 
     @property
-    def kapacitet(self) -> int:
-        return sum(t.kapacitet or 0 for t in self.tilbud)
-
-    @property
-    def evidensbaserede(self) -> int:
-        return sum(1 for t in self.tilbud if t.evidensprogram)
+    def sum(self) -> Trinsum:
+        return Trinsum.af(self.tilbud)
 
 
 def indsatstrappe(strategi: Strategi) -> list[Trappetrin]:
@@ -409,25 +437,24 @@ class TrappeDeltager:
 @dataclass
 class Trappeoversigt:
     deltagere: list[TrappeDeltager]
-    trin: list[tuple[Trin, list[tuple[int, int, int] | None]]]  # per step, per participant: (offers, capacity, EBP)
+    trin: list[tuple[Trin, list[Trinsum | None]]]  # per step, per participant (None: a strategy the user may not read)
 
 
 def indsatstrappe_for_program(program: Program, user) -> Trappeoversigt:
     """Every participant's offers per step, for the strategies the user may read. Three queries."""
     deltagelser = list(Deltagelse.objects.filter(program=program).select_related("kommune").order_by("kommune__kode"))
     laesbare = {s.deltagelse_id: s for s in strategier_til_laesning(user).filter(deltagelse__program=program)}
-    taelling = {
-        (r["strategi_id"], r["trin"]): (r["antal"], r["kapacitet"] or 0, r["evidens"])
-        for r in Tilbud.objects.filter(strategi__in=[s.pk for s in laesbare.values()])
-        .values("strategi_id", "trin")
-        .annotate(antal=Count("pk"), kapacitet=Sum("kapacitet"), evidens=Count("pk", filter=~Q(evidensprogram="")))
-    }
+    tilbud: dict[tuple[int, int], list[Tilbud]] = {}
+    for t in Tilbud.objects.filter(strategi__in=[s.pk for s in laesbare.values()]).only(
+        "strategi_id", "trin", "kapacitet", "kapacitetsenhed", "boern", "udgift", "evidensprogram"
+    ):
+        tilbud.setdefault((t.strategi_id, t.trin), []).append(t)
     deltagere = [TrappeDeltager(d, laesbare.get(d.pk)) for d in deltagelser]
     for deltager in deltagere:
         if deltager.strategi:
-            deltager.i_alt = sum(taelling.get((deltager.strategi.pk, t.value), (0, 0, 0))[0] for t in Trin)
+            deltager.i_alt = sum(len(tilbud.get((deltager.strategi.pk, t.value), [])) for t in Trin)
     trin = [
-        (t, [taelling.get((d.strategi.pk, t.value), (0, 0, 0)) if d.strategi else None for d in deltagere])
+        (t, [Trinsum.af(tilbud.get((d.strategi.pk, t.value), [])) if d.strategi else None for d in deltagere])
         for t in Trin
     ]
     return Trappeoversigt(deltagere=deltagere, trin=trin)

@@ -195,10 +195,11 @@ def _strategier(b, o) -> dict:
     opfoelgning = opfoelgning_opret(maal=maal, dato=date(2012, 6, 30), vaerdi=Decimal(50), bruger=leder)
     gennemgang = aarsgennemgang_gem(
         strategi=s,
-        aar=2012,
+        aar=2011,
         konklusion="Handlingerne følger planen.",
         punkter=[Gennemgangspunkt(handling=h, farve=h.farve, status=h.status, slut=h.slut) for h in s.handlinger.all()],
         bruger=leder,
+        i_dag=date(2011, 11, 30),  # the review of 2011, made in 2011: the review of 2012 is still due
     )
     # Progress on the approved plan: one update that stands, one the ministry has sent back.
     halvvejs = Fremskridtsindhold(dato=date(2012, 7, 1), status="i_gang", procent=50, notat="Halvvejs.")

@@ -3,9 +3,9 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from forebyggelse import tid
 from forebyggelse.adgang import kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
@@ -76,7 +76,7 @@ def program_detalje(request, pk):
     user = request.user
     context = {
         "program": program,
-        "frist_overskredet": timezone.now() > program.ansoegningsfrist,
+        "frist_overskredet": tid.nu() > program.ansoegningsfrist,
         "kan_redigere": kan_redigere_program(user, program)[0],
     }
     # Each role's own view of the programme: what they work with, and nothing they may not read.

@@ -6,25 +6,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('konto', '0001_loginsession'),
+        ("konto", "0001_loginsession"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Brugervalg',
+            name="Brugervalg",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('ugentlig_oversigt', models.BooleanField(default=True, help_text='Hver mandag morgen en e-mail med det, du skal gøre, hvis der er noget.', verbose_name='ugentlig e-mail med mine opgaver')),
-                ('sidste_login', models.DateTimeField(blank=True, null=True, verbose_name='sidste login')),
-                ('oversigt_sendt', models.DateField(blank=True, null=True, verbose_name='ugentlig e-mail sendt for ugen')),
-                ('bruger', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='valg', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "ugentlig_oversigt",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Hver mandag morgen en e-mail med det, du skal gøre, hvis der er noget.",
+                        verbose_name="ugentlig e-mail med mine opgaver",
+                    ),
+                ),
+                ("sidste_login", models.DateTimeField(blank=True, null=True, verbose_name="sidste login")),
+                (
+                    "oversigt_sendt",
+                    models.DateField(blank=True, null=True, verbose_name="ugentlig e-mail sendt for ugen"),
+                ),
+                (
+                    "bruger",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="valg", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'brugervalg',
-                'verbose_name_plural': 'brugervalg',
+                "verbose_name": "brugervalg",
+                "verbose_name_plural": "brugervalg",
             },
         ),
     ]

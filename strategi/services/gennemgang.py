@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from forebyggelse import tid
 from kommuner.models import Bruger
 from strategi.models import (
     Aarsgennemgang,
@@ -19,6 +20,7 @@ from strategi.models import (
     Strategi,
     StrategiStatus,
     Strategiversion,
+    forfaldent_gennemgangsaar,
 )
 from strategi.selectors import indhold_for
 from strategi.services.faelles import laas, valider_godkendt
@@ -38,11 +40,18 @@ class Gennemgangspunkt:
 # The review's rules: each takes plain values and returns a Danish message, or None when the rule holds. --------
 
 
-def tjek_gennemgangsaar(aar: int, programmets_aar: list[int], gennemgaaede_aar: set[int]) -> str | None:
+def tjek_gennemgangsaar(aar: int, programmets_aar: list[int], gennemgaaede_aar: set[int], i_aar: int) -> str | None:
     if aar not in programmets_aar:
         return f"Gennemgangen skal gælde et af programmets år ({programmets_aar[0]}–{programmets_aar[-1]})."
     if aar in gennemgaaede_aar:
         return f"Strategien er allerede gennemgået for {aar}."
+    if aar < max(gennemgaaede_aar, default=0):
+        return f"Strategien er allerede gennemgået for et senere år ({max(gennemgaaede_aar)})."
+    forfaldent = forfaldent_gennemgangsaar(programmets_aar, gennemgaaede_aar, i_aar)
+    if forfaldent is None:
+        return f"Gennemgangen for {aar} kan ikke gennemføres nu: den gælder det år, der er i gang."
+    if aar != forfaldent:
+        return f"Den årlige gennemgang, der skal laves nu, gælder {forfaldent}."
     return None
 
 
@@ -73,6 +82,7 @@ def aarsgennemgang_gem(
     punkter: list[Gennemgangspunkt],
     bruger: Bruger,
     nu: datetime | None = None,
+    i_dag: date | None = None,
 ) -> Aarsgennemgang:
     """Store the review of `aar`: freeze the current version, apply the actions' new colours, statuses and end
     dates, and move the strategy on to the next version."""
@@ -82,7 +92,7 @@ def aarsgennemgang_gem(
     handlinger = {h.pk: h for h in Handling.objects.select_for_update().filter(strategi=strategi)}
     gennemgaaede_aar = set(Aarsgennemgang.objects.filter(strategi=strategi).values_list("aar", flat=True))
     fejl = {
-        "aar": tjek_gennemgangsaar(aar, strategi.program.aar, gennemgaaede_aar),
+        "aar": tjek_gennemgangsaar(aar, strategi.program.aar, gennemgaaede_aar, (i_dag or tid.i_dag()).year),
         "konklusion": tjek_konklusion(konklusion),
         "__all__": tjek_samme_handlinger({p.handling.pk for p in punkter}, set(handlinger)),
     }

@@ -186,13 +186,20 @@ def tilbud_gem(
     evidensprogram: str,
     beskrivelse: str,
     bruger: Bruger,
+    kapacitetsenhed: str = "",
+    boern: int | None = None,
+    udgift: int | None = None,
 ) -> Tilbud:
     strategi = laas(strategi)
     valider_redigerbar(strategi)
     _kun_egne(strategi, [o for o in (maalgruppe, aktoer) if o is not None], "målgrupper og aktører")
     tilbud = tilbud or Tilbud(strategi=strategi)
     tilbud.navn, tilbud.art, tilbud.trin = navn.strip(), art.strip(), trin
+    if kapacitet is not None and not kapacitetsenhed:
+        raise ValidationError({"kapacitetsenhed": "Vælg, om kapaciteten er pladser eller forløb."})
     tilbud.maalgruppe, tilbud.aktoer, tilbud.kapacitet = maalgruppe, aktoer, kapacitet
+    tilbud.kapacitetsenhed = kapacitetsenhed if kapacitet is not None else ""
+    tilbud.boern, tilbud.udgift = boern, udgift
     tilbud.evidensprogram, tilbud.beskrivelse = evidensprogram, beskrivelse.strip()
     return _gem(tilbud, bruger)
 

@@ -17,6 +17,7 @@ from strategi.permissions import (
     access_tilbud,
     kan_redigere,
 )
+from strategi.selectors import Trinsum
 from strategi.selectors import indsatstrappe as trappe_for
 from strategi.services import struktur as services
 from strategi.views.faelles import formside, ramme, slet
@@ -250,9 +251,7 @@ def indsatstrappe(request, pk):
     trin = trappe_for(strategi)
     context = ramme(request, strategi, "indsatstrappe") | {
         "trin": trin,
-        "i_alt": sum(len(t.tilbud) for t in trin),
-        "kapacitet": sum(t.kapacitet for t in trin),
-        "evidensbaserede": sum(t.evidensbaserede for t in trin),
+        "i_alt": Trinsum.af([x for t in trin for x in t.tilbud]),
         "antal_trin": len(Trin),
     }
     return render(request, "strategi/indsatstrappe.html", context)

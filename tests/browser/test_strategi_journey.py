@@ -117,9 +117,13 @@ def test_lead_builds_submits_follows_up_reviews_and_compares(page, log_ind, tilg
     page.locator("#id_art").fill("Forældregrupper")
     page.get_by_label("3. Forebyggende foranstaltninger").check()
     page.get_by_label("Kapacitet").fill("120")
+    page.get_by_label("Pladser eller forløb").select_option(label="forløb")
+    page.get_by_label("Børn og unge om året").fill("96")
+    page.get_by_label("Udgift om året").fill("1.440.000")
     page.get_by_label("Evidensbaseret program").select_option(label="De Utrolige År")
     _gem(page, "Gem tilbuddet")
     expect(page.locator(".trin-3")).to_contain_text("De Utrolige År")
+    expect(page.locator(".trin-3")).to_contain_text("96 børn og unge om året · udgift 1.440.000 kr. om året")
     tilgaengelig(page)
 
     page.get_by_role("link", name="Overblik").click()

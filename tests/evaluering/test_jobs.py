@@ -157,3 +157,47 @@ def test_two_deliveries_of_one_job_at_once_run_it_once(ministeriet):
     assert koersler == [job.pk]
     job.refresh_from_db()
     assert job.status == Jobstatus.FAERDIG
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("status", list(Jobstatus))
+def test_the_job_page_the_poll_and_the_list_tell_the_same_state(client_for, ministeriet, status):
+    """For every state: the page, the answer the page polls and the list agree on the word, and the result's link
+    is there exactly when the job is done ("Klar"), without a step left over from the work."""
+    job = Baggrundsjob.objects.create(
+        opgave="evaluering.pakke",
+        titel="Rapporter som ZIP",
+        bruger=ministeriet,
+        status=status,
+        fremdrift=100 if status == Jobstatus.FAERDIG else 40,
+        trin="" if status == Jobstatus.FAERDIG else "ZIP-filen samles",
+        resultat_url="/rapportpakker/1/" if status == Jobstatus.FAERDIG else "",
+        resultat_tekst="Hent rapporterne som ZIP" if status == Jobstatus.FAERDIG else "",
+    )
+    client = client_for(ministeriet)
+    svar = client.get(f"/jobs/{job.pk}/status/").json()
+    side = client.get(f"/jobs/{job.pk}/").content.decode()
+    liste = client.get("/jobs/").content.decode()
+    klar = status == Jobstatus.FAERDIG
+    assert (svar["status_tekst"] == "Klar") == klar
+    assert f'role="status">{svar["status_tekst"]}</strong>' in side
+    assert f"<td>{svar['status_tekst']}</td>" in liste
+    link = '<a class="button button-primary" href="/rapportpakker/1/">Hent rapporterne som ZIP</a>'
+    assert (link in side and 'class="js-job-resultat" hidden' not in side) == klar
+    assert ('<a href="/rapportpakker/1/">Hent rapporterne som ZIP</a>' in liste) == klar
+    assert svar["resultat_url"] == ("/rapportpakker/1/" if klar else "")
+
+
+@pytest.mark.django_db
+def test_a_finished_job_leaves_no_step_behind(ministeriet):
+    @opgave("test.trin")
+    def med_trin(*, job, fremdrift, x):
+        fremdrift(1, 2, "ZIP-filen samles")
+
+    try:
+        job = baggrundsjob_start(opgave="test.trin", titel="Trin", argumenter={"x": 1}, bruger=ministeriet)
+        koer_ventende_jobs()
+    finally:
+        del OPGAVER["test.trin"]
+    job.refresh_from_db()
+    assert (job.status, job.get_status_display(), job.trin) == (Jobstatus.FAERDIG, "Klar", "")

@@ -17,6 +17,7 @@ from strategi.models import (
     Handling,
     HandlingStatus,
     Indsatsomraade,
+    Kapacitetsenhed,
     Maal,
     MaalArt,
     Maalgruppetype,
@@ -195,6 +196,7 @@ class TilbudFactory(factory.django.DjangoModelFactory):
     art = "Åben rådgivning"
     trin = Trin.TIDLIG
     kapacitet = 100
+    kapacitetsenhed = Kapacitetsenhed.FORLOEB
     evidensprogram = ""
 
     @classmethod

@@ -2,6 +2,7 @@
 before it is frozen as it was read (and stays readable), the strategy continues as the next version, and the two can
 be compared."""
 
+import re
 from datetime import date
 from types import SimpleNamespace
 
@@ -83,9 +84,9 @@ def test_a_year_can_be_reviewed_once_and_only_a_programme_year(projektleder_101,
     with pytest.raises(ValidationError) as fejl:
         aarsgennemgang_gem(strategi=strategi, aar=2014, konklusion="x", punkter=punkter, bruger=projektleder_101)
     assert "aar" in fejl.value.message_dict
-    aarsgennemgang_gem(strategi=strategi, aar=2011, konklusion="Første år.", punkter=punkter, bruger=projektleder_101)
-    with pytest.raises(ValidationError, match="allerede gennemgået for 2011"):
-        aarsgennemgang_gem(strategi=strategi, aar=2011, konklusion="Igen.", punkter=punkter, bruger=projektleder_101)
+    aarsgennemgang_gem(strategi=strategi, aar=2012, konklusion="Sidste år.", punkter=punkter, bruger=projektleder_101)
+    with pytest.raises(ValidationError, match="allerede gennemgået for 2012"):
+        aarsgennemgang_gem(strategi=strategi, aar=2012, konklusion="Igen.", punkter=punkter, bruger=projektleder_101)
 
 
 def test_an_end_date_before_the_start_in_the_review_is_an_error_on_that_action(client_for, projektleder_101, strategi):
@@ -136,17 +137,16 @@ def test_the_content_of_a_strategy_compares_equal_to_itself(strategi):
     assert sammenlign(indhold_for(strategi), indhold_for(strategi)) == []
 
 
-def test_only_years_not_yet_reviewed_are_offered_and_then_the_review_is_closed(client_for, projektleder_101, strategi):
+def test_only_the_year_that_is_due_is_offered_and_then_the_review_is_closed(client_for, projektleder_101, strategi):
     punkter = [
         Gennemgangspunkt(handling=h, farve=h.farve, status=h.status, slut=h.slut) for h in strategi.handlinger.all()
     ]
-    aarsgennemgang_gem(strategi=strategi, aar=2011, konklusion="Første år.", punkter=punkter, bruger=projektleder_101)
     side = client_for(projektleder_101).get(f"/strategier/{strategi.pk}/gennemgang/").content.decode()
-    assert '<option value="2012">' in side and '<option value="2011">' not in side
+    assert re.findall(r'<option value="(\d*)"', side) == ["2012"]  # the programme is over: its last year
     aarsgennemgang_gem(strategi=strategi, aar=2012, konklusion="Andet år.", punkter=punkter, bruger=projektleder_101)
     lukket = client_for(projektleder_101).get(f"/strategier/{strategi.pk}/gennemgang/")
     assert lukket.status_code == 403
-    assert "gennemgået for alle programmets år" in lukket.content.decode()
+    assert "gennemgået for programmets sidste år" in lukket.content.decode()
 
 
 def test_an_actions_goals_are_named_by_their_label_and_text():
@@ -156,3 +156,26 @@ def test_an_actions_goals_are_named_by_their_label_and_text():
     k1, uden = SimpleNamespace(pk=1, tekst="Færre anbringelser"), SimpleNamespace(pk=9, tekst="Et mål uden nummer")
     assert _handlingens_maal(handling(k1, uden), {1: "K1"}) == "K1 Færre anbringelser; Et mål uden nummer"
     assert _handlingens_maal(handling(), {1: "K1"}) == "–"
+
+
+def test_after_a_later_year_is_reviewed_an_earlier_one_is_never_offered(client_for, projektleder_101, strategi):
+    """In 2012 the review is for 2012; once that is done, 2011 is not offered, nor accepted, any more."""
+    punkter = [
+        Gennemgangspunkt(handling=h, farve=h.farve, status=h.status, slut=h.slut) for h in strategi.handlinger.all()
+    ]
+    with pytest.raises(ValidationError, match="gælder 2012"):
+        aarsgennemgang_gem(strategi=strategi, aar=2011, konklusion="Bagud.", punkter=punkter, bruger=projektleder_101)
+    aarsgennemgang_gem(strategi=strategi, aar=2012, konklusion="Andet år.", punkter=punkter, bruger=projektleder_101)
+    svar = client_for(projektleder_101).get(f"/strategier/{strategi.pk}/gennemgang/")
+    assert svar.status_code == 403 and '<option value="2011">' not in svar.content.decode()
+    with pytest.raises(ValidationError, match="senere år"):
+        aarsgennemgang_gem(strategi=strategi, aar=2011, konklusion="Bagud.", punkter=punkter, bruger=projektleder_101)
+
+
+def test_the_review_of_a_year_waits_until_the_year_has_begun(client_for, projektleder_101, strategi, settings):
+    settings.PORTAL_I_DAG = "2010-12-01"
+    svar = client_for(projektleder_101).get(f"/strategier/{strategi.pk}/gennemgang/")
+    assert svar.status_code == 403 and "kan gennemføres fra 1. januar 2011" in svar.content.decode()
+    settings.PORTAL_I_DAG = "2011-12-01"
+    side = client_for(projektleder_101).get(f"/strategier/{strategi.pk}/gennemgang/").content.decode()
+    assert re.findall(r'<option value="(\d*)"', side) == ["2011"]
