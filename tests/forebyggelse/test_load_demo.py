@@ -32,6 +32,7 @@ def tael():
 
 def test_creates_the_demo_users_once_even_when_run_twice(settings, client):
     settings.DEMO_MODE = True
+    settings.PORTAL_I_DAG = "2012-06-01"  # the portal shown mid-programme still loads the whole programme
     call_command("load_demo")
     foerste = tael()
     call_command("load_demo")

@@ -37,8 +37,13 @@ class Command(BaseCommand):
     def handle(self, *args, alle_kommuner=False, **options):
         if not getattr(settings, "DEMO_MODE", False):
             raise CommandError("Demo-data kan kun indlæses i demo-tilstand (de lokale indstillinger). Intet er ændret.")
-        # The demo's decisions would e-mail the example leads; in demo set-up nobody should get mail.
-        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"), transaction.atomic():
+        # The demo's decisions would e-mail the example leads; in demo set-up nobody should get mail. Its data cover the
+        # whole programme as recorded history, so they are loaded on the calendar's day even when the portal is set to
+        # show a day within the programme (PORTAL_I_DAG): a vote on 13 June 2012 is not "in the future" to the loader.
+        with (
+            override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend", PORTAL_I_DAG=""),
+            transaction.atomic(),
+        ):
             for brugernavn, rolle, koder, fornavn, efternavn in DEMO_BRUGERE:
                 bruger_opret(
                     brugernavn=brugernavn,
