@@ -94,8 +94,12 @@ TIDSPLAN_VAERKTOEJSTIP = [{"field": "etiket", "title": "Punkt"}, {"field": "tid"
 
 
 def _perioder_og_maerker(plan: Tidsplan, domaene: list[str]) -> list[dict]:
-    """Periods as bars from start to end, everything else as a mark at its middle, shaped by its kind."""
-    return [
+    """Periods as bars from start to end, everything else as a mark at its middle, shaped by its kind. A layer with
+    nothing in it is left out: Vega would still draw its empty group as an unlabelled graphic, which screen readers
+    announce and axe refuses."""
+    perioder = any(post.periode for post in plan.poster)
+    maerker = any(not post.periode for post in plan.poster)
+    lag = [
         {
             "transform": [{"filter": "datum.periode"}],
             "mark": {"type": "bar", "cornerRadius": 2, "height": 12},
@@ -111,7 +115,7 @@ def _perioder_og_maerker(plan: Tidsplan, domaene: list[str]) -> list[dict]:
             "transform": [{"filter": "!datum.periode"}],
             "mark": {"type": "point", "filled": True, "size": 110, "opacity": 1},
             "encoding": {
-                "x": {"field": "midt", "type": "temporal", "scale": {"domain": domaene}},
+                "x": {"field": "midt", "type": "temporal", "scale": {"domain": domaene}, "axis": X_AKSE},
                 "y": Y_AKSE,
                 "color": _farveskala(plan),
                 "shape": _formskala(plan),
@@ -119,6 +123,7 @@ def _perioder_og_maerker(plan: Tidsplan, domaene: list[str]) -> list[dict]:
             },
         },
     ]
+    return [lag[0]] * perioder + [lag[1]] * maerker
 
 
 def _i_dag_lag(plan: Tidsplan, domaene: list[str]) -> dict:

@@ -125,14 +125,19 @@ def fejlpunkter(form_eller_formset) -> list[Fejlpunkt]:
     return []
 
 
-@register.inclusion_tag("includes/fejloversigt.html")
-def fejloversigt(form_eller_formset=None, overskrift: str = "Der er problemer med det, du har udfyldt"):
+@register.inclusion_tag("includes/fejloversigt.html", takes_context=True)
+def fejloversigt(context, form_eller_formset=None, overskrift: str = "Der er problemer med det, du har udfyldt"):
     """The DKFDS error summary for a form or formset; renders nothing when there are no errors.
 
     Each error links to its field's id (for radio buttons and check boxes: the first option), so
-    DKFDS's ErrorSummary script can move focus there.
+    DKFDS's ErrorSummary script can move focus there. A page with several forms in error (attendance per
+    municipality) gets one summary each, and each its own heading id.
     """
-    return {"fejl": fejlpunkter(form_eller_formset), "overskrift": overskrift}
+    fejl = fejlpunkter(form_eller_formset)
+    nummer = context.render_context.get("fejloversigter", 0) + bool(fejl)
+    context.render_context["fejloversigter"] = nummer
+    overskrift_id = "fejloversigt-overskrift" if nummer <= 1 else f"fejloversigt-overskrift-{nummer}"
+    return {"fejl": fejl, "overskrift": overskrift, "overskrift_id": overskrift_id}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The timeline: what is on it, the chart and its table, and the ministry keeping it."""
 
+import re
 from datetime import date, timedelta
 from xml.etree import ElementTree
 
@@ -155,3 +156,14 @@ def test_each_kind_keeps_its_place_in_the_key_whatever_comes_first(program):
         TidsplanPost("moede", "Møde", "Netværk", dag, dag, "1. maj 2011"),
     ]
     assert _arter(Tidsplan(program, poster, dag)) == ["fase", "moede", "opfoelgning"]
+
+
+@pytest.mark.parametrize("periode", [True, False])
+def test_a_plan_of_only_bars_or_only_marks_draws_no_empty_unlabelled_layer(program, periode):
+    """Vega draws an empty layer as a graphic with no label, which axe refuses (svg-img-alt)."""
+    dag = date(2011, 5, 1)
+    poster = [TidsplanPost("fase", "Fase", "Strategi", dag, dag + timedelta(days=30), "maj 2011", periode=periode)]
+    svg = str(tidsplan_svg(Tidsplan(program, poster, dag)))
+    assert ("rect mark container" in svg) is periode
+    for gruppe in re.findall(r'<g class="mark-(?:rect|symbol)[^"]*"[^>]*?/>', svg):
+        pytest.fail(f"Et tomt lag uden indhold: {gruppe}")
