@@ -37,11 +37,14 @@ class Command(BaseCommand):
         try:
             while server.poll() is None and worker.poll() is None:
                 time.sleep(0.3)
-            kode = 1  # one of them stopped on its own
+            # Ctrl+C reaches the whole group at once: a child may stop before this process sees its own signal.
+            # Give that signal a moment to arrive before calling it a child that stopped on its own.
+            time.sleep(1)
+            kode = 1
             hvem = "Webserveren" if server.poll() is not None else "Workeren"
             self.stderr.write(f"{hvem} stoppede; stopper også den anden.")
         except KeyboardInterrupt:
-            pass
+            kode = 0
         finally:
             for proces in (server, worker):
                 if proces.poll() is None:
