@@ -50,6 +50,9 @@ def test_ctrl_c_stops_both_the_server_and_the_worker():
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,  # its own process group, like a terminal's foreground job
+        # Started with SIGINT ignored, as a parent that ignores it (a test run that ran a worker) passes it on:
+        # Ctrl+C must still stop everything.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )
     try:
         linje = proces.stdout.readline()

@@ -27,6 +27,10 @@ class Command(BaseCommand):
         parser.add_argument("--noreload", action="store_true", help="uden automatisk genstart ved kodeændringer")
 
     def handle(self, *args, adresse, noreload, **options):
+        # Ctrl+C must stop this process and both children even when it was started with SIGINT ignored (a parent
+        # that ignores it passes that on; Python then installs no KeyboardInterrupt): set it here, before the
+        # children start, so they get the default too.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         server_kommando = [sys.executable, MANAGE, "runserver", adresse, *(["--noreload"] if noreload else [])]
         worker = subprocess.Popen([sys.executable, MANAGE, "procrastinate", "worker"])
         server = subprocess.Popen(server_kommando)
