@@ -21,6 +21,12 @@ MINE_LEVERANCER = "Dataleverancer"
 NYT = "Nyt siden dit sidste besøg"
 
 
+def efter_fristen():
+    """The municipalities' deliveries still owed after their deadline, on the portal's day: the one definition the
+    ministry's late lines and the steering group's status lines count from."""
+    return Kommuneleverance.objects.filter(status__in=UDESTAAENDE, dataleverance__frist__lt=tid.nu())
+
+
 def til_ministeriet(user) -> list[Opgave]:
     return _leverancer_til_gennemsyn() + _forsinket_pr_kommune() + _moeder_at_afslutte(user)
 
@@ -45,7 +51,7 @@ def _leverancer_til_gennemsyn() -> list[Opgave]:
 def _forsinket_pr_kommune() -> list[Opgave]:
     """One line per municipality that owes deliveries after their deadline, the oldest deadline first."""
     pr_kommune = (
-        Kommuneleverance.objects.filter(status__in=UDESTAAENDE, dataleverance__frist__lt=tid.nu())
+        efter_fristen()
         .values("deltagelse__kommune__navn", "deltagelse__kommune__kode", "deltagelse__program_id")
         .annotate(antal=Count("pk"), aeldste=Min("dataleverance__frist"))
         .order_by("aeldste", "deltagelse__kommune__kode")
@@ -152,9 +158,8 @@ def til_evaluator(user, *, siden: datetime | None) -> list[Opgave]:
 def forsinkede_leverancer_pr_deltagelse(program) -> dict[int, int]:
     """Per participation in the programme: how many deliveries it owes after their deadline (1 query)."""
     return dict(
-        Kommuneleverance.objects.filter(
-            deltagelse__program=program, status__in=UDESTAAENDE, dataleverance__frist__lt=tid.nu()
-        )
+        efter_fristen()
+        .filter(deltagelse__program=program)
         .values("deltagelse_id")
         .annotate(antal=Count("pk"))
         .values_list("deltagelse_id", "antal")
