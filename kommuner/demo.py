@@ -1,4 +1,5 @@
-"""The demo programme: Forebyggelsesprojektet 2011–2012 with its five participating municipalities.
+"""The demo programme: Forebyggelsesprojektet 2011–2012 with its five participating municipalities, and the next
+programme's application round (invented example data), open in the spring of 2012.
 
 København's application and grant use the facts of the public documents (amounts applied for and
 granted, focus areas, staffing), written in our own words. The four other municipalities' applications,
@@ -181,15 +182,60 @@ def _beslut(ansoegning: Ansoegning, ministeriet: Bruger, bevillinger: dict[int, 
     )
 
 
-def _indsend(program, kommune, felter, beloeb, *, dag: int, ministeriet: Bruger):
+def _indsend(program, kommune, felter, beloeb, *, dag: int | date, ministeriet: Bruger):
     # Municipalities without a demo lead sent their form by e-mail, as in 2011; the ministry registered it.
     leder = kommune.projektledere.first() or ministeriet
     with pghistory.context(user=leder.pk):
         ansoegning = ansoegning_opret(program=program, kommune=kommune)
         ansoegning_gem(ansoegning=ansoegning, indhold=Ansoegningsindhold(**felter), beloeb=beloeb, bruger=leder)
-        ansoegning_indsend(ansoegning=ansoegning, bruger=leder, nu=dansk_tidspunkt(date(2011, 2, dag), time(10, 30)))
+        dato = dag if isinstance(dag, date) else date(2011, 2, dag)
+        ansoegning_indsend(ansoegning=ansoegning, bruger=leder, nu=dansk_tidspunkt(dato, time(10, 30)))
     ansoegning.refresh_from_db()
     return ansoegning
+
+
+NAESTE_PROGRAMNAVN = "Forebyggelsesprojektet 2013–2014 (eksempel)"
+NAESTE_BESKRIVELSE = (
+    "Eksempeldata: et tænkt næste program, hvis ansøgningsrunde er åben i foråret 2012, så demoen viser "
+    "interessetilkendegivelser, der venter på vurdering og afgørelse, midt i det første program "
+    "(PORTAL_I_DAG=2012-06-01). Frederiksbergs og Aarhus' er indsendt, Københavns er en kladde."
+)
+
+
+def indlaes_naeste_program(*, ministeriet: Bruger) -> Program | None:
+    """The next programme's application round on 1 June 2012: one application to assess (Frederiksberg), one
+    assessed and awaiting the decision (Aarhus), and København's draft due by the deadline. Does nothing if the
+    programme exists."""
+    if Program.objects.filter(navn=NAESTE_PROGRAMNAVN).exists():
+        return None
+    with pghistory.context(user=ministeriet.pk):
+        program = program_opret(
+            navn=NAESTE_PROGRAMNAVN,
+            beskrivelse=NAESTE_BESKRIVELSE,
+            startdato=date(2013, 1, 1),
+            slutdato=date(2014, 12, 31),
+            samlet_budget=8_000_000,
+            ansoegningsfrist=dansk_tidspunkt(date(2012, 6, 29), time(12, 0)),
+            status=ProgramStatus.AABEN,
+        )
+    beloeb = {2013: 600_000, 2014: 800_000}
+    for kode, dag, fokus in [("147", date(2012, 5, 21), EKSEMPLER[0][3]), ("751", date(2012, 5, 14), EKSEMPLER[1][3])]:
+        kommune = Kommune.objects.get(kode=kode)
+        felter = _eksempel(kommune, fokus) | {"opstart": f"{EKSEMPEL}Projektlederen kan starte i januar 2013."}
+        ansoegning = _indsend(program, kommune, felter, beloeb, dag=dag, ministeriet=ministeriet)
+        if kode == "751":
+            _vurder(ansoegning, ministeriet, score=3)
+    kobenhavn = Kommune.objects.get(kode="101")
+    leder = kobenhavn.projektledere.first() or ministeriet
+    with pghistory.context(user=leder.pk):
+        kladde = ansoegning_opret(program=program, kommune=kobenhavn)
+        indhold = Ansoegningsindhold(**(_eksempel(kobenhavn, "overgangen fra dagtilbud til skole") | KLADDE_TOMME))
+        ansoegning_gem(ansoegning=kladde, indhold=indhold, beloeb={2013: 1_000_000}, bruger=leder)
+    return program
+
+
+# København's draft is begun: the sections still to write are empty.
+KLADDE_TOMME = {"projektdesign": "", "bemanding": "", "tidsplan": ""}
 
 
 # Every other municipality, when the demo is scaled up (load_demo --alle-kommuner): a small grant each, so the

@@ -1,15 +1,18 @@
 """What in strategi's data is a task, and for whom (forebyggelse/opgaver.py; gathered per role in portal/opgaver.py).
 Each function is a fixed number of queries, whatever the number of participants."""
 
-from django.db.models import OuterRef, Subquery
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
+from django.utils.text import Truncator
 
 from forebyggelse import tid
 from forebyggelse.formatering import ejefald, tal
 from forebyggelse.opgaver import Opgave
 from kommuner.models import ProgramStatus
 from kommuner.roller import kommuner_til_skrivning
-from strategi.models import GODKENDTE, Handling, Kommentar, Kommentarart, Strategi, StrategiStatus
+from strategi.models import GODKENDTE, Handling, Kommentar, Kommentarart, Maal, Opfoelgning, Strategi, StrategiStatus
 from strategi.permissions import strategier_til_laesning
 from strategi.selectors import fremskridt_sendt_tilbage, fremskridt_til_gennemsyn, mine_deltagelser
 
@@ -18,6 +21,7 @@ STRATEGI = "Forebyggelsesstrategien"
 HANDLINGER = "Handlinger, der er forsinkede"
 FREMSKRIDT = "Fremskridt at se"
 FREMSKRIDT_TILBAGE = "Fremskridt sendt tilbage"
+OPFOELGNING = "Opfølgninger på mål"
 
 
 def til_ministeriet(user) -> list[Opgave]:
@@ -64,7 +68,8 @@ def _nye_fremskridt(user) -> list[Opgave]:
 
 def til_projektleder(user) -> list[Opgave]:
     """The strategy each of the lead's participations owes while its programme runs (to create, to submit, to correct
-    after the ministry's comment), and every late action of an approved strategy (3 queries)."""
+    after the ministry's comment), every late action of an approved strategy, and each goal the municipality measures
+    itself without a follow-up this year (4 queries)."""
     opgaver = []
     for raekke in mine_deltagelser(user):
         deltagelse, strategi = raekke.deltagelse, raekke.strategi
@@ -81,7 +86,7 @@ def til_projektleder(user) -> list[Opgave]:
                 )
             )
     opgaver += _strategier_at_indsende(user)
-    return opgaver + _fremskridt_sendt_tilbage(user) + _forsinkede_handlinger(user)
+    return opgaver + _fremskridt_sendt_tilbage(user) + _forsinkede_handlinger(user) + _opfoelgninger_der_mangler(user)
 
 
 def _fremskridt_sendt_tilbage(user) -> list[Opgave]:
@@ -149,4 +154,34 @@ def _forsinkede_handlinger(user) -> list[Opgave]:
             kommune=h.strategi.deltagelse.kommune.navn,
         )
         for h in handlinger
+    ]
+
+
+def _opfoelgninger_der_mangler(user) -> list[Opgave]:
+    """Each goal of an approved strategy in a running programme that the municipality measures itself (an indicator
+    goal is followed up by the social profile's new figures) and that has no follow-up dated this year, due at the
+    year's end: the programme follows its goals up once a year, as the annual review does."""
+    aar = tid.i_dag().year
+    start, slut = date(aar, 1, 1), date(aar, 12, 31)
+    maal = (
+        Maal.objects.filter(
+            strategi__deltagelse__kommune__in=kommuner_til_skrivning(user),
+            strategi__status__in=GODKENDTE,
+            strategi__deltagelse__program__status=ProgramStatus.I_GANG,
+            indikator__isnull=True,
+        )
+        .annotate(fulgt_op=Exists(Opfoelgning.objects.filter(maal=OuterRef("pk"), dato__gte=start, dato__lte=slut)))
+        .filter(fulgt_op=False)
+        .select_related("strategi__deltagelse__kommune")
+        .order_by("strategi__deltagelse__kommune__kode", "pk")
+    )
+    return [
+        Opgave(
+            OPFOELGNING,
+            f"Registrér opfølgning på målet “{Truncator(m.tekst).chars(90)}”",
+            reverse("strategi:opfoelgning_opret", args=[m.pk]),
+            frist=slut,
+            kommune=m.strategi.deltagelse.kommune.navn,
+        )
+        for m in maal
     ]

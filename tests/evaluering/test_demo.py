@@ -32,6 +32,7 @@ from evaluering.selectors import (
     referater_til_godkendelse,
     tidsplan_for,
 )
+from kommuner.demo import PROGRAMNAVN
 from kommuner.models import Bruger, Kommune, Kvittering, Program
 from strategi.models import Strategi
 from strategi.permissions import strategier_til_laesning
@@ -55,7 +56,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         override_settings(DEMO_MODE=True, MEDIA_ROOT=tmp_path_factory.mktemp("media")),
     ):
         call_command("load_demo")
-        program = Program.objects.get()
+        program = Program.objects.get(navn=PROGRAMNAVN)
         evaluator = Bruger.objects.get(username="evaluator")
         pakke = byg_pakke(program=program, art="alt", bruger=evaluator, i_dag=timezone.localdate())
         arkiv = zipfile.ZipFile(io.BytesIO(pakke.indhold))

@@ -92,3 +92,45 @@ def test_demo_programme_has_five_participants_and_copenhagens_real_figures(setti
         assert eksempel.baggrund.startswith("Eksempeldata")
     assert "eksempeldata" in program.beskrivelse
     assert mail.outbox == []
+
+
+def test_on_1_june_2012_the_demo_gives_each_role_every_kind_of_task(settings):
+    """The demo shown mid-programme (PORTAL_I_DAG) leads each role: the ministry has one of every kind it can have,
+    the two demo leads between them every kind a lead can owe, the evaluator news, the steering group its meeting."""
+    from evaluering import opgaver as evaluering
+    from kommuner import opgaver as kommuner
+    from portal.opgaver import opgaver_for
+    from profiler import opgaver as profiler
+    from strategi import opgaver as strategi
+
+    settings.DEMO_MODE = True
+    settings.PORTAL_I_DAG = "2012-06-01"
+    call_command("load_demo")
+
+    def arter(*brugernavne):
+        return {o.art for navn in brugernavne for o in opgaver_for(Bruger.objects.get(username=navn))}
+
+    assert arter("ministeriet") == {
+        kommuner.VURDER,
+        kommuner.AFGOER,
+        strategi.GODKEND,
+        strategi.FREMSKRIDT,
+        profiler.GODKEND,
+        evaluering.LEVERANCER,
+        evaluering.FORSINKET,
+        evaluering.MOEDER,
+    }
+    assert arter("projektleder-101", "projektleder-147") == {
+        kommuner.ANSOEG,
+        strategi.HANDLINGER,
+        strategi.OPFOELGNING,
+        strategi.FREMSKRIDT_TILBAGE,
+        profiler.INDBERET,
+        evaluering.MINE_LEVERANCER,
+        evaluering.MOEDER,
+    }
+    assert arter("evaluator") == {evaluering.NYT}
+    assert arter("styregruppe") == {evaluering.MOEDER}
+    # København's draft for the next programme is due at its deadline, a month ahead of the demo's day.
+    ansoeg = [o for o in opgaver_for(Bruger.objects.get(username="projektleder-101")) if o.art == kommuner.ANSOEG]
+    assert [o.frist_tekst for o in ansoeg] == ["29. juni 2012 kl. 12.00"]

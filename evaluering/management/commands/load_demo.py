@@ -5,7 +5,7 @@ from django.test.utils import override_settings
 
 from evaluering.demo import indlaes_demo_evaluering, indlaes_demo_strategileverance
 from forebyggelse.roller import Rolle
-from kommuner.demo import PROGRAMNAVN, indlaes_alle_kommuner, indlaes_demo_program
+from kommuner.demo import PROGRAMNAVN, indlaes_alle_kommuner, indlaes_demo_program, indlaes_naeste_program
 from kommuner.models import Bruger, Kommune, Program
 from kommuner.services.kommuner import bruger_opret
 from profiler.demo import indlaes_demo_noegletal
@@ -62,6 +62,7 @@ class Command(BaseCommand):
             strategier = indlaes_demo_strategier(ministeriet=ministeriet)
             # The delivery freezes the profiles and strategies loaded above.
             indlaes_demo_strategileverance(ministeriet=ministeriet, program=Program.objects.get(navn=PROGRAMNAVN))
+            indlaes_naeste_program(ministeriet=ministeriet)
             if alle_kommuner:
                 for kommune in Kommune.objects.exclude(
                     kode__in=[k for _, _, koder, _, _ in DEMO_BRUGERE for k in koder]
