@@ -1,6 +1,7 @@
 """Today's date, as deadlines, lateness and tasks see it. In production that is the calendar; the demo can set its own
 day (PORTAL_I_DAG, e.g. 2012-06-01 in the middle of the 2011–2012 programme), so every deadline, late action and task
-reads as it did then. Timestamps of what users do (history, receipts) always use the real clock."""
+reads as it did then. A time compared with a deadline (a submission and its receipt, a delivery, a meeting marked
+held) is taken on that day too, so what the portal says is due can be done; the history keeps the real clock."""
 
 from datetime import date, datetime
 

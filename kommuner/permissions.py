@@ -11,8 +11,8 @@ from datetime import datetime
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
-from django.utils import timezone
 
+from forebyggelse import tid
 from forebyggelse.adgang import get_or_404
 from forebyggelse.formatering import tidspunkt
 from forebyggelse.historik import Historikadgang
@@ -158,11 +158,11 @@ def inden_fristen(ansoegning: Ansoegning, nu: datetime | None = None) -> tuple[b
     if ansoegning.status == AnsoegningStatus.SENDT_TILBAGE:
         return True, ""  # the ministry asked for changes, so it expects the application back
     frist = gaeldende_frist(ansoegning)
-    if (nu or timezone.now()) > frist:
-        tid = tidspunkt(frist)
+    if (nu or tid.nu()) > frist:
         return (
             False,
-            f"Fristen for at indsende var {tid}. Kontakt ministeriet, hvis I har brug for at indsende alligevel.",
+            f"Fristen for at indsende var {tidspunkt(frist)}. "
+            "Kontakt ministeriet, hvis I har brug for at indsende alligevel.",
         )
     return True, ""
 
@@ -213,7 +213,7 @@ AFGOERELSE_TRUFFET = (
 
 
 def kan_genaabne(user, ansoegning: Ansoegning, nu: datetime | None = None) -> tuple[bool, str]:
-    nu = nu or timezone.now()
+    nu = nu or tid.nu()
     if ansoegning.status == AnsoegningStatus.INDSENDT:
         return False, "Interessetilkendegivelsen er allerede indsendt."
     if nu <= gaeldende_frist(ansoegning):

@@ -21,6 +21,7 @@ from evaluering.models import (
 )
 from evaluering.permissions import indsendbar_tilstand
 from evaluering.snapshot import BYGGERE, byg_snapshot, sha256
+from forebyggelse import tid
 from forebyggelse.formatering import dansk_tid, tidspunkt
 from kommuner.models import Bruger, Deltagelse, Program
 from kommuner.notifikationer import send_til_projektledere
@@ -81,7 +82,7 @@ def kommuneleverance_hent(*, dataleverance: Dataleverance, deltagelse: Deltagels
 def leverance_indsend(*, kommuneleverance: Kommuneleverance, bruger: Bruger, nu: datetime | None = None) -> Indsendelse:
     """Submit: freeze a snapshot of exactly what is delivered now. Refused while an earlier submission awaits
     the ministry's review, and after approval. The row lock makes two simultaneous submissions one."""
-    nu = nu or timezone.now()
+    nu = nu or tid.nu()  # compared with the delivery's deadline
     kl = (
         Kommuneleverance.objects.select_for_update(of=("self",))
         .select_related("dataleverance__program", "deltagelse__kommune", "deltagelse__program")

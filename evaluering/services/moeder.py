@@ -29,6 +29,7 @@ from evaluering.models import (
 )
 from evaluering.permissions import laast_tilstand
 from forebyggelse import bilag as bilagskit
+from forebyggelse import tid
 from forebyggelse.formatering import tidspunkt
 from forebyggelse.samtidighed import Konflikt, opdater_hvis_version
 from kommuner.models import Bruger, Deltagelse, Kommune, Program
@@ -159,7 +160,7 @@ def moede_marker_afholdt(*, moede: Moede, nu: datetime | None = None) -> Moede:
     moede = _laas(moede)
     if moede.status != Moedestatus.PLANLAGT:
         raise ValidationError("Mødet er allerede markeret som afholdt.")
-    if moede.start > (nu or timezone.now()):
+    if moede.start > (nu or tid.nu()):
         raise ValidationError(f"Mødet begynder først {tidspunkt(moede.start)}; det kan ikke være afholdt endnu.")
     moede.status = Moedestatus.AFHOLDT
     moede.save(update_fields=["status", "aendret"])

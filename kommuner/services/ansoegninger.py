@@ -11,10 +11,10 @@ import pghistory
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.text import capfirst
 
 from forebyggelse import bilag as bilagskit
+from forebyggelse import tid
 from forebyggelse.formatering import tidspunkt
 from forebyggelse.pdf import html_til_pdf, pdf_html
 from kommuner.models import (
@@ -208,7 +208,7 @@ def ansoegning_indsend(*, ansoegning: Ansoegning, bruger: Bruger, nu: datetime |
     WeasyPrint needs about a second, so the receipt is rendered before the application row is locked. Under
     the lock its HTML is made again from the locked rows: if anything changed in between, nothing is submitted.
     """
-    nu = nu or timezone.now()
+    nu = nu or tid.nu()  # the deadline's clock: the receipt's time must read as the deadline was checked
     foer = Ansoegning.objects.select_related("program", "kommune").get(pk=ansoegning.pk)
     _valider_kan_indsendes(foer, nu)
     html = _kvittering_html(foer, bruger=bruger, nu=nu)
@@ -254,7 +254,7 @@ def ansoegning_genaabn(
     *, ansoegning: Ansoegning, aaben_til: datetime, begrundelse: str, bruger: Bruger, nu: datetime | None = None
 ) -> Genaabning:
     """Let one municipality submit after the deadline, until `aaben_til`."""
-    nu = nu or timezone.now()
+    nu = nu or tid.nu()
     ansoegning = _laas(ansoegning)
     if ansoegning.status == AnsoegningStatus.INDSENDT:
         raise ValidationError("Interessetilkendegivelsen er allerede indsendt.")
