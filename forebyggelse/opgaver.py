@@ -36,3 +36,28 @@ def sorteret(opgaver: list[Opgave]) -> list[Opgave]:
     """The most pressing first: the oldest deadline (what is late) at the top, then the next due; tasks without a
     deadline last, in the order the apps gave them."""
     return sorted(opgaver, key=lambda o: (o.fristdag is None, o.fristdag or date.max))
+
+
+@dataclass(frozen=True)
+class Opgaveliste:
+    """The list as the front page shows it: at national scale the ministry has hundreds of tasks, so the page shows
+    the most pressing first, how many there are of each kind (each a filter), and the rest on request."""
+
+    alle: list[Opgave]
+    vist: list[Opgave]
+    art: str  # the kind chosen; "" for every kind
+    arter: list[tuple[str, int]]  # each kind with its count, in the order the list first meets it
+
+    @property
+    def skjult(self) -> int:
+        return len(self.alle) - len(self.vist) if not self.art else 0
+
+
+def opgaveliste(opgaver: list[Opgave], *, art: str = "", alle: bool = False, hoejst: int = 20) -> Opgaveliste:
+    """`art` narrows the list to one kind (an unknown kind shows every kind); `alle` lifts the limit of `hoejst`."""
+    arter: dict[str, int] = {}
+    for opgave in opgaver:
+        arter[opgave.art] = arter.get(opgave.art, 0) + 1
+    if art in arter:
+        return Opgaveliste(opgaver, [o for o in opgaver if o.art == art], art, list(arter.items()))
+    return Opgaveliste(opgaver, opgaver if alle else opgaver[:hoejst], "", list(arter.items()))

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from forebyggelse import tid
+from forebyggelse.opgaver import opgaveliste
 from forebyggelse.roller import Rolle, rolle
 from kommuner.permissions import ansoegninger_til_laesning, programmer_til_laesning
 from kommuner.roller import kommuner_til_skrivning
@@ -20,7 +21,9 @@ def forside(request):
     if not brugerrolle:
         return render(request, "forside/uden_rolle.html")
     opgaver = {
-        "opgaver": opgaver_til(request),
+        "opgaver": opgaveliste(
+            opgaver_til(request), art=request.GET.get("art", ""), alle=request.GET.get("alle") == "1"
+        ),
         "i_dag": tid.i_dag(),
     }
     if brugerrolle == Rolle.STYREGRUPPE:

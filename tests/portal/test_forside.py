@@ -56,3 +56,33 @@ def test_each_login_remembers_the_one_before(client, evaluator):
     forrige = forrige_login(client.session)
     assert forrige is not None and foer - timedelta(minutes=1) < forrige <= foer
     assert FORRIGE_LOGIN in client.session
+
+
+def test_a_long_list_shows_the_most_pressing_first_each_kind_as_a_filter_and_the_rest_on_request(
+    client_for, ministeriet
+):
+    from kommuner.models import Kommune
+
+    koder = list(Kommune.objects.order_by("kode").values_list("kode", flat=True)[:22])
+    for kode in koder:
+        StrategiFactory(status="indsendt", kommune=Kommune.objects.get(kode=kode))
+    AnsoegningFactory(kommune=Kommune.objects.get(kode="101"), indsendt=True)
+    client = client_for(ministeriet)
+
+    def raekker(html: str) -> int:
+        return html.split("<tbody>", 1)[1].split("</tbody>", 1)[0].count("<tr>")
+
+    forside = client.get("/").content.decode()
+    assert raekker(forside) == 20
+    assert "Viser de 20 mest presserende af 23 opgaver." in forside
+    assert ">Strategier til godkendelse (22)</a>" in forside
+    assert ">Interessetilkendegivelser at vurdere (1)</a>" in forside
+    assert _antal_i_menuen(forside) == "23"  # the menu counts every task, shown or not
+
+    alle = client.get("/?alle=1").content.decode()
+    assert raekker(alle) == 23 and "mest presserende af" not in alle
+    en_slags = client.get("/?art=Interessetilkendegivelser+at+vurdere").content.decode()
+    assert raekker(en_slags) == 1 and "Vurdér Københavns interessetilkendegivelse" in en_slags
+    assert 'aria-current="true">Interessetilkendegivelser at vurdere (1)</a>' in en_slags
+    # A kind that is not in the list is no filter: the page shows every kind.
+    assert raekker(client.get("/?art=%3Cscript%3E").content.decode()) == 20
