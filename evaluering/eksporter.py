@@ -2,20 +2,23 @@
 written as CSV or XLSX by forebyggelse/eksport.py (which also neutralises formula-like text). Every figure comes from
 the selector that owns it: the key figures from profiler's export (the benchmark selector, suppression applied), the
 goals' status and follow-ups from strategi's `maal_i_program` (the one status rule), the actions' lateness from
-strategi's `handlinger_i_program`. Only what the user may read is exported (the strategies' access rule)."""
+strategi's `handlinger_i_program`. Only what the user may read is exported (the strategies' access rule).
 
-from collections.abc import Callable, Iterator
+Every column is described (`Kolonne`): the XLSX's first row is its Danish heading, its second sheet and the reports
+page pair the headings with the CSV's machine names and their meaning, and the report package's `dataordbog.csv`
+does the same for its CSV files."""
+
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from forebyggelse.eksport import csv_bytes, xlsx_bytes
+from forebyggelse.eksport import Kolonne, csv_bytes, xlsx_bytes
 from kommuner.models import Program
+from profiler.eksporter import KOLONNER as NOEGLETAL_KOLONNER
 from profiler.eksporter import noegletal_tabel
 from strategi.maalstatus import Kilde
 from strategi.selectors import handlinger_i_program, maal_i_program, nummerer_handlinger
-
-Tabel = tuple[list[str], Iterator | list]
 
 
 def _tal(vaerdi: Decimal | None) -> Decimal | None:
@@ -25,32 +28,133 @@ def _tal(vaerdi: Decimal | None) -> Decimal | None:
     return vaerdi.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize()
 
 
-def _noegletal(program: Program, bruger, i_dag: date) -> Tabel:
-    # Every municipality, not only the participants: the evaluator compares with the country and the groups.
-    return noegletal_tabel()
+KOMMUNEKODE = Kolonne("kommunekode", "Kommunekode", "Kommunens tre cifre hos Danmarks Statistik, fx 101.")
+KOMMUNE = Kolonne("kommune", "Kommune", "Kommunens navn.")
+MAALNUMMER = Kolonne(
+    "maal",
+    "Mål",
+    "Målets nummer i kommunens strategi: K for resultat på kort sigt, L for længere sigt, E for effektmål (fx K1).",
+)
 
-
-def _maal(program: Program, bruger, i_dag: date) -> Tabel:
-    kolonner = [
-        "kommunekode",
-        "kommune",
-        "maal",
-        "tekst",
-        "art",
-        "indsatsomraade",
+MAAL_KOLONNER = [
+    KOMMUNEKODE,
+    KOMMUNE,
+    MAALNUMMER,
+    Kolonne("tekst", "Målets tekst", "Målet, som kommunen har formuleret det."),
+    Kolonne("art", "Art", "Resultat på kort sigt, Resultat på længere sigt eller Effektmål."),
+    Kolonne("indsatsomraade", "Indsatsområde", "Det indsatsområde i strategien, målet hører under."),
+    Kolonne(
         "indikator",
-        "egen_maaling",
+        "Indikator",
+        "Koden på den indikator i den sociale profil, målet måles på (fx anbragte_0_17); tom ved en egen måling.",
+    ),
+    Kolonne("egen_maaling", "Egen måling", "Det, kommunen selv måler, når målet ikke måles på en indikator."),
+    Kolonne(
         "enhed",
-        "bedre_retning",
-        "baseline",
-        "baselineaar",
-        "maalvaerdi",
-        "maalaar",
+        "Enhed",
+        "Enheden for baseline, målværdi og opfølgninger (fx pct. eller pr. 1.000); tom for et antal.",
+    ),
+    Kolonne("bedre_retning", "Bedre retning", "Højere er bedre eller Lavere er bedre: den vej, målet skal gå."),
+    Kolonne("baseline", "Baseline", "Udgangsværdien i baselineåret, i målets enhed."),
+    Kolonne("baselineaar", "Baselineår", "Året, baseline gælder for.", periode=True),
+    Kolonne("maalvaerdi", "Målværdi", "Den værdi, målet skal nå i målåret, i målets enhed."),
+    Kolonne("maalaar", "Målår", "Året, målværdien skal være nået.", periode=True),
+    Kolonne(
         "seneste_vaerdi",
+        "Seneste værdi",
+        "Værdien ved den seneste opfølgning, i målets enhed; tom, hvis målet ikke er fulgt op.",
+    ),
+    Kolonne(
         "seneste_dato",
+        "Seneste opfølgning",
+        "Datoen for den seneste opfølgning; et år fra den sociale profil står som 31. december i året.",
+    ),
+    Kolonne(
         "forventet_vaerdi",
+        "Forventet værdi",
+        "Værdien på den seneste opfølgnings dato ad en ret linje fra baseline (31. december i baselineåret) til "
+        "målværdien (31. december i målåret), med højst fire decimaler; tom uden opfølgning.",
+    ),
+    Kolonne(
         "status",
-    ]
+        "Status",
+        "Nået, På vej, Bagud eller Ingen data, efter portalens regel: den seneste værdi mod målværdien og den "
+        "forventede værdi.",
+    ),
+]
+
+OPFOELGNING_KOLONNER = [
+    KOMMUNEKODE,
+    KOMMUNE,
+    MAALNUMMER,
+    Kolonne(
+        "dato",
+        "Dato",
+        "Dagen, der er målt, eller den sidste dag i den periode, målingen dækker; 31. december for et år fra profilen.",
+    ),
+    Kolonne(
+        "periode",
+        "Periode",
+        "Den periode, målingen dækker, som kommunen har skrevet den (fx 1. halvår 2012), eller profilens år.",
+        periode=True,
+    ),
+    Kolonne("vaerdi", "Værdi", "Den målte værdi, i målets enhed."),
+    Kolonne(
+        "kilde",
+        "Kilde",
+        "Egen opfølgning (registreret af kommunen) eller Den sociale profil (kommunens tal for målets indikator).",
+    ),
+    Kolonne("kommentar", "Kommentar", "Kommunens kommentar til opfølgningen; tom for profilens tal."),
+    Kolonne(
+        "eksempeldata",
+        "Eksempeldata",
+        "Ja, hvis tallet er opdigtet til demonstration (eksempeldata i den sociale profil); ellers Nej.",
+    ),
+]
+
+HANDLING_KOLONNER = [
+    KOMMUNEKODE,
+    KOMMUNE,
+    Kolonne("handling", "Handling", "Handlingens nummer i kommunens handleplan (H1, H2 …)."),
+    Kolonne("titel", "Titel", "Handlingens titel."),
+    Kolonne("indsatsomraade", "Indsatsområde", "Det indsatsområde i strategien, handlingen hører under."),
+    Kolonne(
+        "delstrategi", "Delstrategi", "Den delstrategi, handlingen hører under; tom, hvis den ikke hører under en."
+    ),
+    Kolonne("ansvarlig", "Ansvarlig", "Den person eller enhed, der har ansvaret for handlingen."),
+    Kolonne("start", "Startdato", "Dagen, handlingen begynder."),
+    Kolonne("slut", "Slutdato", "Dagen, handlingen skal være færdig."),
+    Kolonne(
+        "forventet_udgift_kr",
+        "Forventet udgift (kr.)",
+        "Handlingens forventede udgift i hele kroner; tom, hvis kommunen ikke har anslået den.",
+    ),
+    Kolonne(
+        "status",
+        "Status",
+        "Ikke startet, I gang, Gennemført, Forsinket eller Opgivet, som kommunen senest har meldt.",
+    ),
+    Kolonne(
+        "forudsaetninger",
+        "Forudsætninger",
+        "Grøn (kan gå i gang nu inden for budgettet), Gul (kræver forberedelse, aftaler eller en politisk "
+        "beslutning) eller Rød (kræver nyt budget eller en større organisatorisk ændring).",
+    ),
+    Kolonne(
+        "forsinket",
+        "Forsinket",
+        "Ja, hvis kommunen har meldt handlingen forsinket, eller hvis slutdatoen var passeret på portalens dag, da "
+        "filen blev dannet, uden at handlingen var gennemført eller opgivet; ellers Nej.",
+    ),
+]
+
+
+def _noegletal(program: Program, bruger, i_dag: date) -> Iterable[list]:
+    # Every municipality, not only the participants: the evaluator compares with the country and the groups.
+    return noegletal_tabel()[1]
+
+
+def _maal(program: Program, bruger, i_dag: date) -> list[list]:
     raekker = []
     for m in maal_i_program(program, bruger):
         kommune = m.maal.strategi.deltagelse.kommune
@@ -77,11 +181,10 @@ def _maal(program: Program, bruger, i_dag: date) -> Tabel:
                 m.vurdering.label,
             ]
         )
-    return kolonner, raekker
+    return raekker
 
 
-def _opfoelgninger(program: Program, bruger, i_dag: date) -> Tabel:
-    kolonner = ["kommunekode", "kommune", "maal", "dato", "periode", "vaerdi", "kilde", "kommentar", "eksempeldata"]
+def _opfoelgninger(program: Program, bruger, i_dag: date) -> list[list]:
     raekker = []
     for m in maal_i_program(program, bruger):
         kommune = m.maal.strategi.deltagelse.kommune
@@ -99,30 +202,15 @@ def _opfoelgninger(program: Program, bruger, i_dag: date) -> Tabel:
                     x.eksempeldata,
                 ]
             )
-    return kolonner, raekker
+    return raekker
 
 
-def _handlinger(program: Program, bruger, i_dag: date) -> Tabel:
-    kolonner = [
-        "kommunekode",
-        "kommune",
-        "handling",
-        "titel",
-        "indsatsomraade",
-        "delstrategi",
-        "ansvarlig",
-        "start",
-        "slut",
-        "forventet_udgift_kr",
-        "status",
-        "forudsaetninger",
-        "forsinket",
-    ]
+def _handlinger(program: Program, bruger, i_dag: date) -> list[list]:
     handlinger = handlinger_i_program(program, bruger, i_dag=i_dag)
     numre: dict[int, str] = {}
     for strategi_id in {h.strategi_id for h in handlinger}:
         numre |= nummerer_handlinger(h for h in handlinger if h.strategi_id == strategi_id)
-    raekker = [
+    return [
         [
             h.strategi.deltagelse.kommune.kode,
             h.strategi.deltagelse.kommune.navn,
@@ -140,7 +228,6 @@ def _handlinger(program: Program, bruger, i_dag: date) -> Tabel:
         ]
         for h in handlinger
     ]
-    return kolonner, raekker
 
 
 @dataclass(frozen=True)
@@ -148,7 +235,11 @@ class Dataeksport:
     navn: str  # in the URL and the file name
     titel: str
     beskrivelse: str
-    tabel: Callable[[Program, object, date], Tabel]
+    kolonner: list[Kolonne]  # the data dictionary: the XLSX's headings and second sheet, the page's table
+    raekker: Callable[[Program, object, date], Iterable[list]]  # one value per column, in the columns' order
+
+    def tabel(self, program: Program, bruger, i_dag: date) -> tuple[list[Kolonne], Iterable[list]]:
+        return self.kolonner, self.raekker(program, bruger, i_dag)
 
     def filnavn(self, program: Program, endelse: str) -> str:
         return f"{self.navn}-program-{program.pk}.{endelse}"
@@ -161,19 +252,28 @@ DATAEKSPORTER = {
             "noegletal",
             "Nøgletal",
             "Alle 98 kommuners nøgletal for alle år med lands- og gruppegennemsnit; små tal er skjult.",
+            NOEGLETAL_KOLONNER,
             _noegletal,
         ),
-        Dataeksport("maal", "Mål", "Deltagernes mål med baseline, målværdi, seneste opfølgning og status.", _maal),
+        Dataeksport(
+            "maal",
+            "Mål",
+            "Deltagernes mål med baseline, målværdi, seneste opfølgning og status.",
+            MAAL_KOLONNER,
+            _maal,
+        ),
         Dataeksport(
             "opfoelgninger",
             "Opfølgninger",
             "Hver opfølgning på hvert mål: kommunens egne og de nye tal fra den sociale profil.",
+            OPFOELGNING_KOLONNER,
             _opfoelgninger,
         ),
         Dataeksport(
             "handlinger",
             "Handlinger",
             "Handleplanerne med ansvarlig, periode, udgift, status, farve og forsinkelse.",
+            HANDLING_KOLONNER,
             _handlinger,
         ),
     ]

@@ -1,6 +1,8 @@
 """A programme's current reports (and, for everything, its data exports and delivered snapshots) as one ZIP with a
 manifest: every file's name, SHA-256, when it was generated and the delivery it comes from. Built by a background job
 (evaluering/tasks.py), from the same report, export and snapshot functions as the downloads on the reports page.
+A data dictionary (`dataordbog.csv`) gives every CSV column in the ZIP its Danish heading and meaning, since a CSV's
+first row holds only machine names (the XLSX files carry their own "Dataordbog" sheet).
 
 The ZIP is reproducible: its files are stamped with the data's state (`datastand`), its entries carry that time and
 are sorted, so two packages of unchanged data differ only in the manifest's "dannet" column (docs/decisions/0045).
@@ -29,7 +31,7 @@ from evaluering.rapporter import (
 )
 from evaluering.selectors import datastand, seneste_indsendelser
 from evaluering.snapshot import kanonisk
-from forebyggelse.eksport import csv_bytes
+from forebyggelse.eksport import ORDBOG_KOLONNER, Kolonne, csv_bytes, ordbog_raekker
 from forebyggelse.formatering import dansk_tid, tidspunkt
 from kommuner.models import Bruger, Deltagelse, Program
 from profiler.permissions import kan_se_fund
@@ -39,8 +41,19 @@ from strategi.permissions import strategier_til_laesning
 from strategi.rapporter import strategi_pdf
 
 MANIFEST = "manifest.csv"
-MANIFEST_KOLONNER = ["fil", "sha256", "dannet", "kilde"]
+ORDBOG = "dataordbog.csv"
 AKTUELLE_DATA = "Portalens aktuelle data (ikke en leverance)"
+ORDBOG_KILDE = "Portalens beskrivelse af CSV-filernes kolonner (ikke en leverance)"
+MANIFEST_KOLONNER = [
+    Kolonne("fil", "Fil", "Filens sti i ZIP-filen."),
+    Kolonne(
+        "sha256",
+        "SHA-256",
+        "Filens SHA-256-kontrolsum (hex); for en leverances JSON-fil den, der blev gemt ved indsendelsen.",
+    ),
+    Kolonne("dannet", "Dannet", "Tidspunktet (dansk tid), filen blev dannet til pakken."),
+    Kolonne("kilde", "Kilde", f"Den indsendelse af en dataleverance, filen kommer fra, eller “{AKTUELLE_DATA}”."),
+]
 
 Fremdrift = Callable[[int, int, str], None]
 
@@ -76,6 +89,7 @@ class Trin:
     navn: str  # the path inside the ZIP
     kilde: str
     lav: Callable[[], bytes]
+    kolonner: list[Kolonne] | None = None  # a CSV's columns, for the data dictionary
 
 
 def _programstatus(program: Program, bruger: Bruger, i_dag: date) -> bytes:
@@ -150,6 +164,7 @@ def _datatrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime) ->
             f"data/{eksport.filnavn(program, endelse)}",
             AKTUELLE_DATA,
             partial(eksport_bytes, eksport, endelse, program=program, bruger=bruger, i_dag=i_dag, tidspunkt=stand),
+            eksport.kolonner if endelse == "csv" else None,
         )
         for eksport in DATAEKSPORTER.values()
         for endelse in FORMATER
@@ -176,12 +191,21 @@ def _leverancetrin(program: Program, bruger: Bruger) -> list[Trin]:
     return trin
 
 
+def _ordbogstrin(trin: list[Trin]) -> Trin:
+    """The data dictionary of every CSV in the ZIP: the manifest, the dictionary itself and the data files."""
+    filer = [(MANIFEST, MANIFEST_KOLONNER), (ORDBOG, ORDBOG_KOLONNER)]
+    filer += sorted(((t.navn, t.kolonner) for t in trin if t.kolonner), key=lambda f: f[0])
+    raekker = [raekke for navn, kolonner in filer for raekke in ordbog_raekker(navn, kolonner)]
+    return Trin("Dataordbog for CSV-filerne", ORDBOG, ORDBOG_KILDE, partial(csv_bytes, ORDBOG_KOLONNER, raekker))
+
+
 def pakkens_filer(
     *, program: Program, art: str, bruger: Bruger, i_dag: date, stand: datetime, fremdrift: Fremdrift | None = None
 ) -> Iterator[Pakkefil]:
     trin = _rapporttrin(program, bruger, i_dag, stand)
     if art == Pakkeart.ALT:
         trin += _datatrin(program, bruger, i_dag, stand) + _leverancetrin(program, bruger)
+    trin.append(_ordbogstrin(trin))
     for nr, t in enumerate(trin):
         if fremdrift:
             fremdrift(nr, len(trin), t.tekst)

@@ -1,10 +1,14 @@
 """The one way to write tables for download or to a file: CSV for Danish Excel and XLSX.
 
+Every column is a `Kolonne`: its machine name, its Danish heading and its meaning. There is no bare column name, so
+an export cannot gain a column nobody has described, and every row must have exactly one value per column.
+
 - CSV: UTF-8 with BOM (so Excel reads æøå), semicolons between columns, decimal comma, no thousands separator,
-  CRLF line ends. The header row holds the columns' machine names, so scripts can rely on them.
+  CRLF line ends. The header row holds the columns' machine names, so scripts can rely on them; `ORDBOG_KOLONNER`
+  and `ordbog_raekker` document them where a CSV leaves the portal without its page (the report package's ZIP).
 - XLSX: a bold header row of Danish column headings that stays in view, numbers as numbers, dates and times as
-  Excel dates (a reader can sort and filter them), periods (2011, 2011K1) as text; and, where the columns are
-  described (`Kolonne`), a second sheet "Dataordbog" that pairs each heading with its machine name and meaning.
+  Excel dates with a Danish date format (a reader can sort and filter them), periods (2011, 2011K1) as text; and a
+  second sheet "Dataordbog" that pairs each heading with its machine name and meaning.
 
 Both neutralise formula injection: a text cell that starts with =, +, -, @, a tab or a carriage return could be
 run as a formula by a spreadsheet. In CSV such text gets a leading apostrophe; in XLSX it is written as a text
@@ -20,7 +24,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
@@ -47,21 +51,42 @@ ORDBOG = "Dataordbog"
 @dataclass(frozen=True)
 class Kolonne:
     """A column of an export: its machine name (the CSV's header), its Danish heading (the XLSX's first row) and
-    what it holds (the data dictionary). A `periode` column's values are periods (a year, a quarter), written as
-    text so a spreadsheet neither sums nor reformats them. A plain string is a column with only its name."""
+    what it holds (the data dictionary), all three required. A `periode` column's values are periods (a year, a
+    quarter), written as text so a spreadsheet neither sums nor reformats them."""
 
     navn: str
-    overskrift: str = ""
-    beskrivelse: str = ""
+    overskrift: str
+    beskrivelse: str
     periode: bool = False
 
-    @property
-    def xlsx_overskrift(self) -> str:
-        return self.overskrift or self.navn
+    def __post_init__(self):
+        if not (self.navn.strip() and self.overskrift.strip() and self.beskrivelse.strip()):
+            raise ValueError(f"Kolonnen {self.navn!r} skal have et maskinnavn, en dansk overskrift og en beskrivelse.")
 
 
-def kolonner_af(kolonner: Sequence[Kolonne | str]) -> list[Kolonne]:
-    return [k if isinstance(k, Kolonne) else Kolonne(str(k)) for k in kolonner]
+def _kolonner(kolonner: Sequence[Kolonne]) -> list[Kolonne]:
+    kolonner = list(kolonner)
+    if not all(isinstance(k, Kolonne) for k in kolonner):
+        raise TypeError("En eksports kolonner skal være Kolonne'r med overskrift og beskrivelse.")
+    return kolonner
+
+
+def _vaerdier(raekke: Sequence, kolonner: list[Kolonne]) -> Iterator[tuple[object, Kolonne]]:
+    """A row's values with their columns; a row with a value more or less than the columns is a programming error."""
+    return zip(raekke, kolonner, strict=True)
+
+
+ORDBOG_KOLONNER = [
+    Kolonne("fil", "Fil", "Filens sti i ZIP-filen."),
+    Kolonne("kolonne", "Kolonnenavn", "Kolonnens maskinnavn: overskriften i CSV-filens første række."),
+    Kolonne("overskrift", "Overskrift", "Kolonnens danske overskrift, som i XLSX-filen."),
+    Kolonne("indhold", "Indhold", "Hvad kolonnen indeholder, med enhed, hvor den har en."),
+]
+
+
+def ordbog_raekker(filnavn: str, kolonner: Sequence[Kolonne]) -> list[list[str]]:
+    """One file's lines in a data dictionary with `ORDBOG_KOLONNER`."""
+    return [[filnavn, k.navn, k.overskrift, k.beskrivelse] for k in _kolonner(kolonner)]
 
 
 def er_farlig(tekst: str) -> bool:
@@ -91,18 +116,18 @@ def csv_celle(vaerdi) -> str:
     return f"'{tekst}" if er_farlig(tekst) else tekst
 
 
-def skriv_csv(fil: BinaryIO, kolonner: Sequence[Kolonne | str], raekker: Iterable[Sequence]) -> None:
+def skriv_csv(fil: BinaryIO, kolonner: Sequence[Kolonne], raekker: Iterable[Sequence]) -> None:
+    kolonner = _kolonner(kolonner)
     tekst = io.TextIOWrapper(fil, encoding="utf-8-sig", newline="", write_through=True)
     skriver = csv.writer(tekst, delimiter=";", lineterminator="\r\n")
-    kolonner = kolonner_af(kolonner)
     skriver.writerow([csv_celle(k.navn) for k in kolonner])
     for raekke in raekker:
-        skriver.writerow([csv_celle(v) for v in raekke])
+        skriver.writerow([csv_celle(v) for v, _ in _vaerdier(raekke, kolonner)])
     tekst.flush()
     tekst.detach()
 
 
-def csv_bytes(kolonner: Sequence[Kolonne | str], raekker: Iterable[Sequence]) -> bytes:
+def csv_bytes(kolonner: Sequence[Kolonne], raekker: Iterable[Sequence]) -> bytes:
     fil = io.BytesIO()
     skriv_csv(fil, kolonner, raekker)
     return fil.getvalue()
@@ -122,8 +147,8 @@ def _xlsx_celle(ark, vaerdi, *, periode: bool = False):
         return celle
     elif periode and vaerdi is not None:
         vaerdi = str(vaerdi)
-    if not isinstance(vaerdi, str):
-        return vaerdi
+    if not isinstance(vaerdi, str) or vaerdi == "":
+        return vaerdi or None  # empty text is an empty cell, as in the CSV (a spreadsheet's filter calls it blank)
     celle = WriteOnlyCell(ark, value=vaerdi)
     if er_farlig(vaerdi):
         celle.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
@@ -133,7 +158,7 @@ def _xlsx_celle(ark, vaerdi, *, periode: bool = False):
 
 def skriv_xlsx(
     fil: BinaryIO,
-    kolonner: Sequence[Kolonne | str],
+    kolonner: Sequence[Kolonne],
     raekker: Iterable[Sequence],
     *,
     arknavn: str = "Data",
@@ -142,20 +167,22 @@ def skriv_xlsx(
     if tidspunkt is not None:
         fil.write(_med_tidspunkt(xlsx_bytes(kolonner, raekker, arknavn=arknavn, tidspunkt=None), tidspunkt))
         return
-    kolonner = kolonner_af(kolonner)
+    kolonner = _kolonner(kolonner)
     bog = Workbook(write_only=True)
     ark = bog.create_sheet(arknavn[:31])
     ark.freeze_panes = "A2"
-    ark.append(_overskrifter(ark, [k.xlsx_overskrift for k in kolonner]))
-    perioder = [k.periode for k in kolonner]
-    for raekke in raekker:
-        ark.append([_xlsx_celle(ark, v, periode=p) for v, p in zip(raekke, perioder, strict=False)])
-    if any(k.overskrift or k.beskrivelse for k in kolonner):
-        ordbog = bog.create_sheet(ORDBOG)
-        ordbog.freeze_panes = "A2"
-        ordbog.append(_overskrifter(ordbog, ["Overskrift", "Kolonnenavn i CSV", "Indhold"]))
-        for k in kolonner:
-            ordbog.append([_xlsx_celle(ordbog, t) for t in (k.xlsx_overskrift, k.navn, k.beskrivelse)])
+    ark.append(_overskrifter(ark, [k.overskrift for k in kolonner]))
+    try:
+        for raekke in raekker:
+            ark.append([_xlsx_celle(ark, v, periode=k.periode) for v, k in _vaerdier(raekke, kolonner)])
+    except Exception:
+        ark.close()  # else openpyxl's half-written sheet complains when it is collected
+        raise
+    ordbog = bog.create_sheet(ORDBOG)
+    ordbog.freeze_panes = "A2"
+    ordbog.append(_overskrifter(ordbog, ["Overskrift", "Kolonnenavn i CSV", "Indhold"]))
+    for k in kolonner:
+        ordbog.append([_xlsx_celle(ordbog, t) for t in (k.overskrift, k.navn, k.beskrivelse)])
     bog.save(fil)
 
 
@@ -170,7 +197,7 @@ def _overskrifter(ark, tekster: list[str]) -> list:
 
 
 def xlsx_bytes(
-    kolonner: Sequence[Kolonne | str],
+    kolonner: Sequence[Kolonne],
     raekker: Iterable[Sequence],
     *,
     arknavn: str = "Data",
@@ -207,9 +234,9 @@ def _svar(indhold: bytes, filnavn: str, indholdstype: str) -> HttpResponse:
     return svar
 
 
-def csv_svar(filnavn: str, kolonner: Sequence[Kolonne | str], raekker: Iterable[Sequence]) -> HttpResponse:
+def csv_svar(filnavn: str, kolonner: Sequence[Kolonne], raekker: Iterable[Sequence]) -> HttpResponse:
     return _svar(csv_bytes(kolonner, raekker), filnavn, CSV_TYPE)
 
 
-def xlsx_svar(filnavn: str, kolonner: Sequence[Kolonne | str], raekker: Iterable[Sequence], *, arknavn: str = "Data"):
+def xlsx_svar(filnavn: str, kolonner: Sequence[Kolonne], raekker: Iterable[Sequence], *, arknavn: str = "Data"):
     return _svar(xlsx_bytes(kolonner, raekker, arknavn=arknavn), filnavn, XLSX_TYPE)

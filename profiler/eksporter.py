@@ -19,10 +19,24 @@ KOLONNER = [
         'Antallet bag tallet; "under 5" eller "skjult", hvor det er skjult. Tom for en kilde, der kun giver en rate.',
     ),
     Kolonne("naevner", "Nævner", "Det, antallet er sat i forhold til (fx antal 0–17-årige). Tom for et antal."),
-    Kolonne("vaerdi", "Værdi", "Kommunens tal i indikatorens enhed, afrundet som i profilen; tom, hvor det er skjult."),
-    Kolonne("landsgennemsnit", "Landsgennemsnit", "Summen af alle kommuners tællere delt med summen af nævnerne."),
+    Kolonne(
+        "vaerdi",
+        "Værdi",
+        "Kommunens tal i indikatorens enhed (fx pr. 1.000 eller pct.), afrundet som i profilen; tom, hvor det er "
+        "skjult.",
+    ),
+    Kolonne(
+        "landsgennemsnit",
+        "Landsgennemsnit",
+        "Landets tal i indikatorens enhed: summen af alle kommuners tællere delt med summen af deres nævnere "
+        "(for et antal: gennemsnittet pr. kommune).",
+    ),
     Kolonne("gruppe", "Sammenligningsgruppe", "Den gruppe, kommunens profil sammenlignes med."),
-    Kolonne("gruppegennemsnit", "Gruppens gennemsnit", "Det samme over gruppens andre kommuner."),
+    Kolonne(
+        "gruppegennemsnit",
+        "Gruppens gennemsnit",
+        "Gruppens tal i indikatorens enhed, regnet som landsgennemsnittet, men over gruppens andre kommuner.",
+    ),
     Kolonne("status", "Status", "Endelig, Foreløbig eller Eksempeldata (opdigtede tal til demonstration)."),
 ]
 

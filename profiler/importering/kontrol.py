@@ -12,14 +12,28 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from forebyggelse.eksport import Kolonne
 from kommuner.models import Kommune, Kommunegruppe
 from profiler.importering.raamme import Celle, Fejl, ImportFejl, Indlaest, Raamme, Vaerdi
 from profiler.models import Aarsdannelse, Enhed, Indikator, Talfelt
 
 AAR_MIN = 2000
 OMRAADE_KOLONNER = ("OMRÅDE", "OMRAADE", "ADMKOM", "KOMMUNEDK", "BOPOMR")
-SKABELON_KOLONNER = ("kommunekode", "indikator", "aar", "taeller", "naevner")
-SKABELON_VALGFRI = ("vaerdi",)
+# The project's template: a CSV for machines (its header is the machine names), described here for the import page.
+SKABELON = [
+    Kolonne("kommunekode", "Kommunekode", "Kommunens tre cifre hos Danmarks Statistik, fx 101."),
+    Kolonne("indikator", "Indikator", "Indikatorens kode i kataloget, fx anbragte_0_17."),
+    Kolonne("aar", "År", "Året, tallene gælder.", periode=True),
+    Kolonne("taeller", "Tæller", "Antallet bag tallet; tom for en indikator, der kun gives som en rate."),
+    Kolonne("naevner", "Nævner", "Det, antallet sættes i forhold til (fx antal 0–17-årige); tom for et antal."),
+]
+SKABELON_VAERDI = Kolonne(
+    "vaerdi",
+    "Værdi",
+    "Kun for en indikator, der kun gives som en rate: raten i indikatorens enhed. Kolonnen kan udelades.",
+)
+SKABELON_KOLONNER = tuple(k.navn for k in SKABELON)
+SKABELON_VALGFRI = (SKABELON_VAERDI.navn,)
 MANGLER = {"", "..", "."}
 TAL = re.compile(r"^\d+(,\d+)?$")
 TID = re.compile(r"^(\d{4})(?:([KQ])([1-4])|M(0[1-9]|1[0-2]))?$")

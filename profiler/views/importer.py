@@ -13,7 +13,7 @@ from forebyggelse.eksport import csv_svar
 from forebyggelse.http import require_safe_or_POST
 from hentninger.services import logget_hentning
 from profiler.forms import ImportForm
-from profiler.importering.kontrol import SKABELON_KOLONNER
+from profiler.importering.kontrol import SKABELON, SKABELON_VAERDI
 from profiler.models import ImportKoersel, ImportRaekke, Koerselstilstand
 from profiler.permissions import (
     access_importkoersel,
@@ -52,7 +52,12 @@ def import_upload(request):
             form.add_error("fil", "Ret filen, og vælg den igen. Dine andre valg er bevaret.")
         else:
             return redirect("profiler:import", pk=koersel.pk)
-    return render(request, "profiler/import_upload.html", {"form": form, "fejl": fejl}, status=400 if fejl else 200)
+    return render(
+        request,
+        "profiler/import_upload.html",
+        {"form": form, "fejl": fejl, "skabelon": [*SKABELON, SKABELON_VAERDI]},
+        status=400 if fejl else 200,
+    )
 
 
 @require_safe
@@ -152,7 +157,5 @@ def import_fil(request, pk):
 def skabelon(request):
     """The project's tidy template: one row per municipality, indicator and year."""
     _kraev_ministeriet(request.user)
-    svar = csv_svar(
-        "noegletal-skabelon.csv", list(SKABELON_KOLONNER), [["101", "anmeldte_forbrydelser", 2011, 99787, 539542]]
-    )
+    svar = csv_svar("noegletal-skabelon.csv", SKABELON, [["101", "anmeldte_forbrydelser", 2011, 99787, 539542]])
     return logget_hentning(svar, bruger=request.user, art="Skabelon til nøgletal")

@@ -20,6 +20,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 from pypdf import PdfReader
 
+from evaluering.eksporter import DATAEKSPORTER
 from evaluering.models import Baggrundsjob, Indsendelse, Jobstatus, Moede, Moedestatus, Tidsplanpunkt
 from evaluering.pakker import Pakke, byg_pakke
 from evaluering.selectors import (
@@ -36,6 +37,7 @@ from kommuner.demo import PROGRAMNAVN
 from kommuner.models import Bruger, Kommune, Kvittering, Program
 from strategi.models import Strategi
 from strategi.permissions import strategier_til_laesning
+from tests.dataordbog import DATOER, tjek_pakkens_ordbog, tjek_xlsx
 from tests.pdfua import struktur
 
 pytestmark = pytest.mark.django_db
@@ -177,6 +179,20 @@ def test_the_demo_package_lists_every_file_with_its_checksum(demo):
         for navn in ("noegletal", "maal", "opfoelgninger", "handlinger")
         for endelse in ("csv", "xlsx")
     }
+
+
+def test_the_demo_packages_data_follow_the_export_rule(demo):
+    """On the demo's real data: every XLSX has Danish headings, Excel dates, periods as text and its dictionary
+    sheet; dataordbog.csv describes every CSV column in the ZIP."""
+    arkiv = zipfile.ZipFile(io.BytesIO(demo.pakke.indhold))
+    tjek_pakkens_ordbog(arkiv)
+    for eksport in DATAEKSPORTER.values():
+        raekker = tjek_xlsx(
+            arkiv.read(f"data/{eksport.filnavn(demo.program, 'xlsx')}"), eksport.kolonner, datoer=DATOER[eksport.navn]
+        )
+        assert raekker, eksport.navn
+        for dato in DATOER[eksport.navn]:
+            assert any(r[dato].is_date for r in raekker), (eksport.navn, dato)
 
 
 def test_the_demo_has_a_network_meeting_with_minutes_per_item_and_an_apology(demo):

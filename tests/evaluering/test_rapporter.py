@@ -8,17 +8,19 @@ import csv
 import hashlib
 import io
 import zipfile
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.html import escape
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from evaluering import pakker
+from evaluering.eksporter import DATAEKSPORTER
 from evaluering.models import Indholdsart, Jobstatus, Kommuneleverance, Rapportpakke
 from evaluering.rapporter import kommunestatus, kommunestatus_pdf, programstatus, programstatus_pdf
 from evaluering.selectors import fremmoede_i_program
@@ -26,12 +28,14 @@ from evaluering.services.leverancer import indsendelse_vurder, kommuneleverance_
 from evaluering.services.moeder import fremmoede_registrer, moede_marker_afholdt
 from evaluering.services.rapporter import rapportpakke_bestil
 from evaluering.snapshot import kanonisk
+from forebyggelse.eksport import ORDBOG_KOLONNER
 from forebyggelse.roller import Rolle
 from hentninger.models import Hentning
 from kommuner.selectors import budget_for
 from kommuner.services.bevillinger import forbrug_registrer
 from strategi.models import HandlingStatus
 from strategi.selectors import handlinger_for_strategi, oversigt_for_program
+from tests.dataordbog import DATOER, csv_hoved, tjek_pakkens_ordbog, tjek_xlsx, ubeskrevne
 from tests.evaluering.factories import dataleverance, koer_ventende_jobs, moede, program_med_deltagere
 from tests.kommuner.factories import projektleder_for
 from tests.strategi.factories import HandlingFactory, MaalFactory, StrategiFactory, godkend
@@ -188,6 +192,11 @@ def test_the_reports_page_lists_what_each_role_may_download(
         "Hent alt som ZIP",
     ):
         assert del_ in alt, del_
+    # Each export's data dictionary is on the page: heading, machine name and meaning of every column.
+    for eksport in DATAEKSPORTER.values():
+        assert f"Dataordbog: {eksport.titel.lower()}" in alt
+        for k in eksport.kolonner:
+            assert f'<th scope="row">{escape(k.overskrift)}</th>' in alt and escape(k.beskrivelse) in alt, k.navn
 
 
 def test_data_exports_are_danish_csv_and_xlsx_with_formulas_neutralised(program, evaluator, client_for):
@@ -215,6 +224,80 @@ def test_data_exports_are_danish_csv_and_xlsx_with_formulas_neutralised(program,
     assert celler["=Flere børn i almene tilbud"].data_type == "s"
     assert client.get(f"/programmer/{program.pk}/data/regnskab.csv").status_code == 404
     assert client.get(f"/programmer/{program.pk}/data/maal.pdf").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "kolonner",
+    [e.kolonner for e in DATAEKSPORTER.values()] + [pakker.MANIFEST_KOLONNER, ORDBOG_KOLONNER],
+    ids=[*DATAEKSPORTER, "manifest", "dataordbog"],
+)
+def test_every_column_of_every_data_export_has_a_danish_heading_and_a_meaning(kolonner):
+    """A column added to an export without a heading and a meaning cannot be made (Kolonne refuses it); this holds
+    the words to the rule: Danish headings, a sentence of meaning, no name twice."""
+    assert kolonner and ubeskrevne(kolonner) == []
+
+
+def test_every_data_export_names_its_date_columns_for_the_checks():
+    assert set(DATOER) == set(DATAEKSPORTER)
+    for navn, eksport in DATAEKSPORTER.items():
+        assert DATOER[navn] <= {k.navn for k in eksport.kolonner}, navn
+
+
+@pytest.fixture
+def med_data(program, projektleder_101):
+    """The programme with a key figure and an own follow-up (a year as its period) on the formula goal."""
+    from strategi.models import Maal
+    from strategi.services.maal import opfoelgning_opret
+    from tests.profiler.factories import importer
+
+    importer([("101", "anmeldte_forbrydelser", 2011, 100, 10000)])
+    formel = Maal.objects.get(tekst="=Flere børn i almene tilbud")
+    opfoelgning_opret(
+        maal=formel, dato=date(2012, 3, 31), vaerdi=Decimal("20.25"), periode="2012", bruger=projektleder_101
+    )
+    return program
+
+
+@pytest.mark.parametrize("navn", list(DATAEKSPORTER))
+def test_a_data_export_has_danish_headings_excel_dates_periods_as_text_and_a_data_dictionary(
+    med_data, evaluator, client_for, navn
+):
+    program = med_data
+    eksport, client = DATAEKSPORTER[navn], client_for(evaluator)
+    raekker = tjek_xlsx(
+        client.get(f"/programmer/{program.pk}/data/{navn}.xlsx").content, eksport.kolonner, datoer=DATOER[navn]
+    )
+    assert raekker, navn
+    csv_indhold = client.get(f"/programmer/{program.pk}/data/{navn}.csv").content
+    assert csv_hoved(csv_indhold) == [k.navn for k in eksport.kolonner]
+    assert len(csv_indhold.decode("utf-8-sig").rstrip("\r\n").split("\r\n")) == len(raekker) + 1
+    for datokolonne in DATOER[navn]:
+        assert any(r[datokolonne].is_date for r in raekker), datokolonne  # the data has dates to check
+
+
+def test_the_exports_cells_are_dates_numbers_and_text_as_a_reader_needs_them(med_data, evaluator, client_for):
+    program = med_data
+    client = client_for(evaluator)
+
+    def hent(navn):
+        indhold = client.get(f"/programmer/{program.pk}/data/{navn}.xlsx").content
+        return tjek_xlsx(indhold, DATAEKSPORTER[navn].kolonner, datoer=DATOER[navn])
+
+    maal = next(r for r in hent("maal") if r["tekst"].value == "=Flere børn i almene tilbud")
+    assert maal["baselineaar"].data_type == "s" and maal["baselineaar"].value.isdigit()
+    assert maal["maalaar"].data_type == "s" and int(maal["maalaar"].value) > int(maal["baselineaar"].value)
+    assert (maal["baseline"].value, maal["baseline"].data_type) == (12.5, "n")
+    handlinger = hent("handlinger")
+    assert {r["forsinket"].value for r in handlinger} == {"Ja", "Nej"}
+    late = next(r for r in handlinger if r["forsinket"].value == "Ja")
+    assert late["slut"].value.date() < timezone.localdate()
+    assert {r["forventet_udgift_kr"].data_type for r in handlinger if r["forventet_udgift_kr"].value} == {"n"}
+    (opfoelgning,) = [r for r in hent("opfoelgninger") if r["vaerdi"].value == 20.25]
+    assert opfoelgning["dato"].value == datetime(2012, 3, 31) and opfoelgning["dato"].number_format == "dd-mm-yyyy"
+    assert (opfoelgning["periode"].value, opfoelgning["periode"].data_type) == ("2012", "s")
+    assert opfoelgning["kilde"].value == "Egen opfølgning" and opfoelgning["eksempeldata"].value == "Nej"
+    maal = next(r for r in hent("maal") if r["tekst"].value == "=Flere børn i almene tilbud")
+    assert maal["seneste_dato"].value == datetime(2012, 3, 31) and maal["seneste_vaerdi"].value == 20.25
 
 
 def test_every_download_writes_one_line_in_the_download_log(program, evaluator, ministeriet, client_for, pdf_af_html):
@@ -293,6 +376,15 @@ def test_the_evaluators_package_is_a_background_job_with_a_manifest(program, eva
         f"data/maal-program-{program.pk}.csv",
         f"data/handlinger-program-{program.pk}.xlsx",
     } <= set(filer)
+    # Every CSV's columns are in the data dictionary; every XLSX carries its own.
+    ordbog = tjek_pakkens_ordbog(arkiv)
+    assert "dataordbog.csv" in filer and set(ordbog) == {"manifest.csv", "dataordbog.csv"} | {
+        f"data/{e.filnavn(program, 'csv')}" for e in DATAEKSPORTER.values()
+    }
+    assert ordbog[f"data/{DATAEKSPORTER['handlinger'].filnavn(program, 'csv')}"][-1][:2] == ["forsinket", "Forsinket"]
+    for eksport in DATAEKSPORTER.values():
+        navn = f"data/{eksport.filnavn(program, 'xlsx')}"
+        tjek_xlsx(arkiv.read(navn), eksport.kolonner, datoer=DATOER[eksport.navn])
     (snapshot,) = [n for n in filer if n.endswith(".json")]
     assert "Opfølgning 2012" in filer[snapshot][3] and "godkendt" in filer[snapshot][3]
     assert (
@@ -307,6 +399,15 @@ def test_the_evaluators_package_is_a_background_job_with_a_manifest(program, eva
     koer_ventende_jobs()
     anden = zipfile.ZipFile(Rapportpakke.objects.order_by("-pk").first().fil.open("rb"))
     assert {r[0]: r[1] for r in _manifest(anden)[1:]} == {n: r[1] for n, r in filer.items()}
+
+
+def test_a_reports_only_package_describes_its_manifest_in_the_data_dictionary(program, evaluator, pdf_af_html):
+    pakke = pakker.byg_pakke(program=program, art="rapporter", bruger=evaluator, i_dag=timezone.localdate())
+    arkiv = zipfile.ZipFile(io.BytesIO(pakke.indhold))
+    ordbog = tjek_pakkens_ordbog(arkiv)
+    assert set(ordbog) == {"manifest.csv", "dataordbog.csv"}
+    assert [k[1] for k in ordbog["manifest.csv"]] == ["Fil", "SHA-256", "Dannet", "Kilde"]
+    assert "dataordbog.csv" in {f["fil"] for f in pakke.manifest}
 
 
 def test_a_failed_package_says_why_and_can_be_retried(program, evaluator, client_for, monkeypatch, pdf_af_html):

@@ -89,7 +89,7 @@ def test_csv_and_xlsx_exports_hide_them(client_for, evaluator, familie):
 
     bog = load_workbook(io.BytesIO(client.get("/noegletal/eksport/fil/", {"format": "xlsx"}).content))
     ark = bog.active
-    assert [c.value for c in ark[1]] == [k.xlsx_overskrift for k in KOLONNER]  # Danish headings
+    assert [c.value for c in ark[1]] == [k.overskrift for k in KOLONNER]  # Danish headings
     kolonner = [k.navn for k in KOLONNER]
     for raekke in ark.iter_rows(min_row=2, values_only=True):
         r = dict(zip(kolonner, raekke, strict=True))
