@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from forebyggelse.samtidighed import VersionForm
 from kommuner.models import Kommunegruppe
 from profiler.importering.kontrol import AAR_MIN, aar_max
-from profiler.models import EGNE_DATA, Datastatus, Indberetning, Indikator, Talfelt
+from profiler.models import EGNE_DATA, Datastatus, ImportKoersel, Indberetning, Indikator, Talfelt
+from profiler.permissions import beholdt_importfil
 
 TAL_MOENSTER = re.compile(r"^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$")
 
@@ -57,12 +58,20 @@ def _aar_valg() -> list[tuple[int, str]]:
 # Imports ------------------------------------------------------------------------------------------------------
 
 
+FIL_HJAELP = "CSV (semikolonsepareret) eller XLSX fra Statistikbanken, eller projektets skabelon. Højst 20 MB."
+
+
 class ImportForm(forms.Form):
+    """The file to import and what it holds. After a refused try the file is kept (`beholdt_fil`, the refused
+    run's id): the user changes a choice and tries again, or chooses another file, which replaces it."""
+
     fil = forms.FileField(
         label="Fil",
-        help_text="CSV (semikolonsepareret) eller XLSX fra Statistikbanken, eller projektets skabelon. Højst 20 MB.",
-        error_messages={"required": "Vælg den fil, der skal importeres.", "empty": "Filen er tom."},
+        required=False,
+        help_text=FIL_HJAELP,
+        error_messages={"empty": "Filen er tom."},
     )
+    beholdt_fil = forms.CharField(widget=forms.HiddenInput, required=False)
     indikator = forms.ModelChoiceField(
         label="Indikator",
         queryset=Indikator.objects.order_by("raekkefoelge", "kode"),
@@ -81,9 +90,44 @@ class ImportForm(forms.Form):
         label="Tallenes status", choices=Datastatus.choices, initial=Datastatus.ENDELIG, widget=forms.RadioSelect
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, bruger, **kwargs):
         super().__init__(*args, **kwargs)
+        self.bruger = bruger
+        self.beholdt: ImportKoersel | None = None
+        oensket = self.data.get("beholdt_fil") if self.is_bound else ""
+        if oensket:
+            self.behold(beholdt_importfil(bruger, oensket))
+        # Someone else's file, a run no longer refused or a made-up id: a form error, and the id is dropped.
+        self.beholdt_ukendt = bool(oensket) and self.beholdt is None
         self.helper = _hjaelper("Vis, hvad importen vil ændre")
+
+    def behold(self, koersel: ImportKoersel | None) -> None:
+        """Keep the refused run's file for the next try: named at the file field, carried in the hidden field."""
+        self.beholdt = koersel
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data["beholdt_fil"] = str(koersel.pk) if koersel else ""
+        if koersel is None:
+            return
+        hjaelp = f"Valgt fil: {koersel.filnavn} — beholdt; vælg en anden fil for at erstatte den. {FIL_HJAELP}"
+        # The field's bound copy may already exist (after validation) and holds its own help text.
+        self.fields["fil"].help_text = self["fil"].help_text = hjaelp
+
+    def clean(self):
+        data = super().clean()
+        if data.get("fil") or "fil" in self.errors:
+            return data
+        if self.beholdt_ukendt:
+            self.add_error("fil", "Den fil, du valgte før, kan ikke bruges igen. Vælg filen på ny.")
+        elif self.beholdt is None:
+            self.add_error("fil", "Vælg den fil, der skal importeres.")
+        return data
+
+    def filnavn_og_indhold(self) -> tuple[str, bytes]:
+        """The chosen file, or else the kept one."""
+        if fil := self.cleaned_data.get("fil"):
+            return fil.name, fil.read()
+        return self.beholdt.filnavn, bytes(self.beholdt.fil)
 
 
 class HentForm(forms.Form):

@@ -235,6 +235,8 @@ class Koerselstilstand(models.TextChoices):
     GENNEMFOERT = "gennemfoert", "Gennemført"
     FORTRUDT = "fortrudt", "Fortrudt"
     KASSERET = "kasseret", "Kasseret"
+    # An upload whose file could not be imported: logged with its errors, its file kept for another try.
+    AFVIST = "afvist", "Afvist: fejl i filen"
 
 
 class ImportKoersel(models.Model):
@@ -247,7 +249,7 @@ class ImportKoersel(models.Model):
     filnavn = models.CharField("filnavn", max_length=255)
     sha256 = models.CharField("SHA-256", max_length=64)
     fil = models.BinaryField("fil")
-    format = models.CharField("format", max_length=10, choices=Importformat.choices)
+    format = models.CharField("format", max_length=10, choices=Importformat.choices, blank=True)
     indikator = models.ForeignKey(
         Indikator, verbose_name="indikator", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -258,12 +260,14 @@ class ImportKoersel(models.Model):
     tilstand = models.CharField(
         "tilstand", max_length=15, choices=Koerselstilstand.choices, default=Koerselstilstand.FORHAANDSVIST
     )
-    dataversion = models.UUIDField("dataversion ved forhåndsvisning")
+    # None for a rejected upload: it previewed nothing, so there is nothing to confirm against.
+    dataversion = models.UUIDField("dataversion ved forhåndsvisning", null=True, blank=True)
     antal_raekker = models.PositiveIntegerField("værdier i filen", default=0)
     antal_nye = models.PositiveIntegerField("nye", default=0)
     antal_aendrede = models.PositiveIntegerField("ændrede", default=0)
     antal_uaendrede = models.PositiveIntegerField("uændrede", default=0)
     bemaerkninger = models.JSONField("bemærkninger", default=list, blank=True)
+    fejl = models.JSONField("fejl i filen", default=list, blank=True)
     oprettet = models.DateTimeField("forhåndsvist", auto_now_add=True)
     oprettet_af = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -104,6 +104,20 @@ def access_importkoersel(user, pk) -> ImportKoersel:
     return get_or_404(qs.defer("fil"), pk=pk)
 
 
+def beholdt_importfil(user, pk) -> ImportKoersel | None:
+    """The file of the user's own refused upload, to try again without choosing it again; None for anything
+    else (another user's, a run that is not refused, a file not kept, an id that is no id), so a form can say so
+    without telling whose or which file it was."""
+    tekst = str(pk or "")
+    if not er_ministeriet(user) or not tekst.isascii() or not tekst.isdigit() or int(tekst) >= 2**63:
+        return None
+    return (
+        ImportKoersel.objects.filter(pk=int(tekst), tilstand=Koerselstilstand.AFVIST, oprettet_af=user)
+        .exclude(fil=b"")
+        .first()
+    )
+
+
 def kan_gennemfoere_import(user, koersel: ImportKoersel) -> tuple[bool, str]:
     if koersel.tilstand != Koerselstilstand.FORHAANDSVIST:
         return False, f"Importen er {koersel.get_tilstand_display().lower()}."

@@ -395,7 +395,7 @@ def profilside_noegle(*, kommune: Kommune, aar: int, kort: str, variant: str) ->
 
 
 # Bump when the profile page's cached part changes shape.
-PROFILSIDE_VERSION = 2
+PROFILSIDE_VERSION = 3
 
 PROFILSIDE_SQL = """
 SELECT

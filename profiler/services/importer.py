@@ -1,7 +1,8 @@
 """Importing key figures: preview a file (nothing changes yet), confirm it, undo it, or discard the preview.
 
 The same services serve the upload page, "Hent fra Danmarks Statistik", the `import_statbank` command, the demo
-loader and the tests. A file with one error is refused whole (ImportFejl lists every error) and writes nothing.
+loader and the tests. A file with one error is refused whole (ImportFejl lists every error) and writes nothing;
+the upload page then logs the refused attempt with its file (import_afvis).
 Who may call them is the views' business (profiler/permissions.py); the services guard the run's state.
 """
 
@@ -16,7 +17,7 @@ from django.utils import timezone
 from kommuner.models import Bruger, Kommune
 from profiler.importering import dst_api, skrivning
 from profiler.importering.kontrol import Omraader, normaliser
-from profiler.importering.laesning import laes_fil
+from profiler.importering.laesning import MAKS_FILSTOERRELSE, laes_fil
 from profiler.importering.raamme import Indlaest
 from profiler.models import (
     Datastatus,
@@ -107,6 +108,36 @@ def import_forhaandsvis(
     koersel.antal_aendrede = aendrede
     koersel.antal_uaendrede = len(indlaest.vaerdier) - nye - aendrede
     koersel.save(update_fields=["antal_nye", "antal_aendrede", "antal_uaendrede"])
+    return koersel
+
+
+@transaction.atomic
+def import_afvis(
+    *,
+    filnavn: str,
+    indhold: bytes,
+    bruger: Bruger | None,
+    fejl: list[str],
+    datastatus: str = Datastatus.ENDELIG,
+    indikator: Indikator | None = None,
+    talfelt: str = "",
+) -> ImportKoersel:
+    """Log an upload the checks refused, with every error, and keep its file so the uploader can try again with
+    other choices without choosing it again. Writes no key figures. Its format is left blank (an unreadable file
+    has none). A file over the size limit is not kept: it can never be imported."""
+    koersel = ImportKoersel(
+        filnavn=filnavn[:255],
+        sha256=hashlib.sha256(indhold).hexdigest(),
+        fil=indhold if len(indhold) <= MAKS_FILSTOERRELSE else b"",
+        indikator=indikator,
+        talfelt=talfelt,
+        datastatus=datastatus,
+        tilstand=Koerselstilstand.AFVIST,
+        fejl=list(fejl),
+        oprettet_af=bruger,
+    )
+    koersel.full_clean()
+    koersel.save()
     return koersel
 
 

@@ -21,7 +21,13 @@ from profiler.permissions import (
     kan_fortryde_import,
     kan_gennemfoere_import,
 )
-from profiler.services.importer import import_forhaandsvis, import_fortryd, import_gennemfoer, import_kasser
+from profiler.services.importer import (
+    import_afvis,
+    import_forhaandsvis,
+    import_fortryd,
+    import_gennemfoer,
+    import_kasser,
+)
 
 VISTE_RAEKKER = 25
 
@@ -33,23 +39,18 @@ def _kraev_ministeriet(user) -> None:
 @require_safe_or_POST
 def import_upload(request):
     _kraev_ministeriet(request.user)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(request.POST or None, request.FILES or None, bruger=request.user)
     fejl: list[str] = []
     if request.method == "POST" and form.is_valid():
-        fil = form.cleaned_data["fil"]
+        filnavn, indhold = form.filnavn_og_indhold()
+        valg = {k: form.cleaned_data[k] for k in ("indikator", "talfelt", "datastatus")}
         try:
-            koersel = import_forhaandsvis(
-                filnavn=fil.name,
-                indhold=fil.read(),
-                bruger=request.user,
-                indikator=form.cleaned_data["indikator"],
-                talfelt=form.cleaned_data["talfelt"],
-                datastatus=form.cleaned_data["datastatus"],
-            )
+            koersel = import_forhaandsvis(filnavn=filnavn, indhold=indhold, bruger=request.user, **valg)
         except ValidationError as exc:
             fejl = exc.messages
-            # A browser never fills in a file field again: say so where the file is chosen.
-            form.add_error("fil", "Ret filen, og vælg den igen. Dine andre valg er bevaret.")
+            # A browser never fills in a file field again: the portal keeps the file for the next try.
+            afvist = import_afvis(filnavn=filnavn, indhold=indhold, bruger=request.user, fejl=fejl, **valg)
+            form.behold(afvist if afvist.fil else None)  # a file over the size limit is not kept
         else:
             return redirect("profiler:import", pk=koersel.pk)
     return render(
@@ -84,6 +85,8 @@ def import_detalje(request, pk):
             "viste": VISTE_RAEKKER,
             "kan_gennemfoere": kan_gennemfoere_import(request.user, koersel)[0],
             "kan_fortryde": kan_fortryde_import(request.user, koersel)[0],
+            "fil_gemt": koersel.tilstand != Koerselstilstand.AFVIST
+            or ImportKoersel.objects.filter(pk=koersel.pk).exclude(fil=b"").exists(),
         },
     )
 

@@ -50,8 +50,9 @@ def _indikator_side(request, kode, hentform=None, status=200):
     administrere, _ = kan_administrere_noegletal(request.user)
     context = {"indikator": indikator, "kan_administrere": administrere}
     if administrere:
+        importer = ImportKoersel.objects.filter(indikator=indikator).defer("fil").select_related("oprettet_af")
         context |= {
-            "importer": ImportKoersel.objects.filter(indikator=indikator).select_related("oprettet_af")[:20],
+            "importer": importer[:20],
             "hentform": hentform or (HentForm(indikator=indikator) if _hentbar(indikator) else None),
             "historik": historik_for_indikator(request.user, indikator, request.GET.get("historik")),
         }

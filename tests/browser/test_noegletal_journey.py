@@ -90,7 +90,15 @@ def test_a_bad_file_shows_every_error_and_the_upload_form_again(page, log_ind, n
     expect(fejl.nth(0)).to_have_text(re.compile("Række 2, kolonne OMRÅDE: Ukendt område 'Københavnn'"))
     expect(fejl.nth(1)).to_have_text(re.compile("Række 3, kolonne INDHOLD: Tallet '1.234' har punktum"))
     tilgaengelig(page)
-    assert ImportKoersel.objects.count() == 1  # only the fixture's import
+    # The portal keeps the file: the next try needs no new choice of file, and a corrected file replaces it.
+    expect(page.get_by_text("Valgt fil: fejl.csv — beholdt")).to_be_visible()
+    page.get_by_role("button", name="Vis, hvad importen vil ændre").click()
+    expect(page.locator(".import-fejl li")).to_have_count(2)
+    fil.write_text("OMRÅDE;TID;INDHOLD\nKøbenhavn;2011K1;12\n", encoding="utf-8")
+    page.locator("input[type=file]").set_input_files(str(fil))
+    page.get_by_role("button", name="Vis, hvad importen vil ændre").click()
+    expect(page.get_by_text("Forhåndsvisning – intet er ændret endnu")).to_be_visible()
+    assert ImportKoersel.objects.filter(tilstand="afvist").count() == 2
 
 
 def test_a_lead_enters_and_submits_the_municipalitys_own_figures(page, log_ind, noegletal, tilgaengelig):
