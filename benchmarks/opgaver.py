@@ -1,6 +1,7 @@
 """`make bench` for Mine opgaver: the queries and time of each role's task list and front page with 5 and with all 98
-municipalities taking part. Each participant has a submitted strategy, a delivery submitted for review and one owed
-after its deadline; the programme has a held meeting and a coming one. A list whose queries grow is flagged.
+municipalities taking part. Each participant has a submitted strategy, a delivery submitted for review, one approved
+and one owed after its deadline; the programme has a held meeting, a steering group meeting with approved minutes and
+a coming one, and the evaluator and the steering group have opened some of it. A list whose queries grow is flagged.
 """
 
 import os
@@ -29,9 +30,10 @@ def byg(antal: int) -> dict:
 
     from django.utils import timezone
 
-    from evaluering.models import Kommuneleverance, Moedeart
-    from evaluering.services.leverancer import leverance_indsend
-    from evaluering.services.moeder import moede_marker_afholdt
+    from evaluering.models import Kommuneleverance, Moede, Moedeart
+    from evaluering.services.laest import laest_registrer
+    from evaluering.services.leverancer import indsendelse_vurder, leverance_indsend
+    from evaluering.services.moeder import moede_marker_afholdt, referat_gem, referat_godkend
     from forebyggelse.roller import Rolle
     from kommuner.models import Kommune
     from tests.evaluering.factories import dataleverance, moede
@@ -45,15 +47,25 @@ def byg(antal: int) -> dict:
         StrategiFactory(deltagelse=deltagelse_for(kommune, program), status="indsendt")
     dataleverance(program, ministeriet, titel="Forsinket", frist=timezone.now() - timedelta(days=3))
     til_gennemsyn = dataleverance(program, ministeriet, titel="Til gennemsyn")
+    godkendt = dataleverance(program, ministeriet, titel="Godkendt")
     for kl in Kommuneleverance.objects.filter(dataleverance=til_gennemsyn).select_related("deltagelse__kommune"):
         leverance_indsend(kommuneleverance=kl, bruger=projektleder_for(kl.deltagelse.kommune))
+    for kl in Kommuneleverance.objects.filter(dataleverance=godkendt).select_related("deltagelse__kommune"):
+        indsendelse = leverance_indsend(kommuneleverance=kl, bruger=projektleder_for(kl.deltagelse.kommune))
+        indsendelse_vurder(indsendelse=indsendelse, godkendt=True, kommentar="", bruger=ministeriet)
     moede_marker_afholdt(moede=moede(program))
-    moede(program, art=Moedeart.STYREGRUPPE, dag=timezone.localdate() + timedelta(days=30), nummer=3)
+    naeste = moede(program, art=Moedeart.STYREGRUPPE, dag=timezone.localdate() + timedelta(days=30), nummer=3)
+    afholdt = moede_marker_afholdt(moede=moede(program, art=Moedeart.STYREGRUPPE))
+    referat_gem(moede=afholdt, referat="Status blev drøftet.", version=afholdt.version, bruger=ministeriet)
+    referat_godkend(moede=afholdt, bruger=ministeriet, version=Moede.objects.get(pk=afholdt.pk).version)
+    evaluator, styregruppe = BrugerFactory(rolle=Rolle.EVALUATOR), BrugerFactory(rolle=Rolle.STYREGRUPPE)
+    laest_registrer(bruger=evaluator, dataleverance=til_gennemsyn)  # seen marks, read by their lists
+    laest_registrer(bruger=styregruppe, moede=naeste)
     return {
         "ministeriet": ministeriet,
         "projektleder": projektleder_for(kommuner[0]),
-        "evaluator": BrugerFactory(rolle=Rolle.EVALUATOR),
-        "styregruppe": BrugerFactory(rolle=Rolle.STYREGRUPPE),
+        "evaluator": evaluator,
+        "styregruppe": styregruppe,
     }
 
 

@@ -556,3 +556,45 @@ class Rapportpakke(models.Model):
 
     def __str__(self) -> str:
         return self.filnavn
+
+
+# ---------------------------------------------------------------------------------------------------
+# Seen marks: what a user has opened, for the "new" tasks on their list (evaluering/opgaver.py)
+# ---------------------------------------------------------------------------------------------------
+
+
+class Laest(models.Model):
+    """When a user last opened one data delivery, report package or meeting. The evaluator's and the steering group's
+    tasks ("nyt siden dit sidste besøg", a meeting's agenda or minutes to read) end when they open the thing, and come
+    back when it changes after that. A read marker changes no data anyone reads, so it has no change history."""
+
+    bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    dataleverance = models.ForeignKey(Dataleverance, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    rapportpakke = models.ForeignKey(Rapportpakke, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    moede = models.ForeignKey(Moede, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    tidspunkt = models.DateTimeField("sidst åbnet")
+
+    class Meta:
+        verbose_name = "læst"
+        verbose_name_plural = "læst"
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(dataleverance__isnull=False, rapportpakke__isnull=True, moede__isnull=True)
+                    | models.Q(dataleverance__isnull=True, rapportpakke__isnull=False, moede__isnull=True)
+                    | models.Q(dataleverance__isnull=True, rapportpakke__isnull=True, moede__isnull=False)
+                ),
+                name="laest_om_netop_en_ting",
+            ),
+            # Plain (not partial) unique constraints, so the upsert can name them (ON CONFLICT); NULLs never clash.
+            models.UniqueConstraint(fields=["bruger", "dataleverance"], name="et_laest_pr_bruger_og_leverance"),
+            models.UniqueConstraint(fields=["bruger", "rapportpakke"], name="et_laest_pr_bruger_og_rapportpakke"),
+            models.UniqueConstraint(fields=["bruger", "moede"], name="et_laest_pr_bruger_og_moede"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Sidst åbnet {self.tidspunkt}"
+
+    def clean(self):
+        if sum(felt is not None for felt in (self.dataleverance_id, self.rapportpakke_id, self.moede_id)) != 1:
+            raise ValidationError("Et læst-mærke gælder netop én dataleverance, rapportpakke eller ét møde.")

@@ -3,12 +3,19 @@ portal/opgaver.py). Each function is a fixed number of queries, whatever the num
 
 from datetime import datetime
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Exists, Max, Min, OuterRef, Subquery
+from django.db.models.functions import Greatest
 from django.urls import reverse
 
-from evaluering.models import UDESTAAENDE, Kommuneleverance, Leverancestatus
+from evaluering.models import UDESTAAENDE, Dagsordenspunkt, Kommuneleverance, Laest, Leverancestatus
 from evaluering.permissions import indsendelser_til_laesning, rapportpakker_til_laesning
-from evaluering.selectors import manglende_fremmoedesvar, moeder_uden_fremmoede, referater_til_godkendelse
+from evaluering.selectors import (
+    kommende_moeder,
+    manglende_fremmoedesvar,
+    moeder_inviteret_til,
+    moeder_uden_fremmoede,
+    referater_til_godkendelse,
+)
 from forebyggelse import tid
 from forebyggelse.formatering import dansk_tid, dato, ejefald, tal
 from forebyggelse.opgaver import Opgave
@@ -127,11 +134,24 @@ def _leverancer_at_indsende(user) -> list[Opgave]:
     return opgaver
 
 
+def _aabnet(user, *, felt: str, ting: str = "pk", efter: str | None = None) -> Exists:
+    """Whether the user has opened the thing the outer row names (`ting`; `felt` of the seen mark, models.Laest), and
+    when `efter` names a time of the outer row, opened it at that time or later."""
+    maerker = Laest.objects.filter(bruger=user, **{felt: OuterRef(ting)})
+    if efter:
+        maerker = maerker.filter(tidspunkt__gte=OuterRef(efter))
+    return Exists(maerker)
+
+
 def til_evaluator(user, *, siden: datetime | None) -> list[Opgave]:
-    """What is new since `siden` (the user's previous login; None: everything): per delivery, how many
-    municipalities' submissions the ministry has approved, and each report package made (2 queries)."""
-    indsendelser = indsendelser_til_laesning(user).filter(resultat=Leverancestatus.GODKENDT)
-    pakker = rapportpakker_til_laesning(user).exclude(dannet_af=user)
+    """What is new since `siden` (the user's previous login; None: everything) and since the user last opened it:
+    per delivery, how many municipalities' submissions the ministry has approved after both, and each report package
+    made since `siden` that the user has not opened (2 queries)."""
+    indsendelser = indsendelser_til_laesning(user).filter(
+        ~_aabnet(user, felt="dataleverance", ting="kommuneleverance__dataleverance", efter="vurderet"),
+        resultat=Leverancestatus.GODKENDT,
+    )
+    pakker = rapportpakker_til_laesning(user).exclude(dannet_af=user).filter(~_aabnet(user, felt="rapportpakke"))
     if siden is not None:
         indsendelser = indsendelser.filter(vurderet__gt=siden)
         pakker = pakker.filter(dannet__gt=siden)
@@ -152,6 +172,51 @@ def til_evaluator(user, *, siden: datetime | None) -> list[Opgave]:
     return opgaver + [
         Opgave(NYT, f"Ny rapportpakke: {p.filnavn}", reverse("evaluering:rapportpakke", args=[p.pk]))
         for p in pakker.order_by("-dannet", "-pk")
+    ]
+
+
+def til_styregruppe(user, *, siden: datetime | None) -> list[Opgave]:
+    """The next meeting's agenda until the user has opened the meeting after it last changed, and the minutes of each
+    of their meetings approved since `siden` (the previous login; None: all) that they have not opened since the
+    approval (2 queries)."""
+    return _dagsorden_at_laese(user) + _referater_at_laese(user, siden=siden)
+
+
+def _dagsorden_at_laese(user) -> list[Opgave]:
+    """A meeting changes when it or an agenda item is saved; moving or deleting an item touches the meeting
+    (services/moeder.py), so a changed agenda brings the task back."""
+    punkt_aendret = Dagsordenspunkt.objects.filter(moede=OuterRef("pk")).order_by("-aendret").values("aendret")[:1]
+    moede = (
+        kommende_moeder(user)
+        .annotate(sidst_aendret=Greatest("aendret", Subquery(punkt_aendret)))
+        .annotate(laest=_aabnet(user, felt="moede", efter="sidst_aendret"))
+        .first()
+    )
+    if moede is None or moede.laest:
+        return []
+    return [
+        Opgave(
+            MOEDER,
+            f"Læs dagsordenen til næste møde: {moede.titel.lower()} den {dato(dansk_tid(moede.start))}",
+            reverse("evaluering:moede", args=[moede.pk]),
+            frist=moede.start,
+        )
+    ]
+
+
+def _referater_at_laese(user, *, siden: datetime | None) -> list[Opgave]:
+    moeder = moeder_inviteret_til(user).filter(
+        ~_aabnet(user, felt="moede", efter="referat_godkendt"), referat_godkendt__isnull=False
+    )
+    if siden is not None:
+        moeder = moeder.filter(referat_godkendt__gt=siden)
+    return [
+        Opgave(
+            MOEDER,
+            f"Læs referatet af {m.titel.lower()} den {dato(dansk_tid(m.start))}",
+            reverse("evaluering:moede", args=[m.pk]),
+        )
+        for m in moeder.order_by("-start", "-pk")
     ]
 
 

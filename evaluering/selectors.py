@@ -607,16 +607,25 @@ def referater_til_godkendelse(user) -> list[Moede]:
     return list(moeder_til_laesning(user).filter(skrevet, status=Moedestatus.AFHOLDT).order_by("start", "pk"))
 
 
-def naeste_moede(user, *, i_dag: date | None = None) -> Moede | None:
-    """For the steering group (and anyone): the next meeting the user is invited to, from today (`tid.i_dag()`) on,
-    in the programmes they read. The steering group is invited to its own meetings, the evaluator to the
-    programme's other meetings, the leads and the ministry to all. One query."""
-    moeder = moeder_til_laesning(user).filter(start__date__gte=i_dag or tid.i_dag())
+def moeder_inviteret_til(user) -> QuerySet[Moede]:
+    """The meetings the user is invited to, in the programmes they read. The steering group is invited to its own
+    meetings, the evaluator to the programme's other meetings, the leads and the ministry to all."""
+    moeder = moeder_til_laesning(user)
     if er_styregruppe(user):
-        moeder = moeder.filter(art=Moedeart.STYREGRUPPE)
-    elif er_evaluator(user):
-        moeder = moeder.exclude(art=Moedeart.STYREGRUPPE)
-    return moeder.order_by("start", "pk").first()
+        return moeder.filter(art=Moedeart.STYREGRUPPE)
+    if er_evaluator(user):
+        return moeder.exclude(art=Moedeart.STYREGRUPPE)
+    return moeder
+
+
+def kommende_moeder(user, *, i_dag: date | None = None) -> QuerySet[Moede]:
+    """The meetings the user is invited to from today (`tid.i_dag()`) on, the next first."""
+    return moeder_inviteret_til(user).filter(start__date__gte=i_dag or tid.i_dag()).order_by("start", "pk")
+
+
+def naeste_moede(user, *, i_dag: date | None = None) -> Moede | None:
+    """For the steering group (and anyone): the next meeting the user is invited to. One query."""
+    return kommende_moeder(user, i_dag=i_dag).first()
 
 
 @dataclass

@@ -4,11 +4,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.urls import reverse
-
 from evaluering import opgaver as evaluering
-from evaluering.models import Moede
-from evaluering.selectors import naeste_moede
 from forebyggelse import tid
 from forebyggelse.opgaver import Opgave, sorteret
 from forebyggelse.roller import Rolle, rolle
@@ -43,21 +39,13 @@ def evaluatorens_opgaver(user, *, siden: datetime | None) -> list[Opgave]:
     return evaluering.til_evaluator(user, siden=siden)
 
 
-def styregruppens_opgaver(user) -> list[Opgave]:
-    moede = naeste_moede(user)
-    if moede is None:
-        return []
-    return [
-        Opgave(evaluering.MOEDER, f"Næste møde: {moede.titel} ({moede.program.navn})", _moede_url(moede), moede.start)
-    ]
-
-
-def _moede_url(moede: Moede) -> str:
-    return reverse("evaluering:moede", args=[moede.pk])
+def styregruppens_opgaver(user, *, siden: datetime | None) -> list[Opgave]:
+    return sorteret(evaluering.til_styregruppe(user, siden=siden))
 
 
 def opgaver_for(user, *, siden: datetime | None = None) -> list[Opgave]:
-    """The user's list: `siden` is the previous login, from which the evaluator's "new" counts."""
+    """The user's list: `siden` is the previous login, from which the evaluator's and the steering group's "new"
+    counts (and the seen marks, evaluering.models.Laest, from when they last opened each thing)."""
     match rolle(user):
         case Rolle.MINISTERIET:
             return ministeriets_opgaver(user)
@@ -66,7 +54,7 @@ def opgaver_for(user, *, siden: datetime | None = None) -> list[Opgave]:
         case Rolle.EVALUATOR:
             return evaluatorens_opgaver(user, siden=siden)
         case Rolle.STYREGRUPPE:
-            return styregruppens_opgaver(user)
+            return styregruppens_opgaver(user, siden=siden)
     return []
 
 

@@ -270,8 +270,15 @@ def dagsordenspunkt_flyt(*, punkt: Dagsordenspunkt, retning: Literal["op", "ned"
     anden = plads - 1 if retning == "op" else plads + 1
     if 0 <= anden < len(dagsorden):
         dagsorden[plads], dagsorden[anden] = dagsorden[anden], dagsorden[plads]
+        _dagsorden_aendret(moede)
     _nummerer(dagsorden)
     return Dagsordenspunkt.objects.get(pk=punkt.pk)
+
+
+def _dagsorden_aendret(moede: Moede) -> None:
+    """A change to the agenda or materials that leaves no newer item behind (one moved, deleted, a file) is a change
+    to the meeting: the steering group's "read the agenda" task comes back after it (evaluering/opgaver.py)."""
+    Moede.objects.filter(pk=moede.pk).update(aendret=timezone.now())
 
 
 def _nummerer(dagsorden: list[Dagsordenspunkt]) -> None:
@@ -286,20 +293,24 @@ def dagsordenspunkt_slet(*, punkt: Dagsordenspunkt) -> None:
     moede = _laas_dagsorden(punkt.moede)
     Dagsordenspunkt.objects.filter(pk=punkt.pk).delete()
     _nummerer(list(moede.dagsorden.order_by("nummer", "pk")))
+    _dagsorden_aendret(moede)
 
 
 @transaction.atomic
 def materiale_tilfoej(*, moede: Moede, fil: UploadedFile, bruger: Bruger, beskrivelse: str = "") -> Moedemateriale:
     moede = _laas(moede)
-    return bilagskit.bilag_gem(
+    materiale = bilagskit.bilag_gem(
         bilag=Moedemateriale(moede=moede), fil=fil, bruger=bruger, beskrivelse=beskrivelse, hvad="Materialer"
     )
+    _dagsorden_aendret(moede)
+    return materiale
 
 
 @transaction.atomic
 def materiale_slet(*, materiale: Moedemateriale, bruger: Bruger) -> None:
-    _laas(materiale.moede)
+    moede = _laas(materiale.moede)
     bilagskit.bilag_slet(bilag=materiale, bruger=bruger)
+    _dagsorden_aendret(moede)
 
 
 @transaction.atomic

@@ -20,10 +20,12 @@ from evaluering.permissions import (
 )
 from evaluering.selectors import leveranceoverblik
 from evaluering.services import leverancer as services
+from evaluering.services.laest import laest_registrer
 from evaluering.snapshot import byg_snapshot
 from forebyggelse.adgang import get_or_404, kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.roller import er_evaluator
 from kommuner.permissions import access_program
 from kommuner.roller import skriver_for
 
@@ -63,6 +65,8 @@ def dataleverance_detalje(request, pk):
     leverance = access_dataleverance(request.user, pk)
     overblik = leveranceoverblik(leverance.program, request.user)
     raekke = next(r for r in overblik.raekker if r.dataleverance.pk == leverance.pk)
+    if er_evaluator(request.user):  # the approvals shown now are seen: only later ones are new on the evaluator's list
+        laest_registrer(bruger=request.user, dataleverance=leverance)
     return render(
         request,
         "evaluering/dataleverance_detalje.html",

@@ -44,13 +44,14 @@ from evaluering.selectors import (
     uden_adresse,
 )
 from evaluering.services import moeder as services
+from evaluering.services.laest import laest_registrer
 from forebyggelse import bilag as bilagskit
 from forebyggelse.adgang import kraev
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.pdf import render_pdf
-from forebyggelse.roller import er_ministeriet
+from forebyggelse.roller import er_ministeriet, er_styregruppe
 from forebyggelse.samtidighed import Gemning, gem_fra_form
 from hentninger import services as hentningslog
 from hentninger.services import logget_hentning
@@ -146,7 +147,10 @@ def _side(request, moede, *, status=200, **forms):
 
 @require_safe
 def moede_detalje(request, pk):
-    return _side(request, access_moede(request.user, pk))
+    moede = access_moede(request.user, pk)
+    if er_styregruppe(request.user):  # its agenda and minutes are read: off the steering group's list until they change
+        laest_registrer(bruger=request.user, moede=moede)
+    return _side(request, moede)
 
 
 def _tilbage(moede, anker: str = ""):

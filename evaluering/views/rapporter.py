@@ -26,12 +26,14 @@ from evaluering.rapporter import (
     rapportoversigt,
     snapshot_pdf,
 )
+from evaluering.services.laest import laest_registrer
 from evaluering.services.rapporter import rapportpakke_bestil
 from evaluering.snapshot import kanonisk
 from forebyggelse import tid
 from forebyggelse.adgang import kraev
 from forebyggelse.eksport import csv_svar, xlsx_svar
 from forebyggelse.formatering import filnavn_tid
+from forebyggelse.roller import er_evaluator
 from hentninger.services import logget_hentning
 from kommuner.permissions import access_program
 
@@ -150,6 +152,8 @@ def rapportpakke_bestil_view(request, pk):
 @require_safe
 def rapportpakke_hent(request, pk):
     pakke = access_rapportpakke(request.user, pk)
+    if er_evaluator(request.user):  # fetched: no longer new on the evaluator's list
+        laest_registrer(bruger=request.user, rapportpakke=pakke)
     svar = FileResponse(
         pakke.fil.open("rb"), as_attachment=True, filename=pakke.filnavn, content_type="application/zip"
     )

@@ -4,10 +4,14 @@ from datetime import date
 
 from playwright.sync_api import expect
 
+from evaluering.models import Kommuneleverance, Moede, Moedeart
+from evaluering.services.leverancer import indsendelse_vurder, leverance_indsend
+from evaluering.services.moeder import dagsordenspunkt_tilfoej, moede_marker_afholdt, referat_gem, referat_godkend
 from forebyggelse.roller import Rolle
 from kommuner.models import Kommune
 from strategi.models import Handling, HandlingStatus
-from tests.kommuner.factories import BrugerFactory
+from tests.evaluering.factories import dataleverance, moede, program_med_deltagere
+from tests.kommuner.factories import BrugerFactory, projektleder_for
 from tests.strategi.factories import StrategiFactory, godkend
 
 OPGAVER = "section.mine-opgaver tbody tr"
@@ -59,3 +63,53 @@ def test_a_lead_records_a_late_actions_progress_from_the_list(page, log_ind, set
     page.goto("/")
     expect(page.locator(OPGAVER)).to_have_count(antal - 1)
     expect(page.locator("section.mine-opgaver")).not_to_contain_text(handling.titel)
+
+
+def test_the_evaluator_opens_a_newly_approved_delivery_from_the_list(page, log_ind, settings):
+    settings.PORTAL_I_DAG = "2012-06-01"
+    ministeriet = BrugerFactory(rolle=Rolle.MINISTERIET)
+    BrugerFactory(username="evaluator", rolle=Rolle.EVALUATOR)
+    program = program_med_deltagere("101", "147", ministeriet=ministeriet)
+    for titel, koder in (("Opfølgning 2011", ["101", "147"]), ("Opfølgning 2012", ["101"])):
+        leverance = dataleverance(program, ministeriet, titel=titel)
+        for kl in Kommuneleverance.objects.filter(dataleverance=leverance, deltagelse__kommune__kode__in=koder):
+            indsendelse = leverance_indsend(kommuneleverance=kl, bruger=projektleder_for(kl.deltagelse.kommune))
+            indsendelse_vurder(indsendelse=indsendelse, godkendt=True, kommentar="", bruger=ministeriet)
+
+    log_ind("evaluator")
+    page.goto("/")
+    expect(page.locator(OPGAVER)).to_have_count(2)
+    expect(page.locator(".menu-antal").first).to_contain_text("2")
+    foerste = page.locator(OPGAVER).first.get_by_role("link")
+    expect(foerste).to_have_text("“Opfølgning 2012”: 1 kommune godkendt")  # the newest approval first
+    foerste.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Opfølgning 2012")
+    page.goto("/")
+    expect(page.locator(OPGAVER)).to_have_count(1)
+    expect(page.locator(OPGAVER).first).to_contain_text("“Opfølgning 2011”: 2 kommuner godkendt")
+    expect(page.locator(".menu-antal").first).to_contain_text("1")
+
+
+def test_the_steering_group_reads_the_next_agenda_from_its_list(page, log_ind, settings):
+    settings.PORTAL_I_DAG = "2012-06-01"
+    ministeriet = BrugerFactory(rolle=Rolle.MINISTERIET)
+    BrugerFactory(username="styregruppe", rolle=Rolle.STYREGRUPPE)
+    program = program_med_deltagere("101", ministeriet=ministeriet)
+    afholdt = moede_marker_afholdt(moede=moede(program, art=Moedeart.STYREGRUPPE, dag=date(2012, 3, 15), nummer=1))
+    referat_gem(moede=afholdt, referat="Status blev drøftet.", version=afholdt.version, bruger=ministeriet)
+    referat_godkend(moede=afholdt, bruger=ministeriet, version=Moede.objects.get(pk=afholdt.pk).version)
+    naeste = moede(program, art=Moedeart.STYREGRUPPE, dag=date(2012, 6, 14), nummer=2)
+    dagsordenspunkt_tilfoej(moede=naeste, titel="Status på forebyggelsesstrategierne")
+
+    log_ind("styregruppe")
+    page.goto("/")
+    expect(page.locator(OPGAVER)).to_have_count(2)
+    expect(page.locator(".menu-antal").first).to_contain_text("2")
+    foerste = page.locator(OPGAVER).first
+    expect(foerste).to_contain_text("14. juni 2012")  # the meeting's time: the deadline for reading the agenda
+    foerste.get_by_role("link", name="Læs dagsordenen til næste møde: 2. styregruppemøde den 14. juni 2012").click()
+    expect(page.locator("main")).to_contain_text("Status på forebyggelsesstrategierne")
+    page.goto("/")
+    expect(page.locator(OPGAVER)).to_have_count(1)
+    expect(page.locator(OPGAVER).first).to_contain_text("Læs referatet af 1. styregruppemøde den 15. marts 2012")
+    expect(page.locator(".menu-antal").first).to_contain_text("1")

@@ -3,12 +3,23 @@
 from datetime import date, timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from evaluering.models import Kommuneleverance, Moedeart
+from evaluering.models import Kommuneleverance, Laest, Moede, Moedeart, Pakkeart
+from evaluering.services.laest import laest_registrer
 from evaluering.services.leverancer import indsendelse_vurder, leverance_indsend
-from evaluering.services.moeder import moede_marker_afholdt
+from evaluering.services.moeder import (
+    dagsordenspunkt_flyt,
+    dagsordenspunkt_slet,
+    dagsordenspunkt_tilfoej,
+    moede_marker_afholdt,
+    referat_gem,
+    referat_godkend,
+)
+from evaluering.services.rapporter import rapportpakke_gem
 from forebyggelse.formatering import dansk_tid, dato, ejefald
+from forebyggelse.roller import Rolle
 from kommuner.models import Vurdering
 from kommuner.services.ansoegninger import ansoegning_send_tilbage
 from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
@@ -16,7 +27,7 @@ from portal.opgaver import opgaver_for
 from strategi.models import Handling, HandlingStatus
 from strategi.services.strategier import strategi_send_tilbage
 from tests.evaluering.factories import dataleverance, moede, program_med_deltagere
-from tests.kommuner.factories import AnsoegningFactory, projektleder_for
+from tests.kommuner.factories import AnsoegningFactory, BrugerFactory, projektleder_for
 from tests.strategi.factories import HandlingFactory, StrategiFactory, godkend
 
 pytestmark = pytest.mark.django_db
@@ -141,8 +152,107 @@ def test_the_steering_group_sees_its_next_meeting(styregruppe, ministeriet):
     moede(program, dag=timezone.localdate() + timedelta(days=20), nummer=3)  # a network meeting: not theirs
     naeste = moede(program, art=Moedeart.STYREGRUPPE, dag=timezone.localdate() + timedelta(days=30), nummer=3)
     assert [(o.titel, o.frist) for o in opgaver_for(styregruppe)] == [
-        (f"Næste møde: {naeste.titel} ({program.navn})", naeste.start)
+        (f"Læs dagsordenen til næste møde: 3. styregruppemøde den {dato(dansk_tid(naeste.start))}", naeste.start)
     ]
+
+
+def _godkendt_leverance(program, ministeriet, kode: str, *, leverance=None, nu=None):
+    """The municipality submits its part of the delivery (by default a new one), and the ministry approves it."""
+    leverance = leverance or dataleverance(program, ministeriet)
+    kl = Kommuneleverance.objects.get(dataleverance=leverance, deltagelse__kommune__kode=kode)
+    indsendelse = leverance_indsend(kommuneleverance=kl, bruger=projektleder_for(kl.deltagelse.kommune))
+    indsendelse_vurder(indsendelse=indsendelse, godkendt=True, kommentar="", bruger=ministeriet, nu=nu)
+    return leverance
+
+
+def test_opening_a_delivery_ends_its_task_until_the_ministry_approves_another_municipality(
+    client_for, ministeriet, evaluator
+):
+    program = program_med_deltagere("101", "147", "151", ministeriet=ministeriet)
+    leverance = _godkendt_leverance(program, ministeriet, "101")
+    _godkendt_leverance(program, ministeriet, "147", leverance=leverance)
+    assert titler(evaluator, siden=None) == ["“Opfølgning 2012”: 2 kommuner godkendt"]
+    assert client_for(evaluator).get(f"/leverancer/{leverance.pk}/").status_code == 200
+    assert titler(evaluator, siden=None) == []
+    # Approved after the opening: back, counting only what came after it.
+    _godkendt_leverance(program, ministeriet, "151", leverance=leverance, nu=timezone.now() + timedelta(seconds=1))
+    assert titler(evaluator, siden=None) == ["“Opfølgning 2012”: 1 kommune godkendt"]
+
+
+def test_another_users_opening_leaves_the_task_on_ones_own_list(ministeriet, evaluator, styregruppe):
+    program = program_med_deltagere("101", ministeriet=ministeriet)
+    leverance = _godkendt_leverance(program, ministeriet, "101")
+    naeste = moede(program, art=Moedeart.STYREGRUPPE, dag=timezone.localdate() + timedelta(days=30), nummer=3)
+    laest_registrer(bruger=BrugerFactory(rolle=Rolle.EVALUATOR), dataleverance=leverance)
+    laest_registrer(bruger=BrugerFactory(rolle=Rolle.STYREGRUPPE), moede=naeste)
+    laest_registrer(bruger=evaluator, moede=naeste)  # a mark on another thing of one's own does not count either
+    assert titler(evaluator, siden=None) == ["“Opfølgning 2012”: 1 kommune godkendt"]
+    assert len(opgaver_for(styregruppe)) == 1
+
+
+def test_a_report_package_is_new_to_the_evaluator_until_fetched(client_for, ministeriet, evaluator):
+    program = program_med_deltagere("101", ministeriet=ministeriet)
+    pakke = rapportpakke_gem(
+        program=program,
+        art=Pakkeart.RAPPORTER,
+        indhold=b"PK",
+        manifest=[],
+        datastand=timezone.now(),
+        bruger=ministeriet,
+    )
+    assert titler(evaluator, siden=None) == [f"Ny rapportpakke: {pakke.filnavn}"]
+    assert titler(evaluator, siden=timezone.now()) == []  # made before the previous login: not new
+    assert client_for(evaluator).get(f"/rapportpakker/{pakke.pk}/").status_code == 200
+    assert titler(evaluator, siden=None) == []
+
+
+def test_the_steering_group_reads_the_agenda_again_after_it_changes(client_for, ministeriet, styregruppe):
+    program = program_med_deltagere("101", ministeriet=ministeriet)
+    naeste = moede(program, art=Moedeart.STYREGRUPPE, dag=timezone.localdate() + timedelta(days=30), nummer=3)
+    punkt = dagsordenspunkt_tilfoej(moede=naeste, titel="Status")
+    assert len(opgaver_for(styregruppe)) == 1
+    side = client_for(styregruppe)
+    assert side.get(f"/moeder/{naeste.pk}/").status_code == 200
+    assert opgaver_for(styregruppe) == []
+    # A new item, a moved one, a deleted one: each a changed agenda, and the task is back until the next opening.
+    aendringer = [
+        lambda: dagsordenspunkt_tilfoej(moede=naeste, titel="Budget 2013"),
+        lambda: dagsordenspunkt_flyt(punkt=punkt, retning="ned"),
+        lambda: dagsordenspunkt_slet(punkt=punkt),
+    ]
+    for aendring in aendringer:
+        aendring()
+        assert [o.url for o in opgaver_for(styregruppe)] == [f"/moeder/{naeste.pk}/"]
+        side.get(f"/moeder/{naeste.pk}/")
+        assert opgaver_for(styregruppe) == []
+
+
+def test_approved_minutes_are_for_the_steering_group_to_read_until_opened(client_for, ministeriet, styregruppe):
+    program = program_med_deltagere("101", ministeriet=ministeriet)
+    afholdt = moede_marker_afholdt(moede=moede(program, art=Moedeart.STYREGRUPPE))
+    referat_gem(moede=afholdt, referat="Status blev drøftet.", version=afholdt.version, bruger=ministeriet)
+    referat_godkend(moede=afholdt, bruger=ministeriet, version=Moede.objects.get(pk=afholdt.pk).version)
+    titel = f"Læs referatet af 2. styregruppemøde den {dato(dansk_tid(afholdt.start))}"
+    assert titler(styregruppe, siden=None) == [titel]
+    assert titler(styregruppe, siden=timezone.now()) == []  # approved before the previous login
+    assert client_for(styregruppe).get(f"/moeder/{afholdt.pk}/").status_code == 200
+    assert titler(styregruppe, siden=None) == []
+
+
+def test_a_seen_mark_is_one_row_per_user_and_thing_and_names_exactly_one_thing(
+    ministeriet, styregruppe, django_assert_num_queries
+):
+    program = program_med_deltagere("101", ministeriet=ministeriet)
+    naeste = moede(program, art=Moedeart.STYREGRUPPE)
+    laest_registrer(bruger=styregruppe, moede=naeste)
+    foerst = Laest.objects.get().tidspunkt
+    with django_assert_num_queries(1):  # a page view pays one upsert for it
+        laest_registrer(bruger=styregruppe, moede=naeste)
+    assert Laest.objects.get().tidspunkt > foerst
+    with pytest.raises(ValidationError):
+        laest_registrer(bruger=styregruppe)
+    with pytest.raises(ValidationError):
+        laest_registrer(bruger=styregruppe, moede=naeste, dataleverance=dataleverance(program, ministeriet))
 
 
 def _deltagere_med_opgaver(ministeriet, koder):
@@ -157,6 +267,9 @@ def _deltagere_med_opgaver(ministeriet, koder):
         StrategiFactory(deltagelse=deltagelse, status="indsendt")
     moede_marker_afholdt(moede=moede(program))
     moede(program, art=Moedeart.STYREGRUPPE, dag=timezone.localdate() + timedelta(days=30), nummer=3)
+    afholdt = moede_marker_afholdt(moede=moede(program, art=Moedeart.STYREGRUPPE))
+    referat_gem(moede=afholdt, referat="Status blev drøftet.", version=afholdt.version, bruger=ministeriet)
+    referat_godkend(moede=afholdt, bruger=ministeriet, version=Moede.objects.get(pk=afholdt.pk).version)
     return program
 
 
@@ -166,17 +279,22 @@ def test_the_task_lists_take_the_same_queries_for_two_participants_as_for_five(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    brugere = {"ministeriet": ministeriet, "projektleder": projektleder_101, "styregruppe": styregruppe}
+    brugere = {"ministeriet": ministeriet, "projektleder": projektleder_101}
     antal = {}
     for koder in (("101", "147"), ("151", "153", "155")):
-        _deltagere_med_opgaver(ministeriet, koder)
+        program = _deltagere_med_opgaver(ministeriet, koder)
+        # Seen marks (the evaluator's and the steering group's lists read them): an opened delivery, an opened
+        # coming meeting.
+        laest_registrer(bruger=evaluator, dataleverance=program.dataleverancer.get(titel="Forsinket"))
+        laest_registrer(bruger=styregruppe, moede=program.moeder.get(referat_godkendt=None, nummer=3))
         for navn, bruger in brugere.items():
             with CaptureQueriesContext(connection) as forespoergsler:
                 assert opgaver_for(bruger)
             antal.setdefault(navn, []).append(len(forespoergsler))
-        with CaptureQueriesContext(connection) as forespoergsler:
-            assert opgaver_for(evaluator, siden=None)
-        antal.setdefault("evaluator", []).append(len(forespoergsler))
+        for navn, bruger in (("evaluator", evaluator), ("styregruppe", styregruppe)):
+            with CaptureQueriesContext(connection) as forespoergsler:
+                assert opgaver_for(bruger, siden=None)
+            antal.setdefault(navn, []).append(len(forespoergsler))
     assert all(foer == efter for foer, efter in antal.values()), antal
 
 
