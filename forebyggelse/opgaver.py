@@ -15,6 +15,7 @@ class Opgave:
     frist: datetime | date | None = None
     kommune: str = ""
     bemaerkning: str = ""  # e.g. the ministry's comment on what it sent back
+    bemaerkning_fra: str = "Ministeriets kommentar"  # whose words the remark is, as the list labels it
 
     @property
     def fristdag(self) -> date | None:

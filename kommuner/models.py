@@ -368,6 +368,66 @@ class Genaabning(models.Model):
         return f"Genåbnet til {kort_tidspunkt(self.aaben_til)}"
 
 
+class Udfald(models.TextChoices):
+    GENAABNET = "genaabnet", "Genåbnet"
+    AFVIST = "afvist", "Afvist"
+
+
+# A request stays short: the ministry reads it in its task list.
+ANMODNING_MAKS = 1_000
+
+
+@historik()
+class Genaabningsanmodning(models.Model):
+    """A municipality's lead asks the ministry to reopen its application after the deadline; the ministry answers
+    by reopening (Genaabning) or by declining with a reason. At most one request is open at a time."""
+
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="genaabningsanmodninger")
+    begrundelse = models.TextField(
+        "begrundelse", max_length=ANMODNING_MAKS, validators=[MaxLengthValidator(ANMODNING_MAKS)]
+    )
+    oprettet = models.DateTimeField("sendt", auto_now_add=True)
+    oprettet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    besvaret = models.DateTimeField("besvaret", null=True, blank=True)
+    besvaret_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    udfald = models.CharField("udfald", max_length=10, choices=Udfald.choices, blank=True)
+    svar = models.TextField("ministeriets svar", blank=True, max_length=2_000, validators=[MaxLengthValidator(2_000)])
+
+    class Meta:
+        ordering = ["-oprettet", "-pk"]
+        verbose_name = "anmodning om genåbning"
+        verbose_name_plural = "anmodninger om genåbning"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ansoegning"],
+                condition=models.Q(besvaret__isnull=True),
+                name="en_aaben_genaabningsanmodning",
+                violation_error_message="Kommunen har allerede en anmodning om genåbning, som ministeriet ikke har "
+                "svaret på.",
+            ),
+            # Answered means an outcome, and a decline always says why.
+            models.CheckConstraint(
+                condition=models.Q(besvaret__isnull=True, udfald="")
+                | models.Q(besvaret__isnull=False, udfald=Udfald.GENAABNET)
+                | (models.Q(besvaret__isnull=False, udfald=Udfald.AFVIST) & ~models.Q(svar="")),
+                name="genaabningsanmodning_svar",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Anmodning om genåbning sendt {kort_tidspunkt(self.oprettet)}" if self.oprettet else "Anmodning"
+
+    @property
+    def aaben(self) -> bool:
+        return self.besvaret is None
+
+    def clean(self):
+        if self.udfald == Udfald.AFVIST and not self.svar.strip():
+            raise ValidationError({"svar": "Skriv, hvorfor ministeriet ikke genåbner. Kommunen får svaret."})
+
+
 class Kvittering(models.Model):
     """The PDF receipt made at the moment of submission: a frozen copy of exactly what was submitted."""
 

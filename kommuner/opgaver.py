@@ -17,16 +17,44 @@ from kommuner.models import (
     ProgramStatus,
     Vurdering,
 )
-from kommuner.permissions import ansoegninger_til_laesning, gaeldende_frist
+from kommuner.permissions import ansoegninger_til_laesning, gaeldende_frist, genaabningsanmodninger_til_laesning
 from kommuner.roller import kommuner_til_skrivning
 
+GENAABNING = "Anmodninger om genåbning"
 VURDER = "Interessetilkendegivelser at vurdere"
 AFGOER = "Afgørelser at træffe"
 ANSOEG = "Interessetilkendegivelser"
 
 
 def til_ministeriet(user) -> list[Opgave]:
-    """Each submitted application without a decision: to assess if this user has not, else to decide (2 queries)."""
+    """The municipalities' open requests to reopen, and each submitted application without a decision: to assess if
+    this user has not, else to decide (3 queries)."""
+    return _anmodninger_at_besvare(user) + _ansoegninger_at_behandle(user)
+
+
+def _anmodninger_at_besvare(user) -> list[Opgave]:
+    """One task per request the ministry has not answered, oldest first; a request on an application that got
+    submitted after all (its deadline was moved) needs no answer."""
+    anmodninger = (
+        genaabningsanmodninger_til_laesning(user)
+        .filter(besvaret__isnull=True)
+        .exclude(ansoegning__status=AnsoegningStatus.INDSENDT)
+        .order_by("oprettet", "pk")
+    )
+    return [
+        Opgave(
+            GENAABNING,
+            f"Svar på {ejefald(a.ansoegning.kommune.officielt_navn)} anmodning om genåbning",
+            reverse("kommuner:ansoegning_genaabn", args=[a.ansoegning_id]),
+            kommune=a.ansoegning.kommune.navn,
+            bemaerkning=a.begrundelse,
+            bemaerkning_fra="Kommunens begrundelse",
+        )
+        for a in anmodninger
+    ]
+
+
+def _ansoegninger_at_behandle(user) -> list[Opgave]:
     ansoegninger = (
         ansoegninger_til_laesning(user)
         .filter(status=AnsoegningStatus.INDSENDT, afgoerelse__isnull=True)

@@ -18,11 +18,13 @@ from forebyggelse.formatering import tidspunkt
 from forebyggelse.historik import Historikadgang
 from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder, rolle
 from kommuner.models import (
+    TEKSTFELTER,
     Afgoerelse,
     Ansoegning,
     AnsoegningStatus,
     Bilag,
     Deltagelse,
+    Genaabningsanmodning,
     Kommune,
     Kvittering,
     Program,
@@ -128,6 +130,7 @@ def access_ansoegning_til_side(user, pk) -> Ansoegning:
             "beloeb",
             "bilag",
             "genaabninger",
+            "genaabningsanmodninger",
             "deltagelse__bevillinger",
             Prefetch("kvitteringer", queryset=Kvittering.objects.defer("pdf")),
         )
@@ -161,8 +164,8 @@ def inden_fristen(ansoegning: Ansoegning, nu: datetime | None = None) -> tuple[b
     if (nu or tid.nu()) > frist:
         return (
             False,
-            f"Fristen for at indsende var {tidspunkt(frist)}. "
-            "Kontakt ministeriet, hvis I har brug for at indsende alligevel.",
+            f"Fristen for at indsende var {tidspunkt(frist)}. Har I brug for at indsende alligevel, kan I bede "
+            "ministeriet om at genåbne.",
         )
     return True, ""
 
@@ -220,6 +223,63 @@ def kan_genaabne(user, ansoegning: Ansoegning, nu: datetime | None = None) -> tu
         return False, "Fristen er ikke overskredet; kommunen kan stadig indsende."
     if not er_ministeriet(user):
         return False, "Kun ministeriet kan genåbne."
+    return True, ""
+
+
+# Requests to reopen: a lead asks, the ministry answers -------------------------------------------------
+
+
+def genaabningsanmodninger_til_laesning(user) -> QuerySet[Genaabningsanmodning]:
+    """The ministry reads every request (it answers them); a lead reads their own municipality's; nobody else."""
+    qs = Genaabningsanmodning.objects.select_related(
+        "ansoegning__program", "ansoegning__kommune", "oprettet_af", "besvaret_af"
+    ).defer(*(f"ansoegning__{felt}" for felt in TEKSTFELTER))
+    if er_ministeriet(user):
+        return qs
+    if er_projektleder(user):
+        return qs.filter(ansoegning__kommune__in=kommuner_til_skrivning(user))
+    return qs.none()
+
+
+def access_genaabningsanmodning(user, pk) -> Genaabningsanmodning:
+    return get_or_404(genaabningsanmodninger_til_laesning(user), pk=pk)
+
+
+def aaben_anmodning(ansoegning: Ansoegning) -> Genaabningsanmodning | None:
+    """The request the ministry has not answered yet (at most one), from the prefetched requests if loaded."""
+    return next((a for a in ansoegning.genaabningsanmodninger.all() if a.aaben), None)
+
+
+def anmodning_mulig(ansoegning: Ansoegning, nu: datetime | None = None) -> tuple[bool, str]:
+    """Whether the application's state lets its municipality ask for a reopening, whoever asks (the service checks
+    this again under the application's lock)."""
+    if ansoegning.status == AnsoegningStatus.INDSENDT:
+        return False, "Interessetilkendegivelsen er indsendt."
+    if ansoegning.status == AnsoegningStatus.SENDT_TILBAGE:
+        return False, "Ministeriet har sendt interessetilkendegivelsen tilbage, så I kan indsende den igen nu."
+    if (nu or tid.nu()) <= gaeldende_frist(ansoegning):
+        return False, "Fristen er ikke overskredet; I kan stadig indsende."
+    if aaben_anmodning(ansoegning) is not None:
+        return False, "I har allerede bedt ministeriet om at genåbne. Vent på ministeriets svar."
+    return True, ""
+
+
+def kan_anmode_om_genaabning(user, ansoegning: Ansoegning, nu: datetime | None = None) -> tuple[bool, str]:
+    ok, grund = anmodning_mulig(ansoegning, nu)
+    if not ok:
+        return False, grund
+    if not er_projektleder(user):
+        return False, "Kun kommunens projektledere kan bede ministeriet om at genåbne."
+    if not skriver_for(user, ansoegning.kommune_id):
+        return False, "Du er ikke projektleder for denne kommune."
+    return True, ""
+
+
+def kan_afvise_genaabningsanmodning(user, anmodning: Genaabningsanmodning) -> tuple[bool, str]:
+    if not anmodning.aaben:
+        return False, "Ministeriet har allerede svaret på anmodningen."
+    if not er_ministeriet(user):
+        return False, "Kun ministeriet kan svare på en anmodning om genåbning."
     return True, ""
 
 

@@ -19,17 +19,22 @@ from kommuner.models import (
     Bilag,
     Deltagelse,
     Genaabning,
+    Genaabningsanmodning,
     Kommune,
     Kontaktperson,
     Program,
     ProgramStatus,
+    Udfald,
     Vurdering,
 )
 from kommuner.permissions import (
+    aaben_anmodning,
+    anmodning_mulig,
     ansoegninger_til_laesning,
     deltagelser_til_laesning,
     gaeldende_frist,
     kan_oprette_ansoegning,
+    kan_redigere_ansoegning,
 )
 from kommuner.roller import kommuner_til_laesning, kommuner_til_skrivning
 
@@ -320,7 +325,7 @@ def historik_for_ansoegning(user, ansoegning: Ansoegning, side: str | int | None
     return historik_til(
         user,
         ansoegning,
-        modeller=[Ansoegning, Ansoegningsbeloeb, Bilag, Genaabning],
+        modeller=[Ansoegning, Ansoegningsbeloeb, Bilag, Genaabning, Genaabningsanmodning],
         kommune_id=ansoegning.kommune_id,
         kladder=kladde_revision | kun_kommunens,
         side=side,
@@ -380,6 +385,32 @@ def ansoegninger_i_program(program: Program) -> QuerySet[Ansoegning]:
 
 
 @dataclass
+class Anmodningsstatus:
+    """What a lead sees about asking the ministry to reopen: the request awaiting an answer, or the ministry's last
+    decline and whether they may ask (again). `form` is the view's, when they may."""
+
+    aaben: Genaabningsanmodning | None = None
+    afvist: Genaabningsanmodning | None = None
+    kan_anmode: bool = False
+    form: object = None
+
+
+def anmodningsstatus(user, ansoegning: Ansoegning) -> Anmodningsstatus | None:
+    """None when there is nothing to say: the user is not the municipality's lead, the application is submitted,
+    or it can still be submitted. Reads the prefetched requests and reopenings when loaded."""
+    if not kan_redigere_ansoegning(user, ansoegning)[0]:
+        return None
+    aaben = aaben_anmodning(ansoegning)
+    if aaben is not None:
+        return Anmodningsstatus(aaben=aaben)
+    if not anmodning_mulig(ansoegning)[0]:
+        return None
+    seneste = next(iter(ansoegning.genaabningsanmodninger.all()), None)
+    afvist = seneste if seneste is not None and seneste.udfald == Udfald.AFVIST else None
+    return Anmodningsstatus(afvist=afvist, kan_anmode=True)
+
+
+@dataclass
 class MinKommune:
     """One of a project lead's municipalities, as the programme page shows it to the lead."""
 
@@ -391,6 +422,7 @@ class MinKommune:
     genaabnet_til: datetime | None = None
     frist: datetime | None = None  # the deadline the municipality is held to, while it still owes an application
     frist_overskredet: bool = False
+    anmodning: Anmodningsstatus | None = None
 
 
 def skyldig_frist(program: Program, ansoegning: Ansoegning | None, deltager: bool) -> datetime | None:
@@ -413,7 +445,7 @@ def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
         .filter(program=program)
         .uden_tekst()
         .select_related("afgoerelse")
-        .prefetch_related("genaabninger")
+        .prefetch_related("genaabninger", "genaabningsanmodninger")
     }
     deltagere = set(deltagelser_til_laesning(user).filter(program=program).values_list("kommune_id", flat=True))
     nu = tid.nu()
@@ -426,5 +458,6 @@ def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
             raekke.genaabnet_til = gaeldende_frist(ansoegning)
         raekke.frist = skyldig_frist(program, ansoegning, raekke.deltager)
         raekke.frist_overskredet = raekke.frist is not None and nu > raekke.frist
+        raekke.anmodning = anmodningsstatus(user, ansoegning) if ansoegning else None
         raekker.append(raekke)
     return raekker

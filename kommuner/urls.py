@@ -23,6 +23,16 @@ urlpatterns = [
     path("ansoegninger/<int:pk>/indsend/", ansoegninger.ansoegning_indsend, name="ansoegning_indsend"),
     path("ansoegninger/<int:pk>/send-tilbage/", ansoegninger.ansoegning_send_tilbage, name="ansoegning_send_tilbage"),
     path("ansoegninger/<int:pk>/genaabn/", ansoegninger.ansoegning_genaabn, name="ansoegning_genaabn"),
+    path(
+        "ansoegninger/<int:pk>/anmod-om-genaabning/",
+        ansoegninger.genaabningsanmodning_opret,
+        name="genaabningsanmodning_opret",
+    ),
+    path(
+        "genaabningsanmodninger/<int:pk>/afvis/",
+        ansoegninger.genaabningsanmodning_afvis,
+        name="genaabningsanmodning_afvis",
+    ),
     path("bilag/<int:pk>/", ansoegninger.bilag_hent, name="bilag_hent"),
     path("bilag/<int:pk>/slet/", ansoegninger.bilag_slet, name="bilag_slet"),
     path("kvitteringer/<int:pk>/", ansoegninger.kvittering_hent, name="kvittering_hent"),

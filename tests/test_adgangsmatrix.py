@@ -114,6 +114,17 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("ansoegninger/<int:pk>/genaabn/", "ansoegning", "POST"): (L, 403, 404, 403, 404, 403),
     ("ansoegninger/<int:pk>/genaabn/", "kladde", "GET"): (L, 403, 404, 404, 404, 403),  # the deadline is ahead
     ("ansoegninger/<int:pk>/genaabn/", "kladde", "POST"): (L, 403, 404, 404, 404, 403),
+    # After the deadline: København's request awaits the ministry's answer (reopen or decline, on the same page);
+    # Frederiksberg's lead may still ask. Empty forms: 400.
+    ("ansoegninger/<int:pk>/genaabn/", "anmodet_kladde", "GET"): (L, 403, 404, 404, 404, 200),
+    ("ansoegninger/<int:pk>/genaabn/", "anmodet_kladde", "POST"): (L, 403, 404, 404, 404, 400),
+    ("ansoegninger/<int:pk>/anmod-om-genaabning/", "kladde", "GET"): (L, 403, 404, 404, 404, 403),  # deadline ahead
+    ("ansoegninger/<int:pk>/anmod-om-genaabning/", "kladde", "POST"): (L, 403, 404, 404, 404, 403),
+    ("ansoegninger/<int:pk>/anmod-om-genaabning/", "anmodet_kladde", "GET"): (L, 403, 404, 404, 404, 403),  # asked
+    ("ansoegninger/<int:pk>/anmod-om-genaabning/", "anmodet_kladde", "POST"): (L, 403, 404, 404, 404, 403),
+    ("ansoegninger/<int:pk>/anmod-om-genaabning/", "frb_sen_kladde", "GET"): (L, 404, 200, 404, 404, 403),
+    ("ansoegninger/<int:pk>/anmod-om-genaabning/", "frb_sen_kladde", "POST"): (L, 404, 400, 404, 404, 403),
+    ("genaabningsanmodninger/<int:pk>/afvis/", "anmodning", "POST"): (L, 403, 404, 404, 404, 400),
     ("bilag/<int:pk>/", "bilag", "GET"): (L, 200, 404, 200, 404, 200),
     ("bilag/<int:pk>/", "kladdebilag", "GET"): EGEN_KLADDE,
     ("bilag/<int:pk>/", "frb_bilag", "GET"): (L, 404, 200, 200, 404, 200),

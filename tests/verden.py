@@ -28,7 +28,7 @@ from evaluering.services.tidsplan import tidsplanpunkt_opret
 from evaluering.tidsangivelse import fortolk
 from forebyggelse.roller import Rolle
 from kommuner.models import Bruger, Deltagelse, Kommune, Program, Vurdering
-from kommuner.services.ansoegninger import ansoegning_indsend, bilag_tilfoej
+from kommuner.services.ansoegninger import ansoegning_indsend, bilag_tilfoej, genaabningsanmodning_opret
 from kommuner.services.bevillinger import afgoerelse_traef
 from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
 from profiler.models import Indikator
@@ -82,7 +82,8 @@ def byg_verden() -> Verden:
 
 def _kommuner_og_programmer(b) -> dict:
     """A programme both municipalities applied to, were assessed in, selected for and granted (their participation
-    is what the strategies and deliveries hang on); and an open programme with both municipalities' drafts."""
+    is what the strategies and deliveries hang on); an open programme with both municipalities' drafts; and one past
+    its deadline, where København has asked the ministry to reopen and Frederiksberg has not."""
     leder, anden, ministeriet = b["egen_leder"], b["anden_leder"], b["ministeriet"]
     program = ProgramFactory(navn="Forebyggelsesprojektet (test)")
     ansoegninger = {}
@@ -112,6 +113,11 @@ def _kommuner_og_programmer(b) -> dict:
     kladdebilag = bilag_tilfoej(ansoegning=kladde, fil=_pdf("cv.pdf"), bruger=leder)
     AnsoegningFactory(program=aabent, kommune=Kommune.objects.get(kode="147"), udfyldt=True)
     nyt = ProgramFactory(navn="Nyt program (test)")
+    # Past its deadline: København has asked the ministry to reopen, Frederiksberg has not asked yet.
+    sent = ProgramFactory(navn="Fristen er overskredet (test)", ansoegningsfrist=timezone.now() - timedelta(days=1))
+    anmodet = AnsoegningFactory(program=sent, kommune=Kommune.objects.get(kode="101"), udfyldt=True)
+    anmodning = genaabningsanmodning_opret(ansoegning=anmodet, bruger=leder, begrundelse="Byrådet mødtes for sent.")
+    frb_sen = AnsoegningFactory(program=sent, kommune=Kommune.objects.get(kode="147"), udfyldt=True)
     return {
         "kommune": {"kode": "101"},
         "program": {"pk": program.pk},
@@ -124,6 +130,9 @@ def _kommuner_og_programmer(b) -> dict:
         "deltagelse": {"pk": ansoegning.deltagelse.pk},
         "kladde": {"pk": kladde.pk},
         "kladdebilag": {"pk": kladdebilag.pk},
+        "anmodet_kladde": {"pk": anmodet.pk},
+        "anmodning": {"pk": anmodning.pk},
+        "frb_sen_kladde": {"pk": frb_sen.pk},
         # Frederiksberg's own, for the rows that show its lead is a participant refused only what is not theirs.
         "frb_ansoegning": {"pk": ansoegninger["147"][0].pk},
         "frb_bilag": {"pk": ansoegninger["147"][1].pk},

@@ -3,10 +3,11 @@ from datetime import datetime, time
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout, Submit
 from django import forms
+from django.urls import reverse
 
 from forebyggelse.formatering import tal
 from forebyggelse.forms import dato_felt, klokkeslaet_felt, saml_tidspunkt
-from kommuner.models import TEGNGRAENSER, Ansoegning
+from kommuner.models import ANMODNING_MAKS, TEGNGRAENSER, Ansoegning, Genaabningsanmodning
 from kommuner.services.ansoegninger import REDIGERBARE_FELTER, SEKTION_A, Ansoegningsindhold
 
 
@@ -109,3 +110,39 @@ class GenaabningForm(forms.Form):
     def aaben_til(self) -> datetime:
         """The new deadline: the typed date and Danish time, whatever time zone the server runs in."""
         return self.cleaned_data["aaben_til"]
+
+
+class GenaabningsanmodningForm(forms.Form):
+    """A lead's request to reopen. Ids carry the application's number: the programme page shows one form per
+    municipality of the lead."""
+
+    begrundelse = forms.CharField(
+        label="Hvorfor har I brug for at indsende efter fristen?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=ANMODNING_MAKS,
+        help_text="Ministeriet læser begrundelsen, når det beslutter, om det genåbner for jer. I får svaret på e-mail.",
+        error_messages={"required": "Skriv, hvorfor I har brug for at indsende efter fristen."},
+    )
+
+    def __init__(self, *args, ansoegning: Ansoegning, **kwargs):
+        kwargs.setdefault("auto_id", f"anmodning-{ansoegning.pk}-%s")
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = reverse("kommuner:genaabningsanmodning_opret", args=[ansoegning.pk])
+        self.helper.add_input(Submit("anmod", "Send anmodningen til ministeriet"))
+
+
+class AfvisAnmodningForm(forms.Form):
+    svar = forms.CharField(
+        label="Svar til kommunen",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2_000,
+        help_text="Skriv, hvorfor ministeriet ikke genåbner. Kommunens projektledere får svaret på e-mail.",
+        error_messages={"required": "Skriv, hvorfor ministeriet ikke genåbner. Kommunen får svaret."},
+    )
+
+    def __init__(self, *args, anmodning: Genaabningsanmodning, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = reverse("kommuner:genaabningsanmodning_afvis", args=[anmodning.pk])
+        self.helper.add_input(Submit("afvis", "Afvis anmodningen", css_class="button-secondary"))

@@ -1,4 +1,5 @@
-"""Writes to an expression of interest: create, save a draft, annexes, submit, send back, reopen.
+"""Writes to an expression of interest: create, save a draft, annexes, submit, send back, reopen, and the leads'
+requests to reopen.
 
 Every write that changes the application or its annexes locks the application row first and checks its
 state under the lock. Writes record `bruger` in the change history, also outside a web request (demo
@@ -15,7 +16,7 @@ from django.utils.text import capfirst
 
 from forebyggelse import bilag as bilagskit
 from forebyggelse import tid
-from forebyggelse.formatering import tidspunkt
+from forebyggelse.formatering import dato, tidspunkt
 from forebyggelse.pdf import html_til_pdf, pdf_html
 from kommuner.models import (
     Ansoegning,
@@ -24,13 +25,22 @@ from kommuner.models import (
     Bilag,
     Bruger,
     Genaabning,
+    Genaabningsanmodning,
     Kommune,
     Kvittering,
     Program,
     ProgramStatus,
+    Udfald,
 )
 from kommuner.notifikationer import send_til_projektledere
-from kommuner.permissions import AFGOERELSE_TRUFFET, er_udvalgt, gaeldende_frist, inden_fristen, redigerbar_tilstand
+from kommuner.permissions import (
+    AFGOERELSE_TRUFFET,
+    er_udvalgt,
+    gaeldende_frist,
+    inden_fristen,
+    kan_anmode_om_genaabning,
+    redigerbar_tilstand,
+)
 
 # Section A of the form: the municipality and its contact person.
 SEKTION_A = [
@@ -269,13 +279,74 @@ def ansoegning_genaabn(
     genaabning.full_clean()
     with pghistory.context(user=bruger.pk):
         genaabning.save()
+        anmodning = _besvar_aaben_anmodning(ansoegning, udfald=Udfald.GENAABNET, svar="", bruger=bruger, nu=nu)
+    svar_paa = f"Det er svaret på jeres anmodning af {dato(anmodning.oprettet)}.\n\n" if anmodning else ""
     send_til_projektledere(
         ansoegning.kommune,
         emne=f"I kan indsende jeres interessetilkendegivelse til {ansoegning.program} indtil {tidspunkt(aaben_til)}",
         tekst=f"Ministeriet har genåbnet for jeres interessetilkendegivelse indtil {tidspunkt(aaben_til)}.\n\n"
-        f"Begrundelse: {genaabning.begrundelse}",
+        f"{svar_paa}Begrundelse: {genaabning.begrundelse}",
     )
     return genaabning
+
+
+# Requests to reopen -------------------------------------------------------------------------------
+
+
+def _besvar_aaben_anmodning(
+    ansoegning: Ansoegning, *, udfald: str, svar: str, bruger: Bruger, nu: datetime
+) -> Genaabningsanmodning | None:
+    """Answer the application's open request, if there is one. The caller holds the application's lock."""
+    anmodning = ansoegning.genaabningsanmodninger.filter(besvaret__isnull=True).first()
+    if anmodning is None:
+        return None
+    anmodning.besvaret, anmodning.besvaret_af, anmodning.udfald, anmodning.svar = nu, bruger, udfald, svar
+    anmodning.full_clean()
+    anmodning.save(update_fields=["besvaret", "besvaret_af", "udfald", "svar"])
+    return anmodning
+
+
+@transaction.atomic
+def genaabningsanmodning_opret(
+    *, ansoegning: Ansoegning, bruger: Bruger, begrundelse: str, nu: datetime | None = None
+) -> Genaabningsanmodning:
+    """A lead of the municipality asks the ministry to reopen after the deadline. Under the application's lock, so
+    two leads asking at once make one request, and the second is told it is already sent.
+
+    Unlike the other writes here, this one also checks who asks (the whole kan_anmode_om_genaabning, not only the
+    state): the request is made in the requester's name, and only the municipality's own leads may make it."""
+    ansoegning = _laas(ansoegning)
+    ok, grund = kan_anmode_om_genaabning(bruger, ansoegning, nu or tid.nu())
+    if not ok:
+        raise ValidationError(grund)
+    anmodning = Genaabningsanmodning(ansoegning=ansoegning, begrundelse=begrundelse.strip(), oprettet_af=bruger)
+    anmodning.full_clean()
+    with pghistory.context(user=bruger.pk):
+        anmodning.save()
+    return anmodning
+
+
+@transaction.atomic
+def genaabningsanmodning_afvis(
+    *, anmodning: Genaabningsanmodning, bruger: Bruger, svar: str, nu: datetime | None = None
+) -> Genaabningsanmodning:
+    """The ministry declines a request, saying why; the municipality's leads get the answer by e-mail."""
+    ansoegning = _laas(anmodning.ansoegning)
+    if not ansoegning.genaabningsanmodninger.filter(pk=anmodning.pk, besvaret__isnull=True).exists():
+        raise ValidationError("Ministeriet har allerede svaret på anmodningen.")
+    if not svar.strip():
+        raise ValidationError({"svar": "Skriv, hvorfor ministeriet ikke genåbner. Kommunen får svaret."})
+    with pghistory.context(user=bruger.pk):
+        anmodning = _besvar_aaben_anmodning(
+            ansoegning, udfald=Udfald.AFVIST, svar=svar.strip(), bruger=bruger, nu=nu or tid.nu()
+        )
+    send_til_projektledere(
+        ansoegning.kommune,
+        emne=f"Ministeriet genåbner ikke for jeres interessetilkendegivelse til {ansoegning.program}",
+        tekst=f"Ministeriet har svaret på jeres anmodning af {dato(anmodning.oprettet)} om at genåbne for "
+        f"interessetilkendegivelsen:\n\n{anmodning.svar}",
+    )
+    return anmodning
 
 
 # Annexes ------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Expressions of interest: the page, the draft form, annexes, submission, receipts, sending back, reopening.
+"""Expressions of interest: the page, the draft form, annexes, submission, receipts, sending back, reopening, and
+the leads' requests to reopen with the ministry's answer.
 
 Each view: access_* (404 for what the user may not read) → kan_* (403 with the reason) → one service.
 """
@@ -6,7 +7,7 @@ Each view: access_* (404 for what the user may not read) → kan_* (403 with the
 from functools import partial
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,16 +20,26 @@ from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from hentninger import services as hentningslog
 from hentninger.services import logget_hentning
-from kommuner.forms.ansoegninger import AnsoegningForm, GenaabningForm, TilbagesendelseForm
+from kommuner.forms.ansoegninger import (
+    AfvisAnmodningForm,
+    AnsoegningForm,
+    GenaabningForm,
+    GenaabningsanmodningForm,
+    TilbagesendelseForm,
+)
 from kommuner.permissions import (
+    aaben_anmodning,
     access_ansoegning,
     access_ansoegning_til_side,
     access_ansoegning_til_status,
     access_bilag,
+    access_genaabningsanmodning,
     access_kommune,
     access_kvittering,
     access_program,
     gaeldende_frist,
+    kan_afvise_genaabningsanmodning,
+    kan_anmode_om_genaabning,
     kan_genaabne,
     kan_indsende,
     kan_oprette_ansoegning,
@@ -37,7 +48,7 @@ from kommuner.permissions import (
     kan_traeffe_afgoerelse,
     kan_vurdere,
 )
-from kommuner.selectors import historik_for_ansoegning
+from kommuner.selectors import anmodningsstatus, historik_for_ansoegning
 from kommuner.services import ansoegninger as services
 
 BILAG_HJAELP = "Fx kommunens børnepolitik eller den nuværende forebyggelsesstrategi."
@@ -78,8 +89,16 @@ def _detalje(request, pk, *, form=None, indsend_fejl=None, status=200):
         "afgoerelse": getattr(ansoegning, "afgoerelse", None),
         "bevillinger": list(ansoegning.deltagelse.bevillinger.all()) if hasattr(ansoegning, "deltagelse") else [],
         "historik": historik_for_ansoegning(user, ansoegning, request.GET.get("historik")),
+        "anmodning": _anmodning(user, ansoegning),
     }
     return render(request, "kommuner/ansoegning_detalje.html", context, status=status)
+
+
+def _anmodning(user, ansoegning):
+    status = anmodningsstatus(user, ansoegning)
+    if status and status.kan_anmode:
+        status.form = GenaabningsanmodningForm(ansoegning=ansoegning)
+    return status
 
 
 @require_safe
@@ -186,12 +205,34 @@ def ansoegning_send_tilbage(request, pk):
     return render(request, "kommuner/ansoegning_send_tilbage.html", {"ansoegning": ansoegning, "form": form})
 
 
+def _genaabn_side(request, ansoegning, *, form=None, afvis_form=None, status=200):
+    """The ministry's reopening page: the municipality's open request, if any, and the two answers to it. With a
+    request open the ministry may decline it even when reopening is not possible (the deadline was moved)."""
+    user = request.user
+    kan, grund = kan_genaabne(user, ansoegning)
+    anmodning = aaben_anmodning(ansoegning)
+    kan_afvise = anmodning is not None and kan_afvise_genaabningsanmodning(user, anmodning)[0]
+    if not (kan or kan_afvise):
+        raise PermissionDenied(grund)
+    context = {
+        "ansoegning": ansoegning,
+        "anmodning": anmodning,
+        "form": (form or GenaabningForm()) if kan else None,
+        "grund": grund,
+        "afvis_form": (afvis_form or AfvisAnmodningForm(anmodning=anmodning)) if kan_afvise else None,
+        "frist": gaeldende_frist(ansoegning),
+    }
+    return render(request, "kommuner/ansoegning_genaabn.html", context, status=status)
+
+
 @require_safe_or_POST
 def ansoegning_genaabn(request, pk):
     ansoegning = access_ansoegning_til_status(request.user, pk)
+    if request.method != "POST":
+        return _genaabn_side(request, ansoegning)
     kraev(kan_genaabne(request.user, ansoegning))
-    form = GenaabningForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = GenaabningForm(request.POST)
+    if form.is_valid():
         try:
             services.ansoegning_genaabn(
                 ansoegning=ansoegning,
@@ -204,8 +245,43 @@ def ansoegning_genaabn(request, pk):
         else:
             messages.success(request, f"{ansoegning.kommune.navn} kan nu indsende indtil {tidspunkt(form.aaben_til)}.")
             return redirect("kommuner:program", pk=ansoegning.program_id)
+    return _genaabn_side(request, ansoegning, form=form, status=400)
+
+
+@require_safe_or_POST
+def genaabningsanmodning_opret(request, pk):
+    ansoegning = access_ansoegning_til_status(request.user, pk)
+    kraev(kan_anmode_om_genaabning(request.user, ansoegning))
+    form = GenaabningsanmodningForm(request.POST if request.method == "POST" else None, ansoegning=ansoegning)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.genaabningsanmodning_opret(
+                ansoegning=ansoegning, bruger=request.user, begrundelse=form.cleaned_data["begrundelse"]
+            )
+        except ValidationError as exc:
+            service_fejl_paa_form(form, exc)
+        else:
+            messages.success(request, "Anmodningen er sendt. I får ministeriets svar på e-mail.")
+            return redirect("kommuner:ansoegning", pk=ansoegning.pk)
     return render(
         request,
-        "kommuner/ansoegning_genaabn.html",
+        "kommuner/genaabningsanmodning.html",
         {"ansoegning": ansoegning, "form": form, "frist": gaeldende_frist(ansoegning)},
+        status=400 if form.errors else 200,
     )
+
+
+@require_POST
+def genaabningsanmodning_afvis(request, pk):
+    anmodning = access_genaabningsanmodning(request.user, pk)
+    kraev(kan_afvise_genaabningsanmodning(request.user, anmodning))
+    form = AfvisAnmodningForm(request.POST, anmodning=anmodning)
+    if not form.is_valid():
+        return _genaabn_side(request, anmodning.ansoegning, afvis_form=form, status=400)
+    try:
+        services.genaabningsanmodning_afvis(anmodning=anmodning, bruger=request.user, svar=form.cleaned_data["svar"])
+    except ValidationError as exc:  # answered by a colleague a moment ago: the page has nothing left to answer
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, f"Anmodningen fra {anmodning.ansoegning.kommune.navn} er afvist.")
+    return redirect("kommuner:program", pk=anmodning.ansoegning.program_id)

@@ -10,6 +10,7 @@ from forebyggelse.adgang import kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe
+from kommuner.forms.ansoegninger import GenaabningsanmodningForm
 from kommuner.forms.programmer import ProgramForm
 from kommuner.permissions import (
     access_program,
@@ -88,7 +89,11 @@ def program_detalje(request, pk):
             "historik": historik_for_program(user, program, request.GET.get("historik")),
         }
     elif er_projektleder(user):
-        context |= {"visning": "projektleder", "mine_kommuner": mine_kommuner_i_program(user, program)}
+        mine_kommuner = mine_kommuner_i_program(user, program)
+        for raekke in mine_kommuner:
+            if raekke.anmodning and raekke.anmodning.kan_anmode:
+                raekke.anmodning.form = GenaabningsanmodningForm(ansoegning=raekke.ansoegning)
+        context |= {"visning": "projektleder", "mine_kommuner": mine_kommuner}
     elif er_evaluator(user):
         context |= {
             "visning": "evaluator",

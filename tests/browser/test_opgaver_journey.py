@@ -1,7 +1,8 @@
-"""Mine opgaver in real Chromium: a user starts from the list, acts on the first task, and the list shrinks by one."""
+"""Mine opgaver in real Chromium: a user starts from the list, acts on a task, and the list shrinks by one."""
 
-from datetime import date
+from datetime import date, timedelta
 
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from evaluering.models import Kommuneleverance, Moede, Moedeart
@@ -9,9 +10,10 @@ from evaluering.services.leverancer import indsendelse_vurder, leverance_indsend
 from evaluering.services.moeder import dagsordenspunkt_tilfoej, moede_marker_afholdt, referat_gem, referat_godkend
 from forebyggelse.roller import Rolle
 from kommuner.models import Kommune
+from kommuner.services.ansoegninger import genaabningsanmodning_opret
 from strategi.models import Handling, HandlingStatus
 from tests.evaluering.factories import dataleverance, moede, program_med_deltagere
-from tests.kommuner.factories import BrugerFactory, projektleder_for
+from tests.kommuner.factories import AnsoegningFactory, BrugerFactory, ProgramFactory, projektleder_for
 from tests.strategi.factories import StrategiFactory, godkend
 
 OPGAVER = "section.mine-opgaver tbody tr"
@@ -113,3 +115,42 @@ def test_the_steering_group_reads_the_next_agenda_from_its_list(page, log_ind, s
     expect(page.locator(OPGAVER)).to_have_count(1)
     expect(page.locator(OPGAVER).first).to_contain_text("Læs referatet af 1. styregruppemøde den 15. marts 2012")
     expect(page.locator(".menu-antal").first).to_contain_text("1")
+
+
+def test_a_lead_asks_to_reopen_and_the_ministry_reopens_from_its_list(page, log_ind):
+    BrugerFactory(username="ministeriet", rolle=Rolle.MINISTERIET)
+    BrugerFactory(username="leder-101", rolle=Rolle.PROJEKTLEDER, kommuner=["101"])
+    leder_147 = BrugerFactory(username="leder-147", rolle=Rolle.PROJEKTLEDER, kommuner=["147"])
+    program = ProgramFactory(navn="Sen runde (browsertest)", ansoegningsfrist=timezone.now() - timedelta(days=1))
+    AnsoegningFactory(program=program, kommune=Kommune.objects.get(kode="101"), udfyldt=True)
+    frb = AnsoegningFactory(program=program, kommune=Kommune.objects.get(kode="147"), udfyldt=True)
+    genaabningsanmodning_opret(ansoegning=frb, bruger=leder_147, begrundelse="Sygdom i projektgruppen.")
+
+    # The lead is told the deadline has passed and asks the ministry from the programme page.
+    log_ind("leder-101")
+    page.goto(f"/programmer/{program.pk}/")
+    expect(page.locator(".program-frist")).to_contain_text("Fristen er overskredet")
+    page.get_by_label("Hvorfor har I brug for at indsende efter fristen?").fill("Byrådet mødtes først i går.")
+    page.get_by_role("button", name="Send anmodningen til ministeriet").click()
+    expect(page.locator(".beskeder .alert-success")).to_contain_text("Anmodningen er sendt")
+    expect(page.locator(".genaabningsanmodning")).to_contain_text("Ministeriet har ikke svaret endnu")
+    page.context.clear_cookies()
+
+    # The ministry answers the first request on its list by reopening, and the list shrinks by one.
+    log_ind("ministeriet")
+    page.goto("/")
+    anmodninger = page.locator(OPGAVER).filter(has_text="anmodning om genåbning")
+    expect(anmodninger).to_have_count(2)
+    antal = page.locator(OPGAVER).count()
+    expect(anmodninger.first).to_contain_text("Kommunens begrundelse: Sygdom i projektgruppen.")
+    anmodninger.filter(has_text="Københavns Kommunes").get_by_role("link").click()
+    expect(page.locator("main")).to_contain_text("Byrådet mødtes først i går.")
+    ny_frist = timezone.localdate() + timedelta(days=7)
+    page.get_by_label("Ny frist, dato").fill(f"{ny_frist:%Y-%m-%d}")
+    page.get_by_label("Begrundelse").fill("Byrådets behandling.")
+    page.get_by_role("button", name="Genåbn for kommunen").click()
+    expect(page.locator(".beskeder .alert-success")).to_contain_text("kan nu indsende indtil")
+    page.goto("/")
+    expect(page.locator(OPGAVER)).to_have_count(antal - 1)
+    expect(page.locator(OPGAVER).filter(has_text="anmodning om genåbning")).to_have_count(1)
+    expect(page.locator("section.mine-opgaver")).not_to_contain_text("Københavns Kommunes anmodning")

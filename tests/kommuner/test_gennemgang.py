@@ -20,7 +20,14 @@ from forebyggelse.formatering import dansk_tidspunkt
 from forebyggelse.historik import HISTORIK_PR_SIDE
 from forebyggelse.roller import Rolle
 from kommuner import permissions
-from kommuner.models import Afgoerelse, AnsoegningQuerySet, AnsoegningStatus, Bruger, DeltagelseQuerySet
+from kommuner.models import (
+    Afgoerelse,
+    AnsoegningQuerySet,
+    AnsoegningStatus,
+    Bruger,
+    DeltagelseQuerySet,
+    Genaabningsanmodning,
+)
 from kommuner.services import ansoegninger, bevillinger, kommuner, oplysninger, programmer, vurderinger
 from kommuner.services.ansoegninger import Ansoegningsindhold, ansoegning_gem, ansoegning_send_tilbage
 from kommuner.services.bevillinger import afgoerelse_traef
@@ -148,7 +155,13 @@ def test_a_long_history_is_paged(client_for, program, kobenhavn, projektleder_10
 
 def test_every_permission_predicate_returns_a_reason(program, indsendt, kobenhavn, ministeriet, evaluator):
     udvaelg(indsendt, ministeriet)
-    eksempler = {"kommune": kobenhavn, "program": program, "ansoegning": indsendt, "deltagelse": indsendt.deltagelse}
+    eksempler = {
+        "kommune": kobenhavn,
+        "program": program,
+        "ansoegning": indsendt,
+        "deltagelse": indsendt.deltagelse,
+        "anmodning": Genaabningsanmodning(ansoegning=indsendt),
+    }
     predikater = [
         (navn, f) for navn, f in inspect.getmembers(permissions, inspect.isfunction) if navn.startswith("kan_")
     ]

@@ -2,7 +2,7 @@
 
 Each test holds one write open (uncommitted, its row locks taken) while a second write starts beside it, and
 shows that the second waits for the first and then sees what the first did: no lost spending, no grant below
-what was spent, no annex or reopening behind a submission.
+what was spent, no annex or reopening behind a submission, no second request to reopen beside the first.
 """
 
 import threading
@@ -16,8 +16,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from kommuner.models import AnsoegningStatus, Bevilling, Bilag, Genaabning
-from kommuner.services.ansoegninger import ansoegning_genaabn, ansoegning_indsend, bilag_tilfoej
+from kommuner.models import AnsoegningStatus, Bevilling, Bilag, Genaabning, Genaabningsanmodning, Udfald
+from kommuner.services.ansoegninger import (
+    ansoegning_genaabn,
+    ansoegning_indsend,
+    bilag_tilfoej,
+    genaabningsanmodning_afvis,
+    genaabningsanmodning_opret,
+)
 from kommuner.services.bevillinger import afgoerelse_traef, forbrug_registrer
 from tests.kommuner.factories import AnsoegningFactory, ProgramFactory
 
@@ -259,3 +265,55 @@ def test_spending_in_one_municipality_does_not_hold_up_a_decision_on_another(
     forbrug.slip.set()
     forbrug.vent()
     assert forbrug.fejl is None
+
+
+# Requests to reopen: one open at a time, one answer each -----------------------------------------------------
+
+
+@pytest.fixture
+def efter_fristen(kommunedata, projektleder_101):
+    from kommuner.models import Kommune
+
+    program = ProgramFactory(ansoegningsfrist=timezone.now() - timezone.timedelta(hours=1))
+    return AnsoegningFactory(program=program, kommune=Kommune.objects.get(kode="101"), udfyldt=True)
+
+
+def test_two_leads_asking_at_once_make_one_request(efter_fristen, projektleder_101):
+    from tests.kommuner.factories import BrugerFactory
+
+    kollega = BrugerFactory(rolle="projektleder", kommuner=["101"])
+    foerste = foerst_holdt_aaben(
+        lambda: genaabningsanmodning_opret(ansoegning=efter_fristen, bruger=projektleder_101, begrundelse="Sygdom.")
+    )
+    anden = Traad(
+        lambda: genaabningsanmodning_opret(ansoegning=efter_fristen, bruger=kollega, begrundelse="Byrådet.")
+    ).start()
+    assert venter_paa_laas(anden), "den anden anmodning tjekkede uden at vente på den første"
+    foerste.slip.set()
+    foerste.vent()
+    anden.vent()
+    assert foerste.fejl is None
+    assert isinstance(anden.fejl, ValidationError)
+    assert anden.fejl.messages == ["I har allerede bedt ministeriet om at genåbne. Vent på ministeriets svar."]
+    assert list(Genaabningsanmodning.objects.values_list("begrundelse", flat=True)) == ["Sygdom."]
+
+
+def test_a_decline_beside_a_reopening_waits_and_is_then_refused(efter_fristen, projektleder_101, ministeriet):
+    anmodning = genaabningsanmodning_opret(ansoegning=efter_fristen, bruger=projektleder_101, begrundelse="Sygdom.")
+    genaabning = foerst_holdt_aaben(
+        lambda: ansoegning_genaabn(
+            ansoegning=efter_fristen,
+            aaben_til=timezone.now() + timezone.timedelta(days=7),
+            begrundelse="Sygdom",
+            bruger=ministeriet,
+        )
+    )
+    afvisning = Traad(lambda: genaabningsanmodning_afvis(anmodning=anmodning, bruger=ministeriet, svar="Nej.")).start()
+    assert venter_paa_laas(afvisning), "afvisningen tjekkede anmodningen uden at vente på genåbningen"
+    genaabning.slip.set()
+    genaabning.vent()
+    afvisning.vent()
+    assert isinstance(afvisning.fejl, ValidationError)
+    assert afvisning.fejl.messages == ["Ministeriet har allerede svaret på anmodningen."]
+    anmodning.refresh_from_db()
+    assert (anmodning.udfald, anmodning.svar) == (Udfald.GENAABNET, "")

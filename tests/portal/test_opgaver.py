@@ -21,13 +21,18 @@ from evaluering.services.rapporter import rapportpakke_gem
 from forebyggelse.formatering import dansk_tid, dato, ejefald
 from forebyggelse.roller import Rolle
 from kommuner.models import Vurdering
-from kommuner.services.ansoegninger import ansoegning_send_tilbage
+from kommuner.services.ansoegninger import (
+    ansoegning_genaabn,
+    ansoegning_send_tilbage,
+    genaabningsanmodning_afvis,
+    genaabningsanmodning_opret,
+)
 from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
 from portal.opgaver import opgaver_for
 from strategi.models import Handling, HandlingStatus
 from strategi.services.strategier import strategi_send_tilbage
 from tests.evaluering.factories import dataleverance, moede, program_med_deltagere
-from tests.kommuner.factories import AnsoegningFactory, BrugerFactory, projektleder_for
+from tests.kommuner.factories import AnsoegningFactory, BrugerFactory, ProgramFactory, projektleder_for
 from tests.strategi.factories import HandlingFactory, StrategiFactory, godkend
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +116,41 @@ def test_a_lead_sees_only_their_own_municipalitys_tasks(projektleder_101, projek
     ]
     assert all(o.kommune in ("", "København") for o in egne)
     assert all(o.kommune in ("", "Frederiksberg") for o in opgaver_for(projektleder_147))
+
+
+def _anmod_om_genaabning(program, kommune):
+    ansoegning = AnsoegningFactory(program=program, kommune=kommune, udfyldt=True)
+    return genaabningsanmodning_opret(ansoegning=ansoegning, bruger=projektleder_for(kommune), begrundelse="Sygdom.")
+
+
+def test_a_request_to_reopen_is_a_task_for_the_ministry_until_answered(ministeriet, kobenhavn, frederiksberg):
+    sent = ProgramFactory(ansoegningsfrist=timezone.now() - timedelta(hours=1))
+    kbh = _anmod_om_genaabning(sent, kobenhavn)
+    frb = _anmod_om_genaabning(sent, frederiksberg)
+    anmodninger = [o for o in opgaver_for(ministeriet) if o.art == "Anmodninger om genåbning"]
+    assert [(o.titel, o.url, o.kommune, o.bemaerkning) for o in anmodninger] == [
+        (
+            "Svar på Københavns Kommunes anmodning om genåbning",
+            f"/ansoegninger/{kbh.ansoegning_id}/genaabn/",
+            "København",
+            "Sygdom.",
+        ),
+        (
+            "Svar på Frederiksberg Kommunes anmodning om genåbning",
+            f"/ansoegninger/{frb.ansoegning_id}/genaabn/",
+            "Frederiksberg",
+            "Sygdom.",
+        ),
+    ]
+    assert {o.bemaerkning_fra for o in anmodninger} == {"Kommunens begrundelse"}
+    genaabningsanmodning_afvis(anmodning=kbh, bruger=ministeriet, svar="Fristen gælder alle.")
+    ansoegning_genaabn(
+        ansoegning=frb.ansoegning,
+        aaben_til=timezone.now() + timedelta(days=7),
+        begrundelse="Sygdom.",
+        bruger=ministeriet,
+    )
+    assert not [t for t in titler(ministeriet) if "anmodning om genåbning" in t]
 
 
 def test_what_the_ministry_sent_back_is_a_task_with_its_comment(ministeriet, projektleder_101, kobenhavn):
@@ -270,6 +310,9 @@ def _deltagere_med_opgaver(ministeriet, koder):
     afholdt = moede_marker_afholdt(moede=moede(program, art=Moedeart.STYREGRUPPE))
     referat_gem(moede=afholdt, referat="Status blev drøftet.", version=afholdt.version, bruger=ministeriet)
     referat_godkend(moede=afholdt, bruger=ministeriet, version=Moede.objects.get(pk=afholdt.pk).version)
+    sent = ProgramFactory(ansoegningsfrist=timezone.now() - timedelta(hours=1))
+    for deltagelse in program.deltagelser.select_related("kommune"):
+        _anmod_om_genaabning(sent, deltagelse.kommune)
     return program
 
 
