@@ -13,7 +13,14 @@ import pghistory
 
 from forebyggelse.formatering import dansk_tidspunkt
 from kommuner.models import Anbefaling, Ansoegning, Bruger, Kommune, Program, ProgramStatus, Vurdering
-from kommuner.services.ansoegninger import Ansoegningsindhold, ansoegning_gem, ansoegning_indsend, ansoegning_opret
+from kommuner.services.ansoegninger import (
+    Ansoegningsindhold,
+    ansoegning_gem,
+    ansoegning_genaabn,
+    ansoegning_indsend,
+    ansoegning_opret,
+    genaabningsanmodning_opret,
+)
 from kommuner.services.bevillinger import afgoerelse_traef
 from kommuner.services.programmer import program_opret, program_saet_status
 from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
@@ -196,16 +203,17 @@ def _indsend(program, kommune, felter, beloeb, *, dag: int | date, ministeriet: 
 
 NAESTE_PROGRAMNAVN = "Forebyggelsesprojektet 2013–2014 (eksempel)"
 NAESTE_BESKRIVELSE = (
-    "Eksempeldata: et tænkt næste program, hvis ansøgningsrunde er åben i foråret 2012, så demoen viser "
-    "interessetilkendegivelser, der venter på vurdering og afgørelse, midt i det første program "
-    "(PORTAL_I_DAG=2012-06-01). Frederiksbergs og Aarhus' er indsendt, Københavns er en kladde."
+    "Eksempeldata: et tænkt næste program, hvis ansøgningsrunde sluttede 25. maj 2012, så demoen midt i det første "
+    "program (PORTAL_I_DAG=2012-06-01) viser interessetilkendegivelser, der venter på vurdering og afgørelse, en "
+    "anmodning om genåbning og en genåbnet frist."
 )
+NAESTE_FRIST = dansk_tidspunkt(date(2012, 5, 25), time(12, 0))
 
 
 def indlaes_naeste_program(*, ministeriet: Bruger) -> Program | None:
-    """The next programme's application round on 1 June 2012: one application to assess (Frederiksberg), one
-    assessed and awaiting the decision (Aarhus), and København's draft due by the deadline. Does nothing if the
-    programme exists."""
+    """The next programme's application round, seen on 1 June 2012: Odense's application to assess, Aarhus' assessed
+    and awaiting the decision, Frederiksberg's lead asking to reopen, and København reopened until 29 June. Does
+    nothing if the programme exists."""
     if Program.objects.filter(navn=NAESTE_PROGRAMNAVN).exists():
         return None
     with pghistory.context(user=ministeriet.pk):
@@ -215,27 +223,46 @@ def indlaes_naeste_program(*, ministeriet: Bruger) -> Program | None:
             startdato=date(2013, 1, 1),
             slutdato=date(2014, 12, 31),
             samlet_budget=8_000_000,
-            ansoegningsfrist=dansk_tidspunkt(date(2012, 6, 29), time(12, 0)),
+            ansoegningsfrist=NAESTE_FRIST,
             status=ProgramStatus.AABEN,
         )
     beloeb = {2013: 600_000, 2014: 800_000}
-    for kode, dag, fokus in [("147", date(2012, 5, 21), EKSEMPLER[0][3]), ("751", date(2012, 5, 14), EKSEMPLER[1][3])]:
+    for kode, dag, fokus in [("461", date(2012, 5, 21), EKSEMPLER[2][3]), ("751", date(2012, 5, 14), EKSEMPLER[1][3])]:
         kommune = Kommune.objects.get(kode=kode)
         felter = _eksempel(kommune, fokus) | {"opstart": f"{EKSEMPEL}Projektlederen kan starte i januar 2013."}
         ansoegning = _indsend(program, kommune, felter, beloeb, dag=dag, ministeriet=ministeriet)
         if kode == "751":
             _vurder(ansoegning, ministeriet, score=3)
-    kobenhavn = Kommune.objects.get(kode="101")
-    leder = kobenhavn.projektledere.first() or ministeriet
-    with pghistory.context(user=leder.pk):
-        kladde = ansoegning_opret(program=program, kommune=kobenhavn)
-        indhold = Ansoegningsindhold(**(_eksempel(kobenhavn, "overgangen fra dagtilbud til skole") | KLADDE_TOMME))
-        ansoegning_gem(ansoegning=kladde, indhold=indhold, beloeb={2013: 1_000_000}, bruger=leder)
+    kobenhavn = _kladde(program, "101", "overgangen fra dagtilbud til skole", ministeriet)
+    ansoegning_genaabn(
+        ansoegning=kobenhavn,
+        aaben_til=dansk_tidspunkt(date(2012, 6, 29), time(12, 0)),
+        begrundelse=f"{EKSEMPEL}Byrådet behandler sagen først i juni.",
+        bruger=ministeriet,
+        nu=dansk_tidspunkt(date(2012, 5, 29), time(9, 0)),
+    )
+    frederiksberg = _kladde(program, "147", EKSEMPLER[0][3], ministeriet)
+    leder = frederiksberg.kommune.projektledere.first()
+    if leder is not None:
+        genaabningsanmodning_opret(
+            ansoegning=frederiksberg,
+            bruger=leder,
+            begrundelse=f"{EKSEMPEL}Projektgruppen var syg i ugen op til fristen; vi kan indsende inden 15. juni.",
+            nu=dansk_tidspunkt(date(2012, 5, 30), time(14, 0)),
+        )
     return program
 
 
-# København's draft is begun: the sections still to write are empty.
-KLADDE_TOMME = {"projektdesign": "", "bemanding": "", "tidsplan": ""}
+def _kladde(program: Program, kode: str, fokus: str, ministeriet: Bruger) -> Ansoegning:
+    """A begun draft: the sections still to write are empty."""
+    kommune = Kommune.objects.get(kode=kode)
+    leder = kommune.projektledere.first() or ministeriet
+    with pghistory.context(user=leder.pk):
+        kladde = ansoegning_opret(program=program, kommune=kommune)
+        indhold = Ansoegningsindhold(
+            **(_eksempel(kommune, fokus) | {"projektdesign": "", "bemanding": "", "tidsplan": ""})
+        )
+        return ansoegning_gem(ansoegning=kladde, indhold=indhold, beloeb={2013: 1_000_000}, bruger=leder)
 
 
 # Every other municipality, when the demo is scaled up (load_demo --alle-kommuner): a small grant each, so the

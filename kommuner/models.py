@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
+from django.utils import timezone
 
 from forebyggelse.bilag import Bilagsfil
 from forebyggelse.formatering import kort_tidspunkt
@@ -386,7 +387,7 @@ class Genaabningsanmodning(models.Model):
     begrundelse = models.TextField(
         "begrundelse", max_length=ANMODNING_MAKS, validators=[MaxLengthValidator(ANMODNING_MAKS)]
     )
-    oprettet = models.DateTimeField("sendt", auto_now_add=True)
+    oprettet = models.DateTimeField("sendt", default=timezone.now)  # the portal's clock when set (tid.nu)
     oprettet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     besvaret = models.DateTimeField("besvaret", null=True, blank=True)
     besvaret_af = models.ForeignKey(

@@ -2,6 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
+import django.utils.timezone
 import pgtrigger.compiler
 import pgtrigger.migrations
 from django.conf import settings
@@ -27,7 +28,7 @@ class Migration(migrations.Migration):
                         verbose_name="begrundelse",
                     ),
                 ),
-                ("oprettet", models.DateTimeField(auto_now_add=True, verbose_name="sendt")),
+                ("oprettet", models.DateTimeField(default=django.utils.timezone.now, verbose_name="sendt")),
                 ("besvaret", models.DateTimeField(blank=True, null=True, verbose_name="besvaret")),
                 (
                     "udfald",
@@ -93,7 +94,7 @@ class Migration(migrations.Migration):
                         verbose_name="begrundelse",
                     ),
                 ),
-                ("oprettet", models.DateTimeField(auto_now_add=True, verbose_name="sendt")),
+                ("oprettet", models.DateTimeField(default=django.utils.timezone.now, verbose_name="sendt")),
                 ("besvaret", models.DateTimeField(blank=True, null=True, verbose_name="besvaret")),
                 (
                     "udfald",

@@ -316,10 +316,13 @@ def genaabningsanmodning_opret(
     Unlike the other writes here, this one also checks who asks (the whole kan_anmode_om_genaabning, not only the
     state): the request is made in the requester's name, and only the municipality's own leads may make it."""
     ansoegning = _laas(ansoegning)
-    ok, grund = kan_anmode_om_genaabning(bruger, ansoegning, nu or tid.nu())
+    nu = nu or tid.nu()
+    ok, grund = kan_anmode_om_genaabning(bruger, ansoegning, nu)
     if not ok:
         raise ValidationError(grund)
-    anmodning = Genaabningsanmodning(ansoegning=ansoegning, begrundelse=begrundelse.strip(), oprettet_af=bruger)
+    anmodning = Genaabningsanmodning(
+        ansoegning=ansoegning, begrundelse=begrundelse.strip(), oprettet=nu, oprettet_af=bruger
+    )
     anmodning.full_clean()
     with pghistory.context(user=bruger.pk):
         anmodning.save()

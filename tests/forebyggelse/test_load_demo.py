@@ -111,6 +111,7 @@ def test_on_1_june_2012_the_demo_gives_each_role_every_kind_of_task(settings):
         return {o.art for navn in brugernavne for o in opgaver_for(Bruger.objects.get(username=navn))}
 
     assert arter("ministeriet") == {
+        kommuner.GENAABNING,
         kommuner.VURDER,
         kommuner.AFGOER,
         strategi.GODKEND,
@@ -131,6 +132,11 @@ def test_on_1_june_2012_the_demo_gives_each_role_every_kind_of_task(settings):
     }
     assert arter("evaluator") == {evaluering.NYT}
     assert arter("styregruppe") == {evaluering.MOEDER}
-    # København's draft for the next programme is due at its deadline, a month ahead of the demo's day.
+    # København's draft for the next programme is due when its reopening ends, four weeks after the demo's day.
     ansoeg = [o for o in opgaver_for(Bruger.objects.get(username="projektleder-101")) if o.art == kommuner.ANSOEG]
     assert [o.frist_tekst for o in ansoeg] == ["29. juni 2012 kl. 12.00"]
+    # Frederiksberg's request reads as sent the day it was made in the demo, not the day the demo was loaded.
+    from kommuner.models import Genaabningsanmodning
+
+    anmodning = Genaabningsanmodning.objects.get(ansoegning__kommune__kode="147")
+    assert timezone.localtime(anmodning.oprettet).strftime("%d.%m.%Y") == "30.05.2012"
