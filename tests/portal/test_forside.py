@@ -6,6 +6,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+import portal.opgaver
+from forebyggelse.opgaver import Opgave
 from kommuner.services.ansoegninger import ansoegning_send_tilbage
 from konto.session import FORRIGE_LOGIN, forrige_login
 from tests.kommuner.factories import AnsoegningFactory
@@ -59,14 +61,13 @@ def test_each_login_remembers_the_one_before(client, evaluator):
 
 
 def test_a_long_list_shows_the_most_pressing_first_each_kind_as_a_filter_and_the_rest_on_request(
-    client_for, ministeriet
+    client_for, ministeriet, monkeypatch
 ):
-    from kommuner.models import Kommune
-
-    koder = list(Kommune.objects.order_by("kode").values_list("kode", flat=True)[:22])
-    for kode in koder:
-        StrategiFactory(status="indsendt", kommune=Kommune.objects.get(kode=kode))
-    AnsoegningFactory(kommune=Kommune.objects.get(kode="101"), indsendt=True)
+    # 23 tasks of two kinds, as the role's selector would give them (the selectors have their own tests).
+    opgaver = [
+        Opgave("Strategier til godkendelse", f"Godkend strategi {nr}", f"/strategier/{nr}/") for nr in range(22)
+    ] + [Opgave("Interessetilkendegivelser at vurdere", "Vurdér Københavns interessetilkendegivelse", "/a/1/")]
+    monkeypatch.setattr(portal.opgaver, "opgaver_for", lambda user, siden=None: opgaver)
     client = client_for(ministeriet)
 
     def raekker(html: str) -> int:
@@ -86,3 +87,7 @@ def test_a_long_list_shows_the_most_pressing_first_each_kind_as_a_filter_and_the
     assert 'aria-current="true">Interessetilkendegivelser at vurdere (1)</a>' in en_slags
     # A kind that is not in the list is no filter: the page shows every kind.
     assert raekker(client.get("/?art=%3Cscript%3E").content.decode()) == 20
+    # A short list has no filters.
+    monkeypatch.setattr(portal.opgaver, "opgaver_for", lambda user, siden=None: opgaver[-2:])
+    kort = client.get("/").content.decode()
+    assert raekker(kort) == 2 and "opgave-arter" not in kort
