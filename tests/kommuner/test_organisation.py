@@ -183,3 +183,44 @@ def test_a_late_or_due_milestone_is_the_leads_task_until_reported_done(
     titler = [o.titel for o in opgaver_for(projektleder_101)]
     assert "Meld milepælen “Interview er gennemført” udført" not in titler
     assert "Meld milepælen “Opfølgningen er sendt” udført" in titler
+
+
+def test_the_timeline_lists_each_municipalitys_milestones_in_a_fixed_number_of_queries(
+    kobenhavn, frederiksberg, projektleder_101, projektleder_147, ministeriet, client_for
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    kbh = deltagelse_for(kobenhavn)
+    _milepael(kbh, projektleder_101, date(2012, 5, 1), titel="Kortlægningen er færdig")
+    client = client_for(ministeriet)
+    url = reverse("evaluering:tidsplan", args=[kbh.program_id])
+    client.get(url)
+    with CaptureQueriesContext(connection) as foer:
+        side = client.get(url).content.decode()
+    assert "Kommunernes milepæle" in side and "Kortlægningen er færdig" in side
+    frb = deltagelse_for(frederiksberg, kbh.program)
+    for nr in range(3):
+        _milepael(frb, projektleder_147, date(2012, 6 + nr, 1), titel=f"Frederiksbergs milepæl {nr}")
+    with CaptureQueriesContext(connection) as efter:
+        side = client.get(url).content.decode()
+    assert "Frederiksbergs milepæl 2" in side
+    assert len(efter) == len(foer)
+    # A lead sees only the own municipality's plan on the shared timeline.
+    side = client_for(projektleder_147).get(url).content.decode()
+    assert "Frederiksbergs milepæl 0" in side and "Kortlægningen er færdig" not in side
+
+
+def test_the_municipalitys_status_report_has_its_organisation_and_milestone_plan(
+    deltagelse, projektleder_101, evaluator, client_for, settings
+):
+    settings.PORTAL_I_DAG = "2012-06-01"
+    projektdeltager_gem(
+        deltagelse=deltagelse, navn="Eksempel Projektejer", rolle="projektejer", bruger=projektleder_101
+    )
+    _milepael(deltagelse, projektleder_101, date(2012, 5, 1), titel="Kortlægningen er færdig")
+    url = reverse("evaluering:kommunestatus", args=[deltagelse.program_id, "101"])
+    side = client_for(evaluator).get(url).content.decode()
+    for del_ in ("Projektorganisation", "Eksempel Projektejer", "Milepælsplan", "Kortlægningen er færdig", "maj 2012"):
+        assert del_ in side, del_
+    assert "<strong>Forsinket</strong>" in side
