@@ -639,7 +639,8 @@ class Projektdeltager(models.Model):
     """A named person in the municipality's own project organisation for one participation: who steers, owns,
     works in and leads the project locally. Working data of the municipality, read like the participation."""
 
-    deltagelse = models.ForeignKey(Deltagelse, on_delete=models.CASCADE, related_name="projektdeltagere")
+    # PROTECT: the municipality's own data stops a decision from removing the participation (_fjern_deltagelse).
+    deltagelse = models.ForeignKey(Deltagelse, on_delete=models.PROTECT, related_name="projektdeltagere")
     navn = models.CharField("navn", max_length=200)
     rolle = models.CharField("rolle", max_length=20, choices=Projektrolle.choices)
     titel = models.CharField("titel eller funktion", max_length=200, blank=True)
@@ -689,7 +690,7 @@ class Milepael(models.Model):
     """One milestone of the participation's milestone plan (milepælsplan): what, who answers for it, the month it
     is due (stored as the month's first day) and the day it was done."""
 
-    deltagelse = models.ForeignKey(Deltagelse, on_delete=models.CASCADE, related_name="milepaele")
+    deltagelse = models.ForeignKey(Deltagelse, on_delete=models.PROTECT, related_name="milepaele")
     titel = models.CharField("milepæl", max_length=300)
     ansvarlig = models.CharField("ansvarlig", max_length=200)
     maaned = models.DateField("måned")

@@ -224,3 +224,16 @@ def test_the_municipalitys_status_report_has_its_organisation_and_milestone_plan
     for del_ in ("Projektorganisation", "Eksempel Projektejer", "Milepælsplan", "Kortlægningen er færdig", "maj 2012"):
         assert del_ in side, del_
     assert "<strong>Forsinket</strong>" in side
+
+
+def test_a_plan_keeps_the_participation_from_being_removed_by_a_changed_decision(
+    deltagelse, projektleder_101, ministeriet
+):
+    from kommuner.services.bevillinger import afgoerelse_traef
+
+    _milepael(deltagelse, projektleder_101, date(2012, 6, 1))
+    with pytest.raises(ValidationError, match="kan ikke fjernes"):
+        afgoerelse_traef(
+            ansoegning=deltagelse.ansoegning, udvalgt=False, begrundelse="Fravalgt.", bevillinger={}, bruger=ministeriet
+        )
+    assert Milepael.objects.filter(deltagelse=deltagelse).exists()
