@@ -34,8 +34,8 @@ from evaluering.selectors import (
     seneste_indsendelser,
 )
 from forebyggelse.pdf import render_pdf
-from kommuner.models import Bruger, Deltagelse, Program
-from kommuner.selectors import Budget, BudgetDeltager, budget_for
+from kommuner.models import Bruger, Deltagelse, Milepael, Program, Projektdeltager
+from kommuner.selectors import Budget, BudgetDeltager, budget_for, milepaelsplan, organisation_grupperet
 from profiler.selectors import profilernes_seneste_aar
 from strategi.maalstatus import Maalstatus
 from strategi.models import Handling, Strategi
@@ -72,6 +72,9 @@ class Kommunestatus:
     handlingsnumre: dict[int, str]
     fremmoede: list[tuple[Moede, FremmoedeRaekke]]
     bevilling_graf: Graf | None = None
+    # The municipality's own project organisation by role, and its milestone plan (annotated `forsinket`).
+    organisation: list[tuple[str, list[Projektdeltager]]] = field(default_factory=list)
+    milepaele: list[Milepael] = field(default_factory=list)
 
     @property
     def program(self) -> Program:
@@ -117,6 +120,8 @@ def kommunestatus(*, deltagelse: Deltagelse, bruger: Bruger, i_dag: date) -> Kom
         forsinkede=[h for h in handlinger if h.forsinket],
         handlingsnumre=nummerer_handlinger(handlinger),
         fremmoede=fremmoede_for_kommune(program, deltagelse.kommune),
+        organisation=organisation_grupperet(list(deltagelse.projektdeltagere.all())),
+        milepaele=milepaelsplan(deltagelse, i_dag),
     )
     if raekke:
         status.bevilling_graf = bevilling_graf(

@@ -107,6 +107,13 @@ def dato(value: date | datetime | None) -> str:
     return date_format(value, "j. F Y")
 
 
+def maaned(value: date | None) -> str:
+    """juni 2017: a month, as a milestone plan names it."""
+    if value is None:
+        return "–"
+    return date_format(value, "F Y")
+
+
 def tidspunkt(value: datetime | None) -> str:
     """8. februar 2011 kl. 12.00 (Danish time)"""
     if value is None:

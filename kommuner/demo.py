@@ -22,6 +22,7 @@ from kommuner.services.ansoegninger import (
     genaabningsanmodning_opret,
 )
 from kommuner.services.bevillinger import afgoerelse_traef
+from kommuner.services.organisation import milepael_gem, projektdeltager_gem
 from kommuner.services.programmer import program_opret, program_saet_status
 from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
 
@@ -293,3 +294,57 @@ def indlaes_alle_kommuner(*, ministeriet: Bruger) -> int:
     with pghistory.context(user=ministeriet.pk):
         program_saet_status(program=program, status=status)
     return antal
+
+
+# Frederiksberg's own project organisation and milestone plan: invented example people, labelled as examples where
+# users see them. (rolle, navn, titel)
+EKSEMPELORGANISATION = [
+    ("styregruppe", "Eksempel Direktør", "Direktør for Børn og Unge"),
+    ("styregruppe", "Eksempel Skolechef", "Skolechef"),
+    ("styregruppe", "Eksempel Dagtilbudschef", "Dagtilbudschef"),
+    ("projektejer", "Eksempel Projektejer", "Afdelingschef, Familieafdelingen"),
+    ("projektgruppe", "Eksempel Sektionsleder", "Sektionsleder, Familieafdelingen"),
+    ("projektgruppe", "Eksempel Sundhedsplejerske", "Ledende sundhedsplejerske"),
+    ("projektgruppe", "Eksempel Psykolog", "Chefpsykolog, Fællesrådgivningen"),
+    ("projektleder", "Eksempel Projektleder Frederiksberg", "Projektleder, Børne- og Ungeområdet"),
+]
+# (måned, milepæl, ansvarlig, udført): on 1 June 2012 the May milestone is late and the June one due.
+EKSEMPELMILEPAELE = [
+    (date(2011, 3, 1), "Projektorganisationen er godkendt i styregruppen", "Projektejer", date(2011, 3, 24)),
+    (date(2011, 5, 1), "Kortlægningen af tilbudsviften er færdig", "Projektgruppen", date(2011, 5, 30)),
+    (date(2011, 9, 1), "Den sociale profil er drøftet i styregruppen", "Projektleder", date(2011, 9, 22)),
+    (date(2011, 12, 1), "Forebyggelsesstrategien er godkendt politisk", "Styregruppen", date(2011, 12, 14)),
+    (date(2012, 3, 1), "Midtvejsstatus er drøftet i styregruppen", "Projektleder", date(2012, 3, 29)),
+    (date(2012, 5, 1), "Interview med forældre og fagpersoner er gennemført", "Projektgruppen", None),
+    (date(2012, 6, 1), "Opfølgningen på handleplanen er sendt til styregruppen", "Projektleder", None),
+    (date(2012, 10, 1), "Erfaringerne er samlet i en slutstatus", "Projektgruppen", None),
+    (date(2012, 12, 1), "Indsatsen er forankret i den almindelige drift", "Projektejer", None),
+]
+
+
+def indlaes_demo_organisation(*, program: Program) -> bool:
+    """Frederiksberg's project organisation and milestone plan in the demo programme; does nothing if it has one."""
+    deltagelse = program.deltagelser.get(kommune__kode="147")
+    if deltagelse.projektdeltagere.exists() or deltagelse.milepaele.exists():
+        return False
+    leder = Bruger.objects.filter(kommuner=deltagelse.kommune).first() or Bruger.objects.get(username="ministeriet")
+    for nr, (rolle, navn, titel) in enumerate(EKSEMPELORGANISATION):
+        projektdeltager_gem(
+            deltagelse=deltagelse,
+            navn=navn,
+            rolle=rolle,
+            titel=f"{titel} (eksempeldata)",
+            raekkefoelge=nr,
+            bruger=leder,
+        )
+    for maaned, titel, ansvarlig, udfoert in EKSEMPELMILEPAELE:
+        milepael_gem(
+            deltagelse=deltagelse,
+            titel=titel,
+            ansvarlig=ansvarlig,
+            maaned=maaned,
+            udfoert=udfoert,
+            note="Eksempeldata.",
+            bruger=leder,
+        )
+    return True

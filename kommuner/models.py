@@ -1,3 +1,6 @@
+import calendar
+from datetime import date
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -619,3 +622,98 @@ class Bevilling(models.Model):
     @property
     def rest(self) -> int:
         return self.bevilget - (self.forbrugt or 0)
+
+
+# The municipality's own project organisation and milestone plan -------------------------------------------------
+
+
+class Projektrolle(models.TextChoices):
+    STYREGRUPPE = "styregruppe", "Styregruppe"
+    PROJEKTEJER = "projektejer", "Projektejer"
+    PROJEKTGRUPPE = "projektgruppe", "Projektgruppe"
+    PROJEKTLEDER = "projektleder", "Projektleder"
+
+
+@historik()
+class Projektdeltager(models.Model):
+    """A named person in the municipality's own project organisation for one participation: who steers, owns,
+    works in and leads the project locally. Working data of the municipality, read like the participation."""
+
+    # PROTECT: the municipality's own data stops a decision from removing the participation (_fjern_deltagelse).
+    deltagelse = models.ForeignKey(Deltagelse, on_delete=models.PROTECT, related_name="projektdeltagere")
+    navn = models.CharField("navn", max_length=200)
+    rolle = models.CharField("rolle", max_length=20, choices=Projektrolle.choices)
+    titel = models.CharField("titel eller funktion", max_length=200, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    raekkefoelge = models.PositiveSmallIntegerField("rækkefølge", default=0)
+
+    class Meta:
+        ordering = ["deltagelse", "rolle", "raekkefoelge", "navn", "pk"]
+        verbose_name = "projektdeltager"
+        verbose_name_plural = "projektdeltagere"
+
+    def __str__(self) -> str:
+        return f"{self.navn} ({self.get_rolle_display().lower()})"
+
+
+def foerste_i_maaneden(dag: date) -> date:
+    return dag.replace(day=1)
+
+
+def sidste_i_maaneden(dag: date) -> date:
+    return date(dag.year, dag.month, calendar.monthrange(dag.year, dag.month)[1])
+
+
+def milepael_forsinket_q(i_dag: date) -> models.Q:
+    """The one definition of a late milestone: its month has ended and it is not done. Pages, tasks and reports
+    use it through `MilepaelQuerySet.med_forsinkelse`."""
+    return models.Q(udfoert__isnull=True, maaned__lt=foerste_i_maaneden(i_dag))
+
+
+class MilepaelQuerySet(models.QuerySet):
+    def med_forsinkelse(self, i_dag: date):
+        return self.annotate(
+            forsinket=models.Case(
+                models.When(milepael_forsinket_q(i_dag), then=models.Value(True)),
+                default=models.Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
+
+    def forsinkede_eller_i_maaneden(self, i_dag: date):
+        """Not done, and late or due this month: what the lead should report on now."""
+        return self.filter(udfoert__isnull=True, maaned__lte=foerste_i_maaneden(i_dag))
+
+
+@historik()
+class Milepael(models.Model):
+    """One milestone of the participation's milestone plan (milepælsplan): what, who answers for it, the month it
+    is due (stored as the month's first day) and the day it was done."""
+
+    deltagelse = models.ForeignKey(Deltagelse, on_delete=models.PROTECT, related_name="milepaele")
+    titel = models.CharField("milepæl", max_length=300)
+    ansvarlig = models.CharField("ansvarlig", max_length=200)
+    maaned = models.DateField("måned")
+    udfoert = models.DateField("udført", null=True, blank=True)
+    note = models.TextField("note", blank=True, max_length=2_000, validators=[MaxLengthValidator(2_000)])
+
+    objects = MilepaelQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["deltagelse", "maaned", "pk"]
+        verbose_name = "milepæl"
+        verbose_name_plural = "milepæle"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(maaned__day=1),
+                name="milepael_maaned_er_den_foerste",
+                violation_error_message=("Måneden gemmes som den første dag i måneden."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def clean(self):
+        if self.maaned and self.maaned.day != 1:
+            raise ValidationError({"maaned": "Måneden gemmes som den første dag i måneden."})

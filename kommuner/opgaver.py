@@ -13,9 +13,11 @@ from kommuner.models import (
     AnsoegningStatus,
     Genaabning,
     Kommune,
+    Milepael,
     Program,
     ProgramStatus,
     Vurdering,
+    sidste_i_maaneden,
 )
 from kommuner.permissions import ansoegninger_til_laesning, gaeldende_frist, genaabningsanmodninger_til_laesning
 from kommuner.roller import kommuner_til_skrivning
@@ -24,6 +26,7 @@ GENAABNING = "Anmodninger om genåbning"
 VURDER = "Interessetilkendegivelser at vurdere"
 AFGOER = "Afgørelser at træffe"
 ANSOEG = "Interessetilkendegivelser"
+MILEPAELE = "Milepæle at melde udført"
 
 
 def til_ministeriet(user) -> list[Opgave]:
@@ -86,6 +89,32 @@ def _ansoegninger_at_behandle(user) -> list[Opgave]:
 
 
 def til_projektleder(user) -> list[Opgave]:
+    """The applications to fill in or send, and the milestones to report done (4 queries)."""
+    return _ansoegninger_at_indsende(user) + _milepaele_at_melde(user)
+
+
+def _milepaele_at_melde(user) -> list[Opgave]:
+    """Each milestone of the lead's own municipalities that is late or due this month and not reported done, due
+    by the month's last day (1 query)."""
+    milepaele = (
+        Milepael.objects.filter(deltagelse__kommune__in=kommuner_til_skrivning(user))
+        .forsinkede_eller_i_maaneden(tid.i_dag())
+        .select_related("deltagelse__kommune")
+        .order_by("maaned", "pk")
+    )
+    return [
+        Opgave(
+            MILEPAELE,
+            f"Meld milepælen “{m.titel}” udført",
+            reverse("kommuner:organisation", args=[m.deltagelse_id]),
+            frist=sidste_i_maaneden(m.maaned),
+            kommune=m.deltagelse.kommune.navn,
+        )
+        for m in milepaele
+    ]
+
+
+def _ansoegninger_at_indsende(user) -> list[Opgave]:
     """For each open programme and each of the lead's municipalities: the application to fill in, finish or send
     again, with its deadline (a reopening included) and the ministry's comment when it was sent back (3 queries)."""
     aabne = list(Program.objects.filter(status=ProgramStatus.AABEN).order_by("ansoegningsfrist"))

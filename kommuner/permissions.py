@@ -27,8 +27,10 @@ from kommuner.models import (
     Genaabningsanmodning,
     Kommune,
     Kvittering,
+    Milepael,
     Program,
     ProgramStatus,
+    Projektdeltager,
     Vurdering,
 )
 from kommuner.roller import historikadgang, kommuner_til_laesning, kommuner_til_skrivning, skriver_for
@@ -364,3 +366,34 @@ def kan_registrere_forbrug(user, deltagelse: Deltagelse) -> tuple[bool, str]:
     if not skriver_for(user, deltagelse.kommune_id):
         return False, "Kun kommunens egne projektledere og ministeriet kan registrere forbruget."
     return True, ""
+
+
+# The municipality's own project organisation and milestone plan (decision record 0055): read like the
+# participation itself, written only by the municipality's own leads.
+
+
+def _i_deltagelse(model, user, pk):
+    qs = model.objects.select_related("deltagelse__program", "deltagelse__kommune")
+    return get_or_404(qs.filter(deltagelse__in=deltagelser_til_laesning(user)), pk=pk)
+
+
+def access_projektdeltager(user, pk) -> Projektdeltager:
+    return _i_deltagelse(Projektdeltager, user, pk)
+
+
+def access_milepael(user, pk) -> Milepael:
+    return _i_deltagelse(Milepael, user, pk)
+
+
+def kan_redigere_organisation(user, deltagelse: Deltagelse) -> tuple[bool, str]:
+    if not er_projektleder(user):
+        return False, "Kun kommunens egne projektledere kan ændre projektorganisationen og milepælsplanen."
+    if not skriver_for(user, deltagelse.kommune_id):
+        return False, "Du er ikke projektleder for denne kommune."
+    return True, ""
+
+
+def kan_melde_udfoert(user, milepael: Milepael) -> tuple[bool, str]:
+    if milepael.udfoert is not None:
+        return False, "Milepælen er allerede meldt udført."
+    return kan_redigere_organisation(user, milepael.deltagelse)

@@ -2,7 +2,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
 
 from forebyggelse import tid
 from forebyggelse.formatering import opremsning
@@ -22,8 +22,11 @@ from kommuner.models import (
     Genaabningsanmodning,
     Kommune,
     Kontaktperson,
+    Milepael,
     Program,
     ProgramStatus,
+    Projektdeltager,
+    Projektrolle,
     Udfald,
     Vurdering,
 )
@@ -423,6 +426,7 @@ class MinKommune:
     frist: datetime | None = None  # the deadline the municipality is held to, while it still owes an application
     frist_overskredet: bool = False
     anmodning: Anmodningsstatus | None = None
+    deltagelse_id: int | None = None  # the participation, for its organisation and milestone plan
 
 
 def skyldig_frist(program: Program, ansoegning: Ansoegning | None, deltager: bool) -> datetime | None:
@@ -447,13 +451,14 @@ def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
         .select_related("afgoerelse")
         .prefetch_related("genaabninger", "genaabningsanmodninger")
     }
-    deltagere = set(deltagelser_til_laesning(user).filter(program=program).values_list("kommune_id", flat=True))
+    deltagere = dict(deltagelser_til_laesning(user).filter(program=program).values_list("kommune_id", "pk"))
     nu = tid.nu()
     raekker = []
     for kommune in kommuner_til_skrivning(user).order_by("kode"):
         ansoegning = ansoegninger.get(kommune.pk)
         kan, grund = (False, "") if ansoegning else kan_oprette_ansoegning(user, program, kommune)
         raekke = MinKommune(kommune, ansoegning, kan, grund, kommune.pk in deltagere)
+        raekke.deltagelse_id = deltagere.get(kommune.pk)
         if ansoegning and gaeldende_frist(ansoegning) > program.ansoegningsfrist:
             raekke.genaabnet_til = gaeldende_frist(ansoegning)
         raekke.frist = skyldig_frist(program, ansoegning, raekke.deltager)
@@ -461,3 +466,32 @@ def mine_kommuner_i_program(user, program: Program) -> list[MinKommune]:
         raekke.anmodning = anmodningsstatus(user, ansoegning) if ansoegning else None
         raekker.append(raekke)
     return raekker
+
+
+# The municipality's own project organisation and milestone plan ---------------------------------------------------
+
+
+def organisation_grupperet(personer: list[Projektdeltager]) -> list[tuple[str, list[Projektdeltager]]]:
+    """The people by role, in the order of the roles (steering group first); a role without people is left out."""
+    return [
+        (rolle.label, [p for p in personer if p.rolle == rolle])
+        for rolle in Projektrolle
+        if any(p.rolle == rolle for p in personer)
+    ]
+
+
+def milepaelsplan(deltagelse, i_dag: date | None = None) -> list[Milepael]:
+    """The plan by month, each milestone annotated `forsinket` on the portal's day."""
+    return list(Milepael.objects.filter(deltagelse=deltagelse).med_forsinkelse(i_dag or tid.i_dag()))
+
+
+def milepaele_i_program(user, program, i_dag: date | None = None) -> list[Deltagelse]:
+    """The participants the user may read, each with its plan prefetched as `plan` (annotated `forsinket`), for the
+    programme's timeline and reports: two queries, whatever the number of participants."""
+    plan = Milepael.objects.med_forsinkelse(i_dag or tid.i_dag()).order_by("maaned", "pk")
+    return list(
+        deltagelser_til_laesning(user)
+        .filter(program=program)
+        .order_by("kommune__kode")
+        .prefetch_related(Prefetch("milepaele", queryset=plan, to_attr="plan"))
+    )

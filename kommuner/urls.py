@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kommuner.views import ansoegninger, bevillinger, kommuner, programmer, vurderinger
+from kommuner.views import ansoegninger, bevillinger, kommuner, organisation, programmer, vurderinger
 
 app_name = "kommuner"
 
@@ -44,4 +44,13 @@ urlpatterns = [
     path("ansoegninger/<int:pk>/afgoerelse/", bevillinger.afgoerelse, name="afgoerelse"),
     path("programmer/<int:pk>/budget/", bevillinger.budget, name="budget"),
     path("deltagelser/<int:pk>/forbrug/", bevillinger.forbrug_rediger, name="forbrug"),
+    # The municipality's own project organisation and milestone plan
+    path("deltagelser/<int:pk>/organisation/", organisation.organisation, name="organisation"),
+    path("deltagelser/<int:pk>/organisation/ny/", organisation.projektdeltager_opret, name="projektdeltager_opret"),
+    path("projektdeltagere/<int:pk>/", organisation.projektdeltager_rediger, name="projektdeltager_rediger"),
+    path("projektdeltagere/<int:pk>/slet/", organisation.projektdeltager_slet, name="projektdeltager_slet"),
+    path("deltagelser/<int:pk>/milepaele/ny/", organisation.milepael_opret, name="milepael_opret"),
+    path("milepaele/<int:pk>/", organisation.milepael_rediger, name="milepael_rediger"),
+    path("milepaele/<int:pk>/slet/", organisation.milepael_slet, name="milepael_slet"),
+    path("milepaele/<int:pk>/udfoert/", organisation.milepael_udfoert, name="milepael_udfoert"),
 ]

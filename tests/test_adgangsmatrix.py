@@ -50,6 +50,8 @@ KUN_MINISTERIET = (L, 403, 403, 403, 403, 200)
 LAAST = (L, 403, 403, 403, 403, 403)  # may read it, nobody may change it in this state
 EGEN_KLADDE = (L, 200, 404, 404, 404, 404)  # the municipality's own draft: nobody else knows it exists
 MINISTERIETS_ARBEJDE = (L, 404, 404, 404, 404, 200)  # assessments, imports, jobs, minutes not yet approved
+EGEN_ORGANISATION = (L, 200, 404, 403, 403, 403)  # the municipality's own working data: its leads write it
+EGEN_ORGANISATION_POST = (L, 400, 404, 403, 403, 403)
 
 # (URL pattern, object in tests/verden.py, method) → the answer for
 # (anonym, egen leder, anden leder, evaluator, styregruppe, ministeriet).
@@ -141,6 +143,20 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("programmer/<int:pk>/budget/", "program", "GET"): ALLE,
     ("deltagelser/<int:pk>/forbrug/", "deltagelse", "GET"): (L, 200, 404, 403, 403, 200),
     ("deltagelser/<int:pk>/forbrug/", "deltagelse", "POST"): (L, 200, 404, 403, 403, 200),
+    # The municipality's own project organisation and milestone plan: read like the participation, written only by
+    # its own leads (decision record 0055). Empty forms: 400.
+    ("deltagelser/<int:pk>/organisation/", "deltagelse", "GET"): (L, 200, 404, 200, 200, 200),
+    ("deltagelser/<int:pk>/organisation/ny/", "deltagelse", "GET"): EGEN_ORGANISATION,
+    ("deltagelser/<int:pk>/organisation/ny/", "deltagelse", "POST"): EGEN_ORGANISATION_POST,
+    ("projektdeltagere/<int:pk>/", "projektdeltager", "GET"): EGEN_ORGANISATION,
+    ("projektdeltagere/<int:pk>/", "projektdeltager", "POST"): EGEN_ORGANISATION_POST,
+    ("projektdeltagere/<int:pk>/slet/", "projektdeltager", "POST"): (L, 302, 404, 403, 403, 403),
+    ("deltagelser/<int:pk>/milepaele/ny/", "deltagelse", "GET"): EGEN_ORGANISATION,
+    ("deltagelser/<int:pk>/milepaele/ny/", "deltagelse", "POST"): EGEN_ORGANISATION_POST,
+    ("milepaele/<int:pk>/", "milepael", "GET"): EGEN_ORGANISATION,
+    ("milepaele/<int:pk>/", "milepael", "POST"): EGEN_ORGANISATION_POST,
+    ("milepaele/<int:pk>/slet/", "milepael", "POST"): (L, 302, 404, 403, 403, 403),
+    ("milepaele/<int:pk>/udfoert/", "milepael", "POST"): (L, 302, 404, 403, 403, 403),
     # profiler: social profiles, own figures (2011 submitted, 2012 a draft), the catalogue, imports, exports
     ("profiler/", None, "GET"): ALLE,
     ("profiler/<str:kode>/", "kommune", "GET"): (L, 302, 302, 302, 302, 302),

@@ -30,6 +30,7 @@ from forebyggelse.roller import Rolle
 from kommuner.models import Bruger, Deltagelse, Kommune, Program, Vurdering
 from kommuner.services.ansoegninger import ansoegning_indsend, bilag_tilfoej, genaabningsanmodning_opret
 from kommuner.services.bevillinger import afgoerelse_traef
+from kommuner.services.organisation import milepael_gem, projektdeltager_gem
 from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
 from profiler.models import Indikator
 from profiler.services.importer import import_forhaandsvis
@@ -118,6 +119,18 @@ def _kommuner_og_programmer(b) -> dict:
     anmodet = AnsoegningFactory(program=sent, kommune=Kommune.objects.get(kode="101"), udfyldt=True)
     anmodning = genaabningsanmodning_opret(ansoegning=anmodet, bruger=leder, begrundelse="Byrådet mødtes for sent.")
     frb_sen = AnsoegningFactory(program=sent, kommune=Kommune.objects.get(kode="147"), udfyldt=True)
+    # København's own project organisation and milestone plan (a milestone not done yet).
+    deltagelse = ansoegning.deltagelse
+    projektdeltager = projektdeltager_gem(
+        deltagelse=deltagelse, navn="Eksempel Projektejer", rolle="projektejer", bruger=leder
+    )
+    milepael = milepael_gem(
+        deltagelse=deltagelse,
+        titel="Minianalysen er godkendt",
+        ansvarlig="Projektgruppen",
+        maaned=date(2012, 6, 1),
+        bruger=leder,
+    )
     return {
         "kommune": {"kode": "101"},
         "program": {"pk": program.pk},
@@ -128,6 +141,8 @@ def _kommuner_og_programmer(b) -> dict:
         "kvittering": {"pk": kvittering.pk},
         "vurdering": {"pk": vurdering.pk},
         "deltagelse": {"pk": ansoegning.deltagelse.pk},
+        "projektdeltager": {"pk": projektdeltager.pk},
+        "milepael": {"pk": milepael.pk},
         "kladde": {"pk": kladde.pk},
         "kladdebilag": {"pk": kladdebilag.pk},
         "anmodet_kladde": {"pk": anmodet.pk},

@@ -14,6 +14,7 @@ from forebyggelse.adgang import kraev
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from kommuner.permissions import access_program
+from kommuner.selectors import milepaele_i_program
 
 
 @require_safe
@@ -27,6 +28,7 @@ def tidsplan(request, pk):
             "program": program,
             "tidsplan": plan,
             "svg": tidsplan_svg(plan),
+            "kommunernes_milepaele": [d for d in milepaele_i_program(request.user, program, plan.i_dag) if d.plan],
             "kan_redigere": kan_redigere_tidsplan(request.user, program)[0],
         },
     )

@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
@@ -131,6 +133,7 @@ def test_on_1_june_2012_the_demo_gives_each_role_every_kind_of_task(demo, settin
     }
     assert arter("projektleder-101", "projektleder-147") == {
         kommuner.ANSOEG,
+        kommuner.MILEPAELE,
         strategi.HANDLINGER,
         strategi.OPFOELGNING,
         strategi.FREMSKRIDT_TILBAGE,
@@ -148,3 +151,25 @@ def test_on_1_june_2012_the_demo_gives_each_role_every_kind_of_task(demo, settin
 
     anmodning = Genaabningsanmodning.objects.get(ansoegning__kommune__kode="147")
     assert timezone.localtime(anmodning.oprettet).strftime("%d.%m.%Y") == "30.05.2012"
+
+
+def test_frederiksberg_has_an_example_organisation_and_a_milestone_plan_with_one_late_on_1_june_2012(settings):
+    from kommuner.models import Milepael, Projektdeltager
+    from portal.opgaver import opgaver_for
+
+    settings.DEMO_MODE = True
+    settings.PORTAL_I_DAG = "2012-06-01"
+    call_command("load_demo")
+    call_command("load_demo")  # idempotent
+    personer = Projektdeltager.objects.filter(deltagelse__kommune__kode="147")
+    assert {p.rolle for p in personer} == {"styregruppe", "projektejer", "projektgruppe", "projektleder"}
+    assert all(p.navn.startswith("Eksempel") and "eksempeldata" in p.titel for p in personer)
+    plan = Milepael.objects.filter(deltagelse__kommune__kode="147").med_forsinkelse(date(2012, 6, 1))
+    assert len(plan) == 9 and all(m.note == "Eksempeldata." for m in plan)
+    assert [m.maaned for m in plan if m.forsinket] == [date(2012, 5, 1)]
+    assert sum(1 for m in plan if m.udfoert) == 5
+    leder = Bruger.objects.get(username="projektleder-147")
+    assert [o.frist for o in opgaver_for(leder) if o.art == "Milepæle at melde udført"] == [
+        date(2012, 5, 31),
+        date(2012, 6, 30),
+    ]

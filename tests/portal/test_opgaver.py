@@ -27,6 +27,7 @@ from kommuner.services.ansoegninger import (
     genaabningsanmodning_afvis,
     genaabningsanmodning_opret,
 )
+from kommuner.services.organisation import milepael_gem
 from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
 from portal.opgaver import opgaver_for
 from strategi.models import Handling, HandlingStatus
@@ -313,6 +314,15 @@ def _deltagere_med_opgaver(ministeriet, koder):
     sent = ProgramFactory(ansoegningsfrist=timezone.now() - timedelta(hours=1))
     for deltagelse in program.deltagelser.select_related("kommune"):
         _anmod_om_genaabning(sent, deltagelse.kommune)
+        # A late milestone and one due this month: two tasks for the lead, whatever the number of participants.
+        for maaned in (timezone.localdate().replace(day=1) - timedelta(days=1), timezone.localdate()):
+            milepael_gem(
+                deltagelse=deltagelse,
+                titel=f"Milepæl {maaned:%m}",
+                ansvarlig="Projektgruppen",
+                maaned=maaned,
+                bruger=projektleder_for(deltagelse.kommune),
+            )
     return program
 
 

@@ -5,7 +5,13 @@ from django.test.utils import override_settings
 
 from evaluering.demo import indlaes_demo_evaluering, indlaes_demo_strategileverance
 from forebyggelse.roller import Rolle
-from kommuner.demo import PROGRAMNAVN, indlaes_alle_kommuner, indlaes_demo_program, indlaes_naeste_program
+from kommuner.demo import (
+    PROGRAMNAVN,
+    indlaes_alle_kommuner,
+    indlaes_demo_organisation,
+    indlaes_demo_program,
+    indlaes_naeste_program,
+)
 from kommuner.models import Bruger, Kommune, Program
 from kommuner.services.kommuner import bruger_opret
 from profiler.demo import indlaes_demo_noegletal
@@ -56,6 +62,7 @@ class Command(BaseCommand):
                 )
             ministeriet = Bruger.objects.get(username="ministeriet")
             program = indlaes_demo_program(ministeriet=ministeriet)
+            indlaes_demo_organisation(program=Program.objects.get(navn=PROGRAMNAVN))
             evaluering = indlaes_demo_evaluering(ministeriet=ministeriet, program=Program.objects.get(navn=PROGRAMNAVN))
             noegletal = indlaes_demo_noegletal(ministeriet=ministeriet)
             # After the programme (and the social profiles): the strategies hang on its participations.
