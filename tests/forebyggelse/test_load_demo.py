@@ -13,8 +13,10 @@ from kommuner.models import (
     Bevilling,
     Bruger,
     Kvittering,
+    Milepael,
     Program,
     ProgramStatus,
+    Projektdeltager,
     Vurdering,
 )
 
@@ -31,7 +33,10 @@ def test_refuses_outside_demo_mode_and_changes_nothing(settings):
 
 
 def tael():
-    return [m.objects.count() for m in (Bruger, Program, Ansoegning, Vurdering, Kvittering, Bevilling)]
+    return [
+        m.objects.count()
+        for m in (Bruger, Program, Ansoegning, Vurdering, Kvittering, Bevilling, Projektdeltager, Milepael)
+    ]
 
 
 def test_creates_the_demo_users_once_even_when_run_twice(settings, client):
@@ -153,14 +158,10 @@ def test_on_1_june_2012_the_demo_gives_each_role_every_kind_of_task(demo, settin
     assert timezone.localtime(anmodning.oprettet).strftime("%d.%m.%Y") == "30.05.2012"
 
 
-def test_frederiksberg_has_an_example_organisation_and_a_milestone_plan_with_one_late_on_1_june_2012(settings):
-    from kommuner.models import Milepael, Projektdeltager
+def test_frederiksberg_has_an_example_organisation_and_a_milestone_plan_with_one_late_on_1_june_2012(demo, settings):
     from portal.opgaver import opgaver_for
 
-    settings.DEMO_MODE = True
     settings.PORTAL_I_DAG = "2012-06-01"
-    call_command("load_demo")
-    call_command("load_demo")  # idempotent
     personer = Projektdeltager.objects.filter(deltagelse__kommune__kode="147")
     assert {p.rolle for p in personer} == {"styregruppe", "projektejer", "projektgruppe", "projektleder"}
     assert all(p.navn.startswith("Eksempel") and "eksempeldata" in p.titel for p in personer)
