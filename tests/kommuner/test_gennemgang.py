@@ -27,6 +27,7 @@ from kommuner.models import (
     Bruger,
     DeltagelseQuerySet,
     Genaabningsanmodning,
+    Milepael,
 )
 from kommuner.services import ansoegninger, bevillinger, kommuner, oplysninger, programmer, vurderinger
 from kommuner.services.ansoegninger import Ansoegningsindhold, ansoegning_gem, ansoegning_send_tilbage
@@ -161,6 +162,7 @@ def test_every_permission_predicate_returns_a_reason(program, indsendt, kobenhav
         "ansoegning": indsendt,
         "deltagelse": indsendt.deltagelse,
         "anmodning": Genaabningsanmodning(ansoegning=indsendt),
+        "milepael": Milepael(deltagelse=indsendt.deltagelse, titel="Planen er godkendt"),
     }
     predikater = [
         (navn, f) for navn, f in inspect.getmembers(permissions, inspect.isfunction) if navn.startswith("kan_")
