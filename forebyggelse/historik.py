@@ -229,6 +229,7 @@ def _raekker(forespoergsler: list[QuerySet], nummer: int) -> list:
 def _som_haendelser(events: list) -> list[Haendelse]:
     bruger_ids = {e.pgh_context.get("user") for e in events if e.pgh_context}
     brugere = {b.pk: b for b in get_user_model().objects.filter(pk__in=[i for i in bruger_ids if i])}
+    titler = _titler(events)
     resultat = []
     for event in events:
         model = apps.get_model(event.pgh_model).pgh_tracked_model
@@ -254,12 +255,30 @@ def _som_haendelser(events: list) -> list[Haendelse]:
             Haendelse(
                 tidspunkt=event.pgh_created_at,
                 handling=HANDLINGER.get(label, label),
-                hvad=str(model._meta.verbose_name).capitalize(),
+                hvad=titler.get(event.pgh_id) or str(model._meta.verbose_name).capitalize(),
                 bruger=(bruger.get_full_name() or bruger.username) if bruger else "Systemet",
                 aendringer=aendringer,
             )
         )
     return resultat
+
+
+def _titler(events: list) -> dict[int, str]:
+    """A row that answers one item of a configured form (a section, a criterion) is named by that item: a model
+    says so with `historik_titel_felt` and `historik_titler`. One query per such model on the page."""
+    pr_model: dict[type[Model], list] = {}
+    for event in events:
+        model = apps.get_model(event.pgh_model).pgh_tracked_model
+        if hasattr(model, "historik_titel_felt"):
+            pr_model.setdefault(model, []).append(event)
+    titler = {}
+    for model, model_events in pr_model.items():
+        navne = model.historik_titler([e.pgh_data for e in model_events])
+        for event in model_events:
+            navn = navne.get(event.pgh_data.get(model.historik_titel_felt))
+            if navn:
+                titler[event.pgh_id] = navn
+    return titler
 
 
 def _er_felt(model, felt: str) -> bool:

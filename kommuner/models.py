@@ -184,35 +184,138 @@ class Program(models.Model):
         return list(range(self.startdato.year, self.slutdato.year + 1))
 
 
+# A programme's set-up: its application form, assessment and money rules (decision record 0056) --------------
+
+
+@historik()
+class Opsaetning(models.Model):
+    """One version of a programme's set-up. A version becomes fixed when the first application written in it is
+    submitted; a change after that is a new version, so every submitted application keeps the form it answered."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="opsaetninger")
+    version = models.PositiveSmallIntegerField("version", default=1)
+    oprettet = models.DateTimeField("oprettet", default=timezone.now)
+    # The money rules.
+    maks_beloeb = models.PositiveBigIntegerField(
+        "største beløb pr. kommune (kr.)", null=True, blank=True, help_text="Tomt: intet loft ud over programmets budget."
+    )
+    medfinansiering_procent = models.PositiveSmallIntegerField(
+        "krævet medfinansiering (%)",
+        default=0,
+        validators=[MaxValueValidator(100, "Medfinansieringen kan højst være 100 %.")],
+        help_text="Kommunens egen andel af projektets samlede budget. 0: ingen krav.",
+    )
+    udbetaling = models.TextField(
+        "sådan udbetales tilskuddet", blank=True, max_length=2_000, validators=[MaxLengthValidator(2_000)]
+    )
+
+    class Meta:
+        ordering = ["program", "-version"]
+        verbose_name = "programopsætning"
+        verbose_name_plural = "programopsætninger"
+        constraints = [models.UniqueConstraint(fields=["program", "version"], name="en_opsaetning_pr_version")]
+
+    def __str__(self) -> str:
+        return f"{self.program} – opsætning version {self.version}"
+
+
+@historik()
+class Afsnit(models.Model):
+    """A section of the programme's application form, answered in free text."""
+
+    opsaetning = models.ForeignKey(Opsaetning, on_delete=models.CASCADE, related_name="afsnit")
+    nr = models.PositiveSmallIntegerField("rækkefølge")
+    overskrift = models.CharField("overskrift", max_length=200)
+    hjaelp = models.TextField("hjælpetekst", blank=True, max_length=2_000, validators=[MaxLengthValidator(2_000)])
+    tegngraense = models.PositiveIntegerField(
+        "højst antal tegn",
+        default=4_000,
+        validators=[
+            MinValueValidator(100, "Grænsen skal være mindst 100 tegn."),
+            MaxValueValidator(40_000, "Grænsen kan højst være 40.000 tegn."),
+        ],
+    )
+    paakraevet = models.BooleanField("skal udfyldes før indsendelse", default=True)
+
+    class Meta:
+        ordering = ["opsaetning", "nr"]
+        verbose_name = "afsnit"
+        verbose_name_plural = "afsnit"
+        constraints = [models.UniqueConstraint(fields=["opsaetning", "nr"], name="et_afsnit_pr_nr")]
+
+    def __str__(self) -> str:
+        return self.overskrift
+
+
+@historik()
+class Forudsaetning(models.Model):
+    """A precondition of the assessment, answered yes or no by each assessor."""
+
+    opsaetning = models.ForeignKey(Opsaetning, on_delete=models.CASCADE, related_name="forudsaetninger")
+    nr = models.PositiveSmallIntegerField("nummer")
+    tekst = models.CharField("forudsætning", max_length=300)
+    vejledning = models.TextField("vejledning", blank=True, max_length=2_000, validators=[MaxLengthValidator(2_000)])
+
+    class Meta:
+        ordering = ["opsaetning", "nr"]
+        verbose_name = "forudsætning"
+        verbose_name_plural = "forudsætninger"
+        constraints = [models.UniqueConstraint(fields=["opsaetning", "nr"], name="en_forudsaetning_pr_nr")]
+
+    def __str__(self) -> str:
+        return f"Forudsætning {self.nr}: {self.tekst}"
+
+
+@historik()
+class Kriterie(models.Model):
+    """A selection criterion, scored on its scale by each assessor; the weight counts in the weighted total."""
+
+    opsaetning = models.ForeignKey(Opsaetning, on_delete=models.CASCADE, related_name="kriterier")
+    nr = models.PositiveSmallIntegerField("nummer")
+    tekst = models.CharField("kriterie", max_length=300)
+    vejledning = models.TextField("vejledning", blank=True, max_length=2_000, validators=[MaxLengthValidator(2_000)])
+    skala_fra = models.PositiveSmallIntegerField("laveste score", default=1)
+    skala_til = models.PositiveSmallIntegerField(
+        "højeste score", default=5, validators=[MaxValueValidator(10, "Skalaen kan højst gå til 10.")]
+    )
+    vaegt = models.PositiveSmallIntegerField(
+        "vægt",
+        default=1,
+        validators=[
+            MinValueValidator(1, "Vægten skal være mindst 1."),
+            MaxValueValidator(10, "Vægten kan højst være 10."),
+        ],
+    )
+
+    class Meta:
+        ordering = ["opsaetning", "nr"]
+        verbose_name = "kriterie"
+        verbose_name_plural = "kriterier"
+        constraints = [
+            models.UniqueConstraint(fields=["opsaetning", "nr"], name="et_kriterie_pr_nr"),
+            models.CheckConstraint(condition=models.Q(skala_til__gt=models.F("skala_fra")), name="kriterie_skala"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nr}. {self.tekst}"
+
+    def clean(self):
+        if self.skala_fra is not None and self.skala_til is not None and self.skala_til <= self.skala_fra:
+            raise ValidationError({"skala_til": "Den højeste score skal være større end den laveste."})
+
+    @property
+    def skala(self) -> range:
+        return range(self.skala_fra, self.skala_til + 1)
+
+
 class AnsoegningStatus(models.TextChoices):
     KLADDE = "kladde", "Kladde"
     INDSENDT = "indsendt", "Indsendt"
     SENDT_TILBAGE = "sendt_tilbage", "Sendt tilbage til ændring"
 
 
-# Section length limits in characters, matching the official form's page limits (one page ≈ 4.000 tegn).
-TEGNGRAENSER = {
-    "beslutningsniveau": 1_500,
-    "baggrund": 4_000,
-    "opstart": 2_000,
-    "projektdesign": 4_000,
-    "bemanding": 2_000,
-    "tidsplan": 2_000,
-}
-
-
-def _afsnit(label: str, felt: str, hjaelp: str) -> models.TextField:
-    return models.TextField(
-        label,
-        blank=True,
-        max_length=TEGNGRAENSER[felt],
-        validators=[MaxLengthValidator(TEGNGRAENSER[felt])],
-        help_text=hjaelp,
-    )
-
-
-# The long answers of sections B–G: pages that list applications never load them.
-TEKSTFELTER = [*TEGNGRAENSER, "tilbagesendt_kommentar"]
+# The application's free-text answers: pages that list applications never load them.
+TEKSTFELTER = ["tilbagesendt_kommentar"]
 
 
 def _sum_subquery(model: type[models.Model], felt: str, **filtre) -> models.Subquery:
@@ -236,7 +339,8 @@ class AnsoegningQuerySet(models.QuerySet):
 
 @historik()
 class Ansoegning(models.Model):
-    """A municipality's expression of interest in a programme: the official form's sections A–G."""
+    """A municipality's expression of interest in a programme: the municipality's details (fixed), its answers to
+    the sections of the programme's form (Svar) and the amount per year."""
 
     program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="ansoegninger")
     kommune = models.ForeignKey(Kommune, on_delete=models.PROTECT, related_name="ansoegninger")
@@ -256,38 +360,13 @@ class Ansoegning(models.Model):
         "kontaktpersonens telefon", max_length=20, blank=True, validators=[telefon_validator]
     )
     kontakt_email = models.EmailField("kontaktpersonens e-mail", blank=True)
-    # B. Who decided to apply.
-    beslutningsniveau = _afsnit(
-        "Beslutningsniveau",
-        "beslutningsniveau",
-        "På hvilket niveau i kommunens organisation er det besluttet at søge?",
-    )
+    # B's fixed question; the sections' texts are answers (Svar) to the programme's form.
     afventer_politisk_godkendelse = models.BooleanField(
         "Interessetilkendegivelsen afventer politisk godkendelse", default=False
     )
-    # C–G.
-    baggrund = _afsnit(
-        "C. Baggrund",
-        "baggrund",
-        "Hvorfor kommunen vil deltage: formål, foreløbige mål og forventede resultater; hvad kommunen "
-        "allerede gør, og hvilke gode erfaringer der skal føres videre.",
+    opsaetning = models.ForeignKey(
+        Opsaetning, on_delete=models.PROTECT, related_name="ansoegninger", verbose_name="opsætning"
     )
-    opstart = _afsnit(
-        "D. Opstart og fremdrift",
-        "opstart",
-        "Hvordan kommunen kan gå i gang straks og holde fremdrift i projektet.",
-    )
-    projektdesign = _afsnit(
-        "E. Projektdesign",
-        "projektdesign",
-        "De planlagte aktiviteter, og hvad der er nyt eller særligt i projektet.",
-    )
-    bemanding = _afsnit(
-        "F. Bemanding og organisatorisk placering",
-        "bemanding",
-        "Hvem der bemander projektet, og hvor det er placeret i organisationen.",
-    )
-    tidsplan = _afsnit("G. Lokal tidsplan", "tidsplan", "Kommunens egen tidsplan for projektet.")
 
     tilbagesendt_kommentar = models.TextField("ministeriets kommentar", blank=True)
     oprettet = models.DateTimeField("oprettet", auto_now_add=True)
@@ -330,6 +409,7 @@ class Ansoegningsbeloeb(models.Model):
     ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="beloeb")
     aar = models.PositiveSmallIntegerField("år")
     beloeb = models.PositiveBigIntegerField("ansøgt beløb (kr.)")
+    egenfinansiering = models.PositiveBigIntegerField("kommunens egenfinansiering (kr.)", default=0)
 
     class Meta:
         ordering = ["aar"]
@@ -339,6 +419,32 @@ class Ansoegningsbeloeb(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aar}: {self.beloeb} kr."
+
+
+@historik()
+class Svar(models.Model):
+    """The application's answer to one section of the form it was written in."""
+
+    ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="svar")
+    afsnit = models.ForeignKey(Afsnit, on_delete=models.PROTECT, related_name="svar")
+    tekst = models.TextField("svar", blank=True)
+
+    class Meta:
+        ordering = ["ansoegning", "afsnit__nr"]
+        verbose_name = "svar"
+        verbose_name_plural = "svar"
+        constraints = [models.UniqueConstraint(fields=["ansoegning", "afsnit"], name="et_svar_pr_afsnit")]
+
+    def __str__(self) -> str:
+        return f"Svar på {self.afsnit_id}"
+
+    historik_titel_felt = "afsnit_id"
+
+    @classmethod
+    def historik_titler(cls, pgh_data: list[dict]) -> dict[int, str]:
+        """The heading of each answered section, for the history: an answer's change is named by its section."""
+        ids = {d.get("afsnit_id") for d in pgh_data}
+        return dict(Afsnit.objects.filter(pk__in=[i for i in ids if i]).values_list("pk", "overskrift"))
 
 
 @historik()
@@ -449,40 +555,10 @@ class Kvittering(models.Model):
         return f"Kvittering {kort_tidspunkt(self.indsendt)}"
 
 
-# The programme's two preconditions and eight selection criteria, in the order of the call.
-FORUDSAETNINGER = {
-    1: "Projektet ligger inden for programmets formål",
-    2: "Projektet bygger på kvalificerede overvejelser om en samlet forebyggelsesstrategi med realistiske, "
-    "men ambitiøse mål",
-}
-KRITERIER = {
-    1: "Gode erfaringer fra den nuværende forebyggende indsats, der føres videre",
-    2: "Formål og forventede resultater",
-    3: "Forankring af resultaterne bagefter",
-    4: "Det nytænkende, unikke eller særlige",
-    5: "Målgruppen og hvor mange børn og unge, der får gavn af indsatsen",
-    6: "Et realistisk projektdesign, hvor metoder og resultater hænger sammen",
-    7: "Tidsplan for aktiviteterne",
-    8: "Organisering og ledelse",
-}
-
-
 class Anbefaling(models.TextChoices):
     UDVAELG = "udvaelg", "Anbefales udvalgt"
     TVIVL = "tvivl", "I tvivl"
     IKKE = "ikke", "Anbefales ikke udvalgt"
-
-
-def _score(nr: int) -> models.PositiveSmallIntegerField:
-    return models.PositiveSmallIntegerField(
-        f"{nr}. {KRITERIER[nr]}",
-        null=True,
-        blank=True,
-        validators=[
-            MinValueValidator(1, "Scoren skal være mellem 1 og 5."),
-            MaxValueValidator(5, "Scoren skal være mellem 1 og 5."),
-        ],
-    )
 
 
 def _kommentar(label: str) -> models.TextField:
@@ -495,26 +571,6 @@ class Vurdering(models.Model):
 
     ansoegning = models.ForeignKey(Ansoegning, on_delete=models.CASCADE, related_name="vurderinger")
     bedoemmer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="vurderinger")
-    forudsaetning_1 = models.BooleanField(FORUDSAETNINGER[1], null=True, blank=True)
-    forudsaetning_1_kommentar = _kommentar("Kommentar til forudsætning 1")
-    forudsaetning_2 = models.BooleanField(FORUDSAETNINGER[2], null=True, blank=True)
-    forudsaetning_2_kommentar = _kommentar("Kommentar til forudsætning 2")
-    kriterie_1 = _score(1)
-    kriterie_1_kommentar = _kommentar("Kommentar til kriterie 1")
-    kriterie_2 = _score(2)
-    kriterie_2_kommentar = _kommentar("Kommentar til kriterie 2")
-    kriterie_3 = _score(3)
-    kriterie_3_kommentar = _kommentar("Kommentar til kriterie 3")
-    kriterie_4 = _score(4)
-    kriterie_4_kommentar = _kommentar("Kommentar til kriterie 4")
-    kriterie_5 = _score(5)
-    kriterie_5_kommentar = _kommentar("Kommentar til kriterie 5")
-    kriterie_6 = _score(6)
-    kriterie_6_kommentar = _kommentar("Kommentar til kriterie 6")
-    kriterie_7 = _score(7)
-    kriterie_7_kommentar = _kommentar("Kommentar til kriterie 7")
-    kriterie_8 = _score(8)
-    kriterie_8_kommentar = _kommentar("Kommentar til kriterie 8")
     anbefaling = models.CharField("anbefaling", max_length=10, choices=Anbefaling.choices, blank=True)
     anbefaling_begrundelse = _kommentar("Begrundelse for anbefalingen")
     version = models.PositiveIntegerField(default=1)
@@ -531,9 +587,79 @@ class Vurdering(models.Model):
     def __str__(self) -> str:
         return f"Vurdering af {self.ansoegning_id} ved {self.bedoemmer_id}"
 
+    def vaerdier(self) -> dict:
+        """The assessment under the form's names (forudsaetning_<nr>, kriterie_<nr>, each with _kommentar, and the
+        recommendation), nr being the item's number in the set-up."""
+        felter: dict = {"anbefaling": self.anbefaling, "anbefaling_begrundelse": self.anbefaling_begrundelse}
+        if self.pk is None:
+            return felter
+        for f in self.forudsaetningsvurderinger.all():
+            felter[f"forudsaetning_{f.forudsaetning.nr}"] = f.opfyldt
+            felter[f"forudsaetning_{f.forudsaetning.nr}_kommentar"] = f.kommentar
+        for k in self.kriteriescorer.all():
+            felter[f"kriterie_{k.kriterie.nr}"] = k.score
+            felter[f"kriterie_{k.kriterie.nr}_kommentar"] = k.kommentar
+        return felter
+
     @property
     def scorer(self) -> list[int | None]:
-        return [getattr(self, f"kriterie_{nr}") for nr in KRITERIER]
+        """The scores in the criteria's order (None: not scored)."""
+        return [k.score for k in sorted(self.kriteriescorer.all(), key=lambda k: k.kriterie.nr)]
+
+
+
+@historik()
+class Forudsaetningsvurdering(models.Model):
+    """An assessor's yes or no (or not yet) on one precondition, with a comment."""
+
+    vurdering = models.ForeignKey(Vurdering, on_delete=models.CASCADE, related_name="forudsaetningsvurderinger")
+    forudsaetning = models.ForeignKey(Forudsaetning, on_delete=models.PROTECT, related_name="vurderinger")
+    opfyldt = models.BooleanField("opfyldt", null=True, blank=True)
+    kommentar = _kommentar("kommentar")
+
+    class Meta:
+        ordering = ["vurdering", "forudsaetning__nr"]
+        verbose_name = "vurdering af forudsætning"
+        verbose_name_plural = "vurderinger af forudsætninger"
+        constraints = [
+            models.UniqueConstraint(fields=["vurdering", "forudsaetning"], name="en_vurdering_pr_forudsaetning")
+        ]
+
+    def __str__(self) -> str:
+        return f"Forudsætning {self.forudsaetning_id}"
+
+    historik_titel_felt = "forudsaetning_id"
+
+    @classmethod
+    def historik_titler(cls, pgh_data: list[dict]) -> dict[int, str]:
+        ids = {d.get("forudsaetning_id") for d in pgh_data}
+        return {f.pk: str(f) for f in Forudsaetning.objects.filter(pk__in=[i for i in ids if i])}
+
+
+@historik()
+class Kriteriescore(models.Model):
+    """An assessor's score (or not yet) on one criterion, with a comment."""
+
+    vurdering = models.ForeignKey(Vurdering, on_delete=models.CASCADE, related_name="kriteriescorer")
+    kriterie = models.ForeignKey(Kriterie, on_delete=models.PROTECT, related_name="scorer")
+    score = models.PositiveSmallIntegerField("score", null=True, blank=True)
+    kommentar = _kommentar("kommentar")
+
+    class Meta:
+        ordering = ["vurdering", "kriterie__nr"]
+        verbose_name = "score"
+        verbose_name_plural = "scorer"
+        constraints = [models.UniqueConstraint(fields=["vurdering", "kriterie"], name="en_score_pr_kriterie")]
+
+    def __str__(self) -> str:
+        return f"Kriterie {self.kriterie_id}: {self.score}"
+
+    historik_titel_felt = "kriterie_id"
+
+    @classmethod
+    def historik_titler(cls, pgh_data: list[dict]) -> dict[int, str]:
+        ids = {d.get("kriterie_id") for d in pgh_data}
+        return {k.pk: str(k) for k in Kriterie.objects.filter(pk__in=[i for i in ids if i])}
 
 
 @historik()

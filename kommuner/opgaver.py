@@ -8,7 +8,7 @@ from forebyggelse import tid
 from forebyggelse.formatering import ejefald
 from forebyggelse.opgaver import Opgave
 from kommuner.models import (
-    TEGNGRAENSER,
+    TEKSTFELTER,
     Ansoegning,
     AnsoegningStatus,
     Genaabning,
@@ -125,7 +125,7 @@ def _ansoegninger_at_indsende(user) -> list[Opgave]:
         (a.program_id, a.kommune_id): a
         for a in ansoegninger_til_laesning(user)
         .filter(program__in=aabne)
-        .defer(*TEGNGRAENSER)
+        .defer(*TEKSTFELTER)
         .prefetch_related(Prefetch("genaabninger", queryset=Genaabning.objects.all()))
     }
     nu = tid.nu()

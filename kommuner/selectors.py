@@ -9,24 +9,29 @@ from forebyggelse.formatering import opremsning
 from forebyggelse.historik import HistorikSide, event_model, historik_til
 from forebyggelse.roller import er_projektleder
 from kommuner.models import (
-    FORUDSAETNINGER,
-    KRITERIER,
     Afgoerelse,
+    Afsnit,
     Ansoegning,
     Ansoegningsbeloeb,
     AnsoegningStatus,
     Bevilling,
     Bilag,
     Deltagelse,
+    Forudsaetning,
+    Forudsaetningsvurdering,
     Genaabning,
     Genaabningsanmodning,
     Kommune,
     Kontaktperson,
+    Kriterie,
+    Kriteriescore,
     Milepael,
+    Opsaetning,
     Program,
     ProgramStatus,
     Projektdeltager,
     Projektrolle,
+    Svar,
     Udfald,
     Vurdering,
 )
@@ -40,6 +45,50 @@ from kommuner.permissions import (
     kan_redigere_ansoegning,
 )
 from kommuner.roller import kommuner_til_laesning, kommuner_til_skrivning
+
+
+def gaeldende_opsaetning(program: Program) -> Opsaetning:
+    """The programme's newest set-up version: new applications are written in it, and its items name the rows of
+    the comparison."""
+    return program.opsaetninger.order_by("-version").first()
+
+
+@dataclass
+class Besvaret:
+    afsnit: Afsnit
+    tekst: str
+
+
+def besvarelse(ansoegning: Ansoegning) -> list[Besvaret]:
+    """Each section of the form the application was written in, in order, with the application's answer ("" when
+    not answered). Two queries."""
+    svar = {s.afsnit_id: s.tekst for s in Svar.objects.filter(ansoegning=ansoegning).only("afsnit_id", "tekst")}
+    return [Besvaret(afsnit=a, tekst=svar.get(a.pk, "")) for a in ansoegning.opsaetning.afsnit.all()]
+
+
+@dataclass
+class Finansiering:
+    """The application's budget against its programme's money rules."""
+
+    ansoegt: int
+    egen: int
+    kraevet_procent: int
+    maks_beloeb: int | None
+
+    @property
+    def andel_procent(self) -> Decimal | None:
+        """The municipality's own share of the project's whole budget, in per cent with one decimal."""
+        samlet = self.ansoegt + self.egen
+        return _en_decimal(Decimal(self.egen) * 100 / samlet) if samlet else None
+
+
+def finansiering(ansoegning: Ansoegning, beloeb: list[Ansoegningsbeloeb]) -> Finansiering:
+    return Finansiering(
+        ansoegt=sum(b.beloeb for b in beloeb),
+        egen=sum(b.egenfinansiering for b in beloeb),
+        kraevet_procent=ansoegning.opsaetning.medfinansiering_procent,
+        maks_beloeb=ansoegning.opsaetning.maks_beloeb,
+    )
 
 
 def kommuner_for_oversigt(user) -> QuerySet[Kommune]:
@@ -84,17 +133,52 @@ class Sammenligning:
     raekker: list[Raekke]
 
 
-def _vurderingsaggregater() -> dict:
-    """Per application: the assessors' yes and no per precondition, and each criterion's average, sum and count."""
-    aggregater = {"antal_vurderinger": Count("vurderinger")}
-    for nr in FORUDSAETNINGER:
-        aggregater[f"f{nr}_ja"] = Count("vurderinger", filter=Q(**{f"vurderinger__forudsaetning_{nr}": True}))
-        aggregater[f"f{nr}_nej"] = Count("vurderinger", filter=Q(**{f"vurderinger__forudsaetning_{nr}": False}))
-    for nr in KRITERIER:
-        aggregater[f"k{nr}_snit"] = Avg(f"vurderinger__kriterie_{nr}")
-        aggregater[f"k{nr}_sum"] = Sum(f"vurderinger__kriterie_{nr}")
-        aggregater[f"k{nr}_antal"] = Count(f"vurderinger__kriterie_{nr}")
-    return aggregater
+@dataclass
+class Punkter:
+    """The preconditions and criteria rows of a comparison: the newest set-up's, each with the number it has in
+    every version (an application written in an older version is compared item by item on the same number)."""
+
+    forudsaetninger: dict[int, str]
+    kriterier: dict[int, Kriterie]
+
+
+def _punkter(program: Program, opsaetning_ids: set[int]) -> Punkter:
+    forudsaetninger: dict[int, str] = {}
+    kriterier: dict[int, Kriterie] = {}
+    opsaetninger = Opsaetning.objects.filter(Q(pk__in=opsaetning_ids) | Q(pk=gaeldende_opsaetning(program).pk))
+    for kriterie in Kriterie.objects.filter(opsaetning__in=opsaetninger).order_by("nr", "-opsaetning__version"):
+        kriterier.setdefault(kriterie.nr, kriterie)
+    for nr, tekst in (
+        Forudsaetning.objects.filter(opsaetning__in=opsaetninger)
+        .order_by("nr", "-opsaetning__version")
+        .values_list("nr", "tekst")
+    ):
+        forudsaetninger.setdefault(nr, tekst)
+    return Punkter(forudsaetninger=forudsaetninger, kriterier=kriterier)
+
+
+def _vurderingstal(ids: list[int]) -> tuple[dict, dict, dict]:
+    """Per application: the number of assessments; per (application, precondition number) the yes and no; per
+    (application, criterion number) the scores' average, sum and count. Three queries, grouped in the database."""
+    antal = dict(
+        Vurdering.objects.filter(ansoegning_id__in=ids)
+        .values("ansoegning_id")
+        .annotate(n=Count("pk"))
+        .values_list("ansoegning_id", "n")
+    )
+    ja_nej = {
+        (r["vurdering__ansoegning_id"], r["forudsaetning__nr"]): (r["ja"], r["nej"])
+        for r in Forudsaetningsvurdering.objects.filter(vurdering__ansoegning_id__in=ids)
+        .values("vurdering__ansoegning_id", "forudsaetning__nr")
+        .annotate(ja=Count("pk", filter=Q(opfyldt=True)), nej=Count("pk", filter=Q(opfyldt=False)))
+    }
+    scorer = {
+        (r["vurdering__ansoegning_id"], r["kriterie__nr"]): (r["snit"], r["summen"], r["antal"])
+        for r in Kriteriescore.objects.filter(vurdering__ansoegning_id__in=ids, score__isnull=False)
+        .values("vurdering__ansoegning_id", "kriterie__nr")
+        .annotate(snit=Avg("score"), summen=Sum("score"), antal=Count("score"))
+    }
+    return antal, ja_nej, scorer
 
 
 def _beloeb_pr_aar(ids: list[int]) -> dict[int, dict[int, int]]:
@@ -120,32 +204,46 @@ def _vurderinger_pr_ansoegning(ids: list[int]) -> dict[int, list[Vurdering]]:
     return vurderinger
 
 
-def _samlet_snit(ansoegning: Ansoegning) -> Decimal | None:
-    """The average of every score given on every criterion (not the average of the criteria's averages); none
-    while no criterion has a score."""
-    antal = sum(getattr(ansoegning, f"k{nr}_antal") for nr in KRITERIER)
-    summen = sum(getattr(ansoegning, f"k{nr}_sum") or 0 for nr in KRITERIER)
-    return _en_decimal(Decimal(summen) / antal) if antal else None
-
-
-def _vurderingsraekker(ansoegninger: list[Ansoegning]) -> list[Raekke]:
+def _vurderingsraekker(ansoegninger: list[Ansoegning], punkter: Punkter) -> list[Raekke]:
+    ids = [a.pk for a in ansoegninger]
+    antal, ja_nej, scorer = _vurderingstal(ids)
     raekker = [
-        Raekke(
-            f"Forudsætning {nr}: {tekst}",
-            "ja_nej",
-            [(getattr(a, f"f{nr}_ja"), getattr(a, f"f{nr}_nej")) for a in ansoegninger],
-        )
-        for nr, tekst in FORUDSAETNINGER.items()
+        Raekke(f"Forudsætning {nr}: {tekst}", "ja_nej", [ja_nej.get((pk, nr), (0, 0)) for pk in ids])
+        for nr, tekst in punkter.forudsaetninger.items()
     ]
     raekker += [
-        Raekke(f"{nr}. {tekst}", "snit", [_en_decimal(getattr(a, f"k{nr}_snit")) for a in ansoegninger])
-        for nr, tekst in KRITERIER.items()
+        Raekke(
+            f"{nr}. {kriterie.tekst}" + (f" (vægt {kriterie.vaegt})" if kriterie.vaegt != 1 else ""),
+            "snit",
+            [_en_decimal(scorer[(pk, nr)][0]) if (pk, nr) in scorer else None for pk in ids],
+        )
+        for nr, kriterie in punkter.kriterier.items()
     ]
+    raekker.append(Raekke("Gennemsnit af alle scorer", "snit", [_samlet_snit(pk, scorer) for pk in ids]))
     raekker.append(
-        Raekke("Gennemsnit af alle kriterier", "snit", [_samlet_snit(a) for a in ansoegninger], fremhaevet=True)
+        Raekke("Vægtet gennemsnit", "snit", [_vaegtet_snit(pk, scorer, punkter) for pk in ids], fremhaevet=True)
     )
-    raekker.append(Raekke("Antal bedømmere", "antal", [a.antal_vurderinger for a in ansoegninger]))
+    raekker.append(Raekke("Antal bedømmere", "antal", [antal.get(pk, 0) for pk in ids]))
     return raekker
+
+
+def _samlet_snit(pk: int, scorer: dict) -> Decimal | None:
+    """The average of every score given on every criterion (not the average of the criteria's averages); none
+    while no criterion has a score."""
+    egne = [v for (a, _), v in scorer.items() if a == pk]
+    antal = sum(v[2] for v in egne)
+    return _en_decimal(Decimal(sum(v[1] for v in egne)) / antal) if antal else None
+
+
+def _vaegtet_snit(pk: int, scorer: dict, punkter: Punkter) -> Decimal | None:
+    """The criteria's averages weighted by the set-up's weights, over the criteria that have a score."""
+    vaegtede = [
+        (Decimal(scorer[(pk, nr)][0]), kriterie.vaegt)
+        for nr, kriterie in punkter.kriterier.items()
+        if (pk, nr) in scorer
+    ]
+    vaegte = sum(v for _, v in vaegtede)
+    return _en_decimal(sum(s * v for s, v in vaegtede) / vaegte) if vaegte else None
 
 
 def _beloebsraekker(program: Program, ansoegninger: list[Ansoegning]) -> list[Raekke]:
@@ -177,10 +275,10 @@ def sammenligning_for(program: Program, user) -> Sammenligning:
         .filter(program=program)
         .uden_tekst()
         .med_totaler()
-        .annotate(**_vurderingsaggregater())
         .order_by("kommune__kode")
     )
-    raekker = _vurderingsraekker(ansoegninger) + _beloebsraekker(program, ansoegninger)
+    punkter = _punkter(program, {a.opsaetning_id for a in ansoegninger})
+    raekker = _vurderingsraekker(ansoegninger, punkter) + _beloebsraekker(program, ansoegninger)
     return Sammenligning(ansoegninger=ansoegninger, raekker=raekker + _afgoerelsesraekker(ansoegninger))
 
 

@@ -7,51 +7,78 @@ from django.urls import reverse
 
 from forebyggelse.formatering import tal
 from forebyggelse.forms import dato_felt, klokkeslaet_felt, saml_tidspunkt
-from kommuner.models import ANMODNING_MAKS, TEGNGRAENSER, Ansoegning, Genaabningsanmodning
-from kommuner.services.ansoegninger import REDIGERBARE_FELTER, SEKTION_A, Ansoegningsindhold
+from kommuner.models import ANMODNING_MAKS, Ansoegning, Genaabningsanmodning
+from kommuner.selectors import besvarelse
+from kommuner.services.ansoegninger import REDIGERBARE_FELTER, SEKTION_A, Ansoegningsindhold, budgetfejl
 
 
 class AnsoegningForm(forms.ModelForm):
-    """Sections A–G of the expression of interest, plus the amount applied for per programme year."""
+    """Section A (fixed), the sections of the programme's form as its set-up has them, and the budget per year:
+    the amount applied for and, where the programme requires co-financing, the municipality's own share."""
 
     class Meta:
         model = Ansoegning
         fields = REDIGERBARE_FELTER
-        widgets = {felt: forms.Textarea(attrs={"rows": 8}) for felt in TEGNGRAENSER}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        opsaetning = self.instance.opsaetning
+        self.afsnit = list(opsaetning.afsnit.all())
+        gemte = {b.afsnit.nr: b.tekst for b in besvarelse(self.instance)} if self.instance.pk else {}
         if self.is_bound:
             # Browsers count a line break as one character but send two; count as the live counter did.
             self.data = self.data.copy()
-            for felt in TEGNGRAENSER:
-                if felt in self.data:
-                    self.data[felt] = self.data[felt].replace("\r\n", "\n")
+            for a in self.afsnit:
+                if f"afsnit_{a.nr}" in self.data:
+                    self.data[f"afsnit_{a.nr}"] = self.data[f"afsnit_{a.nr}"].replace("\r\n", "\n")
+        for a in self.afsnit:
+            self.fields[f"afsnit_{a.nr}"] = forms.CharField(
+                label=a.overskrift,
+                required=False,
+                max_length=a.tegngraense,
+                initial=gemte.get(a.nr, ""),
+                widget=forms.Textarea(attrs={"rows": 8}),
+                help_text=" ".join(
+                    filter(None, [a.hjaelp, f"Højst {tal(a.tegngraense)} tegn.", "" if a.paakraevet else "Frivilligt."])
+                ),
+                error_messages={"max_length": f"{a.overskrift} må højst være {tal(a.tegngraense)} tegn."},
+            )
         program = self.instance.program
-        eksisterende = {b.aar: b.beloeb for b in self.instance.beloeb.all()} if self.instance.pk else {}
+        self.medfinansiering = opsaetning.medfinansiering_procent
+        eksisterende = {b.aar: b for b in self.instance.beloeb.all()} if self.instance.pk else {}
+        hjaelp = "Hele kroner, uden punktummer."
+        if opsaetning.maks_beloeb is not None:
+            hjaelp += f" En kommune kan højst søge {tal(opsaetning.maks_beloeb)} kr. i alt."
+        budgetfelter = []
         for aar in program.aar:
             self.fields[f"beloeb_{aar}"] = forms.IntegerField(
                 label=f"Ansøgt beløb {aar} (kr.)",
                 required=False,
                 min_value=0,
                 max_value=program.samlet_budget,
-                initial=eksisterende.get(aar),
-                help_text="Hele kroner, uden punktummer.",
+                initial=eksisterende[aar].beloeb if aar in eksisterende else None,
+                help_text=hjaelp,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
             )
-        for felt, graense in TEGNGRAENSER.items():
-            self.fields[felt].help_text = f"{self.fields[felt].help_text} Højst {tal(graense)} tegn."
+            budgetfelter.append(f"beloeb_{aar}")
+            if self.medfinansiering:
+                self.fields[f"egenfinansiering_{aar}"] = forms.IntegerField(
+                    label=f"Kommunens egenfinansiering {aar} (kr.)",
+                    required=False,
+                    min_value=0,
+                    initial=eksisterende[aar].egenfinansiering if aar in eksisterende else None,
+                    help_text=f"Kommunen skal selv finansiere mindst {self.medfinansiering} % af projektets samlede "
+                    "budget (ansøgt beløb + egenfinansiering).",
+                    widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+                )
+                budgetfelter.append(f"egenfinansiering_{aar}")
         self.fields["cvr"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
         self.helper = FormHelper()
         self.helper.form_tag = True
         self.helper.layout = Layout(
-            Fieldset("A. Kommunen", *SEKTION_A),
-            Fieldset("B. Beslutning", "beslutningsniveau", "afventer_politisk_godkendelse"),
-            Fieldset("C. Baggrund", "baggrund"),
-            Fieldset("D. Opstart og fremdrift", "opstart"),
-            Fieldset("E. Projektdesign og budget", "projektdesign", *[f"beloeb_{aar}" for aar in program.aar]),
-            Fieldset("F. Bemanding", "bemanding"),
-            Fieldset("G. Tidsplan", "tidsplan"),
+            Fieldset("A. Kommunen", *SEKTION_A, "afventer_politisk_godkendelse"),
+            *[Fieldset(a.overskrift, f"afsnit_{a.nr}") for a in self.afsnit],
+            Fieldset("Budget", *budgetfelter),
             HTML(
                 '<p class="form-hint">Du kan gemme en kladde når som helst. '
                 "Alt skal først være udfyldt, når I indsender.</p>"
@@ -60,13 +87,29 @@ class AnsoegningForm(forms.ModelForm):
         self.helper.add_input(Submit("gem", "Gem kladde"))
         self.helper.add_input(Submit("gem_og_se", "Gem og gå til indsendelse", css_class="button-secondary"))
 
+    def clean(self):
+        data = super().clean()
+        for felt, fejl in budgetfejl(self.instance.opsaetning, self.beloeb, self.egenfinansiering).items():
+            if felt in self.fields and felt not in self.errors:
+                self.add_error(felt, fejl)
+        return data
+
     @property
     def indhold(self) -> Ansoegningsindhold:
-        return Ansoegningsindhold(**{felt: self.cleaned_data[felt] for felt in REDIGERBARE_FELTER})
+        return Ansoegningsindhold(
+            **{felt: self.cleaned_data[felt] for felt in REDIGERBARE_FELTER},
+            svar={a.nr: self.cleaned_data.get(f"afsnit_{a.nr}", "") for a in self.afsnit},
+        )
 
     @property
     def beloeb(self) -> dict[int, int | None]:
         return {aar: self.cleaned_data.get(f"beloeb_{aar}") for aar in self.instance.program.aar}
+
+    @property
+    def egenfinansiering(self) -> dict[int, int | None]:
+        if not self.medfinansiering:
+            return {}
+        return {aar: self.cleaned_data.get(f"egenfinansiering_{aar}") for aar in self.instance.program.aar}
 
 
 class TilbagesendelseForm(forms.Form):

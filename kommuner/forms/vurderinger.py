@@ -3,8 +3,8 @@ from crispy_forms.layout import HTML, Field, Fieldset, Layout, Submit
 from django import forms
 
 from forebyggelse.samtidighed import VersionForm
-from kommuner.models import FORUDSAETNINGER, KRITERIER, Anbefaling, Vurdering
-from kommuner.services.vurderinger import VURDERINGSFELTER, Vurderingsindhold
+from kommuner.models import Anbefaling, Vurdering
+from kommuner.services.vurderinger import Vurderingsindhold, vurderingsfelter
 
 IKKE_VURDERET = ("", "Ikke vurderet endnu")
 
@@ -34,36 +34,44 @@ def vis_vaerdi(navn: str, vaerdi) -> str:
 
 
 class AnsoegningsvurderingForm(VersionForm):
-    """The two preconditions, the eight criteria and the recommendation. Everything may be left open: an
-    assessment can be saved part by part. `version` is the version the page was loaded with."""
-
-    KONFLIKTFELTER = VURDERINGSFELTER
+    """The preconditions, the criteria and the recommendation of the set-up the application was written in.
+    Everything may be left open: an assessment can be saved part by part. `version` is the version the page was
+    loaded with."""
 
     def __init__(self, *args, vurdering: Vurdering, **kwargs):
-        initial = {navn: getattr(vurdering, navn) for navn in VURDERINGSFELTER}
+        opsaetning = vurdering.ansoegning.opsaetning
+        self.KONFLIKTFELTER = vurderingsfelter(opsaetning)
+        gemt = vurdering.vaerdier()
+        initial = {navn: gemt.get(navn) for navn in self.KONFLIKTFELTER}
         initial["version"] = vurdering.version if vurdering.pk else 0
         super().__init__(*args, initial=initial, **kwargs)
-        for nr, tekst in FORUDSAETNINGER.items():
-            self.fields[f"forudsaetning_{nr}"] = forms.TypedChoiceField(
-                label=f"Forudsætning {nr}: {tekst}",
+        forudsaetninger = list(opsaetning.forudsaetninger.all())
+        kriterier = list(opsaetning.kriterier.all())
+        for p in forudsaetninger:
+            self.fields[f"forudsaetning_{p.nr}"] = forms.TypedChoiceField(
+                label=f"Forudsætning {p.nr}: {p.tekst}",
                 choices=[(True, "Ja, opfyldt"), (False, "Nej, ikke opfyldt"), IKKE_VURDERET],
                 coerce=_ja_nej,
                 empty_value=None,
                 required=False,
                 widget=forms.RadioSelect,
+                help_text=p.vejledning,
             )
-            self.fields[f"forudsaetning_{nr}_kommentar"] = _kommentar(f"Kommentar til forudsætning {nr}")
-        for nr, tekst in KRITERIER.items():
-            self.fields[f"kriterie_{nr}"] = forms.TypedChoiceField(
-                label=f"{nr}. {tekst}",
-                choices=[*[(score, str(score)) for score in range(1, 6)], IKKE_VURDERET],
+            self.fields[f"forudsaetning_{p.nr}_kommentar"] = _kommentar(f"Kommentar til forudsætning {p.nr}")
+        for k in kriterier:
+            vaegt = f" Vægt {k.vaegt}." if k.vaegt != 1 else ""
+            self.fields[f"kriterie_{k.nr}"] = forms.TypedChoiceField(
+                label=f"{k.nr}. {k.tekst}",
+                choices=[*[(score, str(score)) for score in k.skala], IKKE_VURDERET],
                 coerce=int,
                 empty_value=None,
                 required=False,
                 widget=forms.RadioSelect,
-                help_text="Score fra 1 (svagt) til 5 (stærkt).",
+                help_text=" ".join(
+                    filter(None, [k.vejledning, f"Score fra {k.skala_fra} (svagt) til {k.skala_til} (stærkt).{vaegt}"])
+                ),
             )
-            self.fields[f"kriterie_{nr}_kommentar"] = _kommentar(f"Kommentar til kriterie {nr}")
+            self.fields[f"kriterie_{k.nr}_kommentar"] = _kommentar(f"Kommentar til kriterie {k.nr}")
         self.fields["anbefaling"] = forms.ChoiceField(
             label="Din anbefaling",
             choices=[*Anbefaling.choices, ("", "Ingen anbefaling endnu")],
@@ -76,11 +84,11 @@ class AnsoegningsvurderingForm(VersionForm):
         self.helper.layout = Layout(
             Fieldset(
                 "Forudsætninger",
-                *[f for nr in FORUDSAETNINGER for f in (f"forudsaetning_{nr}", f"forudsaetning_{nr}_kommentar")],
+                *[f for p in forudsaetninger for f in (f"forudsaetning_{p.nr}", f"forudsaetning_{p.nr}_kommentar")],
             ),
             Fieldset(
                 "Udvælgelseskriterier",
-                *[f for nr in KRITERIER for f in (f"kriterie_{nr}", f"kriterie_{nr}_kommentar")],
+                *[f for k in kriterier for f in (f"kriterie_{k.nr}", f"kriterie_{k.nr}_kommentar")],
             ),
             Fieldset("Anbefaling", "anbefaling", "anbefaling_begrundelse"),
             Field("version"),
@@ -90,7 +98,10 @@ class AnsoegningsvurderingForm(VersionForm):
 
     @property
     def indhold(self) -> Vurderingsindhold:
-        return Vurderingsindhold(**{navn: self.cleaned_data[navn] for navn in VURDERINGSFELTER})
+        return Vurderingsindhold(**{navn: self.cleaned_data[navn] for navn in self.KONFLIKTFELTER})
+
+    def gemt_vaerdi(self, nuvaerende: Vurdering, navn: str):
+        return nuvaerende.vaerdier().get(navn)
 
     def vis(self, navn: str, vaerdi) -> str:
         return vis_vaerdi(navn, vaerdi)

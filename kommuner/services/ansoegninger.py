@@ -5,7 +5,8 @@ Every write that changes the application or its annexes locks the application ro
 state under the lock. Writes record `bruger` in the change history, also outside a web request (demo
 loader, shell)."""
 
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 
 import pghistory
@@ -16,9 +17,10 @@ from django.utils.text import capfirst
 
 from forebyggelse import bilag as bilagskit
 from forebyggelse import tid
-from forebyggelse.formatering import dato, tidspunkt
+from forebyggelse.formatering import dato, tal, tidspunkt
 from forebyggelse.pdf import html_til_pdf, pdf_html
 from kommuner.models import (
+    Afsnit,
     Ansoegning,
     Ansoegningsbeloeb,
     AnsoegningStatus,
@@ -28,11 +30,14 @@ from kommuner.models import (
     Genaabningsanmodning,
     Kommune,
     Kvittering,
+    Opsaetning,
     Program,
     ProgramStatus,
+    Svar,
     Udfald,
 )
 from kommuner.notifikationer import send_til_projektledere
+from kommuner.selectors import besvarelse, finansiering, gaeldende_opsaetning
 from kommuner.permissions import (
     AFGOERELSE_TRUFFET,
     er_udvalgt,
@@ -55,22 +60,17 @@ SEKTION_A = [
     "kontakt_telefon",
     "kontakt_email",
 ]
-# Fields of sections A–G that must be filled in before an application can be submitted.
-PAAKRAEVET_VED_INDSENDELSE = [
-    *(felt for felt in SEKTION_A if felt not in {"kontakt_titel", "kontakt_telefon"}),
-    "beslutningsniveau",
-    "baggrund",
-    "opstart",
-    "projektdesign",
-    "bemanding",
-    "tidsplan",
-]
-REDIGERBARE_FELTER = [*PAAKRAEVET_VED_INDSENDELSE, "kontakt_titel", "kontakt_telefon", "afventer_politisk_godkendelse"]
+# Fields of section A that must be filled in before an application can be submitted; the form's own sections say
+# themselves whether they must be answered.
+PAAKRAEVET_VED_INDSENDELSE = [felt for felt in SEKTION_A if felt not in {"kontakt_titel", "kontakt_telefon"}]
+REDIGERBARE_FELTER = [*SEKTION_A, "afventer_politisk_godkendelse"]
 
 
 @dataclass(frozen=True)
 class Ansoegningsindhold:
-    """What a municipality writes in sections A–G. A draft may leave anything empty."""
+    """What a municipality writes: section A's fixed fields, and `svar`, its answer to each section of the
+    programme's form by the section's number. A draft may leave anything empty; a section not in `svar` keeps
+    its answer."""
 
     kommune_navn: str = ""
     cvr: str = ""
@@ -82,16 +82,11 @@ class Ansoegningsindhold:
     kontakt_titel: str = ""
     kontakt_telefon: str = ""
     kontakt_email: str = ""
-    beslutningsniveau: str = ""
     afventer_politisk_godkendelse: bool = False
-    baggrund: str = ""
-    opstart: str = ""
-    projektdesign: str = ""
-    bemanding: str = ""
-    tidsplan: str = ""
+    svar: Mapping[int, str] = field(default_factory=dict)
 
 
-assert {f.name for f in fields(Ansoegningsindhold)} == set(REDIGERBARE_FELTER)
+assert {f.name for f in fields(Ansoegningsindhold)} == {*REDIGERBARE_FELTER, "svar"}
 
 
 @transaction.atomic
@@ -106,6 +101,7 @@ def ansoegning_opret(*, program: Program, kommune: Kommune) -> Ansoegning:
     ansoegning = Ansoegning(
         program=program,
         kommune=kommune,
+        opsaetning=gaeldende_opsaetning(program),
         kommune_navn=kommune.officielt_navn,
         cvr=kommune.cvr,
         adresse=kommune.adresse,
@@ -141,28 +137,95 @@ def _valider_redigerbar(ansoegning: Ansoegning) -> None:
         raise ValidationError(grund)
 
 
+def _ret_linjeskift(tekst: str) -> str:
+    # Browsers count a line break as one character but send two; count as the live counter does.
+    return tekst.replace("\r\n", "\n")
+
+
+def _valider_svar(afsnit: dict[int, Afsnit], svar: Mapping[int, str]) -> dict[int, str]:
+    ukendte = set(svar) - set(afsnit)
+    if ukendte:
+        raise ValidationError("Formularen er ændret, mens du skrev. Hent siden igen; dine svar er ikke gemt.")
+    renset = {nr: _ret_linjeskift(tekst or "") for nr, tekst in svar.items()}
+    fejl = {
+        f"afsnit_{nr}": f"{afsnit[nr].overskrift} må højst være {tal(afsnit[nr].tegngraense)} tegn (den er "
+        f"{tal(len(tekst))})."
+        for nr, tekst in renset.items()
+        if len(tekst) > afsnit[nr].tegngraense
+    }
+    if fejl:
+        raise ValidationError(fejl)
+    return renset
+
+
+def budgetfejl(
+    opsaetning: Opsaetning, beloeb: Mapping[int, int | None], egenfinansiering: Mapping[int, int | None]
+) -> dict[str, str]:
+    """The money rules' errors, by the form's field name: the ceiling per municipality, and the co-financing share
+    of the project's whole budget (applied for + the municipality's own), once anything is applied for."""
+    fejl = {}
+    ansoegt = sum(b or 0 for b in beloeb.values())
+    egen = sum(b or 0 for b in egenfinansiering.values())
+    sidste_aar = max(beloeb, default=None)
+    if opsaetning.maks_beloeb is not None and ansoegt > opsaetning.maks_beloeb and sidste_aar is not None:
+        fejl[f"beloeb_{sidste_aar}"] = (
+            f"I søger {tal(ansoegt)} kr. i alt, men en kommune kan højst få {tal(opsaetning.maks_beloeb)} kr."
+        )
+    procent = opsaetning.medfinansiering_procent
+    if procent and ansoegt and egen * 100 < procent * (ansoegt + egen) and sidste_aar is not None:
+        kraevet = -(-procent * ansoegt // (100 - procent)) if procent < 100 else ansoegt
+        fejl[f"egenfinansiering_{sidste_aar}"] = (
+            f"Kommunen skal selv finansiere mindst {procent} % af projektets samlede budget: mindst {tal(kraevet)} "
+            f"kr. i alt, når I søger {tal(ansoegt)} kr. I har skrevet {tal(egen)} kr."
+        )
+    return fejl
+
+
 @transaction.atomic
 def ansoegning_gem(
-    *, ansoegning: Ansoegning, indhold: Ansoegningsindhold, beloeb: dict[int, int | None], bruger: Bruger
+    *,
+    ansoegning: Ansoegning,
+    indhold: Ansoegningsindhold,
+    beloeb: dict[int, int | None],
+    bruger: Bruger,
+    egenfinansiering: dict[int, int | None] | None = None,
 ) -> Ansoegning:
     """Save a draft: any subset of the sections, incomplete is fine. `beloeb` maps year → amount applied for
-    (None removes the year's amount)."""
+    (None removes the year's amount), `egenfinansiering` year → the municipality's own money in the project."""
     ansoegning = _laas(ansoegning)
     _valider_redigerbar(ansoegning)
+    egenfinansiering = egenfinansiering or {}
     for felt in REDIGERBARE_FELTER:
         setattr(ansoegning, felt, getattr(indhold, felt))
-    ukendte_aar = set(beloeb) - set(ansoegning.program.aar)
+    ukendte_aar = (set(beloeb) | set(egenfinansiering)) - set(ansoegning.program.aar)
     if ukendte_aar:
         raise ValidationError(f"Programmet løber ikke i {', '.join(map(str, sorted(ukendte_aar)))}.")
+    afsnit = {a.nr: a for a in ansoegning.opsaetning.afsnit.all()}
+    svar = _valider_svar(afsnit, indhold.svar)
+    fejl = budgetfejl(ansoegning.opsaetning, beloeb, egenfinansiering)
+    if fejl:
+        raise ValidationError(fejl)
     ansoegning.full_clean()
     with pghistory.context(user=bruger.pk):
         ansoegning.save(update_fields=[*REDIGERBARE_FELTER, "aendret"])
-        for aar, beloeb_i_aar in beloeb.items():
+        gemte = {s.afsnit_id: s for s in ansoegning.svar.all()}
+        for nr, tekst in svar.items():
+            eksisterende = gemte.get(afsnit[nr].pk)
+            if eksisterende is None:
+                if tekst:
+                    Svar.objects.create(ansoegning=ansoegning, afsnit=afsnit[nr], tekst=tekst)
+            elif eksisterende.tekst != tekst:
+                eksisterende.tekst = tekst
+                eksisterende.save(update_fields=["tekst"])
+        for aar in sorted(set(beloeb) | set(egenfinansiering)):
+            beloeb_i_aar = beloeb.get(aar)
             if beloeb_i_aar is None:
                 Ansoegningsbeloeb.objects.filter(ansoegning=ansoegning, aar=aar).delete()
             else:
                 Ansoegningsbeloeb.objects.update_or_create(
-                    ansoegning=ansoegning, aar=aar, defaults={"beloeb": beloeb_i_aar}
+                    ansoegning=ansoegning,
+                    aar=aar,
+                    defaults={"beloeb": beloeb_i_aar, "egenfinansiering": egenfinansiering.get(aar) or 0},
                 )
     return ansoegning
 
@@ -174,12 +237,20 @@ def mangler_for_indsendelse(ansoegning: Ansoegning) -> list[str]:
         for felt in PAAKRAEVET_VED_INDSENDELSE
         if not getattr(ansoegning, felt).strip()
     ]
-    ansoegte_aar = {b.aar for b in ansoegning.beloeb.all()}
+    besvaret = {s.afsnit_id for s in ansoegning.svar.all() if s.tekst.strip()}
+    mangler += [
+        f"{a.overskrift} mangler." for a in ansoegning.opsaetning.afsnit.all() if a.paakraevet and a.pk not in besvaret
+    ]
+    beloeb = list(ansoegning.beloeb.all())
+    ansoegte_aar = {b.aar for b in beloeb}
     for aar in ansoegning.program.aar:
         if aar not in ansoegte_aar:
             mangler.append(f"Det ansøgte beløb for {aar} mangler (skriv 0, hvis I ikke søger for året).")
     if ansoegte_aar and not _ansoegt_i_alt(ansoegning):
         mangler.append("Der er ikke søgt om noget beløb.")
+    mangler += budgetfejl(
+        ansoegning.opsaetning, {b.aar: b.beloeb for b in beloeb}, {b.aar: b.egenfinansiering for b in beloeb}
+    ).values()
     return mangler
 
 
@@ -193,9 +264,12 @@ def _kvittering_html(ansoegning: Ansoegning, *, bruger: Bruger, nu: datetime) ->
     ansoegning.indsendt = nu
     ansoegning.indsendt_af = bruger
     ansoegning.tilbagesendt_kommentar = ""
+    beloeb = list(ansoegning.beloeb.all())
     context = {
         "ansoegning": ansoegning,
-        "beloeb": list(ansoegning.beloeb.all()),
+        "besvarelse": besvarelse(ansoegning),
+        "beloeb": beloeb,
+        "finansiering": finansiering(ansoegning, beloeb),
         "ansoegt_i_alt": _ansoegt_i_alt(ansoegning),
         "bilag": list(ansoegning.bilag.all()),
     }
@@ -224,6 +298,8 @@ def ansoegning_indsend(*, ansoegning: Ansoegning, bruger: Bruger, nu: datetime |
     html = _kvittering_html(foer, bruger=bruger, nu=nu)
     pdf = html_til_pdf(html)
 
+    # The programme row first: a change to the set-up waits, so no version changes under a submission.
+    Program.objects.select_for_update().filter(pk=foer.program_id).first()
     ansoegning = _laas(ansoegning)
     _valider_kan_indsendes(ansoegning, nu)
     if _kvittering_html(ansoegning, bruger=bruger, nu=nu) != html:

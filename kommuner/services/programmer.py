@@ -5,6 +5,7 @@ from datetime import date, datetime
 from django.db import transaction
 
 from kommuner.models import Program, ProgramStatus
+from kommuner.services.opsaetninger import opsaetning_opret
 
 
 @transaction.atomic
@@ -17,7 +18,9 @@ def program_opret(
     ansoegningsfrist: datetime,
     beskrivelse: str = "",
     status: str = ProgramStatus.PLANLAGT,
+    kopi_fra: Program | None = None,
 ) -> Program:
+    """A new programme with its set-up: a copy of `kopi_fra`'s newest set-up, or the standard form."""
     program = Program(
         navn=navn,
         startdato=startdato,
@@ -29,6 +32,8 @@ def program_opret(
     )
     program.full_clean()
     program.save()
+    kilde = kopi_fra.opsaetninger.order_by("-version").first() if kopi_fra is not None else None
+    opsaetning_opret(program=program, kilde=kilde)
     return program
 
 

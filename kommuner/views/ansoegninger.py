@@ -48,7 +48,7 @@ from kommuner.permissions import (
     kan_traeffe_afgoerelse,
     kan_vurdere,
 )
-from kommuner.selectors import anmodningsstatus, historik_for_ansoegning
+from kommuner.selectors import anmodningsstatus, besvarelse, finansiering, historik_for_ansoegning
 from kommuner.services import ansoegninger as services
 
 BILAG_HJAELP = "Fx kommunens børnepolitik eller den nuværende forebyggelsesstrategi."
@@ -72,9 +72,12 @@ def _detalje(request, pk, *, form=None, indsend_fejl=None, status=200):
     if form is None and kan_redigere:
         form = bilagskit.BilagForm(beskrivelse_hjaelp=BILAG_HJAELP)
     ministeriets = kan_vurdere(user)[0]
+    beloeb = list(ansoegning.beloeb.all())
     context = {
         "ansoegning": ansoegning,
-        "beloeb": list(ansoegning.beloeb.all()),
+        "besvarelse": besvarelse(ansoegning),
+        "beloeb": beloeb,
+        "finansiering": finansiering(ansoegning, beloeb),
         "frist": gaeldende_frist(ansoegning),
         "kan_redigere": kan_redigere,
         "kan_indsende": kan_sende,
@@ -114,7 +117,11 @@ def ansoegning_rediger(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.ansoegning_gem(
-                ansoegning=ansoegning, indhold=form.indhold, beloeb=form.beloeb, bruger=request.user
+                ansoegning=ansoegning,
+                indhold=form.indhold,
+                beloeb=form.beloeb,
+                egenfinansiering=form.egenfinansiering,
+                bruger=request.user,
             )
         except ValidationError as exc:
             service_fejl_paa_form(form, exc)

@@ -19,7 +19,7 @@ from kommuner.permissions import (
     kan_vurdere,
     vurderinger_til_laesning,
 )
-from kommuner.selectors import historik_for_vurdering, sammenligning_for
+from kommuner.selectors import besvarelse, finansiering, historik_for_vurdering, sammenligning_for
 from kommuner.services.vurderinger import vurdering_gem
 
 
@@ -52,6 +52,7 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
         if vurdering.pk
         else vurderinger_til_laesning(request.user).filter(ansoegning=ansoegning)
     )
+    beloeb = list(ansoegning.beloeb.all())
     context = {
         "ansoegning": ansoegning,
         "vurdering": vurdering,
@@ -59,7 +60,9 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
         "forskelle": gemning.forskelle,
         "egen": vurdering.bedoemmer_id == request.user.pk,
         "andre_vurderinger": list(andre),
-        "beloeb": list(ansoegning.beloeb.all()),
+        "besvarelse": besvarelse(ansoegning),
+        "beloeb": beloeb,
+        "finansiering": finansiering(ansoegning, beloeb),
         "historik": historik_for_vurdering(request.user, vurdering, request.GET.get("historik"))
         if vurdering.pk
         else None,
