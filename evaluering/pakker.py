@@ -131,6 +131,7 @@ def _rapporttrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime)
                     profil_pdf,
                     kommune=d.kommune,
                     aar=profilaar,
+                    program=program,
                     bruger=bruger,
                     med_fund=kan_se_fund(bruger, d.kommune)[0],
                     tidspunkt=stand,

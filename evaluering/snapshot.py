@@ -247,7 +247,8 @@ def _udviklingen(kommune: Kommune, udvikling: list[Sammenligning]) -> dict:
 
 
 def social_profil(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bruger) -> Afsnit:
-    """The municipality's social profile as the profile page shows it: the chosen key figures for the delivery's
+    """The municipality's social profile as the profile page shows it: the key figures chosen for the participation's
+    programme (else the municipality's own, else the default set; profilside.valgte_indikatorer) for the delivery's
     year (else the newest with figures) against the country and the comparison group, their development over the
     years, and the municipality's findings. Every figure comes from the benchmark selector with small numbers
     suppressed, exactly as the page shows it."""
@@ -255,7 +256,8 @@ def social_profil(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: 
     aar = dataleverance.aar or profilens_seneste_aar(kommune)
     profil = profil_for(kommune)
     gruppe = sammenligningsgruppe_for(kommune, profil)
-    indikatorer, standard = valgte_indikatorer(profil, katalog())
+    udvalg = valgte_indikatorer(profil=profil, program=deltagelse.program, alle=katalog())
+    indikatorer = udvalg.indikatorer
     noegle = noegletal(kommune=kommune, indikatorer=indikatorer, aar=alle_aar(), gruppe=gruppe)
     # Only years the country has figures for: a year no municipality reported is not part of the development.
     udvikling = [c for i in indikatorer for c in noegle.tidsserie(i) if c.land.kommuner]
@@ -265,7 +267,7 @@ def social_profil(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: 
             felter(
                 ("År", str(aar)),
                 ("Sammenlignet med", f"{gruppe.navn} (de andre kommuner i gruppen)" if gruppe else "Ingen gruppe"),
-                ("Nøgletal", f"{len(indikatorer)} ({'standardudvalget' if standard else 'kommunens eget udvalg'})"),
+                ("Nøgletal", f"{len(indikatorer)} ({udvalg.tekst})"),
                 ("Små tal", "Antal fra 1 til 4 vises som “under 5”, og tal, der bygger på dem, er skjult."),
             ),
             _aarets_noegletal(kommune, aar, noegle.for_aar(aar)),

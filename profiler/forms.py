@@ -8,9 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from forebyggelse.samtidighed import VersionForm
-from kommuner.models import Kommunegruppe
+from kommuner.models import Kommunegruppe, Program
 from profiler.importering.kontrol import AAR_MIN, aar_max
-from profiler.models import EGNE_DATA, Datastatus, ImportKoersel, Indberetning, Indikator, Talfelt
+from profiler.models import EGNE_DATA, Datastatus, ImportKoersel, Indberetning, Indikator, Kategori, Talfelt
 from profiler.permissions import beholdt_importfil
 
 TAL_MOENSTER = re.compile(r"^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$")
@@ -306,6 +306,62 @@ class FundForm(VersionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _hjaelper("Gem fund")
+
+
+# A programme's indicators ------------------------------------------------------------------------------------
+
+
+UKENDT_NOEGLETAL = (
+    "Et af de valgte nøgletal findes ikke i kataloget under {afsnit}. Vælg blandt nøgletallene på listen."
+)
+
+
+class ProgramindikatorForm(forms.Form):
+    """The catalogue as checkboxes, one group per section of the profile (`indikatorer_<section>`), in the profile's
+    order. `valgte` is the chosen indicators after validation."""
+
+    def __init__(self, *args, katalog: list[Indikator], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.katalog = {i.pk: i for i in katalog}
+        for kategori in Kategori:
+            i_afsnit = [i for i in katalog if i.kategori == kategori]
+            if not i_afsnit:
+                continue
+            self.fields[f"indikatorer_{kategori.value}"] = forms.TypedMultipleChoiceField(
+                label=kategori.label,
+                choices=[(i.pk, i.navn) for i in i_afsnit],
+                coerce=int,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={"invalid_choice": UKENDT_NOEGLETAL.format(afsnit=kategori.label)},
+            )
+        self.helper = _hjaelper("Gem nøgletallene")
+
+    @property
+    def valgte(self) -> list[Indikator]:
+        return [
+            self.katalog[pk]
+            for navn, vaerdier in self.cleaned_data.items()
+            if navn.startswith("indikatorer_")
+            for pk in vaerdier
+        ]
+
+
+class KopierProgramindikatorerForm(forms.Form):
+    fra = forms.ModelChoiceField(
+        label="Kopiér fra",
+        queryset=Program.objects.none(),
+        empty_label="Vælg et program",
+        error_messages={
+            "required": "Vælg det program, hvis nøgletal du vil kopiere.",
+            "invalid_choice": "Vælg et af programmerne på listen.",
+        },
+    )
+
+    def __init__(self, *args, programmer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fra"].queryset = programmer
+        self.helper = _hjaelper("Kopiér nøgletallene", navn="kopier")
 
 
 # Own figures ----------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from django.db import models
 
 from forebyggelse.formatering import decimaler_for
 from forebyggelse.historik import historik
-from kommuner.models import Kommune, Kommunegruppe
+from kommuner.models import Kommune, Kommunegruppe, Program
 
 # The source of a figure that Statistics Denmark does not publish: the municipality enters it itself.
 EGNE_DATA = "EGNE"
@@ -519,6 +519,36 @@ class ProfilIndikator(models.Model):
 
     def __str__(self) -> str:
         return str(self.indikator)
+
+
+@historik()
+class Programindikator(models.Model):
+    """An indicator a programme chose for its participants' social profiles (part of the programme's set-up, kept
+    here because kommuner never knows the catalogue). A programme without rows leaves each profile as it was: the
+    municipality's own choice, else the catalogue's default set. The profile shows its indicators by section in the
+    catalogue's order, so a programme has no order of its own."""
+
+    program = models.ForeignKey(Program, verbose_name="program", on_delete=models.CASCADE, related_name="+")
+    indikator = models.ForeignKey(Indikator, verbose_name="indikator", on_delete=models.PROTECT, related_name="+")
+
+    historik_titel_felt = "indikator_id"
+
+    class Meta:
+        ordering = ["program", "indikator__raekkefoelge", "indikator__kode"]
+        verbose_name = "nøgletal i programmets profiler"
+        verbose_name_plural = "nøgletal i programmets profiler"
+        constraints = [
+            models.UniqueConstraint(fields=["program", "indikator"], name="en_indikator_en_gang_pr_program"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.indikator)
+
+    @classmethod
+    def historik_titler(cls, pgh_data: list[dict]) -> dict[int, str]:
+        """A change to the selection is named by the indicator added or removed."""
+        ids = {d.get("indikator_id") for d in pgh_data}
+        return dict(Indikator.objects.filter(pk__in=[i for i in ids if i]).values_list("pk", "navn"))
 
 
 @historik()

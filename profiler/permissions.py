@@ -4,7 +4,8 @@
   page, its charts, map and PDF. They are official statistics, suppressed; approved own figures join them.
 - A municipality's findings are read by the ministry, the evaluator, the steering group and its own leads.
 - The ministry and a municipality's own leads choose the profile's indicators and write its findings; only the
-  ministry changes its comparison group.
+  ministry changes its comparison group. Where the programme the municipality takes part in has chosen the
+  indicators for its profiles (the ministry's choice, per programme), the municipality's own choice is not used.
 - A lead enters and submits their own municipality's own figures; the ministry approves or returns them; the
   ministry and the evaluator read them once submitted. Nobody else sees them.
 - Data administration is the ministry's alone: raw values, imports and undo, the catalogue, approvals.
@@ -20,7 +21,8 @@ from django.http import Http404
 
 from forebyggelse.adgang import get_or_404
 from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder, er_styregruppe, rolle
-from kommuner.models import Kommune
+from kommuner.models import Kommune, Program
+from kommuner.permissions import access_program
 from kommuner.roller import kommuner_til_skrivning, skriver_for
 from profiler.models import ImportKoersel, Indberetning, IndberetningStatus, Indikator, Koerselstilstand
 
@@ -74,6 +76,24 @@ def kan_vaelge_indikatorer(user, kommune: Kommune) -> tuple[bool, str]:
     if not _egen_kommune(user, kommune):
         return False, "Du er ikke projektleder for denne kommune."
     return True, ""
+
+
+def kommunens_valg_gaelder(programmets: Program | None) -> tuple[bool, str]:
+    """Whether a municipality's own choice of indicators is what its profile shows: not while `programmets`, the
+    programme its profile follows, has chosen its own (profilside.Udvalg.program)."""
+    if programmets is not None:
+        return False, (
+            f"Ministeriet har valgt nøgletallene i profilerne for {programmets.navn}. Kommunens eget valg bruges "
+            "ikke, så længe programmet har sit eget udvalg."
+        )
+    return True, ""
+
+
+def access_program_til_noegletal(user, pk) -> Program:
+    """The programme whose profiles' indicators are chosen: the ministry's set-up; 404 for everybody else."""
+    if not er_ministeriet(user):
+        raise Http404("Siden findes ikke.")
+    return access_program(user, pk)
 
 
 def kan_skifte_sammenligningsgruppe(user, kommune: Kommune) -> tuple[bool, str]:

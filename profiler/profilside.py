@@ -5,10 +5,10 @@ findings. Every number comes from the benchmark selector (profiler/selectors.py)
 
 from dataclasses import dataclass, field
 
-from kommuner.models import Kommune, Kommunegruppe
+from kommuner.models import Kommune, Kommunegruppe, Program
 from profiler import grafer
 from profiler.importering.kontrol import AAR_MIN, aar_max
-from profiler.models import Fund, Indikator, Kategori, Profil
+from profiler.models import Fund, Indikator, Kategori, Profil, Programindikator
 from profiler.selectors import (
     Noegletal,
     Sammenligning,
@@ -57,6 +57,27 @@ class Kort:
         return sorted(medlemmer, key=lambda c: (c.egen.vaerdi is None, -(c.egen.vaerdi or 0), c.kommune.navn))
 
 
+@dataclass(frozen=True)
+class Udvalg:
+    """The indicators a profile shows, in the catalogue's order, and whose choice they are: the programme's
+    (`program` set), the municipality's own (`kommunens`), or the catalogue's default set (neither)."""
+
+    indikatorer: list[Indikator]
+    program: Program | None = None
+    kommunens: bool = False
+
+    @property
+    def standard(self) -> bool:
+        return self.program is None and not self.kommunens
+
+    @property
+    def tekst(self) -> str:
+        """Whose choice, as a reader says it: "standardudvalget", "kommunens eget udvalg", "udvalget for X"."""
+        if self.program is not None:
+            return f"udvalget for {self.program.navn}"
+        return "kommunens eget udvalg" if self.kommunens else "standardudvalget"
+
+
 @dataclass
 class Profilside:
     kommune: Kommune
@@ -64,8 +85,7 @@ class Profilside:
     profil: Profil | None
     sammenligningsgruppe: Kommunegruppe | None
     medlemmer: list[Kommune]
-    indikatorer: list[Indikator]
-    standardprofil: bool
+    udvalg: Udvalg
     tal: Noegletal
     aar_med_data: list[int]
     overblik: list[Sammenligning]
@@ -89,23 +109,34 @@ class Profilside:
         return self.aar in self.aar_med_data
 
 
-def valgte_indikatorer(profil: Profil | None, alle: list[Indikator]) -> tuple[list[Indikator], bool]:
-    """The profile's chosen indicators in the catalogue's order, or the default set when none are chosen."""
-    valgte = {v.indikator_id for v in profil.valg.all()} if profil else set()
-    if valgte:
-        return [i for i in alle if i.pk in valgte], False
-    return [i for i in alle if i.standard], True
+def valgte_indikatorer(*, profil: Profil | None, program: Program | None, alle: list[Indikator]) -> Udvalg:
+    """The one place that decides which indicators a profile shows, for the profile of a participation in `program`
+    (None: outside any programme): the programme's own selection where it has one, so its participants' profiles
+    show exactly what the ministry chose for it; else the municipality's own choice; else the catalogue's default
+    set. `alle` is the catalogue (`katalog()`), which gives the order. At most two queries."""
+    if program is not None:
+        programmets = set(Programindikator.objects.filter(program=program).values_list("indikator_id", flat=True))
+        if programmets:
+            return Udvalg([i for i in alle if i.pk in programmets], program=program)
+    kommunens = {v.indikator_id for v in profil.valg.all()} if profil else set()
+    if kommunens:
+        return Udvalg([i for i in alle if i.pk in kommunens], kommunens=True)
+    return Udvalg([i for i in alle if i.standard])
 
 
 def alle_aar() -> list[int]:
     return list(range(AAR_MIN, aar_max() + 1))
 
 
-def profilside(*, kommune: Kommune, aar: int, kort_indikator: str = "", med_fund: bool = True) -> Profilside:
+def profilside(
+    *, kommune: Kommune, aar: int, program: Program | None, kort_indikator: str = "", med_fund: bool = True
+) -> Profilside:
+    """The profile of `kommune` for `aar` as a participant in `program` (the page's is `profilens_program`)."""
     alle = katalog()
     profil = profil_for(kommune)
     gruppe = sammenligningsgruppe_for(kommune, profil)
-    indikatorer, standardprofil = valgte_indikatorer(profil, alle)
+    udvalg = valgte_indikatorer(profil=profil, program=program, alle=alle)
+    indikatorer = udvalg.indikatorer
     tal = noegletal(kommune=kommune, indikatorer=indikatorer, aar=alle_aar(), gruppe=gruppe)
     aar_med_data = tal.aar_med_data
     medlemmer = list(gruppens_medlemmer(gruppe))
@@ -141,8 +172,7 @@ def profilside(*, kommune: Kommune, aar: int, kort_indikator: str = "", med_fund
         profil=profil,
         sammenligningsgruppe=gruppe,
         medlemmer=medlemmer,
-        indikatorer=indikatorer,
-        standardprofil=standardprofil,
+        udvalg=udvalg,
         tal=tal,
         aar_med_data=aar_med_data,
         overblik=overblik,

@@ -51,6 +51,7 @@ from profiler.models import (
     Kategori,
     Observation,
     Profil,
+    Programindikator,
     Retning,
 )
 from profiler.undertrykkelse import DELE_SQL, INGENTING, PRIMAER_SQL, SKJULT_SQL, VistTal, vist_samlet, vist_tal
@@ -171,6 +172,41 @@ def gruppens_medlemmer(gruppe: Kommunegruppe | None) -> QuerySet[Kommune]:
     if gruppe is None:
         return Kommune.objects.none()
     return Kommune.objects.filter(kommunegruppe=gruppe).order_by("kode")
+
+
+def profilens_program(kommune: Kommune) -> Program | None:
+    """The programme whose choice of indicators the municipality's profile page follows: the newest it takes part in
+    (by start, as PROFILSIDE_SQL orders them), the one it works in now. Its year already follows that programme
+    (profilernes_seneste_aar)."""
+    return Program.objects.filter(deltagelser__kommune=kommune).order_by("-startdato", "-pk").first()
+
+
+@dataclass(frozen=True)
+class Programdeltager:
+    kommune: Kommune
+    # The newer programme the municipality's profile page follows instead (profilens_program); None: this one.
+    nyere_program: str | None
+
+
+def programmets_deltagere(program: Program) -> list[Programdeltager]:
+    """The programme's participants and whether their profile page follows it or a newer programme they also take
+    part in, in one query."""
+    nyeste = Program.objects.filter(deltagelser__kommune=OuterRef("kommune")).order_by("-startdato", "-pk")
+    deltagelser = (
+        Deltagelse.objects.filter(program=program)
+        .select_related("kommune")
+        .annotate(foelger=Subquery(nyeste.values("pk")[:1]), foelger_navn=Subquery(nyeste.values("navn")[:1]))
+        .order_by("kommune__kode")
+    )
+    return [
+        Programdeltager(kommune=d.kommune, nyere_program=None if d.foelger == program.pk else d.foelger_navn)
+        for d in deltagelser
+    ]
+
+
+def programmer_med_eget_udvalg() -> QuerySet[Program]:
+    """The programmes that chose their own indicators for their profiles: what another programme can copy."""
+    return Program.objects.filter(pk__in=Programindikator.objects.values("program")).order_by("-startdato", "navn")
 
 
 def deltagende_kommuner() -> list[tuple[Program, list[Kommune]]]:
@@ -384,9 +420,9 @@ def _sammenligning(kommune: Kommune, gruppe: Kommunegruppe | None, indikator: In
 
 def profilside_noegle(*, kommune: Kommune, aar: int, kort: str, variant: str) -> str:
     """A cache key for a rendered profile: everything its content depends on, read in one query (the data version,
-    the group memberships, the catalogue's last change, the profile's group and indicators, its findings'
-    versions), plus the year, the map's indicator and the viewer's `variant` (which findings and links they see).
-    Any change is a new key; nothing is ever served stale."""
+    the group memberships, the catalogue's last change, the profile's group and indicators, its programme and that
+    programme's indicators, its findings' versions), plus the year, the map's indicator and the viewer's `variant`
+    (which findings and links they see). Any change is a new key; nothing is ever served stale."""
     with connection.cursor() as cursor:
         cursor.execute(PROFILSIDE_SQL, {"kommune": kommune.pk})
         tilstand = cursor.fetchone()
@@ -395,7 +431,7 @@ def profilside_noegle(*, kommune: Kommune, aar: int, kort: str, variant: str) ->
 
 
 # Bump when the profile page's cached part changes shape.
-PROFILSIDE_VERSION = 3
+PROFILSIDE_VERSION = 4
 
 PROFILSIDE_SQL = """
 SELECT
@@ -407,6 +443,11 @@ SELECT
     (SELECT string_agg(v.indikator_id::text, ',' ORDER BY v.indikator_id)
      FROM profiler_profilindikator v JOIN profiler_profil p ON p.id = v.profil_id
      WHERE p.kommune_id = %(kommune)s),
+    (SELECT pr.id::text || ':' || pr.navn || ':' || COALESCE(
+                (SELECT string_agg(pi.indikator_id::text, ',' ORDER BY pi.indikator_id)
+                 FROM profiler_programindikator pi WHERE pi.program_id = pr.id), '')
+     FROM kommuner_deltagelse d JOIN kommuner_program pr ON pr.id = d.program_id
+     WHERE d.kommune_id = %(kommune)s ORDER BY pr.startdato DESC, pr.id DESC LIMIT 1),
     (SELECT string_agg(f.kategori || ':' || f.version, ',' ORDER BY f.kategori)
      FROM profiler_fund f JOIN profiler_profil p ON p.id = f.profil_id WHERE p.kommune_id = %(kommune)s)
 """

@@ -1,12 +1,24 @@
 from django.urls import path
 
-from profiler.views import data, importer, indberetninger, katalog, profiler
+from profiler.views import data, importer, indberetninger, katalog, profiler, programmer
 
 app_name = "profiler"
 
 urlpatterns = [
     # Social profiles
     path("profiler/", profiler.profil_liste, name="liste"),
+    # A programme's choice of indicators for its profiles (before the municipality's routes: "programmer" is no code)
+    path("profiler/programmer/<int:pk>/noegletal/", programmer.programindikatorer, name="programindikatorer"),
+    path(
+        "profiler/programmer/<int:pk>/noegletal/standard/",
+        programmer.programindikatorer_standard,
+        name="programindikatorer_standard",
+    ),
+    path(
+        "profiler/programmer/<int:pk>/noegletal/kopier/",
+        programmer.programindikatorer_kopier_view,
+        name="programindikatorer_kopier",
+    ),
     path("profiler/<str:kode>/", profiler.profil_seneste, name="profil_seneste"),
     path("profiler/<str:kode>/indstillinger/", profiler.profil_indstillinger, name="indstillinger"),
     path("profiler/<str:kode>/indstillinger/noegletal/", profiler.profil_vaelg_nogletal, name="vaelg_noegletal"),

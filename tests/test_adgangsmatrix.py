@@ -159,6 +159,12 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("milepaele/<int:pk>/udfoert/", "milepael", "POST"): (L, 302, 404, 403, 403, 403),
     # profiler: social profiles, own figures (2011 submitted, 2012 a draft), the catalogue, imports, exports
     ("profiler/", None, "GET"): ALLE,
+    # A programme's choice of its profiles' indicators: the ministry's set-up. An empty choice is the default (302);
+    # a copy needs a programme to copy from (400).
+    ("profiler/programmer/<int:pk>/noegletal/", "program", "GET"): MINISTERIETS_ARBEJDE,
+    ("profiler/programmer/<int:pk>/noegletal/", "program", "POST"): (L, 404, 404, 404, 404, 302),
+    ("profiler/programmer/<int:pk>/noegletal/standard/", "program", "POST"): (L, 404, 404, 404, 404, 302),
+    ("profiler/programmer/<int:pk>/noegletal/kopier/", "program", "POST"): (L, 404, 404, 404, 404, 400),
     ("profiler/<str:kode>/", "kommune", "GET"): (L, 302, 302, 302, 302, 302),
     ("profiler/<str:kode>/indstillinger/", "kommune", "GET"): (L, 200, 403, 403, 403, 200),
     ("profiler/<str:kode>/indstillinger/noegletal/", "kommune", "POST"): (L, 302, 403, 403, 403, 302),
@@ -784,6 +790,7 @@ HISTORIK: dict[tuple[str, str | None], set[str]] = {
     ("profiler/<str:kode>/egne-tal/<int:aar>/", "frb_egne_tal"): FRB_OG_MINISTERIET,
     ("profiler/<str:kode>/egne-tal/<int:aar>/", "egne_tal_kladde"): KUN_EGEN,
     ("noegletal/indikatorer/<str:kode>/", "indikator"): KUN_MIN,
+    ("profiler/programmer/<int:pk>/noegletal/", "program"): KUN_MIN,
     ("moeder/<int:pk>/", "moede"): KUN_MIN,
     ("moeder/<int:pk>/", "planlagt_moede"): KUN_MIN,
 }

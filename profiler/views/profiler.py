@@ -31,6 +31,7 @@ from profiler.permissions import (
     kan_skifte_sammenligningsgruppe,
     kan_skrive_fund,
     kan_vaelge_indikatorer,
+    kommunens_valg_gaelder,
     profiler_til_laesning,
 )
 from profiler.profilside import alle_aar, kort, profilside, valgte_indikatorer
@@ -40,6 +41,7 @@ from profiler.selectors import (
     katalog,
     noegletal,
     profil_for,
+    profilens_program,
     profilens_seneste_aar,
     profilside_noegle,
     sammenligningsgruppe_for,
@@ -92,7 +94,9 @@ def profil(request, kode, aar):
     noegle = profilside_noegle(kommune=kommune, aar=aar, kort=kort_kode, variant=f"fund={se_fund:d}{skrive_fund:d}")
     indhold = cache.get(noegle)
     if indhold is None:
-        side = profilside(kommune=kommune, aar=aar, kort_indikator=kort_kode, med_fund=se_fund)
+        side = profilside(
+            kommune=kommune, aar=aar, program=profilens_program(kommune), kort_indikator=kort_kode, med_fund=se_fund
+        )
         context = {"side": side, "kan_se_fund": se_fund, "kan_skrive_fund": skrive_fund}
         indhold = {
             "intro": render_to_string("profiler/_profil_intro.html", context, request=request),
@@ -121,7 +125,12 @@ def profil_pdf(request, kode, aar):
     _kraev_kendt_aar(aar)
     se_fund, _ = kan_se_fund(request.user, kommune)
     pdf = rapporter.profil_pdf(
-        kommune=kommune, aar=aar, bruger=request.user, med_fund=se_fund, kort_indikator=request.GET.get("kort", "")
+        kommune=kommune,
+        aar=aar,
+        program=profilens_program(kommune),
+        bruger=request.user,
+        med_fund=se_fund,
+        kort_indikator=request.GET.get("kort", ""),
     )
     svar = HttpResponse(pdf, content_type="application/pdf")
     filnavn = f"social-profil-{kommune.kode}-{aar}-{filnavn_tid(timezone.now())}.pdf"
@@ -159,7 +168,7 @@ def afvigelser_svg(request, kode, aar):
     kommune = access_profil(request.user, kode)
     _kraev_kendt_aar(aar)
     profil = profil_for(kommune)
-    indikatorer, _ = valgte_indikatorer(profil, katalog())
+    indikatorer = valgte_indikatorer(profil=profil, program=profilens_program(kommune), alle=katalog()).indikatorer
     gruppe = sammenligningsgruppe_for(kommune, profil)
     tal = noegletal(kommune=kommune, indikatorer=indikatorer, aar=alle_aar(), gruppe=gruppe)
     return _svg_svar(request, "afvigelser", grafer.afvigelser_data(tal.for_aar(aar)))
@@ -183,10 +192,15 @@ def _indstillinger(request, kommune, *, indikatorform=None, status=200):
     if not vaelge and not skifte:
         raise PermissionDenied(grund)
     profil = profil_for(kommune)
-    valgte, standard = valgte_indikatorer(profil, katalog())
+    udvalg = valgte_indikatorer(profil=profil, program=profilens_program(kommune), alle=katalog())
+    # Where the programme has chosen, the municipality's choice is not used: the page says so instead of the form.
+    vaelge = vaelge and kommunens_valg_gaelder(udvalg.program)[0]
     if vaelge and indikatorform is None:
         indikatorform = IndikatorvalgForm(
-            initial={"indikatorer": [] if standard else valgte, "version": profil.version if profil else 0}
+            initial={
+                "indikatorer": udvalg.indikatorer if udvalg.kommunens else [],
+                "version": profil.version if profil else 0,
+            }
         )
     return render(
         request,
@@ -194,7 +208,7 @@ def _indstillinger(request, kommune, *, indikatorform=None, status=200):
         {
             "kommune": kommune,
             "gruppe": sammenligningsgruppe_for(kommune, profil),
-            "standardprofil": standard,
+            "udvalg": udvalg,
             "indikatorform": indikatorform if vaelge else None,
             "gruppeform": SammenligningsgruppeForm(
                 initial={"sammenligningsgruppe": profil.sammenligningsgruppe if profil else None}
@@ -217,6 +231,8 @@ def profil_indstillinger(request, kode):
 def profil_vaelg_nogletal(request, kode):
     kommune = access_profil(request.user, kode)
     kraev(kan_vaelge_indikatorer(request.user, kommune))
+    udvalg = valgte_indikatorer(profil=profil_for(kommune), program=profilens_program(kommune), alle=katalog())
+    kraev(kommunens_valg_gaelder(udvalg.program))
     form = IndikatorvalgForm(request.POST)
     if not form.is_valid():
         return _indstillinger(request, kommune, indikatorform=form, status=400)

@@ -28,7 +28,7 @@ def tal():
 
 
 def test_the_maps_legend_is_drawn_as_colour_classes_the_pdf_can_show(tal, kobenhavn):
-    side = profilside(kommune=kobenhavn, aar=2011, kort_indikator=tal.kode)
+    side = profilside(kommune=kobenhavn, aar=2011, program=None, kort_indikator=tal.kode)
     svg = grafer.svg("kort", side.kort.data)
     assert "Gradient" not in svg  # a gradient legend comes out blank in the PDF
     bredde = float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
@@ -53,7 +53,7 @@ def _legende(svg: str) -> tuple[str, list[str], list[str]]:
 
 
 def test_the_map_has_a_legend_naming_the_unit_and_the_bounds_of_its_colour_classes(tal, kobenhavn):
-    side = profilside(kommune=kobenhavn, aar=2011, kort_indikator=tal.kode)
+    side = profilside(kommune=kobenhavn, aar=2011, program=None, kort_indikator=tal.kode)
     svg = grafer.svg("kort", side.kort.data)
     titel, farver, etiketter = _legende(svg)
     assert titel == "pr. 1.000"
@@ -82,7 +82,7 @@ def test_the_pdfs_map_keeps_its_legend_and_the_group_is_listed_under_it(client_f
     tekst = "\n".join(sider)
     gruppe = tekst.index("Hovedstadskommuner på kortet")
     kortet = tekst[tekst.rindex("Danmarkskort: Anmeldte", 0, gruppe) : gruppe]  # the map's page, not the contents
-    side = profilside(kommune=kobenhavn, aar=2011, kort_indikator=tal.kode)
+    side = profilside(kommune=kobenhavn, aar=2011, program=None, kort_indikator=tal.kode)
     _, _, etiketter = _legende(grafer.svg("kort", side.kort.data))
     assert etiketter and all(e in kortet for e in etiketter), (etiketter, kortet)
     gruppen = tekst[gruppe:]

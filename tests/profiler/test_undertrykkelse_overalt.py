@@ -106,7 +106,7 @@ def test_the_pdf_text_hides_them(client_for, evaluator, familie):
 
 
 def test_the_charts_data_and_svg_hide_them(client_for, evaluator, familie):
-    side = profilside(kommune=familie["laesoe"], aar=2011, kort_indikator="anbragte_del_a")
+    side = profilside(kommune=familie["laesoe"], aar=2011, program=None, kort_indikator="anbragte_del_a")
     for visning in (v for a in side.afsnit for v in a.indikatorer):
         egne = [p for p in visning.graf_data["punkter"] if p["serie"] == "Læsø"]
         if visning.indikator.kode in {"anbragte_del_a", "anbragte_del_b"}:

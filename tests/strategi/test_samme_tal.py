@@ -6,7 +6,7 @@ import pytest
 
 from profiler.models import Retning
 from profiler.profilside import profilside
-from profiler.selectors import profilens_seneste_aar
+from profiler.selectors import profilens_program, profilens_seneste_aar
 from strategi.maalstatus import Kilde
 from strategi.selectors import maal_for_strategi
 from tests.profiler.factories import IndikatorFactory, importer
@@ -66,12 +66,12 @@ def test_every_value_a_goal_takes_from_the_profile_is_the_profiles_value(kobenha
         assert [x.periode for x in fra_profilen] == ["2011", "2012"]
         for maaling in fra_profilen:
             aar = int(maaling.periode)
-            side = sider.setdefault(aar, profilside(kommune=kobenhavn, aar=aar))
+            side = sider.setdefault(aar, profilside(kommune=kobenhavn, aar=aar, program=profilens_program(kobenhavn)))
             celle = next(v.celle for a in side.afsnit for v in a.indikatorer if v.indikator == m.maal.indikator)
             assert maaling.vaerdi == celle.egen.vaerdi
         # The goal's latest value is the profile's value in the year the profile opens on, written alike.
         aar = profilens_seneste_aar(kobenhavn)
         assert m.vurdering.seneste.periode == str(aar)
-        side = sider.setdefault(aar, profilside(kommune=kobenhavn, aar=aar))
+        side = sider.setdefault(aar, profilside(kommune=kobenhavn, aar=aar, program=profilens_program(kobenhavn)))
         celle = next(v.celle for a in side.afsnit for v in a.indikatorer if v.indikator == m.maal.indikator)
         assert m.seneste_tekst.startswith(f"{celle.egen.vaerdi_tekst} {m.maal.indikator.enhedstekst} (")
