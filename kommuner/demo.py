@@ -635,7 +635,7 @@ def _indsend_omlaegning(program, kommune, svar, beloeb, dag: date, ministeriet: 
 def _vurder_omlaegning(ansoegning: Ansoegning, ministeriet: Bruger, scorer: list[int]) -> None:
     data = {
         **{f"forudsaetning_{nr}": True for nr in range(1, len(OMLAEGNING_FORUDSAETNINGER) + 1)},
-        "forudsaetning_2_kommentar": f"{EKSEMPEL}Byrådets beslutning om medfinansiering er vedlagt.",
+        "forudsaetning_2_kommentar": f"{EKSEMPEL}Byrådet har besluttet medfinansieringen.",
         **{f"kriterie_{nr}": score for nr, score in enumerate(scorer, start=1)},
         "kriterie_1_kommentar": f"{EKSEMPEL}Minianalysen er grundigt planlagt og dækker både myndighed og almenområde."
         if scorer[0] == OMLAEGNING_SKALA[1]
