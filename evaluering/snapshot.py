@@ -21,14 +21,12 @@ from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 
-from django.utils.text import capfirst
-
 from evaluering.models import Dataleverance, Indholdsart
 from evaluering.selectors import fremmoede_for_kommune
 from forebyggelse.blokke import felter, tabel, tekst
 from forebyggelse.formatering import dato, kr, tal, tidspunkt
 from kommuner.models import Ansoegning, Bruger, Deltagelse, Kommune
-from kommuner.selectors import budget_for
+from kommuner.selectors import besvarelse, budget_for
 from profiler.models import Fund
 from profiler.profilside import alle_aar, valgte_indikatorer
 from profiler.selectors import (
@@ -49,11 +47,10 @@ Bygger = Callable[[Deltagelse, Dataleverance, Bruger], Afsnit]
 
 # One builder per content kind ----------------------------------------------------------------------
 
-ANSOEGNINGENS_TEKSTER = ["beslutningsniveau", "baggrund", "opstart", "projektdesign", "bemanding", "tidsplan"]
-
 
 def ansoegning(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bruger) -> Afsnit:
-    """The expression of interest the municipality was selected on: sections B–G and the amounts applied for."""
+    """The expression of interest the municipality was selected on: the answer to each section of its programme's
+    form, and the amounts applied for."""
     a: Ansoegning | None = deltagelse.ansoegning
     if a is None:
         return {
@@ -66,7 +63,7 @@ def ansoegning(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bru
         }
     a = Ansoegning.objects.med_totaler().get(pk=a.pk)  # "ansøgt i alt" from the one annotation that computes it
     beloeb = {b.aar: b.beloeb for b in a.beloeb.all()}
-    navn = Ansoegning._meta.get_field
+    svar = besvarelse(a)
     return {
         "blokke": [
             felter(
@@ -74,7 +71,7 @@ def ansoegning(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bru
                 ("Kontaktperson", ", ".join(filter(None, [a.kontakt_navn, a.kontakt_titel]))),
                 ("Afventer politisk godkendelse", "Ja" if a.afventer_politisk_godkendelse else "Nej"),
             ),
-            *[tekst(capfirst(navn(felt).verbose_name), getattr(a, felt)) for felt in ANSOEGNINGENS_TEKSTER],
+            *[tekst(b.afsnit.overskrift, b.tekst) for b in svar],
             tabel(
                 "Ansøgt beløb",
                 ["År", "Ansøgt"],
@@ -84,7 +81,7 @@ def ansoegning(deltagelse: Deltagelse, dataleverance: Dataleverance, bruger: Bru
         ],
         "data": {
             "indsendt": a.indsendt.isoformat() if a.indsendt else None,
-            **{felt: getattr(a, felt) for felt in ANSOEGNINGENS_TEKSTER},
+            "svar": {b.afsnit.overskrift: b.tekst for b in svar},
             "ansoegt": {str(aar): b for aar, b in sorted(beloeb.items())},
         },
     }

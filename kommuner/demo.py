@@ -190,12 +190,29 @@ def _beslut(ansoegning: Ansoegning, ministeriet: Bruger, bevillinger: dict[int, 
     )
 
 
+# The demo's texts name the standard form's sections by the columns they once were; their numbers in the form.
+STANDARDAFSNIT_NR = {
+    "beslutningsniveau": 1,
+    "baggrund": 2,
+    "opstart": 3,
+    "projektdesign": 4,
+    "bemanding": 5,
+    "tidsplan": 6,
+}
+
+
+def indhold_af(felter: dict) -> Ansoegningsindhold:
+    """An application's content from the section texts named as above and section A's fields."""
+    svar = {STANDARDAFSNIT_NR[k]: v for k, v in felter.items() if k in STANDARDAFSNIT_NR}
+    return Ansoegningsindhold(**{k: v for k, v in felter.items() if k not in STANDARDAFSNIT_NR}, svar=svar)
+
+
 def _indsend(program, kommune, felter, beloeb, *, dag: int | date, ministeriet: Bruger):
     # Municipalities without a demo lead sent their form by e-mail, as in 2011; the ministry registered it.
     leder = kommune.projektledere.first() or ministeriet
     with pghistory.context(user=leder.pk):
         ansoegning = ansoegning_opret(program=program, kommune=kommune)
-        ansoegning_gem(ansoegning=ansoegning, indhold=Ansoegningsindhold(**felter), beloeb=beloeb, bruger=leder)
+        ansoegning_gem(ansoegning=ansoegning, indhold=indhold_af(felter), beloeb=beloeb, bruger=leder)
         dato = dag if isinstance(dag, date) else date(2011, 2, dag)
         ansoegning_indsend(ansoegning=ansoegning, bruger=leder, nu=dansk_tidspunkt(dato, time(10, 30)))
     ansoegning.refresh_from_db()
@@ -260,9 +277,7 @@ def _kladde(program: Program, kode: str, fokus: str, ministeriet: Bruger) -> Ans
     leder = kommune.projektledere.first() or ministeriet
     with pghistory.context(user=leder.pk):
         kladde = ansoegning_opret(program=program, kommune=kommune)
-        indhold = Ansoegningsindhold(
-            **(_eksempel(kommune, fokus) | {"projektdesign": "", "bemanding": "", "tidsplan": ""})
-        )
+        indhold = indhold_af(_eksempel(kommune, fokus) | {"projektdesign": "", "bemanding": "", "tidsplan": ""})
         return ansoegning_gem(ansoegning=kladde, indhold=indhold, beloeb={2013: 1_000_000}, bruger=leder)
 
 

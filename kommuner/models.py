@@ -197,7 +197,10 @@ class Opsaetning(models.Model):
     oprettet = models.DateTimeField("oprettet", default=timezone.now)
     # The money rules.
     maks_beloeb = models.PositiveBigIntegerField(
-        "største beløb pr. kommune (kr.)", null=True, blank=True, help_text="Tomt: intet loft ud over programmets budget."
+        "største beløb pr. kommune (kr.)",
+        null=True,
+        blank=True,
+        help_text="Tomt: intet loft ud over programmets budget.",
     )
     medfinansiering_procent = models.PositiveSmallIntegerField(
         "krævet medfinansiering (%)",
@@ -605,7 +608,6 @@ class Vurdering(models.Model):
     def scorer(self) -> list[int | None]:
         """The scores in the criteria's order (None: not scored)."""
         return [k.score for k in sorted(self.kriteriescorer.all(), key=lambda k: k.kriterie.nr)]
-
 
 
 @historik()

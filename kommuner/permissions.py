@@ -157,9 +157,11 @@ def access_ansoegning_til_side(user, pk) -> Ansoegning:
     qs = (
         ansoegninger_til_laesning(user)
         .med_totaler()
-        .select_related("afgoerelse", "deltagelse", "indsendt_af")
+        .select_related("afgoerelse", "deltagelse", "indsendt_af", "opsaetning")
         .prefetch_related(
             "beloeb",
+            "svar",
+            "opsaetning__afsnit",
             "bilag",
             "genaabninger",
             "genaabningsanmodninger",

@@ -71,8 +71,8 @@ class Besvaret:
 
 def besvarelse(ansoegning: Ansoegning) -> list[Besvaret]:
     """Each section of the form the application was written in, in order, with the application's answer ("" when
-    not answered). Two queries."""
-    svar = {s.afsnit_id: s.tekst for s in Svar.objects.filter(ansoegning=ansoegning).only("afsnit_id", "tekst")}
+    not answered). Two queries, none when the loader prefetched `svar` and `opsaetning__afsnit`."""
+    svar = {s.afsnit_id: s.tekst for s in ansoegning.svar.all()}  # prefetched by the page's loader
     return [Besvaret(afsnit=a, tekst=svar.get(a.pk, "")) for a in ansoegning.opsaetning.afsnit.all()]
 
 
@@ -155,7 +155,8 @@ class Punkter:
 def _punkter(program: Program, opsaetning_ids: set[int]) -> Punkter:
     forudsaetninger: dict[int, str] = {}
     kriterier: dict[int, Kriterie] = {}
-    opsaetninger = Opsaetning.objects.filter(Q(pk__in=opsaetning_ids) | Q(pk=gaeldende_opsaetning(program).pk))
+    nyeste = Opsaetning.objects.filter(program=program).order_by("-version").values("pk")[:1]
+    opsaetninger = Opsaetning.objects.filter(Q(pk__in=opsaetning_ids) | Q(pk__in=nyeste))
     for kriterie in Kriterie.objects.filter(opsaetning__in=opsaetninger).order_by("nr", "-opsaetning__version"):
         kriterier.setdefault(kriterie.nr, kriterie)
     for nr, tekst in (
@@ -167,15 +168,9 @@ def _punkter(program: Program, opsaetning_ids: set[int]) -> Punkter:
     return Punkter(forudsaetninger=forudsaetninger, kriterier=kriterier)
 
 
-def _vurderingstal(ids: list[int]) -> tuple[dict, dict, dict]:
-    """Per application: the number of assessments; per (application, precondition number) the yes and no; per
-    (application, criterion number) the scores' average, sum and count. Three queries, grouped in the database."""
-    antal = dict(
-        Vurdering.objects.filter(ansoegning_id__in=ids)
-        .values("ansoegning_id")
-        .annotate(n=Count("pk"))
-        .values_list("ansoegning_id", "n")
-    )
+def _vurderingstal(ids: list[int]) -> tuple[dict, dict]:
+    """Per (application, precondition number) the yes and no; per (application, criterion number) the scores'
+    average, sum and count. Two queries, grouped in the database."""
     ja_nej = {
         (r["vurdering__ansoegning_id"], r["forudsaetning__nr"]): (r["ja"], r["nej"])
         for r in Forudsaetningsvurdering.objects.filter(vurdering__ansoegning_id__in=ids)
@@ -188,7 +183,7 @@ def _vurderingstal(ids: list[int]) -> tuple[dict, dict, dict]:
         .values("vurdering__ansoegning_id", "kriterie__nr")
         .annotate(snit=Avg("score"), summen=Sum("score"), antal=Count("score"))
     }
-    return antal, ja_nej, scorer
+    return ja_nej, scorer
 
 
 def _beloeb_pr_aar(ids: list[int]) -> dict[int, dict[int, int]]:
@@ -216,7 +211,7 @@ def _vurderinger_pr_ansoegning(ids: list[int]) -> dict[int, list[Vurdering]]:
 
 def _vurderingsraekker(ansoegninger: list[Ansoegning], punkter: Punkter) -> list[Raekke]:
     ids = [a.pk for a in ansoegninger]
-    antal, ja_nej, scorer = _vurderingstal(ids)
+    ja_nej, scorer = _vurderingstal(ids)
     raekker = [
         Raekke(f"Forudsætning {nr}: {tekst}", "ja_nej", [ja_nej.get((pk, nr), (0, 0)) for pk in ids])
         for nr, tekst in punkter.forudsaetninger.items()
@@ -229,11 +224,11 @@ def _vurderingsraekker(ansoegninger: list[Ansoegning], punkter: Punkter) -> list
         )
         for nr, kriterie in punkter.kriterier.items()
     ]
-    raekker.append(Raekke("Gennemsnit af alle scorer", "snit", [_samlet_snit(pk, scorer) for pk in ids]))
+    raekker.append(Raekke("Gennemsnit af alle kriterier", "snit", [_samlet_snit(pk, scorer) for pk in ids]))
     raekker.append(
         Raekke("Vægtet gennemsnit", "snit", [_vaegtet_snit(pk, scorer, punkter) for pk in ids], fremhaevet=True)
     )
-    raekker.append(Raekke("Antal bedømmere", "antal", [antal.get(pk, 0) for pk in ids]))
+    raekker.append(Raekke("Antal bedømmere", "antal", [a.antal_vurderinger for a in ansoegninger]))
     return raekker
 
 
@@ -285,6 +280,7 @@ def sammenligning_for(program: Program, user) -> Sammenligning:
         .filter(program=program)
         .uden_tekst()
         .med_totaler()
+        .annotate(antal_vurderinger=Count("vurderinger"))
         .order_by("kommune__kode")
     )
     punkter = _punkter(program, {a.opsaetning_id for a in ansoegninger})
@@ -427,16 +423,16 @@ def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
 
 def historik_for_ansoegning(user, ansoegning: Ansoegning, side: str | int | None) -> HistorikSide | None:
     """The application's history. Outside the municipality nobody sees a draft: before each submission only the
-    creation and the changes of status (submitted, sent back). Amounts and annexes change only in drafts, so their
-    events are the municipality's alone."""
+    creation and the changes of status (submitted, sent back). Answers, amounts and annexes change only in drafts,
+    so their events are the municipality's alone."""
     kladde_revision = Q(pgh_model=event_model(Ansoegning)._meta.label, pgh_label="update") & ~Q(
         pgh_diff__has_key="status"
     )
-    kun_kommunens = Q(pgh_model__in=[event_model(m)._meta.label for m in (Ansoegningsbeloeb, Bilag)])
+    kun_kommunens = Q(pgh_model__in=[event_model(m)._meta.label for m in (Ansoegningsbeloeb, Bilag, Svar)])
     return historik_til(
         user,
         ansoegning,
-        modeller=[Ansoegning, Ansoegningsbeloeb, Bilag, Genaabning, Genaabningsanmodning],
+        modeller=[Ansoegning, Svar, Ansoegningsbeloeb, Bilag, Genaabning, Genaabningsanmodning],
         kommune_id=ansoegning.kommune_id,
         kladder=kladde_revision | kun_kommunens,
         side=side,
@@ -477,7 +473,9 @@ def historik_for_afgoerelse(user, ansoegning: Ansoegning, side: str | int | None
 
 def historik_for_vurdering(user, vurdering: Vurdering, side: str | int | None) -> HistorikSide | None:
     """An assessment is the ministry's own work."""
-    return historik_til(user, vurdering, modeller=[Vurdering], kommune_id=None, side=side)
+    return historik_til(
+        user, vurdering, modeller=[Vurdering, Forudsaetningsvurdering, Kriteriescore], kommune_id=None, side=side
+    )
 
 
 # The programme's hub page -----------------------------------------------------------------------------

@@ -41,7 +41,9 @@ class AnsoegningForm(forms.ModelForm):
                 help_text=" ".join(
                     filter(None, [a.hjaelp, f"Højst {tal(a.tegngraense)} tegn.", "" if a.paakraevet else "Frivilligt."])
                 ),
-                error_messages={"max_length": f"{a.overskrift} må højst være {tal(a.tegngraense)} tegn."},
+                error_messages={
+                    "max_length": f"{a.overskrift} må højst være {tal(a.tegngraense)} tegn (den har %(show_value)s)."
+                },
             )
         program = self.instance.program
         self.medfinansiering = opsaetning.medfinansiering_procent

@@ -37,7 +37,6 @@ from kommuner.models import (
     Udfald,
 )
 from kommuner.notifikationer import send_til_projektledere
-from kommuner.selectors import besvarelse, finansiering, gaeldende_opsaetning
 from kommuner.permissions import (
     AFGOERELSE_TRUFFET,
     er_udvalgt,
@@ -46,6 +45,7 @@ from kommuner.permissions import (
     kan_anmode_om_genaabning,
     redigerbar_tilstand,
 )
+from kommuner.selectors import besvarelse, finansiering, gaeldende_opsaetning
 
 # Section A of the form: the municipality and its contact person.
 SEKTION_A = [
@@ -195,6 +195,7 @@ def ansoegning_gem(
     ansoegning = _laas(ansoegning)
     _valider_redigerbar(ansoegning)
     egenfinansiering = egenfinansiering or {}
+    foer = [getattr(ansoegning, felt) for felt in REDIGERBARE_FELTER]
     for felt in REDIGERBARE_FELTER:
         setattr(ansoegning, felt, getattr(indhold, felt))
     ukendte_aar = (set(beloeb) | set(egenfinansiering)) - set(ansoegning.program.aar)
@@ -207,7 +208,9 @@ def ansoegning_gem(
         raise ValidationError(fejl)
     ansoegning.full_clean()
     with pghistory.context(user=bruger.pk):
-        ansoegning.save(update_fields=[*REDIGERBARE_FELTER, "aendret"])
+        if foer != [getattr(ansoegning, felt) for felt in REDIGERBARE_FELTER]:
+            # Only then: an unchanged row would leave an empty change in the history beside the answers' own.
+            ansoegning.save(update_fields=[*REDIGERBARE_FELTER, "aendret"])
         gemte = {s.afsnit_id: s for s in ansoegning.svar.all()}
         for nr, tekst in svar.items():
             eksisterende = gemte.get(afsnit[nr].pk)

@@ -24,7 +24,11 @@ KOMMENTAR_MAKS = 2_000
 def vurderingsfelter(opsaetning: Opsaetning) -> list[str]:
     """Every field an assessor fills in for an application written in this set-up, in the order of the form."""
     return [
-        *[f for p in opsaetning.forudsaetninger.all() for f in (f"forudsaetning_{p.nr}", f"forudsaetning_{p.nr}_kommentar")],
+        *[
+            f
+            for p in opsaetning.forudsaetninger.all()
+            for f in (f"forudsaetning_{p.nr}", f"forudsaetning_{p.nr}_kommentar")
+        ],
         *[f for k in opsaetning.kriterier.all() for f in (f"kriterie_{k.nr}", f"kriterie_{k.nr}_kommentar")],
         "anbefaling",
         "anbefaling_begrundelse",
@@ -83,7 +87,11 @@ def _rens(opsaetning: Opsaetning, indhold: Vurderingsindhold) -> tuple[dict, dic
         fejl["anbefaling_begrundelse"] = f"Begrundelsen må højst være {KOMMENTAR_MAKS} tegn."
     if fejl:
         raise ValidationError(fejl)
-    return egne, {forudsaetninger[nr]: v for nr, v in f_vaerdier.items()}, {kriterier[nr]: v for nr, v in k_vaerdier.items()}
+    return (
+        egne,
+        {forudsaetninger[nr]: v for nr, v in f_vaerdier.items()},
+        {kriterier[nr]: v for nr, v in k_vaerdier.items()},
+    )
 
 
 def _skriv_punkter(vurdering: Vurdering, forudsaetninger: dict, kriterier: dict) -> None:

@@ -22,7 +22,7 @@ SEKTIONER = {
     "E-mail": "kommune@example.org",
     "Kontaktpersonens navn": "Eksempel Koordinator",
     "Kontaktpersonens e-mail": "koordinator@example.org",
-    "Beslutningsniveau": "Direktionerne har godkendt ansøgningen.",
+    "B. Beslutningsniveau": "Direktionerne har godkendt ansøgningen.",
     "C. Baggrund": "Vi vil forebygge anbringelser og eksklusion fra almene tilbud.",
     "D. Opstart og fremdrift": "En koordinator leder projektet fra februar.",
     "E. Projektdesign": "Casestudier, inddragelse og business cases.",
@@ -44,7 +44,7 @@ def test_lead_drafts_attaches_submits_and_downloads_the_receipt(page, log_ind, t
 
     # A first draft with only part of the form, then the rest; the live counter follows the typing.
     page.get_by_label("C. Baggrund").fill(SEKTIONER["C. Baggrund"])
-    expect(page.locator("#id_baggrund").locator("xpath=..")).to_contain_text("tegn tilbage")
+    expect(page.locator("#id_afsnit_2").locator("xpath=..")).to_contain_text("tegn tilbage")
     page.get_by_role("button", name="Gem kladde").click()
     expect(page.get_by_role("alert").or_(page.locator(".alert-success"))).to_contain_text("Kladden er gemt")
     for label, vaerdi in SEKTIONER.items():

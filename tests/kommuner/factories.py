@@ -4,7 +4,7 @@ import factory
 from django.utils import timezone
 
 from forebyggelse.roller import Rolle
-from kommuner.models import Ansoegning, Bruger, Kommune, Program, ProgramStatus
+from kommuner.models import Ansoegning, Bruger, Kommune, Program, ProgramStatus, Svar
 from kommuner.services.ansoegninger import Ansoegningsindhold, ansoegning_gem, ansoegning_indsend, ansoegning_opret
 from kommuner.services.kommuner import bruger_opret
 from kommuner.services.programmer import program_opret
@@ -68,14 +68,23 @@ UDFYLDT = {
     "kontakt_titel": "Projektleder, Socialforvaltningen",
     "kontakt_telefon": "33 66 33 67",
     "kontakt_email": "kontakt@example.org",
-    "beslutningsniveau": "Direktionen har besluttet at søge.",
     "afventer_politisk_godkendelse": True,
-    "baggrund": "Baggrunden for at søge.",
-    "opstart": "Sådan kommer vi i gang.",
-    "projektdesign": "De planlagte aktiviteter.",
-    "bemanding": "Bemandingen.",
-    "tidsplan": "Tidsplanen.",
+    # The standard form's sections B–G by number.
+    "svar": {
+        1: "Direktionen har besluttet at søge.",
+        2: "Baggrunden for at søge.",
+        3: "Sådan kommer vi i gang.",
+        4: "De planlagte aktiviteter.",
+        5: "Bemandingen.",
+        6: "Tidsplanen.",
+    },
 }
+
+
+def svar_tekst(ansoegning: Ansoegning, nr: int) -> str:
+    """The application's answer to its form's section number `nr` ("" when not answered)."""
+    svar = Svar.objects.filter(ansoegning=ansoegning, afsnit__nr=nr).first()
+    return svar.tekst if svar else ""
 
 
 def projektleder_for(kommune: Kommune) -> Bruger:

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from kommuner.models import Ansoegning, AnsoegningStatus, Bilag, Genaabning, ProgramStatus
 from kommuner.services.ansoegninger import ansoegning_send_tilbage
-from tests.kommuner.factories import UDFYLDT, AnsoegningFactory, ProgramFactory
+from tests.kommuner.factories import UDFYLDT, AnsoegningFactory, ProgramFactory, svar_tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,12 @@ def indsendt(program, kobenhavn, projektleder_101):
 
 
 def formdata(**aendringer):
-    data = {felt: ("on" if vaerdi is True else vaerdi) for felt, vaerdi in UDFYLDT.items() if vaerdi is not False}
+    data = {
+        felt: ("on" if vaerdi is True else vaerdi)
+        for felt, vaerdi in UDFYLDT.items()
+        if vaerdi is not False and felt != "svar"
+    }
+    data.update({f"afsnit_{nr}": tekst for nr, tekst in UDFYLDT["svar"].items()})
     data.update({"beloeb_2011": "1400000", "beloeb_2012": "1800000"})
     data.update(aendringer)
     return data
@@ -101,11 +106,11 @@ def test_no_application_in_a_programme_that_is_not_open(client_for, projektleder
 
 def test_lead_saves_an_incomplete_draft(client_for, kladde, projektleder_101):
     response = client_for(projektleder_101).post(
-        f"/ansoegninger/{kladde.pk}/rediger/", {"baggrund": "Første udkast", "beloeb_2011": "1400000"}, follow=True
+        f"/ansoegninger/{kladde.pk}/rediger/", {"afsnit_2": "Første udkast", "beloeb_2011": "1400000"}, follow=True
     )
     assert "Kladden er gemt" in response.content.decode()
     kladde.refresh_from_db()
-    assert kladde.baggrund == "Første udkast"
+    assert svar_tekst(kladde, 2) == "Første udkast"
     assert kladde.status == AnsoegningStatus.KLADDE
     assert {b.aar: b.beloeb for b in kladde.beloeb.all()} == {2011: 1_400_000}
 
@@ -121,30 +126,32 @@ def test_edit_page_shows_live_character_counters_and_all_sections(client_for, kl
 
 def test_invalid_cvr_is_a_field_error_and_keeps_what_was_typed(client_for, kladde, projektleder_101):
     response = client_for(projektleder_101).post(
-        f"/ansoegninger/{kladde.pk}/rediger/", formdata(cvr="64942213", baggrund="Min tekst")
+        f"/ansoegninger/{kladde.pk}/rediger/", formdata(cvr="64942213", afsnit_2="Min tekst")
     )
     assert response.status_code == 200
     form = response.context["form"]
     assert form.errors["cvr"] == ["CVR-nummeret er ikke gyldigt: kontrolcifferet passer ikke."]
-    assert form["baggrund"].value() == "Min tekst"
+    assert form["afsnit_2"].value() == "Min tekst"
     kladde.refresh_from_db()
-    assert kladde.baggrund == ""
+    assert svar_tekst(kladde, 2) == ""
 
 
 def test_a_section_over_its_limit_is_refused_with_the_count(client_for, kladde, projektleder_101):
-    response = client_for(projektleder_101).post(f"/ansoegninger/{kladde.pk}/rediger/", formdata(opstart="x" * 2001))
+    response = client_for(projektleder_101).post(f"/ansoegninger/{kladde.pk}/rediger/", formdata(afsnit_3="x" * 2001))
     assert response.status_code == 200
-    assert response.context["form"].errors["opstart"] == ["Denne værdi må højst have 2000 tegn (den har 2001)."]
+    assert response.context["form"].errors["afsnit_3"] == [
+        "D. Opstart og fremdrift må højst være 2.000 tegn (den har 2001)."
+    ]
     kladde.refresh_from_db()
-    assert kladde.opstart == ""
+    assert svar_tekst(kladde, 3) == ""
 
 
 def test_line_breaks_count_as_one_character_as_in_the_counter(client_for, kladde, projektleder_101):
     tekst = "\r\n".join(["a" * 9] * 200) + "a"  # 2.000 characters as the user sees them, 2.199 sent
-    response = client_for(projektleder_101).post(f"/ansoegninger/{kladde.pk}/rediger/", formdata(opstart=tekst))
+    response = client_for(projektleder_101).post(f"/ansoegninger/{kladde.pk}/rediger/", formdata(afsnit_3=tekst))
     assert response.status_code == 302
     kladde.refresh_from_db()
-    assert len(kladde.opstart) == 2000
+    assert len(svar_tekst(kladde, 3)) == 2000
 
 
 def test_negative_amount_is_refused(client_for, kladde, projektleder_101):
@@ -161,7 +168,7 @@ def test_nobody_else_can_open_or_edit_a_draft(client_for, request, kladde, fixtu
     assert client.post(f"/ansoegninger/{kladde.pk}/rediger/", formdata()).status_code == 404
     assert client.post(f"/ansoegninger/{kladde.pk}/indsend/").status_code == 404
     kladde.refresh_from_db()
-    assert kladde.baggrund == ""
+    assert svar_tekst(kladde, 2) == ""
 
 
 def test_anonymous_is_sent_to_login(client, kladde):
@@ -213,12 +220,12 @@ def test_a_submitted_application_cannot_be_changed(client_for, indsendt, projekt
     client = client_for(projektleder_101)
     response = client.get(f"/ansoegninger/{indsendt.pk}/rediger/", follow=True)
     assert "er indsendt og kan ikke ændres" in response.content.decode()
-    client.post(f"/ansoegninger/{indsendt.pk}/rediger/", formdata(baggrund="Ændret bagefter"))
+    client.post(f"/ansoegninger/{indsendt.pk}/rediger/", formdata(afsnit_2="Ændret bagefter"))
     pdf = SimpleUploadedFile("boernepolitik.pdf", (BILAG / "should_pass" / "boernepolitik.pdf").read_bytes())
     client.post(f"/ansoegninger/{indsendt.pk}/bilag/", {"fil": pdf})
     client.post(f"/ansoegninger/{indsendt.pk}/indsend/")
     indsendt.refresh_from_db()
-    assert indsendt.baggrund == UDFYLDT["baggrund"]
+    assert svar_tekst(indsendt, 2) == UDFYLDT["svar"][2]
     assert not indsendt.bilag.exists()
     assert indsendt.kvitteringer.count() == 1
 
@@ -310,10 +317,10 @@ def test_the_ministry_sends_back_and_the_lead_resubmits_after_the_deadline(
 
     lead = client_for(projektleder_101)
     assert "Uddyb forankringen i afsnit C." in lead.get(f"/ansoegninger/{indsendt.pk}/").content.decode()
-    lead.post(f"/ansoegninger/{indsendt.pk}/rediger/", formdata(baggrund="Nu med forankring."))
+    lead.post(f"/ansoegninger/{indsendt.pk}/rediger/", formdata(afsnit_2="Nu med forankring."))
     lead.post(f"/ansoegninger/{indsendt.pk}/indsend/")
     indsendt.refresh_from_db()
-    assert (indsendt.status, indsendt.baggrund) == (AnsoegningStatus.INDSENDT, "Nu med forankring.")
+    assert (indsendt.status, svar_tekst(indsendt, 2)) == (AnsoegningStatus.INDSENDT, "Nu med forankring.")
     assert indsendt.kvitteringer.count() == 2
     nyeste = indsendt.kvitteringer.first()
     assert "Nu med forankring." in pdf_tekst(bytes(nyeste.pdf))
@@ -485,7 +492,7 @@ def test_the_programme_page_offers_the_ministry_to_reopen_a_draft_after_the_dead
 ):
     html = client_for(ministeriet).get(f"/programmer/{efter_fristen.pk}/").content.decode()
     assert f'href="/ansoegninger/{udfyldt.pk}/genaabn/"' in html
-    assert udfyldt.baggrund not in html  # the ministry sees the draft's status, never its content
+    assert svar_tekst(udfyldt, 2) not in html  # the ministry sees the draft's status, never its content
 
 
 def test_the_lead_sees_on_the_programme_page_that_the_deadline_was_reopened_for_them(

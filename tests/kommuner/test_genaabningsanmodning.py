@@ -18,7 +18,7 @@ from kommuner.services.ansoegninger import (
     genaabningsanmodning_afvis,
     genaabningsanmodning_opret,
 )
-from tests.kommuner.factories import AnsoegningFactory, ProgramFactory
+from tests.kommuner.factories import AnsoegningFactory, ProgramFactory, svar_tekst
 
 pytestmark = pytest.mark.django_db
 
@@ -269,7 +269,7 @@ def test_the_ministry_sees_the_request_and_both_answers(client_for, anmodning, k
     assert "Kommunens anmodning" in html and GRUND in html
     assert "Genåbn for kommunen" in html  # the existing form's button
     assert f'action="/genaabningsanmodninger/{anmodning.pk}/afvis/"' in html
-    assert kladde.baggrund not in html  # a draft's status, never its content
+    assert svar_tekst(kladde, 2) not in html  # a draft's status, never its content
 
 
 def test_without_a_request_the_page_only_reopens(client_for, kladde, ministeriet):

@@ -94,7 +94,7 @@ def med_kladderevision(program, kobenhavn, projektleder_101):
     ansoegning = AnsoegningFactory(program=program, kommune=kobenhavn)
     ansoegning_gem(
         ansoegning=ansoegning,
-        indhold=Ansoegningsindhold(**{**UDFYLDT, "baggrund": HEMMELIGT}),
+        indhold=Ansoegningsindhold(**{**UDFYLDT, "svar": {**UDFYLDT["svar"], 2: HEMMELIGT}}),
         beloeb={2011: 999_999},
         bruger=projektleder_101,
     )
@@ -119,7 +119,7 @@ def test_outside_the_municipality_the_history_shows_creation_and_submission_neve
     client.force_login(projektleder_101)
     egen = client.get(url).context["historik"]
     assert HEMMELIGT in " ".join(f"{a.foer} {a.efter}" for h in egen for a in h.aendringer)
-    assert "Ansøgt beløb" in {h.hvad for h in egen}
+    assert "Ansøgt beløb" in {h.hvad for h in egen}, [(h.hvad, h.handling, h.aendringer) for h in egen]
 
 
 def test_the_programme_and_municipality_pages_never_read_an_applications_events(
@@ -137,7 +137,7 @@ def test_a_long_history_is_paged(client_for, program, kobenhavn, projektleder_10
     for nr in range(HISTORIK_PR_SIDE + 5):
         ansoegning_gem(
             ansoegning=ansoegning,
-            indhold=Ansoegningsindhold(baggrund=f"Udkast {nr}"),
+            indhold=Ansoegningsindhold(svar={2: f"Udkast {nr}"}),
             beloeb={},
             bruger=projektleder_101,
         )
@@ -146,7 +146,8 @@ def test_a_long_history_is_paged(client_for, program, kobenhavn, projektleder_10
     assert len(foerste.context["historik"]) == HISTORIK_PR_SIDE
     assert "Ældre ændringer" in foerste.content.decode()
     anden = client.get(f"/ansoegninger/{ansoegning.pk}/?historik=2")
-    assert len(anden.context["historik"]) == 6  # 5 more drafts and the creation
+    # 5 more drafts, the first save's clearing of section A's prefilled fields, and the creation.
+    assert len(anden.context["historik"]) == 7
     assert "Nyere ændringer" in anden.content.decode()
     assert client.get(f"/ansoegninger/{ansoegning.pk}/?historik=x").status_code == 200  # a bad page is page 1
 
@@ -303,7 +304,7 @@ def test_lists_never_load_the_applications_texts(client_for, program, indsendt, 
     }[side]
     with CaptureQueriesContext(connection) as queries:
         assert client_for(ministeriet).get(url).status_code == 200
-    assert not [q for q in queries if '"kommuner_ansoegning"."baggrund"' in q["sql"]]
+    assert not [q for q in queries if '"kommuner_svar"."tekst"' in q["sql"]]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -350,7 +351,7 @@ def test_a_submission_refuses_when_the_application_changed_while_its_receipt_was
         pdf = rigtig(html)
         ansoegning_gem(
             ansoegning=ansoegning,
-            indhold=Ansoegningsindhold(**{**UDFYLDT, "baggrund": "Rettet imens"}),
+            indhold=Ansoegningsindhold(**{**UDFYLDT, "svar": {**UDFYLDT["svar"], 2: "Rettet imens"}}),
             beloeb={},
             bruger=projektleder_101,
         )

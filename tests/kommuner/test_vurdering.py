@@ -2,7 +2,6 @@
 side-by-side comparison of all applications in a programme."""
 
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,8 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from forebyggelse.roller import Rolle
-from kommuner.models import KRITERIER, Anbefaling, Kommune, Vurdering
-from kommuner.selectors import _samlet_snit
+from kommuner.models import Anbefaling, Kommune, Kriterie, Vurdering
+from kommuner.selectors import Punkter, _samlet_snit, _vaegtet_snit
 from kommuner.services.ansoegninger import ansoegning_send_tilbage
 from kommuner.services.bevillinger import afgoerelse_traef
 from kommuner.services.vurderinger import VurderingKonflikt, Vurderingsindhold, vurdering_gem
@@ -79,7 +78,7 @@ def test_everyone_but_the_ministry_gets_404_on_every_assessment_url(
         # The comparison only reads: a POST is refused (405) before anyone is asked who they are.
         assert client.post(url, formdata(1, kriterie_1="1")).status_code == (405 if url == sammenligning else 404), url
     vurdering.refresh_from_db()
-    assert (vurdering.kriterie_1, vurdering.version) == (4, 1)
+    assert (vurdering.vaerdier().get("kriterie_1"), vurdering.version) == (4, 1)
 
 
 def test_anonymous_is_sent_to_login_on_every_assessment_url(client, ansoegning, ministeriet):
@@ -129,12 +128,20 @@ def test_first_save_creates_the_assessment_and_a_partial_one_is_fine(client_for,
     assert response.status_code == 302
     assert response["Location"] == url
     vurdering = Vurdering.objects.get()
-    assert (vurdering.bedoemmer, vurdering.kriterie_3, vurdering.kriterie_3_kommentar) == (
+    assert (
+        vurdering.bedoemmer,
+        vurdering.vaerdier().get("kriterie_3"),
+        vurdering.vaerdier().get("kriterie_3_kommentar"),
+    ) == (
         ministeriet,
         4,
         "God forankring.",
     )
-    assert vurdering.kriterie_1 is None and vurdering.forudsaetning_1 is None and vurdering.anbefaling == ""
+    assert (
+        vurdering.vaerdier().get("kriterie_1") is None
+        and vurdering.vaerdier().get("forudsaetning_1") is None
+        and vurdering.anbefaling == ""
+    )
     assert vurdering.version == 1
     html = client.get(url).content.decode()
     assert "er gemt" in html
@@ -145,14 +152,14 @@ def test_a_complete_assessment_is_saved_field_by_field(client_for, ansoegning, m
     client = client_for(ministeriet)
     client.post(reverse("kommuner:vurdering", args=[ansoegning.pk]), formdata(0))
     vurdering = Vurdering.objects.get()
-    assert vurdering.forudsaetning_1 is True and vurdering.forudsaetning_2 is False
+    assert vurdering.vaerdier().get("forudsaetning_1") is True and vurdering.vaerdier().get("forudsaetning_2") is False
     assert vurdering.scorer == [2, 3, 4, 5, 1, 2, 3, 4]
     assert vurdering.anbefaling == Anbefaling.UDVAELG
     assert vurdering.anbefaling_begrundelse == "Et stærkt projekt."
     # Saving again against the loaded version bumps the version; a score can be taken back.
     client.post(reverse("kommuner:vurdering", args=[ansoegning.pk]), formdata(1, kriterie_1=""))
     vurdering.refresh_from_db()
-    assert (vurdering.kriterie_1, vurdering.version) == (None, 2)
+    assert (vurdering.vaerdier().get("kriterie_1"), vurdering.version) == (None, 2)
 
 
 @pytest.mark.parametrize(
@@ -190,8 +197,10 @@ def test_a_form_without_its_version_is_refused(client_for, ansoegning, ministeri
 
 
 def test_service_refuses_unknown_fields_bad_scores_and_others_assessments(ansoegning, ministeriet):
-    with pytest.raises(TypeError):
+    with pytest.raises(ValidationError, match="Vurderingsskemaet er ændret"):
         vurder(ansoegning, ministeriet, version=7)
+    with pytest.raises(ValidationError, match="Vurderingsskemaet er ændret"):
+        vurder(ansoegning, ministeriet, kriterie_9=3)  # the set-up has eight criteria
     with pytest.raises(ValidationError) as fejl:
         vurder(ansoegning, ministeriet, kriterie_1=6)
     assert "Scoren skal være mellem 1 og 5." in fejl.value.messages
@@ -208,7 +217,7 @@ def test_service_refuses_unknown_fields_bad_scores_and_others_assessments(ansoeg
 
 def test_a_sent_back_application_can_still_be_assessed(ansoegning, ministeriet):
     ansoegning_send_tilbage(ansoegning=ansoegning, kommentar="Uddyb tidsplanen.", bruger=ministeriet)
-    assert vurder(ansoegning, ministeriet, kriterie_7=2).kriterie_7 == 2
+    assert vurder(ansoegning, ministeriet, kriterie_7=2).vaerdier()["kriterie_7"] == 2
 
 
 # Correcting any assessment, and the conflict --------------------------------------------------------
@@ -228,7 +237,7 @@ def test_any_ministry_user_may_correct_any_assessment(client, ansoegning, minist
     response = client.post(url, formdata(1, kriterie_1="5"))
     assert response.status_code == 302 and response["Location"] == url
     vurdering.refresh_from_db()
-    assert (vurdering.kriterie_1, vurdering.version, vurdering.bedoemmer) == (5, 2, ministeriet)
+    assert (vurdering.vaerdier().get("kriterie_1"), vurdering.version, vurdering.bedoemmer) == (5, 2, ministeriet)
     # The change is in the history, with who made it.
     html = client.get(url).content.decode()
     assert "Historik" in html
@@ -259,7 +268,11 @@ def test_two_assessors_saving_the_same_version_the_second_gets_a_conflict_and_ke
     assert response.context["form"]["kriterie_1"].value() == "2"
     assert 'name="version" value="2"' in html  # the next save goes against the version now stored
     vurdering.refresh_from_db()
-    assert (vurdering.kriterie_1, vurdering.kriterie_1_kommentar, vurdering.version) == (
+    assert (
+        vurdering.vaerdier().get("kriterie_1"),
+        vurdering.vaerdier().get("kriterie_1_kommentar"),
+        vurdering.version,
+    ) == (
         5,
         "Kollegaens rettelse.",
         2,
@@ -268,7 +281,7 @@ def test_two_assessors_saving_the_same_version_the_second_gets_a_conflict_and_ke
     response = foerste.post(url, formdata(2, kriterie_1="2", kriterie_1_kommentar="Min egen tekst, nu gemt."))
     assert response.status_code == 302
     vurdering.refresh_from_db()
-    assert (vurdering.kriterie_1, vurdering.version) == (2, 3)
+    assert (vurdering.vaerdier().get("kriterie_1"), vurdering.version) == (2, 3)
 
 
 def test_own_assessment_created_in_another_window_meanwhile_is_a_conflict(client_for, ansoegning, ministeriet):
@@ -278,7 +291,7 @@ def test_own_assessment_created_in_another_window_meanwhile_is_a_conflict(client
     response = client.post(url, formdata(0, kriterie_8="1"))
     assert response.status_code == 409
     assert "Vurderingen er blevet ændret af Test ministeriet" in response.content.decode()
-    assert Vurdering.objects.get().kriterie_8 == 4
+    assert Vurdering.objects.get().vaerdier().get("kriterie_8") == 4
 
 
 def test_service_conditional_update_raises_conflict_and_writes_nothing(ansoegning, ministeriet, kollega):
@@ -289,7 +302,7 @@ def test_service_conditional_update_raises_conflict_and_writes_nothing(ansoegnin
     assert konflikt.value.nuvaerende.version == 2
     assert konflikt.value.aendret_af == "Karen Kollega"
     vurdering.refresh_from_db()
-    assert (vurdering.kriterie_2, vurdering.version) == (4, 2)
+    assert (vurdering.vaerdier().get("kriterie_2"), vurdering.version) == (4, 2)
 
 
 # The side-by-side comparison ---------------------------------------------------------------------
@@ -391,25 +404,36 @@ def test_comparison_uses_the_same_number_of_queries_however_much_data(
     _fyld_program(stort, 5, [ministeriet, *[BrugerFactory(rolle=Rolle.MINISTERIET) for _ in range(2)]])
     for program, antal in [(lille, 1), (stort, 5)]:
         # 7 for every request (session read and save, user, savepoints with pghistory's context), 6 for the page
-        with django_assert_max_num_queries(13 + menuen(ministeriet)):
+        # The set-up's criteria and preconditions, and their scores grouped in the database: 4 more, fixed.
+        with django_assert_max_num_queries(17 + menuen(ministeriet)):
             response = client.get(reverse("kommuner:sammenligning", args=[program.pk]))
         assert len(response.context["sammenligning"].ansoegninger) == antal
 
 
-def _scoret(**kriterier: tuple[int | None, int]) -> SimpleNamespace:
-    """An application annotated as the comparison annotates it: each criterion's sum and number of scores."""
-    felter = {}
-    for nr in KRITERIER:
-        summen, antal = kriterier.get(f"k{nr}", (None, 0))
-        felter |= {f"k{nr}_sum": summen, f"k{nr}_antal": antal}
-    return SimpleNamespace(**felter)
+def _scoret(**kriterier: tuple[int | None, int]) -> dict:
+    """Scores as the comparison counts them for application 1: per criterion the sum and the number of scores."""
+    return {
+        (1, int(navn[1:])): (Decimal(summen) / antal, summen, antal)
+        for navn, (summen, antal) in kriterier.items()
+        if antal
+    }
 
 
 def test_the_overall_average_weighs_every_score_alike():
     # Criterion 1 scored 4 and 5 by two assessors, criterion 2 scored 1 by one: (4 + 5 + 1) / 3, not (4,5 + 1) / 2.
-    assert _samlet_snit(_scoret(k1=(9, 2), k2=(1, 1))) == Decimal("3.3")
-    assert _samlet_snit(_scoret(k1=(7, 2))) == Decimal("3.5")  # half up
+    assert _samlet_snit(1, _scoret(k1=(9, 2), k2=(1, 1))) == Decimal("3.3")
+    assert _samlet_snit(1, _scoret(k1=(7, 2))) == Decimal("3.5")  # half up
 
 
 def test_the_overall_average_is_empty_until_a_criterion_is_scored():
-    assert _samlet_snit(_scoret()) is None
+    assert _samlet_snit(1, _scoret()) is None
+
+
+def test_the_weighted_average_follows_the_set_ups_weights():
+    # Criterion 1 (weight 3) averages 4,5, criterion 2 (weight 1) averages 1: (3 × 4,5 + 1) / 4 = 3,625 → 3,6.
+    punkter = Punkter(
+        forudsaetninger={},
+        kriterier={1: Kriterie(nr=1, tekst="a", vaegt=3), 2: Kriterie(nr=2, tekst="b", vaegt=1)},
+    )
+    assert _vaegtet_snit(1, _scoret(k1=(9, 2), k2=(1, 1)), punkter) == Decimal("3.6")
+    assert _vaegtet_snit(1, _scoret(), punkter) is None
