@@ -36,6 +36,11 @@ def _program(request, pk) -> Program:
     return program
 
 
+def _data(request):
+    """The sent form, an empty one included (it gets its errors), or None for a page just opened."""
+    return request.POST if request.method == "POST" else None
+
+
 def _tilbage(program: Program, anker: str):
     return redirect(reverse("kommuner:opsaetning", args=[program.pk]) + f"#{anker}")
 
@@ -141,7 +146,7 @@ def _gem_fra_form(request, program, form, gem, *, hvad, anker):
 @require_safe_or_POST
 def pengeregler(request, pk):
     program = _program(request, pk)
-    form = PengereglerForm(request.POST or None, opsaetning=gaeldende_opsaetning(program))
+    form = PengereglerForm(_data(request), opsaetning=gaeldende_opsaetning(program))
 
     def gem(**data):
         return services.pengeregler_gem(program=program, bruger=request.user, **data)
@@ -154,7 +159,7 @@ def pengeregler(request, pk):
 
 
 def _afsnit_form(request, program, afsnit=None):
-    form = AfsnitForm(request.POST or None, punkt=afsnit)
+    form = AfsnitForm(_data(request), punkt=afsnit)
 
     def gem(**data):
         return services.afsnit_gem(program=program, afsnit=afsnit, bruger=request.user, **data)
@@ -233,7 +238,7 @@ def _slet(request, program, slet, hvad: str) -> None:
 
 
 def _forudsaetning_form(request, program, forudsaetning=None):
-    form = ForudsaetningForm(request.POST or None, punkt=forudsaetning)
+    form = ForudsaetningForm(_data(request), punkt=forudsaetning)
 
     def gem(**data):
         return services.forudsaetning_gem(program=program, forudsaetning=forudsaetning, bruger=request.user, **data)
@@ -280,7 +285,7 @@ def forudsaetning_slet(request, pk):
 
 
 def _kriterie_form(request, program, kriterie=None):
-    form = KriterieForm(request.POST or None, punkt=kriterie)
+    form = KriterieForm(_data(request), punkt=kriterie)
 
     def gem(**data):
         return services.kriterie_gem(program=program, kriterie=kriterie, bruger=request.user, **data)

@@ -48,7 +48,7 @@ def _ministeriet_opretter_og_retter(page, tilgaengelig, frist) -> Program:
     page.get_by_role("button", name="Gem ændringer").click()
     expect(page.locator(".alert-success")).to_contain_text(f"Afsnittet “{OVERSKRIFT}” er gemt.")
     page.get_by_role("link", name="Ret kriterie 2").click()
-    page.get_by_label("Kriterie", exact=True).fill(KRITERIE)
+    page.get_by_label("Kriterie").fill(KRITERIE)
     page.get_by_role("button", name="Gem ændringer").click()
     expect(page.locator("#kriterier")).to_contain_text(KRITERIE)
     expect(page.locator("#afsnit")).to_contain_text(OVERSKRIFT)
@@ -102,7 +102,8 @@ def test_the_ministry_sets_up_a_programme_a_municipality_applies_and_is_selected
     log_ind("ministeriet")
     page.goto(f"/programmer/{program.pk}/")
     page.get_by_role("link", name="Vurder København").click()
-    expect(page.locator("form")).to_contain_text(f"2. {KRITERIE}")
+    vurderingen = page.locator("form").filter(has=page.locator("[name=kriterie_2]"))
+    expect(vurderingen).to_contain_text(f"2. {KRITERIE}")
     expect(page.locator("body")).to_contain_text(OVERSKRIFT)
     tilgaengelig(page)
     for nr in range(1, 9):
