@@ -187,14 +187,25 @@ class _Art:
     ental: str
     flertal: str
     grund: str  # why the item is kept
+    # A precondition or criterion is the same item in every version of the programme under its number (the
+    # comparison matches them so): scored once, it stays, so every applicant is assessed on it. A section's number
+    # is only its place in the form, so a section is kept for the answers on its own rows.
+    paa_nummer: bool = False
 
     def referencer(self):
         qs = self.reference.objects.all()
         # An emptied answer is no answer: it is removed with its section.
         return qs.exclude(tekst="") if self.reference is Svar else qs
 
-    def antal_referencer(self, *punkter) -> int:
-        return self.referencer().filter(**{f"{self.felt}__in": [p.pk for p in punkter]}).count()
+    def antal_referencer(self, aendring: "_Aendring") -> int:
+        """What refers to the item named: for a precondition or criterion whatever is scored under its number in the
+        programme; for a section the answers on the row the ministry saw and on its copy in the changed version."""
+        if self.paa_nummer:
+            hvilke = {f"{self.felt}__opsaetning__program_id": aendring.opsaetning.program_id}
+            hvilke[f"{self.felt}__nr"] = aendring.punkt.nr
+        else:
+            hvilke = {f"{self.felt}__in": [aendring.set.pk, aendring.punkt.pk]}
+        return self.referencer().filter(**hvilke).count()
 
     def brugte_numre(self, program: Program) -> set[int]:
         """The numbers of the programme's items of this kind, in any version, that something refers to. The
@@ -226,7 +237,8 @@ FORUDSAETNING = _Art(
     "forudsaetning",
     "vurdering",
     "vurderinger",
-    "bedømmerne har vurderet den. Ret teksten i stedet.",
+    "bedømmerne har vurderet den i programmet. Ret teksten i stedet.",
+    paa_nummer=True,
 )
 KRITERIE = _Art(
     Kriterie,
@@ -235,7 +247,8 @@ KRITERIE = _Art(
     "kriterie",
     "score",
     "scorer",
-    "bedømmerne har scoret det. Ret teksten i stedet.",
+    "bedømmerne har scoret det i programmet. Ret teksten i stedet.",
+    paa_nummer=True,
 )
 
 
@@ -306,7 +319,7 @@ def _slet(art: _Art, punkt, *, bruger: Bruger) -> Opsaetning:
     program = _program_for(art, punkt)
     with pghistory.context(user=bruger.pk):
         aendring = _aendring(program, art, punkt)
-        antal = art.antal_referencer(aendring.set, aendring.punkt)
+        antal = art.antal_referencer(aendring)
         if antal:
             raise ValidationError(art.naegtelse(antal))
         nr = aendring.punkt.nr

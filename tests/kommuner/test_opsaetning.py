@@ -238,11 +238,17 @@ def test_a_criterion_with_scores_is_not_deleted_and_no_version_is_made(program, 
     with pytest.raises(ValidationError) as fejl:
         kriterie_slet(kriterie=kriterie(program, 2), bruger=ministeriet)
     assert fejl.value.messages == [
-        "Kriteriet har 4 scorer og kan ikke slettes: bedømmerne har scoret det. Ret teksten i stedet."
+        "Kriteriet har 4 scorer og kan ikke slettes: bedømmerne har scoret det i programmet. Ret teksten i stedet."
     ]
     with pytest.raises(ValidationError, match="Kriteriet har 2 scorer og kan ikke slettes"):
         kriterie_slet(kriterie=kriterie(program, 3), bruger=ministeriet)
     assert program.opsaetninger.count() == 1
+    assert nyeste(program).kriterier.count() == 8
+    # In a later version the criterion under the same number is still the one that was scored.
+    kriterie_gem(program=program, kriterie=kriterie(program, 1), tekst="Erfaringer", bruger=ministeriet)
+    assert program.opsaetninger.count() == 2
+    with pytest.raises(ValidationError, match="Kriteriet har 4 scorer og kan ikke slettes"):
+        kriterie_slet(kriterie=kriterie(program, 2), bruger=ministeriet)
     assert nyeste(program).kriterier.count() == 8
 
 
@@ -251,7 +257,8 @@ def test_a_precondition_with_assessments_is_not_deleted(program, ministeriet, ko
     with pytest.raises(ValidationError) as fejl:
         forudsaetning_slet(forudsaetning=nyeste(program).forudsaetninger.get(nr=1), bruger=ministeriet)
     assert fejl.value.messages == [
-        "Forudsætningen har 1 vurdering og kan ikke slettes: bedømmerne har vurderet den. Ret teksten i stedet."
+        "Forudsætningen har 1 vurdering og kan ikke slettes: bedømmerne har vurderet den i programmet. Ret teksten i "
+        "stedet."
     ]
     assert program.opsaetninger.count() == 1
 
