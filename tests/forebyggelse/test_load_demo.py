@@ -158,11 +158,11 @@ def test_on_1_june_2012_the_demo_gives_each_role_every_kind_of_task(demo, settin
         evaluering.FORSINKET,
         evaluering.MOEDER,
     }
-    # Frederiksberg's participation in the 2017 programme, which runs, has no strategy yet.
+    # Frederiksberg's participation in the 2017 programme has no strategy, but that programme has not begun on the
+    # demo's day, so no strategy is asked for yet.
     assert arter("projektleder-101", "projektleder-147") == {
         kommuner.ANSOEG,
         kommuner.MILEPAELE,
-        strategi.STRATEGI,
         strategi.HANDLINGER,
         strategi.OPFOELGNING,
         strategi.FREMSKRIDT_TILBAGE,
@@ -301,3 +301,20 @@ def test_the_2011_comparison_and_budget_hold_nothing_of_the_2017_programme(demo)
     assert "1. Minianalysen giver et solidt grundlag for den lokale udviklingsplan (vægt 2)" in raekker
     assert raekker["Vægtet gennemsnit"] == [Decimal("3.4"), Decimal("2.8"), Decimal("2.6")]
     assert budget_for(aar2017, ministeriet).aar == [2017, 2018, 2019]
+
+
+def test_the_2017_budget_page_shows_each_municipalitys_own_money_against_the_required_share(demo, client):
+    aar2017 = Program.objects.get(navn=OMLAEGNING_PROGRAMNAVN)
+    ministeriet = Bruger.objects.get(username="ministeriet")
+    budget = budget_for(aar2017, ministeriet, i_dag=date(2017, 6, 1))
+    assert budget.medfinansiering_procent == 50
+    frederiksberg = next(d for d in budget.deltagere if d.deltagelse.kommune.kode == "147")
+    assert (frederiksberg.ansoegt, frederiksberg.egen, frederiksberg.andel_procent) == (649_000, 649_000, 50)
+    assert [a.egen for a in frederiksberg.aar] == [0, 433_000, 216_000]
+    assert budget.egen == sum(d.egen for d in budget.deltagere)
+    client.force_login(ministeriet)
+    html = client.get(f"/programmer/{aar2017.pk}/budget/").content.decode()
+    assert "mindst 50 % af projektets samlede" in html and "Egenfinansiering" in html and "Under kravet" not in html
+    # The 2011 programme asks for no own money: no such column.
+    aar2011 = Program.objects.get(navn=PROGRAMNAVN)
+    assert "Egenfinansiering" not in client.get(f"/programmer/{aar2011.pk}/budget/").content.decode()

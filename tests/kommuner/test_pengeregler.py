@@ -56,7 +56,7 @@ def test_a_budget_within_the_rules_is_saved_shown_and_complete(client_for, kladd
     kladde.refresh_from_db()
     assert mangler_for_indsendelse(kladde) == []
     html = client.get(f"/ansoegninger/{kladde.pk}/").content.decode()
-    assert "Egenfinansiering" in html and "50,0 % af projektets samlede budget (kravet er mindst 50 %)" in html
+    assert "Egenfinansiering" in html and "50 % af projektets samlede budget (kravet er mindst 50 %)" in html
     assert "Største beløb en kommune kan søge: 1.900.000 kr." in html
 
 
