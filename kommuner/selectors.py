@@ -53,6 +53,16 @@ def gaeldende_opsaetning(program: Program) -> Opsaetning:
     return program.opsaetninger.order_by("-version").first()
 
 
+def opsaetningsversioner(program: Program) -> list[Opsaetning]:
+    """The programme's set-up versions, newest first, each with `indsendte`: how many applications written in it
+    have been submitted (at least once). One query."""
+    return list(
+        program.opsaetninger.annotate(
+            indsendte=Count("ansoegninger", filter=Q(ansoegninger__indsendt__isnull=False))
+        ).order_by("-version")
+    )
+
+
 @dataclass
 class Besvaret:
     afsnit: Afsnit
