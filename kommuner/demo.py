@@ -1,5 +1,6 @@
-"""The demo programme: Forebyggelsesprojektet 2011–2012 with its five participating municipalities, and the next
-programme's application round (invented example data), open in the spring of 2012.
+"""The demo programme: Forebyggelsesprojektet 2011–2012 with its five participating municipalities; the next
+programme's application round (invented example data), open in the spring of 2012; and a later programme of
+2017–2019 with its own application form, assessment and money rules.
 
 København's application and grant use the facts of the public documents (amounts applied for and
 granted, focus areas, staffing), written in our own words. The four other municipalities' applications,
@@ -10,10 +11,25 @@ Everything is created through the same services the application uses.
 from datetime import date, time
 
 import pghistory
+from django.db import transaction
 
 from forebyggelse.formatering import dansk_tidspunkt
-from kommuner.models import Anbefaling, Ansoegning, Bruger, Kommune, Program, ProgramStatus, Vurdering
+from kommuner.models import (
+    Afsnit,
+    Anbefaling,
+    Ansoegning,
+    Bruger,
+    Deltagelse,
+    Forudsaetning,
+    Kommune,
+    Kriterie,
+    Opsaetning,
+    Program,
+    ProgramStatus,
+    Vurdering,
+)
 from kommuner.services.ansoegninger import (
+    SEKTION_A,
     Ansoegningsindhold,
     ansoegning_gem,
     ansoegning_genaabn,
@@ -22,6 +38,7 @@ from kommuner.services.ansoegninger import (
     genaabningsanmodning_opret,
 )
 from kommuner.services.bevillinger import afgoerelse_traef
+from kommuner.services.opsaetninger import Punkt, opsaetning_til_aendring
 from kommuner.services.organisation import milepael_gem, projektdeltager_gem
 from kommuner.services.programmer import program_opret, program_saet_status
 from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
@@ -363,3 +380,331 @@ def indlaes_demo_organisation(*, program: Program) -> bool:
             bruger=leder,
         )
     return True
+
+
+# The programme of 2017–2019 (issue 17): a later programme with its own form, assessment and money rules ----------
+# Frederiksberg's application uses the facts of the municipality's public project description of 2017 (focus points,
+# mini-analysis, roles, milestone plan, the project lead's cost), written in our own words; its people, the two other
+# applications, every assessment and decision are invented example data and say so where users see them.
+
+OMLAEGNING_PROGRAMNAVN = "Omlægning til en tidligere forebyggende og mere effektiv indsats 2017–2019 (eksempel)"
+OMLAEGNING_BESKRIVELSE = (
+    "Eksempeldata: et tænkt program efter forbillede af satspuljen til omlægning på området for udsatte børn og "
+    "unge. Kommunerne får tilskud til at flytte indsatsen fra sene, indgribende foranstaltninger mod tidlig hjælp tæt "
+    "på barnets hverdag, i sagsbehandlingen såvel som i dagtilbud og skole. En kommune kan søge højst 1,9 mio. kr. for "
+    "perioden 1. maj 2017–31. december 2019 og skal selv finansiere mindst halvdelen af projektets samlede budget. "
+    "Programmet har sin egen ansøgningsformular (minianalyse, fokuspunkter, udviklingsplan, projektorganisation og "
+    "milepælsplan) og sine egne vurderingskriterier.\n\n"
+    "Demo: Frederiksbergs ansøgning bygger på kommunens offentlige projektbeskrivelse fra 2017. Personerne i "
+    "projektorganisationen, Hvidovres og Hernings ansøgninger, alle vurderinger, afgørelser og kontaktoplysninger er "
+    "eksempeldata. Programmet ligger efter demoens dag (1. juni 2012) og står, som det gjorde i foråret 2017: "
+    "ansøgningerne er vurderet og bevilget, og milepælsplanen er ikke begyndt."
+)
+OMLAEGNING_FRIST = dansk_tidspunkt(date(2017, 3, 1), time(12, 0))
+OMLAEGNING_AFGOERELSESDATO = dansk_tidspunkt(date(2017, 4, 3), time(12, 0))
+OMLAEGNING_MAKS_BELOEB = 1_900_000
+OMLAEGNING_MEDFINANSIERING = 50
+
+OMLAEGNING_AFSNIT = [
+    Punkt(
+        "1. Minianalyse",
+        "Hvordan kommunen kortlægger sine tilbud, forebyggende tiltag og nedskrevne praksis; hvordan spørgeskema og "
+        "fokusgrupper gennemføres; og hvad analysen af styrker og udviklingspunkter skal vise.",
+        6_000,
+    ),
+    Punkt("2. Fokuspunkter for omlægningen", "Det, omlægningen især skal ændre, og hvorfor.", 3_000),
+    Punkt(
+        "3. Lokal udviklingsplan",
+        "Hvordan minianalysen bliver til en plan for omlægningen, hvem der skriver den, og hvem der godkender den.",
+        4_000,
+    ),
+    Punkt(
+        "4. Projektorganisation",
+        "Styregruppe, projektejer, projektgruppe og projektleder: hvem de er, og hvad hver af dem har ansvaret for.",
+        3_000,
+    ),
+    Punkt("5. Milepælsplan", "De vigtigste milepæle i projektets første år, med måned og ansvarlig.", 2_000),
+]
+OMLAEGNING_FORUDSAETNINGER = [
+    "Kommunen har eller får rådgivning om omlægningen fra Socialstyrelsen",
+    "Kommunen finansierer selv mindst halvdelen af projektets samlede budget, og det er besluttet politisk",
+    "En minianalyse af kommunens nuværende praksis går forud for udviklingsplanen",
+]
+# (kriterie, vægt), each scored 0–4: the minianalysis carries the plan, so it counts double.
+OMLAEGNING_KRITERIER = [
+    ("Minianalysen giver et solidt grundlag for den lokale udviklingsplan", 2),
+    ("Omlægningen omfatter både sagsbehandlingen og almenområdet", 1),
+    ("Ledelsen bakker op, og projektorganisationen har klare roller", 1),
+    ("Milepælsplan og budget er realistiske", 1),
+]
+OMLAEGNING_SKALA = (0, 4)
+OMLAEGNING_UDBETALING = (
+    f"{EKSEMPEL}Tilskuddet udbetales én gang om året forud; kommunen indberetter årets forbrug og egenfinansiering "
+    "senest 1. marts året efter."
+)
+
+
+@transaction.atomic
+def omlaegningens_opsaetning(*, program: Program, ministeriet: Bruger) -> Opsaetning:
+    """The programme's own form, assessment and money rules in place of the standard set-up it was created with.
+    Only before any application is written in it: nothing answers or scores the rows it replaces."""
+    opsaetning = opsaetning_til_aendring(program=program)
+    if opsaetning.ansoegninger.exists():
+        raise ValueError("Der er allerede skrevet ansøgninger i opsætningen.")
+    with pghistory.context(user=ministeriet.pk):
+        opsaetning.afsnit.all().delete()
+        opsaetning.forudsaetninger.all().delete()
+        opsaetning.kriterier.all().delete()
+        raekker = [
+            *(
+                Afsnit(
+                    opsaetning=opsaetning, nr=nr, overskrift=p.overskrift, hjaelp=p.hjaelp, tegngraense=p.tegngraense
+                )
+                for nr, p in enumerate(OMLAEGNING_AFSNIT, start=1)
+            ),
+            *(
+                Forudsaetning(opsaetning=opsaetning, nr=nr, tekst=tekst)
+                for nr, tekst in enumerate(OMLAEGNING_FORUDSAETNINGER, start=1)
+            ),
+            *(
+                Kriterie(
+                    opsaetning=opsaetning,
+                    nr=nr,
+                    tekst=tekst,
+                    vaegt=vaegt,
+                    skala_fra=OMLAEGNING_SKALA[0],
+                    skala_til=OMLAEGNING_SKALA[1],
+                )
+                for nr, (tekst, vaegt) in enumerate(OMLAEGNING_KRITERIER, start=1)
+            ),
+        ]
+        for raekke in raekker:
+            raekke.full_clean()
+            raekke.save()
+        opsaetning.maks_beloeb = OMLAEGNING_MAKS_BELOEB
+        opsaetning.medfinansiering_procent = OMLAEGNING_MEDFINANSIERING
+        opsaetning.udbetaling = OMLAEGNING_UDBETALING
+        opsaetning.full_clean()
+        opsaetning.save()
+    return opsaetning
+
+
+FREDERIKSBERG_2017_SVAR = {
+    1: (
+        "Kommunen begynder med en minianalyse af, hvordan børne- og ungeområdet i dag arbejder tidligt og "
+        "forebyggende med børn og unge i en udsat position. Analysen er grundlaget for den lokale udviklingsplan og "
+        "har tre dele.\n\n"
+        "Først kortlægges tilbudsviften og de forebyggende tiltag, både på almenområdet og på det specialiserede "
+        "område, og den nedskrevne praksis: børnepolitikken og udviklingsplaner og strategier i Familieafdelingen, "
+        "Sundhedsplejen, Tandplejen, Fællesrådgivningen, Dagtilbudsafdelingen og Skoleafdelingen. Kortlægningen ser "
+        "især på opsporing, samarbejdet mellem fagene, inddragelse af netværket og hjælp, der kommer, mens "
+        "problemerne stadig er små.\n\n"
+        "Dernæst spørger vi ledere og medarbejdere fra myndighed, dagtilbud, skole, sundhedspleje, tandpleje og PPR "
+        "og leverandørerne af forebyggende foranstaltninger og anbringelser, i en spørgeskemaundersøgelse, i "
+        "fokusgrupper og i enkelte interview.\n\n"
+        "Til sidst samler analysen op: hvor hænger den politiske retning og det daglige arbejde sammen, og hvor skal "
+        "indsatserne hænge bedre sammen, mistrivsel opdages tidligere og fagene arbejde mere på tværs?"
+    ),
+    2: (
+        "Omlægningen har tre fokuspunkter, som også er rammen for styringen af projektet:\n\n"
+        "1. Kommunens rammer for indsatsen: ledelsen står bag retningen, økonomien belønner forebyggelse på tværs af "
+        "afdelingerne, og der følges op på mål, aktiviteter og forbrug.\n\n"
+        "2. Sagsbehandlingen på myndighedsområdet: tidligere ind i sagerne, indsatstrappen som fælles tankegang, "
+        "hyppigere opfølgning på foranstaltninger og mere brug af familiens og netværkets ressourcer. En rådgiver i "
+        "Familieafdelingen har i dag omkring 40 sager; i Sverigesmodellen er det nærmere 25.\n\n"
+        "3. Tilbudsviften og det forebyggende arbejde på almenområdet: tidlig opsporing og støtte i dagtilbud og "
+        "skole, flere tidlige tilbud, og anbringelser i slægt, netværk og plejefamilie frem for på institution."
+    ),
+    3: (
+        "Når styregruppen har godkendt minianalysen, skriver projektgruppen en lokal plan for udvikling og omlægning "
+        "med konkrete skridt mod en tidligere og mere effektiv indsats. Kommunen søger Socialstyrelsen om et "
+        "rådgivningsforløb fra begyndelsen af 2018 til arbejdet med planen og med de punkter, analysen peger på. "
+        "Andre kommuners erfaringer tyder på, at planen vil handle om flere sagsbehandlere, kompetenceudvikling af "
+        "rådgiverne og måske nye tilbud og metoder. Planen forelægges politisk sammen med en sag om kommunens "
+        "medfinansiering."
+    ),
+    4: (
+        "Styregruppen består af direktøren for området, afdelingschefen for Familieafdelingen, skolechefen, "
+        "dagtilbudschefen og chefen for staben. Den godkender projektbeskrivelse, bemanding og statusrapporter, "
+        "giver projektet mandat og ressourcer og fjerner forhindringer.\n\n"
+        "Projektejeren er afdelingschefen for Familieafdelingen. Projektejeren sidder i styregruppen, har ansvaret "
+        "for, at projektet når sine mål, og er projektlederens indgang til styregruppen.\n\n"
+        "Projektgruppen har sektionsledere fra Skole-, Dagtilbuds- og Familieafdelingen, sekretariatslederen fra "
+        "staben, den ledende sundhedsplejerske, lederen og chefpsykologen fra Fællesrådgivningen og projektlederen. "
+        "Den planlægger faserne, sætter mål, milepæle og succeskriterier og sparrer om kortlægning, analyse og "
+        "plan.\n\n"
+        "Projektlederen er ansat på børne- og ungeområdet med reference til en sektionsleder i Familieafdelingen, "
+        "driver projektet frem, samler data til kortlægning og analyse, skriver udkastene og følger op på mål og "
+        "milepæle."
+    ),
+    5: (
+        "Juni 2017: projektbeskrivelsen for minianalysen er godkendt i styregruppen og politisk.\n"
+        "August 2017: styregruppen har drøftet en midtvejsstatus på minianalysen.\n"
+        "September 2017: kommunens politikker og strategier på området er gennemgået.\n"
+        "Oktober 2017: tilbudsviften er kortlagt.\n"
+        "November 2017: spørgeskema, fokusgrupper og interview er gennemført, og styregruppen har godkendt "
+        "minianalysen.\n"
+        "December 2017: politikerne har fået et beslutningsforslag om økonomien, og ansøgningen om et "
+        "rådgivningsforløb er sendt til Socialstyrelsen."
+    ),
+}
+# The project lead's cost in the grant period; the municipality pays as much again (50 %).
+FREDERIKSBERG_2017_BELOEB = {2017: 0, 2018: 433_000, 2019: 216_000}
+
+# (kode, fokus, ansøgt pr. år, bevilget pr. år, scorer, indsendt): invented example applications; each pays as much
+# as it applies for.
+OMLAEGNING_EKSEMPLER = [
+    (
+        "167",
+        "færre sager pr. rådgiver og hyppigere opfølgning på foranstaltningerne",
+        {2017: 300_000, 2018: 800_000, 2019: 600_000},
+        {2017: 300_000, 2018: 700_000, 2019: 500_000},
+        [3, 3, 2, 3],
+        date(2017, 2, 24),
+    ),
+    (
+        "657",
+        "flere anbringelser i netværk og plejefamilie frem for på institution",
+        {2017: 400_000, 2018: 900_000, 2019: 600_000},
+        {2017: 400_000, 2018: 800_000, 2019: 500_000},
+        [3, 2, 3, 2],
+        date(2017, 2, 28),
+    ),
+]
+
+
+def _omlaegning_eksempelsvar(fokus: str) -> dict[int, str]:
+    return {
+        1: f"{EKSEMPEL}Kommunen kortlægger sine tilbud og spørger ledere og medarbejdere med fokus på {fokus}.",
+        2: f"{EKSEMPEL}Omlægningen skal især give {fokus}.",
+        3: f"{EKSEMPEL}Udviklingsplanen skrives i efteråret 2017 med rådgivning fra Socialstyrelsen.",
+        4: f"{EKSEMPEL}En styregruppe med direktøren og afdelingscheferne, en tværfaglig projektgruppe og en "
+        "projektleder.",
+        5: f"{EKSEMPEL}Minianalysen er færdig i november 2017, udviklingsplanen i marts 2018.",
+    }
+
+
+def indlaes_omlaegningsprogram(*, ministeriet: Bruger) -> Program | None:
+    """The 2017–2019 programme with its own set-up: Frederiksberg's, Hvidovre's and Herning's applications submitted,
+    assessed on the programme's criteria, decided and granted, and Frederiksberg's organisation and milestone plan.
+    Does nothing if the programme exists."""
+    if Program.objects.filter(navn=OMLAEGNING_PROGRAMNAVN).exists():
+        return None
+    with pghistory.context(user=ministeriet.pk):
+        program = program_opret(
+            navn=OMLAEGNING_PROGRAMNAVN,
+            beskrivelse=OMLAEGNING_BESKRIVELSE,
+            startdato=date(2017, 5, 1),
+            slutdato=date(2019, 12, 31),
+            samlet_budget=5_700_000,
+            ansoegningsfrist=OMLAEGNING_FRIST,
+            status=ProgramStatus.AABEN,
+        )
+    omlaegningens_opsaetning(program=program, ministeriet=ministeriet)
+    frederiksberg = Kommune.objects.get(kode="147")
+    ansoegning = _indsend_omlaegning(
+        program, frederiksberg, FREDERIKSBERG_2017_SVAR, FREDERIKSBERG_2017_BELOEB, date(2017, 2, 27), ministeriet
+    )
+    _vurder_omlaegning(ansoegning, ministeriet, [4, 3, 3, 3])
+    _bevilg_omlaegning(ansoegning, ministeriet, FREDERIKSBERG_2017_BELOEB)
+    for kode, fokus, beloeb, bevilling, scorer, dag in OMLAEGNING_EKSEMPLER:
+        kommune = Kommune.objects.get(kode=kode)
+        ansoegning = _indsend_omlaegning(program, kommune, _omlaegning_eksempelsvar(fokus), beloeb, dag, ministeriet)
+        _vurder_omlaegning(ansoegning, ministeriet, scorer)
+        _bevilg_omlaegning(ansoegning, ministeriet, bevilling)
+    with pghistory.context(user=ministeriet.pk):
+        program = program_saet_status(program=program, status=ProgramStatus.I_GANG)
+    _omlaegningens_organisation(program.deltagelser.get(kommune=frederiksberg), ministeriet)
+    return program
+
+
+def _indsend_omlaegning(program, kommune, svar, beloeb, dag: date, ministeriet: Bruger) -> Ansoegning:
+    """Written and submitted by the municipality's demo lead (or registered by the ministry); the municipality's
+    own money equals the amount applied for each year: the 50 % the programme asks for."""
+    leder = kommune.projektledere.first() or ministeriet
+    felter = _eksempel(kommune, "")
+    indhold = Ansoegningsindhold(**{felt: felter[felt] for felt in SEKTION_A}, svar=svar)
+    with pghistory.context(user=leder.pk):
+        ansoegning = ansoegning_opret(program=program, kommune=kommune)
+        ansoegning_gem(ansoegning=ansoegning, indhold=indhold, beloeb=beloeb, egenfinansiering=beloeb, bruger=leder)
+        ansoegning_indsend(ansoegning=ansoegning, bruger=leder, nu=dansk_tidspunkt(dag, time(10, 30)))
+    ansoegning.refresh_from_db()
+    return ansoegning
+
+
+def _vurder_omlaegning(ansoegning: Ansoegning, ministeriet: Bruger, scorer: list[int]) -> None:
+    data = {
+        **{f"forudsaetning_{nr}": True for nr in range(1, len(OMLAEGNING_FORUDSAETNINGER) + 1)},
+        "forudsaetning_2_kommentar": f"{EKSEMPEL}Byrådet har besluttet medfinansieringen.",
+        **{f"kriterie_{nr}": score for nr, score in enumerate(scorer, start=1)},
+        "kriterie_1_kommentar": f"{EKSEMPEL}Minianalysen er grundigt planlagt og dækker både myndighed og almenområde."
+        if scorer[0] == OMLAEGNING_SKALA[1]
+        else f"{EKSEMPEL}Minianalysen er beskrevet, men kortlægningen af tilbudsviften er tynd.",
+        "anbefaling": Anbefaling.UDVAELG,
+        "anbefaling_begrundelse": f"{EKSEMPEL}Anbefales udvalgt.",
+    }
+    vurdering_gem(
+        vurdering=Vurdering(ansoegning=ansoegning, bedoemmer=ministeriet),
+        bruger=ministeriet,
+        indhold=Vurderingsindhold(**data),
+        version=0,
+    )
+
+
+def _bevilg_omlaegning(ansoegning: Ansoegning, ministeriet: Bruger, bevillinger: dict[int, int]) -> None:
+    afgoerelse_traef(
+        ansoegning=ansoegning,
+        udvalgt=True,
+        begrundelse=f"{EKSEMPEL}Udvalgt: minianalysen og medfinansieringen er på plads. Tilskuddet dækker "
+        "halvdelen af projektets budget.",
+        bevillinger=bevillinger,
+        bruger=ministeriet,
+        nu=OMLAEGNING_AFGOERELSESDATO,
+    )
+
+
+# Frederiksberg's organisation in the 2017 programme: the roles of its project description, the people invented.
+# (rolle, navn, titel)
+OMLAEGNING_ORGANISATION = [
+    ("styregruppe", "Eksempel Direktør", "Direktør, Børne- og Ungeområdet"),
+    ("styregruppe", "Eksempel Afdelingschef", "Konstitueret afdelingschef, Familieafdelingen"),
+    ("styregruppe", "Eksempel Skolechef", "Skolechef"),
+    ("styregruppe", "Eksempel Dagtilbudschef", "Dagtilbudschef"),
+    ("styregruppe", "Eksempel Stabschef", "Chef for staben"),
+    ("projektejer", "Eksempel Afdelingschef", "Konstitueret afdelingschef, Familieafdelingen"),
+    ("projektgruppe", "Eksempel Sektionsleder Skole", "Sektionsleder, Skoleafdelingen"),
+    ("projektgruppe", "Eksempel Sektionsleder Dagtilbud", "Sektionsleder, Dagtilbudsafdelingen"),
+    ("projektgruppe", "Eksempel Sektionsleder Familie", "Sektionsleder, Familieafdelingen"),
+    ("projektgruppe", "Eksempel Sekretariatsleder", "Sekretariatsleder, staben"),
+    ("projektgruppe", "Eksempel Sundhedsplejerske", "Ledende sundhedsplejerske"),
+    ("projektgruppe", "Eksempel Chefpsykolog", "Chefpsykolog, Fællesrådgivningen"),
+    ("projektleder", "Eksempel Projektleder Frederiksberg", "Projektleder, Børne- og Ungeområdet"),
+]
+# (måned, milepæl, ansvarlig): the plan as submitted in February 2017, nothing done yet.
+OMLAEGNING_MILEPAELE = [
+    (date(2017, 6, 1), "Projektbeskrivelsen for minianalysen er godkendt i styregruppen og politisk", "Styregruppen"),
+    (date(2017, 8, 1), "Styregruppen har drøftet en midtvejsstatus på minianalysen", "Projektleder"),
+    (date(2017, 9, 1), "Politikker og strategier på området er gennemgået", "Projektleder"),
+    (date(2017, 10, 1), "Tilbudsviften er kortlagt", "Projektgruppen"),
+    (date(2017, 11, 1), "Spørgeskema, fokusgrupper og interview er gennemført", "Projektleder"),
+    (date(2017, 11, 1), "Minianalysen er godkendt i styregruppen", "Projektejer"),
+    (date(2017, 12, 1), "Politikerne har fået et beslutningsforslag om økonomien i omlægningen", "Projektejer"),
+    (date(2017, 12, 1), "Ansøgningen om et rådgivningsforløb er sendt til Socialstyrelsen", "Projektleder"),
+]
+
+
+def _omlaegningens_organisation(deltagelse: Deltagelse, ministeriet: Bruger) -> None:
+    leder = deltagelse.kommune.projektledere.first() or ministeriet
+    for nr, (rolle, navn, titel) in enumerate(OMLAEGNING_ORGANISATION):
+        projektdeltager_gem(
+            deltagelse=deltagelse,
+            navn=navn,
+            rolle=rolle,
+            titel=f"{titel} (eksempeldata)",
+            raekkefoelge=nr,
+            bruger=leder,
+        )
+    for maaned, titel, ansvarlig in OMLAEGNING_MILEPAELE:
+        milepael_gem(
+            deltagelse=deltagelse, titel=titel, ansvarlig=ansvarlig, maaned=maaned, note="Eksempeldata.", bruger=leder
+        )

@@ -285,6 +285,7 @@ def sammenligning_for(program: Program, user) -> Sammenligning:
 class BudgetAar:
     aar: int
     ansoegt: int | None
+    egen: int | None  # the municipality's own money in its application's budget
     bevilget: int | None
     forbrugt: int | None
     bemaerkning: str
@@ -301,6 +302,13 @@ class BudgetDeltager:
     bevilget: int = 0
     forbrugt: int | None = None  # None: no spending reported for any year, so the total is not "0 kr."
     rest: int = 0
+    egen: int = 0
+
+    @property
+    def andel_procent(self) -> Decimal | None:
+        """The municipality's own share of its project's whole budget as applied for, in per cent."""
+        samlet = (self.ansoegt or 0) + self.egen
+        return _en_decimal(Decimal(self.egen) * 100 / samlet) if samlet else None
 
     @property
     def ikke_indberettet(self) -> list[int]:
@@ -328,6 +336,8 @@ class Budget:
     alle: bool = True  # False for a lead, who sees only their own municipality's rows
     aar: list[int] = field(default_factory=list)
     samlet_budget: int = 0
+    medfinansiering_procent: int = 0  # the newest set-up's required share; 0: none
+    egen: int = 0
 
     @property
     def ikke_fordelt(self) -> int:
@@ -364,15 +374,21 @@ def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
         .prefetch_related("bevillinger")
         .order_by("kommune__kode")
     )
-    ansoegt: dict[int, dict[int, int]] = {}
-    for ansoegning_id, aar, beloeb in Ansoegningsbeloeb.objects.filter(
+    ansoegt: dict[int, dict[int, tuple[int, int]]] = {}
+    for ansoegning_id, aar, beloeb, egen in Ansoegningsbeloeb.objects.filter(
         ansoegning_id__in=[d.ansoegning_id for d in deltagelser if d.ansoegning_id]
-    ).values_list("ansoegning_id", "aar", "beloeb"):
-        ansoegt.setdefault(ansoegning_id, {})[aar] = beloeb
+    ).values_list("ansoegning_id", "aar", "beloeb", "egenfinansiering"):
+        ansoegt.setdefault(ansoegning_id, {})[aar] = (beloeb, egen)
     skrivbare = set(
         kommuner_til_skrivning(user).filter(pk__in=[d.kommune_id for d in deltagelser]).values_list("pk", flat=True)
     )
-    budget = Budget(deltagere=[], alle=not er_projektleder(user), aar=program.aar, samlet_budget=program.samlet_budget)
+    budget = Budget(
+        deltagere=[],
+        alle=not er_projektleder(user),
+        aar=program.aar,
+        samlet_budget=program.samlet_budget,
+        medfinansiering_procent=gaeldende_opsaetning(program).medfinansiering_procent,
+    )
     for deltagelse in deltagelser:
         bevillinger = {b.aar: b for b in deltagelse.bevillinger.all()}
         raekke = BudgetDeltager(
@@ -386,12 +402,15 @@ def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
         raekke.rest = raekke.bevilget - (raekke.forbrugt or 0)
         for aar in program.aar:
             bevilling = bevillinger.get(aar)
+            ansoegt_i_aar, egen_i_aar = ansoegt.get(deltagelse.ansoegning_id, {}).get(aar, (None, None))
+            raekke.egen += egen_i_aar or 0
             forbrugt = bevilling.forbrugt if bevilling else None
             rest = bevilling.rest if bevilling else None
             raekke.aar.append(
                 BudgetAar(
                     aar=aar,
-                    ansoegt=ansoegt.get(deltagelse.ansoegning_id, {}).get(aar),
+                    ansoegt=ansoegt_i_aar,
+                    egen=egen_i_aar,
                     bevilget=bevilling.bevilget if bevilling else None,
                     forbrugt=forbrugt,
                     bemaerkning=bevilling.forbrug_bemaerkning if bevilling else "",
@@ -401,6 +420,7 @@ def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
             )
         budget.deltagere.append(raekke)
         budget.ansoegt += raekke.ansoegt or 0
+        budget.egen += raekke.egen
         budget.bevilget += raekke.bevilget
         if raekke.forbrugt is not None:
             budget.forbrugt = (budget.forbrugt or 0) + raekke.forbrugt

@@ -67,16 +67,17 @@ def _nye_fremskridt(user) -> list[Opgave]:
 
 
 def til_projektleder(user) -> list[Opgave]:
-    """The strategy each of the lead's participations owes while its programme runs (to create, to submit, to correct
-    after the ministry's comment), every late action of an approved strategy, and each goal the municipality measures
-    itself without a follow-up this year (4 queries)."""
+    """The strategy each of the lead's participations owes while its programme runs (from its start: to create, to
+    submit, to correct after the ministry's comment), every late action of an approved strategy, and each goal the
+    municipality measures itself without a follow-up this year (4 queries)."""
     opgaver = []
     for raekke in mine_deltagelser(user):
         deltagelse, strategi = raekke.deltagelse, raekke.strategi
         if deltagelse.program.status == ProgramStatus.AFSLUTTET:
             continue
         kommune = deltagelse.kommune.navn
-        if strategi is None:
+        # A programme that has not begun asks for no strategy yet.
+        if strategi is None and deltagelse.program.startdato <= tid.i_dag():
             opgaver.append(
                 Opgave(
                     STRATEGI,

@@ -22,8 +22,27 @@ class AnsoegningForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        opsaetning = self.instance.opsaetning
-        self.afsnit = list(opsaetning.afsnit.all())
+        self.afsnit = list(self.instance.opsaetning.afsnit.all())
+        self.medfinansiering = self.instance.opsaetning.medfinansiering_procent
+        self._afsnitsfelter()
+        budgetfelter = self._budgetfelter()
+        self.fields["cvr"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.helper = FormHelper()
+        self.helper.form_tag = True
+        self.helper.layout = Layout(
+            Fieldset("A. Kommunen", *SEKTION_A, "afventer_politisk_godkendelse"),
+            *[Fieldset(a.overskrift, f"afsnit_{a.nr}") for a in self.afsnit],
+            Fieldset("Budget", *budgetfelter),
+            HTML(
+                '<p class="form-hint">Du kan gemme en kladde når som helst. '
+                "Alt skal først være udfyldt, når I indsender.</p>"
+            ),
+        )
+        self.helper.add_input(Submit("gem", "Gem kladde"))
+        self.helper.add_input(Submit("gem_og_se", "Gem og gå til indsendelse", css_class="button-secondary"))
+
+    def _afsnitsfelter(self) -> None:
+        """One text field per section of the form the application is written in."""
         gemte = {b.afsnit.nr: b.tekst for b in besvarelse(self.instance)} if self.instance.pk else {}
         if self.is_bound:
             # Browsers count a line break as one character but send two; count as the live counter did.
@@ -45,13 +64,16 @@ class AnsoegningForm(forms.ModelForm):
                     "max_length": f"{a.overskrift} må højst være {tal(a.tegngraense)} tegn (den har %(show_value)s)."
                 },
             )
-        program = self.instance.program
-        self.medfinansiering = opsaetning.medfinansiering_procent
+
+    def _budgetfelter(self) -> list[str]:
+        """The amount applied for per programme year and, where the programme requires co-financing, the
+        municipality's own money per year; returns the fields' names in order."""
+        opsaetning, program = self.instance.opsaetning, self.instance.program
         eksisterende = {b.aar: b for b in self.instance.beloeb.all()} if self.instance.pk else {}
         hjaelp = "Hele kroner, uden punktummer."
         if opsaetning.maks_beloeb is not None:
             hjaelp += f" En kommune kan højst søge {tal(opsaetning.maks_beloeb)} kr. i alt."
-        budgetfelter = []
+        navne = []
         for aar in program.aar:
             self.fields[f"beloeb_{aar}"] = forms.IntegerField(
                 label=f"Ansøgt beløb {aar} (kr.)",
@@ -62,7 +84,7 @@ class AnsoegningForm(forms.ModelForm):
                 help_text=hjaelp,
                 widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
             )
-            budgetfelter.append(f"beloeb_{aar}")
+            navne.append(f"beloeb_{aar}")
             if self.medfinansiering:
                 self.fields[f"egenfinansiering_{aar}"] = forms.IntegerField(
                     label=f"Kommunens egenfinansiering {aar} (kr.)",
@@ -73,21 +95,8 @@ class AnsoegningForm(forms.ModelForm):
                     "budget (ansøgt beløb + egenfinansiering).",
                     widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
                 )
-                budgetfelter.append(f"egenfinansiering_{aar}")
-        self.fields["cvr"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
-        self.helper = FormHelper()
-        self.helper.form_tag = True
-        self.helper.layout = Layout(
-            Fieldset("A. Kommunen", *SEKTION_A, "afventer_politisk_godkendelse"),
-            *[Fieldset(a.overskrift, f"afsnit_{a.nr}") for a in self.afsnit],
-            Fieldset("Budget", *budgetfelter),
-            HTML(
-                '<p class="form-hint">Du kan gemme en kladde når som helst. '
-                "Alt skal først være udfyldt, når I indsender.</p>"
-            ),
-        )
-        self.helper.add_input(Submit("gem", "Gem kladde"))
-        self.helper.add_input(Submit("gem_og_se", "Gem og gå til indsendelse", css_class="button-secondary"))
+                navne.append(f"egenfinansiering_{aar}")
+        return navne
 
     def clean(self):
         data = super().clean()

@@ -70,3 +70,22 @@ def test_no_follow_up_is_asked_for_an_indicator_goal_a_draft_or_another_municipa
     strategi.deltagelse.program.status = ProgramStatus.AFSLUTTET
     strategi.deltagelse.program.save(update_fields=["status"])
     assert opfoelgningsopgaver(projektleder_101) == []
+
+
+def test_a_strategy_is_asked_for_from_the_programmes_start_not_before(settings, kobenhavn, projektleder_101):
+    from strategi.opgaver import STRATEGI
+    from tests.kommuner.factories import ProgramFactory
+    from tests.strategi.factories import deltagelse_for
+
+    program = ProgramFactory()  # 2011–2012
+    deltagelse_for(kobenhavn, program)
+    program.status = ProgramStatus.I_GANG
+    program.save(update_fields=["status"])
+
+    def strategiopgaver():
+        return [o for o in opgaver_for(projektleder_101) if o.art == STRATEGI]
+
+    settings.PORTAL_I_DAG = "2010-12-31"
+    assert strategiopgaver() == []
+    settings.PORTAL_I_DAG = "2011-01-01"
+    assert [o.titel for o in strategiopgaver()] == ["Opret Københavns forebyggelsesstrategi"]

@@ -11,6 +11,7 @@ from kommuner.demo import (
     indlaes_demo_organisation,
     indlaes_demo_program,
     indlaes_naeste_program,
+    indlaes_omlaegningsprogram,
 )
 from kommuner.models import Bruger, Kommune, Program
 from kommuner.services.kommuner import bruger_opret
@@ -70,6 +71,7 @@ class Command(BaseCommand):
             # The delivery freezes the profiles and strategies loaded above.
             indlaes_demo_strategileverance(ministeriet=ministeriet, program=Program.objects.get(navn=PROGRAMNAVN))
             indlaes_naeste_program(ministeriet=ministeriet)
+            indlaes_omlaegningsprogram(ministeriet=ministeriet)
             if alle_kommuner:
                 for kommune in Kommune.objects.exclude(
                     kode__in=[k for _, _, koder, _, _ in DEMO_BRUGERE for k in koder]
