@@ -393,6 +393,8 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("programmer/<int:pk>/tidsplan/", "program", "GET"): ALLE,
     ("programmer/<int:pk>/tidsplan/nyt/", "program", "GET"): KUN_MINISTERIET,
     ("programmer/<int:pk>/tidsplan/nyt/", "program", "POST"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/tidsplan/kopier/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/tidsplan/kopier/", "program", "POST"): KUN_MINISTERIET,  # nothing chosen: the form again
     ("tidsplan/<int:pk>/rediger/", "tidsplanpunkt", "GET"): KUN_MINISTERIET,
     ("tidsplan/<int:pk>/rediger/", "tidsplanpunkt", "POST"): KUN_MINISTERIET,
     ("tidsplan/<int:pk>/slet/", "tidsplanpunkt", "POST"): (L, 403, 403, 403, 403, 302),
@@ -442,6 +444,8 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("programmer/<int:pk>/leverancer/", "program", "GET"): ALLE,
     ("programmer/<int:pk>/leverancer/ny/", "program", "GET"): KUN_MINISTERIET,
     ("programmer/<int:pk>/leverancer/ny/", "program", "POST"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/leverancer/kopier/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/leverancer/kopier/", "program", "POST"): KUN_MINISTERIET,  # nothing chosen: the form again
     ("leverancer/<int:pk>/", "leverance", "GET"): ALLE,
     ("leverancer/<int:pk>/<str:kode>/", "kommuneleverance", "GET"): (L, 200, 404, 200, 200, 200),
     ("leverancer/<int:pk>/<str:kode>/", "frb_kommuneleverance", "GET"): (L, 404, 200, 200, 200, 200),
