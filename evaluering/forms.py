@@ -1,6 +1,8 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Submit
 from django import forms
+from django.db.models import QuerySet
+from django.template.defaultfilters import pluralize
 
 from evaluering import tidsangivelse
 from evaluering.models import (
@@ -327,6 +329,28 @@ class DataleveranceForm(forms.Form):
             "aar": d["aar"],
             "frist": d["frist"],
         }
+
+
+class KopierFraProgramForm(forms.Form):
+    """Which other programme the timeline or the deliveries are copied from; the list shows how much each has."""
+
+    fra = forms.ModelChoiceField(
+        label="Kopiér fra",
+        queryset=Program.objects.none(),
+        empty_label="Vælg et program",
+        error_messages={
+            "required": "Vælg det program, der skal kopieres fra.",
+            "invalid_choice": "Vælg et program fra listen.",
+        },
+    )
+
+    def __init__(self, *args, kilder: QuerySet[Program], enhed: str, knap: str, action: str, **kwargs):
+        """`kilder` carry their count as `antal`; `enhed` is what is counted, "ental,flertal" as for `pluralize`."""
+        super().__init__(*args, **kwargs)
+        self.fields["fra"].queryset = kilder
+        self.fields["fra"].label_from_instance = lambda p: f"{p.navn} ({p.antal} {pluralize(p.antal, enhed)})"
+        self.helper = _helper(knap)
+        self.helper.form_action = action
 
 
 class LeverancevurderingForm(forms.Form):

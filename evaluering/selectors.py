@@ -368,6 +368,18 @@ def tidsplan_for(program: Program, user, *, i_dag: date | None = None) -> Tidspl
     return Tidsplan(program, poster, i_dag or tid.i_dag())
 
 
+def kilder_til_tidsplan(program: Program, user) -> QuerySet[Program]:
+    """The other programmes a timeline may be copied from: those with points on it, newest first, each with its
+    number of points as `antal`."""
+    return (
+        programmer_til_laesning(user)
+        .exclude(pk=program.pk)
+        .annotate(antal=Count("tidsplanpunkter"))
+        .filter(antal__gt=0)
+        .order_by("-startdato", "navn")
+    )
+
+
 # Deliveries ---------------------------------------------------------------------------------------
 
 
@@ -423,6 +435,18 @@ def leveranceoverblik(program: Program, user, *, nu: datetime | None = None) -> 
             )
         raekker.append(LeveranceRaekke(leverance, celler))
     return Leveranceoverblik(deltagelser, raekker)
+
+
+def kilder_til_leverancer(program: Program, user) -> QuerySet[Program]:
+    """The other programmes whose deliveries may be copied: those that ordered any, newest first, each with its
+    number of deliveries as `antal`."""
+    return (
+        programmer_til_laesning(user)
+        .exclude(pk=program.pk)
+        .annotate(antal=Count("dataleverancer"))
+        .filter(antal__gt=0)
+        .order_by("-startdato", "navn")
+    )
 
 
 # The calendar feed ---------------------------------------------------------------------------------

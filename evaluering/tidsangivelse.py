@@ -5,6 +5,7 @@ and "okt/nov 2012" a period of whole months. Stored as the first and last day pl
 timeline can place it and say it back the way it was meant.
 """
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -138,6 +139,30 @@ def fortolk(tekst: str) -> Tidsangivelse:
         )
 
     raise ValidationError(UGYLDIG, code="ugyldig")
+
+
+def maaneder_mellem(fra: date, til: date) -> int:
+    """Whole calendar months from one date's month to another's (days ignored): 15.1.2011 → 1.3.2012 is 14."""
+    return (til.year - fra.year) * 12 + til.month - fra.month
+
+
+def flyt(dag: date, maaneder: int) -> date:
+    """The same day of the month `maaneder` months later (earlier if negative); a month too short for the day gives
+    its last day (31 January + 1 month is 28 or 29 February)."""
+    aar, maaned = divmod(dag.year * 12 + dag.month - 1 + maaneder, 12)
+    return date(aar, maaned + 1, min(dag.day, calendar.monthrange(aar, maaned + 1)[1]))
+
+
+def forskyd(angivelse: Tidsangivelse, maaneder: int) -> Tidsangivelse:
+    """The time `maaneder` months later, meant the same way. Dates move by `flyt`; a week stays a whole ISO week
+    (the one its moved Monday falls in), a month or a period of months stays whole months."""
+    start, slut = flyt(angivelse.start, maaneder), flyt(angivelse.slut, maaneder)
+    if angivelse.praecision == Praecision.UGE:
+        start -= timedelta(days=start.weekday())
+        slut = start + timedelta(days=6)
+    elif angivelse.praecision in (Praecision.MAANED, Praecision.MAANEDER):
+        slut = _maanedens_sidste(slut.year, slut.month)
+    return Tidsangivelse(start, slut, angivelse.praecision)
 
 
 def _kontroller(angivelse: Tidsangivelse) -> Tidsangivelse:

@@ -8,6 +8,7 @@ urlpatterns = [
     # Timeline
     path("programmer/<int:pk>/tidsplan/", tidsplan.tidsplan, name="tidsplan"),
     path("programmer/<int:pk>/tidsplan/nyt/", tidsplan.tidsplanpunkt_opret, name="tidsplanpunkt_opret"),
+    path("programmer/<int:pk>/tidsplan/kopier/", tidsplan.tidsplan_kopier, name="tidsplan_kopier"),
     path("tidsplan/<int:pk>/rediger/", tidsplan.tidsplanpunkt_rediger, name="tidsplanpunkt_rediger"),
     path("tidsplan/<int:pk>/slet/", tidsplan.tidsplanpunkt_slet, name="tidsplanpunkt_slet"),
     # Meetings
@@ -39,6 +40,7 @@ urlpatterns = [
     # Deliveries to the evaluator
     path("programmer/<int:pk>/leverancer/", leverancer.leverance_liste, name="leverancer"),
     path("programmer/<int:pk>/leverancer/ny/", leverancer.dataleverance_opret, name="dataleverance_opret"),
+    path("programmer/<int:pk>/leverancer/kopier/", leverancer.leverancer_kopier, name="leverancer_kopier"),
     path("leverancer/<int:pk>/", leverancer.dataleverance_detalje, name="dataleverance"),
     path("leverancer/<int:pk>/<str:kode>/", leverancer.kommuneleverance, name="kommuneleverance"),
     path("leverancer/<int:pk>/<str:kode>/indsend/", leverancer.kommuneleverance_indsend, name="indsend"),

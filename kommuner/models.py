@@ -205,7 +205,7 @@ class Opsaetning(models.Model):
     medfinansiering_procent = models.PositiveSmallIntegerField(
         "krævet medfinansiering (%)",
         default=0,
-        validators=[MaxValueValidator(100, "Medfinansieringen kan højst være 100 %.")],
+        validators=[MaxValueValidator(100, "Medfinansieringen kan højst være 100 %%.")],
         help_text="Kommunens egen andel af projektets samlede budget. 0: ingen krav.",
     )
     udbetaling = models.TextField(

@@ -20,12 +20,15 @@ from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder, r
 from kommuner.models import (
     TEKSTFELTER,
     Afgoerelse,
+    Afsnit,
     Ansoegning,
     AnsoegningStatus,
     Bilag,
     Deltagelse,
+    Forudsaetning,
     Genaabningsanmodning,
     Kommune,
+    Kriterie,
     Kvittering,
     Milepael,
     Program,
@@ -92,6 +95,33 @@ def kan_redigere_program(user, program: Program) -> tuple[bool, str]:
     if not er_ministeriet(user):
         return False, "Kun ministeriet kan ændre et program."
     return True, ""
+
+
+# A programme's set-up (decision record 0056): the ministry sets up the application form and the assessment. Others
+# read the form through their application and never the assessors' guidance, so the set-up pages are the ministry's.
+
+
+def kan_redigere_opsaetning(user, program: Program) -> tuple[bool, str]:
+    if not er_ministeriet(user):
+        return False, "Kun ministeriet kan se og ændre programmets opsætning."
+    return True, ""
+
+
+def _punkt_i_program(model, user, pk):
+    qs = model.objects.select_related("opsaetning__program")
+    return get_or_404(qs.filter(opsaetning__program__in=programmer_til_laesning(user)), pk=pk)
+
+
+def access_afsnit(user, pk) -> Afsnit:
+    return _punkt_i_program(Afsnit, user, pk)
+
+
+def access_forudsaetning(user, pk) -> Forudsaetning:
+    return _punkt_i_program(Forudsaetning, user, pk)
+
+
+def access_kriterie(user, pk) -> Kriterie:
+    return _punkt_i_program(Kriterie, user, pk)
 
 
 def kan_oprette_ansoegning(user, program: Program, kommune: Kommune) -> tuple[bool, str]:

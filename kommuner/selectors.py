@@ -53,6 +53,16 @@ def gaeldende_opsaetning(program: Program) -> Opsaetning:
     return program.opsaetninger.order_by("-version").first()
 
 
+def opsaetningsversioner(program: Program) -> list[Opsaetning]:
+    """The programme's set-up versions, newest first, each with `indsendte`: how many applications written in it
+    have been submitted (at least once). One query."""
+    return list(
+        program.opsaetninger.annotate(
+            indsendte=Count("ansoegninger", filter=Q(ansoegninger__indsendt__isnull=False))
+        ).order_by("-version")
+    )
+
+
 @dataclass
 class Besvaret:
     afsnit: Afsnit
@@ -363,6 +373,41 @@ def _advarsel(aar: int, rest: int | None, forbrugt: int | None, i_aar: int) -> s
     return "Skal bruges i år, ellers betales resten tilbage"
 
 
+def _budgetraekke(
+    deltagelse: Deltagelse, ansoegt: dict[int, tuple[int, int]], kan_registrere: bool, aarene: list[int], i_aar: int
+) -> BudgetDeltager:
+    """One participant's years: applied for and own money (from its application), granted, spent and remaining."""
+    bevillinger = {b.aar: b for b in deltagelse.bevillinger.all()}
+    raekke = BudgetDeltager(
+        deltagelse=deltagelse,
+        aar=[],
+        kan_registrere=kan_registrere,
+        ansoegt=deltagelse.ansoegt_i_alt,
+        bevilget=deltagelse.bevilget_i_alt or 0,
+        forbrugt=deltagelse.forbrugt_i_alt,
+    )
+    raekke.rest = raekke.bevilget - (raekke.forbrugt or 0)
+    for aar in aarene:
+        bevilling = bevillinger.get(aar)
+        ansoegt_i_aar, egen_i_aar = ansoegt.get(aar, (None, None))
+        raekke.egen += egen_i_aar or 0
+        forbrugt = bevilling.forbrugt if bevilling else None
+        rest = bevilling.rest if bevilling else None
+        raekke.aar.append(
+            BudgetAar(
+                aar=aar,
+                ansoegt=ansoegt_i_aar,
+                egen=egen_i_aar,
+                bevilget=bevilling.bevilget if bevilling else None,
+                forbrugt=forbrugt,
+                bemaerkning=bevilling.forbrug_bemaerkning if bevilling else "",
+                rest=rest,
+                advarsel=_advarsel(aar, rest, forbrugt, i_aar),
+            )
+        )
+    return raekke
+
+
 def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
     """Applied, granted, spent and remaining per participant and year, with the same few queries however
     many participants there are. A lead sees only their own municipality's rows."""
@@ -390,34 +435,13 @@ def budget_for(program: Program, user, *, i_dag: date | None = None) -> Budget:
         medfinansiering_procent=gaeldende_opsaetning(program).medfinansiering_procent,
     )
     for deltagelse in deltagelser:
-        bevillinger = {b.aar: b for b in deltagelse.bevillinger.all()}
-        raekke = BudgetDeltager(
-            deltagelse=deltagelse,
-            aar=[],
-            kan_registrere=deltagelse.kommune_id in skrivbare,
-            ansoegt=deltagelse.ansoegt_i_alt,
-            bevilget=deltagelse.bevilget_i_alt or 0,
-            forbrugt=deltagelse.forbrugt_i_alt,
+        raekke = _budgetraekke(
+            deltagelse,
+            ansoegt.get(deltagelse.ansoegning_id, {}),
+            deltagelse.kommune_id in skrivbare,
+            program.aar,
+            i_aar,
         )
-        raekke.rest = raekke.bevilget - (raekke.forbrugt or 0)
-        for aar in program.aar:
-            bevilling = bevillinger.get(aar)
-            ansoegt_i_aar, egen_i_aar = ansoegt.get(deltagelse.ansoegning_id, {}).get(aar, (None, None))
-            raekke.egen += egen_i_aar or 0
-            forbrugt = bevilling.forbrugt if bevilling else None
-            rest = bevilling.rest if bevilling else None
-            raekke.aar.append(
-                BudgetAar(
-                    aar=aar,
-                    ansoegt=ansoegt_i_aar,
-                    egen=egen_i_aar,
-                    bevilget=bevilling.bevilget if bevilling else None,
-                    forbrugt=forbrugt,
-                    bemaerkning=bevilling.forbrug_bemaerkning if bevilling else "",
-                    rest=rest,
-                    advarsel=_advarsel(aar, rest, forbrugt, i_aar),
-                )
-            )
         budget.deltagere.append(raekke)
         budget.ansoegt += raekke.ansoegt or 0
         budget.egen += raekke.egen

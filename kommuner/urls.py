@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kommuner.views import ansoegninger, bevillinger, kommuner, organisation, programmer, vurderinger
+from kommuner.views import ansoegninger, bevillinger, kommuner, opsaetninger, organisation, programmer, vurderinger
 
 app_name = "kommuner"
 
@@ -15,6 +15,29 @@ urlpatterns = [
     path("programmer/nyt/", programmer.program_opret, name="program_opret"),
     path("programmer/<int:pk>/", programmer.program_detalje, name="program"),
     path("programmer/<int:pk>/rediger/", programmer.program_rediger, name="program_rediger"),
+    # A programme's set-up: the application form, the assessment and the money rules (ministry only)
+    path("programmer/<int:pk>/opsaetning/", opsaetninger.opsaetning, name="opsaetning"),
+    path(
+        "programmer/<int:pk>/opsaetning/forhaandsvisning/",
+        opsaetninger.forhaandsvisning,
+        name="opsaetning_forhaandsvisning",
+    ),
+    path("programmer/<int:pk>/opsaetning/pengeregler/", opsaetninger.pengeregler, name="pengeregler"),
+    path("programmer/<int:pk>/opsaetning/afsnit/nyt/", opsaetninger.afsnit_opret, name="afsnit_opret"),
+    path("opsaetning/afsnit/<int:pk>/", opsaetninger.afsnit_rediger, name="afsnit_rediger"),
+    path("opsaetning/afsnit/<int:pk>/slet/", opsaetninger.afsnit_slet, name="afsnit_slet"),
+    path("opsaetning/afsnit/<int:pk>/op/", opsaetninger.afsnit_op, name="afsnit_op"),
+    path("opsaetning/afsnit/<int:pk>/ned/", opsaetninger.afsnit_ned, name="afsnit_ned"),
+    path(
+        "programmer/<int:pk>/opsaetning/forudsaetninger/ny/",
+        opsaetninger.forudsaetning_opret,
+        name="forudsaetning_opret",
+    ),
+    path("opsaetning/forudsaetninger/<int:pk>/", opsaetninger.forudsaetning_rediger, name="forudsaetning_rediger"),
+    path("opsaetning/forudsaetninger/<int:pk>/slet/", opsaetninger.forudsaetning_slet, name="forudsaetning_slet"),
+    path("programmer/<int:pk>/opsaetning/kriterier/nyt/", opsaetninger.kriterie_opret, name="kriterie_opret"),
+    path("opsaetning/kriterier/<int:pk>/", opsaetninger.kriterie_rediger, name="kriterie_rediger"),
+    path("opsaetning/kriterier/<int:pk>/slet/", opsaetninger.kriterie_slet, name="kriterie_slet"),
     # Expressions of interest
     path("programmer/<int:pk>/ansoeg/", ansoegninger.ansoegning_opret, name="ansoegning_opret"),
     path("ansoegninger/<int:pk>/", ansoegninger.ansoegning_detalje, name="ansoegning"),

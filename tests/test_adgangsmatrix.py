@@ -48,6 +48,8 @@ ALLE = (L, 200, 200, 200, 200, 200)
 AABEN = (200, 200, 200, 200, 200, 200)
 KUN_MINISTERIET = (L, 403, 403, 403, 403, 200)
 LAAST = (L, 403, 403, 403, 403, 403)  # may read it, nobody may change it in this state
+KUN_MINISTERIET_FORM = (L, 403, 403, 403, 403, 400)  # the ministry's empty form: refused with its errors
+KUN_MINISTERIET_HANDLING = (L, 403, 403, 403, 403, 302)  # the ministry's action: back to the page with a message
 EGEN_KLADDE = (L, 200, 404, 404, 404, 404)  # the municipality's own draft: nobody else knows it exists
 MINISTERIETS_ARBEJDE = (L, 404, 404, 404, 404, 200)  # assessments, imports, jobs, minutes not yet approved
 EGEN_ORGANISATION = (L, 200, 404, 403, 403, 403)  # the municipality's own working data: its leads write it
@@ -98,6 +100,30 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("programmer/<int:pk>/", "program", "GET"): ALLE,
     ("programmer/<int:pk>/rediger/", "program", "GET"): KUN_MINISTERIET,
     ("programmer/<int:pk>/rediger/", "program", "POST"): KUN_MINISTERIET,
+    # A programme's set-up (decision record 0056): the ministry's, read and changed on its own pages. The items are
+    # the locked set-up's: a change would make a new version (rolled back here), a deletion of what has answers or
+    # scores is refused with a message.
+    ("programmer/<int:pk>/opsaetning/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/opsaetning/forhaandsvisning/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/opsaetning/pengeregler/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/opsaetning/pengeregler/", "program", "POST"): KUN_MINISTERIET_FORM,
+    ("programmer/<int:pk>/opsaetning/afsnit/nyt/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/opsaetning/afsnit/nyt/", "program", "POST"): KUN_MINISTERIET_FORM,
+    ("opsaetning/afsnit/<int:pk>/", "afsnit", "GET"): KUN_MINISTERIET,
+    ("opsaetning/afsnit/<int:pk>/", "afsnit", "POST"): KUN_MINISTERIET_FORM,
+    ("opsaetning/afsnit/<int:pk>/slet/", "afsnit", "POST"): KUN_MINISTERIET_HANDLING,
+    ("opsaetning/afsnit/<int:pk>/op/", "afsnit", "POST"): KUN_MINISTERIET_HANDLING,
+    ("opsaetning/afsnit/<int:pk>/ned/", "afsnit", "POST"): KUN_MINISTERIET_HANDLING,
+    ("programmer/<int:pk>/opsaetning/forudsaetninger/ny/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/opsaetning/forudsaetninger/ny/", "program", "POST"): KUN_MINISTERIET_FORM,
+    ("opsaetning/forudsaetninger/<int:pk>/", "forudsaetning", "GET"): KUN_MINISTERIET,
+    ("opsaetning/forudsaetninger/<int:pk>/", "forudsaetning", "POST"): KUN_MINISTERIET_FORM,
+    ("opsaetning/forudsaetninger/<int:pk>/slet/", "forudsaetning", "POST"): KUN_MINISTERIET_HANDLING,
+    ("programmer/<int:pk>/opsaetning/kriterier/nyt/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/opsaetning/kriterier/nyt/", "program", "POST"): KUN_MINISTERIET_FORM,
+    ("opsaetning/kriterier/<int:pk>/", "kriterie", "GET"): KUN_MINISTERIET,
+    ("opsaetning/kriterier/<int:pk>/", "kriterie", "POST"): KUN_MINISTERIET_FORM,
+    ("opsaetning/kriterier/<int:pk>/slet/", "kriterie", "POST"): KUN_MINISTERIET_HANDLING,
     ("programmer/<int:pk>/ansoeg/", "nyt_program", "POST"): (L, 302, 404, 403, 403, 403),  # for København
     ("ansoegninger/<int:pk>/", "ansoegning", "GET"): (L, 200, 404, 200, 404, 200),
     ("ansoegninger/<int:pk>/", "kladde", "GET"): EGEN_KLADDE,
@@ -373,6 +399,8 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("programmer/<int:pk>/tidsplan/", "program", "GET"): ALLE,
     ("programmer/<int:pk>/tidsplan/nyt/", "program", "GET"): KUN_MINISTERIET,
     ("programmer/<int:pk>/tidsplan/nyt/", "program", "POST"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/tidsplan/kopier/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/tidsplan/kopier/", "program", "POST"): KUN_MINISTERIET,  # nothing chosen: the form again
     ("tidsplan/<int:pk>/rediger/", "tidsplanpunkt", "GET"): KUN_MINISTERIET,
     ("tidsplan/<int:pk>/rediger/", "tidsplanpunkt", "POST"): KUN_MINISTERIET,
     ("tidsplan/<int:pk>/slet/", "tidsplanpunkt", "POST"): (L, 403, 403, 403, 403, 302),
@@ -422,6 +450,8 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("programmer/<int:pk>/leverancer/", "program", "GET"): ALLE,
     ("programmer/<int:pk>/leverancer/ny/", "program", "GET"): KUN_MINISTERIET,
     ("programmer/<int:pk>/leverancer/ny/", "program", "POST"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/leverancer/kopier/", "program", "GET"): KUN_MINISTERIET,
+    ("programmer/<int:pk>/leverancer/kopier/", "program", "POST"): KUN_MINISTERIET,  # nothing chosen: the form again
     ("leverancer/<int:pk>/", "leverance", "GET"): ALLE,
     ("leverancer/<int:pk>/<str:kode>/", "kommuneleverance", "GET"): (L, 200, 404, 200, 200, 200),
     ("leverancer/<int:pk>/<str:kode>/", "frb_kommuneleverance", "GET"): (L, 404, 200, 200, 200, 200),

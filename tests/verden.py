@@ -131,9 +131,14 @@ def _kommuner_og_programmer(b) -> dict:
         maaned=date(2012, 6, 1),
         bruger=leder,
     )
+    # The set-up of the programme both applied to: locked by their submissions, criterion 1 scored.
+    opsaetning = program.opsaetninger.order_by("-version").first()
     return {
         "kommune": {"kode": "101"},
         "program": {"pk": program.pk},
+        "afsnit": {"pk": opsaetning.afsnit.order_by("nr")[1].pk},
+        "forudsaetning": {"pk": opsaetning.forudsaetninger.first().pk},
+        "kriterie": {"pk": opsaetning.kriterier.first().pk},
         "aabent_program": {"pk": aabent.pk},
         "nyt_program": {"pk": nyt.pk},
         "ansoegning": {"pk": ansoegning.pk},

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from evaluering.models import (
@@ -21,8 +22,9 @@ from evaluering.models import (
 )
 from evaluering.permissions import indsendbar_tilstand
 from evaluering.snapshot import BYGGERE, byg_snapshot, sha256
+from evaluering.tidsangivelse import flyt, maaneder_mellem
 from forebyggelse import tid
-from forebyggelse.formatering import dansk_tid, tidspunkt
+from forebyggelse.formatering import UgyldigtTidspunkt, dansk_tid, dansk_tidspunkt, tidspunkt
 from kommuner.models import Bruger, Deltagelse, Program
 from kommuner.notifikationer import send_til_projektledere
 
@@ -63,6 +65,51 @@ def dataleverance_opret(
             [Kommuneleverance(dataleverance=leverance, deltagelse=d) for d in program.deltagelser.all()]
         )
     return leverance
+
+
+def _flyttet_frist(frist: datetime, maaneder: int) -> datetime:
+    """The same Danish wall-clock time on the day `maaneder` months later (12.00 stays 12.00 across summer time)."""
+    lokal = dansk_tid(frist)
+    return dansk_tidspunkt(flyt(lokal.date(), maaneder), lokal.time())
+
+
+@transaction.atomic
+def leverancer_kopier(*, fra: Program, til: Program, bruger: Bruger) -> list[Dataleverance]:
+    """Order in `til` the deliveries `fra` ordered: the same titles, descriptions and contents, the year moved by
+    the years between the programmes' starts and the deadline by the whole months. Each is ordered through
+    `dataleverance_opret`, so every participant gets its part as when the ministry orders one by hand. All or
+    none: a delivery that cannot be ordered in `til` (its year outside the programme) stops the copy."""
+    til = Program.objects.select_for_update().get(pk=til.pk)
+    if fra.pk == til.pk:
+        raise ValidationError({"fra": "Vælg et andet program end dette."})
+    antal = til.dataleverancer.count()
+    if antal:
+        raise ValidationError(
+            f"Programmet har allerede {antal} {pluralize(antal, 'dataleverance,dataleverancer')}; "
+            "kopiér kun, når der ikke er bestilt nogen."
+        )
+    kilde = list(fra.dataleverancer.order_by("frist", "pk"))
+    if not kilde:
+        raise ValidationError({"fra": f"{fra.navn} har ingen dataleverancer."})
+    aar, maaneder = til.startdato.year - fra.startdato.year, maaneder_mellem(fra.startdato, til.startdato)
+    nye = []
+    for leverance in kilde:
+        try:
+            nye.append(
+                dataleverance_opret(
+                    program=til,
+                    titel=leverance.titel,
+                    indhold=leverance.indhold,
+                    frist=_flyttet_frist(leverance.frist, maaneder),
+                    bruger=bruger,
+                    beskrivelse=leverance.beskrivelse,
+                    aar=None if leverance.aar is None else leverance.aar + aar,
+                )
+            )
+        except (ValidationError, UgyldigtTidspunkt) as exc:
+            grund = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            raise ValidationError(f"“{leverance.titel}” kan ikke kopieres: {grund}") from exc
+    return nye
 
 
 def _kommuneleverance(dataleverance: Dataleverance, deltagelse: Deltagelse) -> Kommuneleverance:

@@ -4,10 +4,12 @@ the frozen snapshots and the ministry's review."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from evaluering.forms import DataleveranceForm, LeverancevurderingForm
+from evaluering.forms import DataleveranceForm, KopierFraProgramForm, LeverancevurderingForm
 from evaluering.models import UDESTAAENDE, Kommuneleverance
 from evaluering.permissions import (
     access_dataleverance,
@@ -18,7 +20,7 @@ from evaluering.permissions import (
     kan_oprette_dataleverance,
     kan_vurdere_indsendelse,
 )
-from evaluering.selectors import leveranceoverblik
+from evaluering.selectors import kilder_til_leverancer, leveranceoverblik
 from evaluering.services import leverancer as services
 from evaluering.services.laest import laest_registrer
 from evaluering.snapshot import byg_snapshot
@@ -30,16 +32,64 @@ from kommuner.permissions import access_program
 from kommuner.roller import skriver_for
 
 
+def _kopiform(request, program, data=None) -> KopierFraProgramForm:
+    return KopierFraProgramForm(
+        data,
+        kilder=kilder_til_leverancer(program, request.user),
+        enhed="dataleverance,dataleverancer",
+        knap="Kopiér leverancerne",
+        action=reverse("evaluering:leverancer_kopier", args=[program.pk]),
+    )
+
+
 @require_safe
 def leverance_liste(request, pk):
     program = access_program(request.user, pk)
+    overblik = leveranceoverblik(program, request.user)
+    kan_oprette = kan_oprette_dataleverance(request.user, program)[0]
+    # Deliveries are copied only into a programme that has none, so the form is offered only then.
+    kopiform = _kopiform(request, program) if kan_oprette and not overblik.raekker else None
     return render(
         request,
         "evaluering/leverance_liste.html",
         {
             "program": program,
-            "overblik": leveranceoverblik(program, request.user),
-            "kan_oprette": kan_oprette_dataleverance(request.user, program)[0],
+            "overblik": overblik,
+            "kan_oprette": kan_oprette,
+            "kopiform": kopiform if kopiform and kopiform.fields["fra"].queryset.exists() else None,
+        },
+    )
+
+
+@require_safe_or_POST
+def leverancer_kopier(request, pk):
+    program = access_program(request.user, pk)
+    kraev(kan_oprette_dataleverance(request.user, program))
+    form = _kopiform(request, program, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        fra = form.cleaned_data["fra"]
+        try:
+            leverancer = services.leverancer_kopier(fra=fra, til=program, bruger=request.user)
+        except ValidationError as exc:
+            service_fejl_paa_form(form, exc)
+        else:
+            antal = len(leverancer)
+            messages.success(
+                request,
+                f"{antal} {pluralize(antal, 'dataleverance,dataleverancer')} er kopieret fra {fra.navn} og bestilt "
+                "hos de deltagende kommuner.",
+            )
+            return redirect("evaluering:leverancer", pk=program.pk)
+    return render(
+        request,
+        "evaluering/kopier_fra_program.html",
+        {
+            "program": program,
+            "form": form,
+            "afsnit": "evaluering/_kopier_leverancer.html",
+            "titel": "Kopiér leverancerne fra et andet program",
+            "tilbage": reverse("evaluering:leverancer", args=[program.pk]),
+            "tilbage_tekst": "Tilbage til dataleverancerne",
         },
     )
 

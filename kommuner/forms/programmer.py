@@ -46,6 +46,16 @@ class ProgramForm(forms.Form):
         error_messages={"required": "Vælg programmets status.", "invalid_choice": "Vælg en af statusserne på listen."},
     )
 
+    kopi_fra = forms.ModelChoiceField(
+        label="Opsætning",
+        queryset=Program.objects.none(),
+        required=False,
+        empty_label="Ministeriets standardskema",
+        help_text="Skemaets afsnit, vurderingens forudsætninger og kriterier og pengereglerne. Et tidligere programs "
+        "nyeste opsætning kopieres; du kan rette i kopien bagefter.",
+        error_messages={"invalid_choice": "Vælg en af opsætningerne på listen."},
+    )
+
     # Errors from the service on these model fields are shown on these form fields.
     FELT_FOR_MODELFELT = {"ansoegningsfrist": "frist_dato"}
 
@@ -68,6 +78,12 @@ class ProgramForm(forms.Form):
         else:
             kwargs.setdefault("initial", {"frist_tid": "12:00", "status": ProgramStatus.PLANLAGT})
         super().__init__(*args, **kwargs)
+        if program is None:
+            kopi_fra = self.fields["kopi_fra"]
+            kopi_fra.queryset = Program.objects.order_by("-startdato", "navn")
+            kopi_fra.label_from_instance = lambda p: f"Kopi af {p.navn}"
+        else:
+            del self.fields["kopi_fra"]  # a programme's set-up is changed on its own page, version by version
         self.helper = FormHelper()
         self.helper.add_input(Submit("gem", "Gem ændringer" if program else "Opret program"))
 
@@ -84,7 +100,8 @@ class ProgramForm(forms.Form):
     def service_data(self) -> dict:
         """The keyword arguments for program_opret / program_opdater."""
         d = self.cleaned_data
-        return {
+        kopi = {"kopi_fra": d["kopi_fra"]} if "kopi_fra" in self.fields else {}
+        return kopi | {
             "navn": d["navn"],
             "beskrivelse": d["beskrivelse"],
             "startdato": d["startdato"],

@@ -630,7 +630,7 @@ class Migration(migrations.Migration):
                         default=0,
                         help_text="Kommunens egen andel af projektets samlede budget. 0: ingen krav.",
                         validators=[
-                            django.core.validators.MaxValueValidator(100, "Medfinansieringen kan højst være 100 %.")
+                            django.core.validators.MaxValueValidator(100, "Medfinansieringen kan højst være 100 %%.")
                         ],
                         verbose_name="krævet medfinansiering (%)",
                     ),
@@ -675,7 +675,7 @@ class Migration(migrations.Migration):
                         default=0,
                         help_text="Kommunens egen andel af projektets samlede budget. 0: ingen krav.",
                         validators=[
-                            django.core.validators.MaxValueValidator(100, "Medfinansieringen kan højst være 100 %.")
+                            django.core.validators.MaxValueValidator(100, "Medfinansieringen kan højst være 100 %%.")
                         ],
                         verbose_name="krævet medfinansiering (%)",
                     ),

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from evaluering.tidsangivelse import Praecision, fortolk
+from evaluering.tidsangivelse import Praecision, Tidsangivelse, flyt, forskyd, fortolk, maaneder_mellem
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,42 @@ def test_bad_times_get_a_danish_reason(tekst, besked):
     with pytest.raises(ValidationError) as fejl:
         fortolk(tekst)
     assert besked in " ".join(fejl.value.messages)
+
+
+# Moving a time by whole months (a programme copied from an earlier one) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("dag", "maaneder", "flyttet"),
+    [
+        (date(2011, 3, 15), 13, date(2012, 4, 15)),
+        (date(2011, 3, 15), -2, date(2011, 1, 15)),
+        (date(2011, 1, 31), 1, date(2011, 2, 28)),  # the month is shorter: its last day
+        (date(2011, 1, 31), 13, date(2012, 2, 29)),  # a leap year's February
+        (date(2012, 2, 29), 12, date(2013, 2, 28)),
+        (date(2011, 10, 31), 14, date(2012, 12, 31)),
+        (date(2011, 12, 31), 0, date(2011, 12, 31)),
+    ],
+)
+def test_a_date_keeps_its_day_of_the_month_within_the_month(dag, maaneder, flyttet):
+    assert flyt(dag, maaneder) == flyttet
+
+
+def test_the_months_between_two_starts_ignore_the_days():
+    assert maaneder_mellem(date(2011, 1, 31), date(2012, 3, 1)) == 14
+    assert maaneder_mellem(date(2013, 1, 1), date(2011, 1, 31)) == -24
+
+
+@pytest.mark.parametrize(
+    ("skrevet", "maaneder", "start", "slut"),
+    [
+        ("31.1.2011", 1, date(2011, 2, 28), date(2011, 2, 28)),
+        ("1.3.2011–31.3.2011", 1, date(2011, 4, 1), date(2011, 4, 30)),  # a period of dates moves day by day
+        ("april 2011", 1, date(2011, 5, 1), date(2011, 5, 31)),  # a month stays the whole month
+        ("feb.–apr. 2011", 12, date(2012, 2, 1), date(2012, 4, 30)),
+        ("uge 7, 2011", 12, date(2012, 2, 13), date(2012, 2, 19)),  # a week stays a whole week: uge 7, 2012
+    ],
+)
+def test_a_moved_time_is_meant_the_same_way(skrevet, maaneder, start, slut):
+    tid = fortolk(skrevet)
+    assert forskyd(tid, maaneder) == Tidsangivelse(start, slut, tid.praecision)

@@ -29,7 +29,7 @@ from kommuner.models import (
     Genaabningsanmodning,
     Milepael,
 )
-from kommuner.services import ansoegninger, bevillinger, kommuner, oplysninger, programmer, vurderinger
+from kommuner.services import ansoegninger, bevillinger, kommuner, oplysninger, opsaetninger, programmer, vurderinger
 from kommuner.services.ansoegninger import Ansoegningsindhold, ansoegning_gem, ansoegning_send_tilbage
 from kommuner.services.bevillinger import afgoerelse_traef
 from tests.kommuner.factories import UDFYLDT, AnsoegningFactory, ProgramFactory
@@ -185,7 +185,7 @@ def test_every_permission_predicate_returns_a_reason(program, indsendt, kobenhav
 
 def test_services_do_not_ask_for_roles():
     """Who may act is the view's question (kan_*); services guard state."""
-    for modul in (ansoegninger, bevillinger, vurderinger, programmer, oplysninger):
+    for modul in (ansoegninger, bevillinger, vurderinger, programmer, oplysninger, opsaetninger):
         kilde = inspect.getsource(modul)
         for rolleord in ("kan_vurdere", "er_ministeriet", "er_projektleder", "kommuner_til_skrivning", "roller"):
             assert rolleord not in kilde, f"{modul.__name__} asks for a role: {rolleord}"
@@ -369,7 +369,7 @@ def test_a_submission_refuses_when_the_application_changed_while_its_receipt_was
 
 
 def test_every_service_takes_typed_keyword_arguments_only():
-    moduler = (ansoegninger, bevillinger, vurderinger, programmer, oplysninger, kommuner)
+    moduler = (ansoegninger, bevillinger, vurderinger, programmer, oplysninger, kommuner, opsaetninger)
     services = [
         f
         for modul in moduler
