@@ -9,4 +9,6 @@ class ProfilerConfig(AppConfig):
         from forebyggelse import sektioner
         from profiler.sektioner import programsektion
 
+        # The programme page and its set-up page: which indicators the programme's profiles show is part of the set-up.
         sektioner.registrer("program", programsektion)
+        sektioner.registrer("opsaetning", programsektion)

@@ -348,6 +348,8 @@ class ProgramindikatorForm(forms.Form):
 
 
 class KopierProgramindikatorerForm(forms.Form):
+    """Which programme's indicators to copy: `programmer` carry their count as `antal` (programmer_med_eget_udvalg)."""
+
     fra = forms.ModelChoiceField(
         label="Kopiér fra",
         queryset=Program.objects.none(),
@@ -361,6 +363,7 @@ class KopierProgramindikatorerForm(forms.Form):
     def __init__(self, *args, programmer, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["fra"].queryset = programmer
+        self.fields["fra"].label_from_instance = lambda p: f"{p.navn} ({p.antal} nøgletal)"
         self.helper = _hjaelper("Kopiér nøgletallene", navn="kopier")
 
 

@@ -8,8 +8,8 @@ from profiler.models import Programindikator
 
 
 def programsektion(request, program: Program) -> str:
-    """The programme page's section on its social profiles, for the ministry: which indicators they show and the
-    link to choose them. Nobody else sees the choice as part of the set-up (one query, the ministry's only)."""
+    """The section on the programme's social profiles on its page and its set-up page, for the ministry: which
+    indicators they show and the link to choose them. Nobody else sees it (one query, the ministry's only)."""
     if not er_ministeriet(request.user):
         return ""
     return render_to_string(

@@ -36,7 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import BigIntegerField, F, Max, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import BigIntegerField, Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -205,8 +205,16 @@ def programmets_deltagere(program: Program) -> list[Programdeltager]:
 
 
 def programmer_med_eget_udvalg() -> QuerySet[Program]:
-    """The programmes that chose their own indicators for their profiles: what another programme can copy."""
-    return Program.objects.filter(pk__in=Programindikator.objects.values("program")).order_by("-startdato", "navn")
+    """The programmes that chose their own indicators for their profiles, each with how many (`antal`): what another
+    programme can copy."""
+    antal = (
+        Programindikator.objects.filter(program=OuterRef("pk"))
+        .order_by()
+        .values("program")
+        .annotate(antal=Count("pk"))
+        .values("antal")
+    )
+    return Program.objects.annotate(antal=Subquery(antal)).filter(antal__gt=0).order_by("-startdato", "navn")
 
 
 def deltagende_kommuner() -> list[tuple[Program, list[Kommune]]]:

@@ -307,7 +307,10 @@ def test_the_copy_button_lists_the_programmes_with_a_selection_and_copies(client
     assert "Kopiér fra et andet program" not in client.get(_url(p2011)).content.decode()  # nothing to copy yet
     programindikatorer_vaelg(program=omlaegning, indikatorer=_indikatorer(*OMLAEGNINGENS))
     html = client.get(_url(p2011)).content.decode()
-    assert "Kopiér fra et andet program" in html and f'<option value="{omlaegning.pk}">Omlægning 2017</option>' in html
+    assert (
+        "Kopiér fra et andet program" in html
+        and f'<option value="{omlaegning.pk}">Omlægning 2017 (2 nøgletal)</option>' in html
+    )
     svar = client.post(_url(p2011, "kopier"), {"fra": omlaegning.pk}, follow=True)
     assert "Profilerne i Forebyggelsesprojektet 2011–2012 viser nu de samme 2 nøgletal som Omlægning 2017." in (
         svar.content.decode()
@@ -331,13 +334,15 @@ def test_a_bad_copy_is_refused_in_danish_and_nothing_changes(client_for, ministe
 # The programme page ----------------------------------------------------------------------------------------------
 
 
-def test_the_ministrys_programme_page_links_to_the_choice_and_nobody_elses_does(
+def test_the_ministrys_programme_and_set_up_pages_link_to_the_choice_and_nobody_elses_do(
     client_for, ministeriet, evaluator, programmer
 ):
     omlaegning = programmer[1]
-    html = client_for(ministeriet).get(f"/programmer/{omlaegning.pk}/").content.decode()
-    assert "Deltagernes profiler viser standardudvalget" in html and _url(omlaegning) in html
+    for side in ("", "opsaetning/"):
+        html = client_for(ministeriet).get(f"/programmer/{omlaegning.pk}/{side}").content.decode()
+        assert "Deltagernes profiler viser standardudvalget" in html and _url(omlaegning) in html
     programindikatorer_vaelg(program=omlaegning, indikatorer=_indikatorer(*OMLAEGNINGENS))
-    html = client_for(ministeriet).get(f"/programmer/{omlaegning.pk}/").content.decode()
-    assert "Deltagernes profiler viser programmets eget udvalg: 2 nøgletal." in html
+    for side in ("", "opsaetning/"):
+        html = client_for(ministeriet).get(f"/programmer/{omlaegning.pk}/{side}").content.decode()
+        assert "Deltagernes profiler viser programmets eget udvalg: 2 nøgletal." in html
     assert _url(omlaegning) not in client_for(evaluator).get(f"/programmer/{omlaegning.pk}/").content.decode()
