@@ -76,6 +76,13 @@ def besvarelse(ansoegning: Ansoegning) -> list[Besvaret]:
     return [Besvaret(afsnit=a, tekst=svar.get(a.pk, "")) for a in ansoegning.opsaetning.afsnit.all()]
 
 
+def egen_andel(ansoegt: int | None, egen: int) -> Decimal | None:
+    """The municipality's own money as a share of its project's whole budget (applied for + own), in per cent with
+    one decimal; None while there is no budget. The one place the application and budget pages take it from."""
+    samlet = (ansoegt or 0) + egen
+    return _en_decimal(Decimal(egen) * 100 / samlet) if samlet else None
+
+
 @dataclass
 class Finansiering:
     """The application's budget against its programme's money rules."""
@@ -87,14 +94,13 @@ class Finansiering:
 
     @property
     def andel_procent(self) -> Decimal | None:
-        """The municipality's own share of the project's whole budget, in per cent with one decimal."""
-        samlet = self.ansoegt + self.egen
-        return _en_decimal(Decimal(self.egen) * 100 / samlet) if samlet else None
+        return egen_andel(self.ansoegt, self.egen)
 
 
-def finansiering(ansoegning: Ansoegning, beloeb: list[Ansoegningsbeloeb]) -> Finansiering:
+def finansiering(ansoegning: Ansoegning, beloeb: list[Ansoegningsbeloeb], *, ansoegt_i_alt: int | None) -> Finansiering:
+    """`ansoegt_i_alt` is the application's total as `AnsoegningQuerySet.med_totaler` computes it."""
     return Finansiering(
-        ansoegt=sum(b.beloeb for b in beloeb),
+        ansoegt=ansoegt_i_alt or 0,
         egen=sum(b.egenfinansiering for b in beloeb),
         kraevet_procent=ansoegning.opsaetning.medfinansiering_procent,
         maks_beloeb=ansoegning.opsaetning.maks_beloeb,
@@ -316,9 +322,7 @@ class BudgetDeltager:
 
     @property
     def andel_procent(self) -> Decimal | None:
-        """The municipality's own share of its project's whole budget as applied for, in per cent."""
-        samlet = (self.ansoegt or 0) + self.egen
-        return _en_decimal(Decimal(self.egen) * 100 / samlet) if samlet else None
+        return egen_andel(self.ansoegt, self.egen)
 
     @property
     def ikke_indberettet(self) -> list[int]:

@@ -268,12 +268,13 @@ def _kvittering_html(ansoegning: Ansoegning, *, bruger: Bruger, nu: datetime) ->
     ansoegning.indsendt_af = bruger
     ansoegning.tilbagesendt_kommentar = ""
     beloeb = list(ansoegning.beloeb.all())
+    ansoegt_i_alt = _ansoegt_i_alt(ansoegning)
     context = {
         "ansoegning": ansoegning,
         "besvarelse": besvarelse(ansoegning),
         "beloeb": beloeb,
-        "finansiering": finansiering(ansoegning, beloeb),
-        "ansoegt_i_alt": _ansoegt_i_alt(ansoegning),
+        "finansiering": finansiering(ansoegning, beloeb, ansoegt_i_alt=ansoegt_i_alt),
+        "ansoegt_i_alt": ansoegt_i_alt,
         "bilag": list(ansoegning.bilag.all()),
     }
     return pdf_html("kommuner/pdf/kvittering.html", context, bruger=bruger, tidspunkt=nu)

@@ -147,7 +147,7 @@ def opsaetning_til_aendring(*, program: Program) -> Opsaetning:
     new version copied from it. Drafts never submitted move along to the new version with their answers (matched
     on the section's number), so a municipality still writing answers the form as it now is."""
     program = _laas_program(program)
-    nyeste = program.opsaetninger.order_by("-version").first()
+    nyeste = gaeldende_opsaetning(program)
     if not er_laast(nyeste):
         return nyeste
     version = (program.opsaetninger.aggregate(v=Max("version"))["v"] or 0) + 1

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from django.db import transaction
 
 from kommuner.models import Program, ProgramStatus
+from kommuner.selectors import gaeldende_opsaetning
 from kommuner.services.opsaetninger import opsaetning_opret
 
 
@@ -32,7 +33,7 @@ def program_opret(
     )
     program.full_clean()
     program.save()
-    kilde = kopi_fra.opsaetninger.order_by("-version").first() if kopi_fra is not None else None
+    kilde = gaeldende_opsaetning(kopi_fra) if kopi_fra is not None else None
     opsaetning_opret(program=program, kilde=kilde)
     return program
 

@@ -77,7 +77,7 @@ def _detalje(request, pk, *, form=None, indsend_fejl=None, status=200):
         "ansoegning": ansoegning,
         "besvarelse": besvarelse(ansoegning),
         "beloeb": beloeb,
-        "finansiering": finansiering(ansoegning, beloeb),
+        "finansiering": finansiering(ansoegning, beloeb, ansoegt_i_alt=ansoegning.ansoegt_i_alt),
         "frist": gaeldende_frist(ansoegning),
         "kan_redigere": kan_redigere,
         "kan_indsende": kan_sende,

@@ -62,7 +62,7 @@ def _vurdering_side(request, *, ansoegning, vurdering: Vurdering, tilbage_til: s
         "andre_vurderinger": list(andre),
         "besvarelse": besvarelse(ansoegning),
         "beloeb": beloeb,
-        "finansiering": finansiering(ansoegning, beloeb),
+        "finansiering": finansiering(ansoegning, beloeb, ansoegt_i_alt=ansoegning.ansoegt_i_alt),
         "historik": historik_for_vurdering(request.user, vurdering, request.GET.get("historik"))
         if vurdering.pk
         else None,
