@@ -47,7 +47,12 @@ class Fremdrift:
         Baggrundsjob.objects.filter(pk=self.job_id).update(fremdrift=procent, trin=trin[:300])
 
 
-Opgave = Callable[..., Resultat | None]
+@dataclass(frozen=True)
+class Fortsaetter:
+    """Returned by a job whose work goes on in other jobs (a report package's parts): they finish it."""
+
+
+Opgave = Callable[..., Resultat | Fortsaetter | None]
 # opgave name → the function doing the work; procrastinate's task of the same name runs it.
 OPGAVER: dict[str, Opgave] = {}
 
@@ -70,7 +75,7 @@ def koer_baggrundsjob(baggrundsjob_id: int) -> None:
     koer(baggrundsjob_id)
 
 
-def _fejltekst(exc: Exception) -> str:
+def fejltekst(exc: Exception) -> str:
     if isinstance(exc, JobFejl):
         return str(exc)
     if isinstance(exc, ValidationError):
@@ -96,12 +101,15 @@ def koer(baggrundsjob_id: int) -> None:
         with pghistory.context(user=job.bruger_id, baggrundsjob=job.pk):
             resultat = funktion(job=job, fremdrift=Fremdrift(job.pk), **job.argumenter) or Resultat()
     except Exception as exc:
-        Baggrundsjob.objects.filter(pk=job.pk).update(
-            status=Jobstatus.FEJLET, fejl=_fejltekst(exc), afsluttet=timezone.now()
-        )
+        baggrundsjob_fejlet(job_id=job.pk, fejl=fejltekst(exc))
         logger.exception("Baggrundsjob %s (%s) fejlede", job.pk, job.opgave)
         raise  # procrastinate records the failure too, with the traceback, for whoever runs the workers
-    Baggrundsjob.objects.filter(pk=job.pk).update(
+    if not isinstance(resultat, Fortsaetter):
+        baggrundsjob_afslut(job_id=job.pk, resultat=resultat)
+
+
+def baggrundsjob_afslut(*, job_id: int, resultat: Resultat) -> None:
+    Baggrundsjob.objects.filter(pk=job_id).update(
         status=Jobstatus.FAERDIG,
         fremdrift=100,
         trin="",  # the last step is over; the page shows the result instead
@@ -109,6 +117,10 @@ def koer(baggrundsjob_id: int) -> None:
         resultat_url=resultat.url,
         resultat_tekst=resultat.tekst,
     )
+
+
+def baggrundsjob_fejlet(*, job_id: int, fejl: str) -> None:
+    Baggrundsjob.objects.filter(pk=job_id).update(status=Jobstatus.FEJLET, fejl=fejl, afsluttet=timezone.now())
 
 
 def _koe(job: Baggrundsjob) -> None:

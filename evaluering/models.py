@@ -558,6 +558,36 @@ class Rapportpakke(models.Model):
         return self.filnavn
 
 
+class Pakkedel(models.Model):
+    """One share of a report package's files, made by whichever worker takes it, so a package is made by all the
+    workers there are, on any machine. The part that finishes last puts the package together; a part that fails is
+    tried again, and the package fails with a reason when one cannot be made. Deleted when the package is made."""
+
+    job = models.ForeignKey(Baggrundsjob, on_delete=models.CASCADE, related_name="pakkedele")
+    nummer = models.PositiveSmallIntegerField("nummer")
+    titel = models.CharField("titel", max_length=300)
+    # The participations whose files this part makes; none: the programme's own files (its report, data, dictionary).
+    deltagelser = models.JSONField("deltagelser", default=list, blank=True)
+    i_dag = models.DateField("dagen, pakken er dannet for")
+    datastand = models.DateTimeField("data pr.")
+    antal_filer = models.PositiveIntegerField("antal filer")
+    faerdige = models.PositiveIntegerField("dannede filer", default=0)
+    status = models.CharField("status", max_length=10, choices=Jobstatus.choices, default=Jobstatus.VENTER)
+    forsoeg = models.PositiveSmallIntegerField("forsøg", default=0)
+    # The files made: their manifest lines, and the files themselves as an uncompressed ZIP.
+    filer = models.JSONField("filer", default=list, blank=True)
+    indhold = models.BinaryField("indhold", blank=True, default=b"")
+
+    class Meta:
+        ordering = ["job", "nummer"]
+        verbose_name = "del af en rapportpakke"
+        verbose_name_plural = "dele af rapportpakker"
+        constraints = [models.UniqueConstraint(fields=["job", "nummer"], name="en_pakkedel_pr_nummer")]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
 # ---------------------------------------------------------------------------------------------------
 # Seen marks: what a user has opened, for the "new" tasks on their list (evaluering/opgaver.py)
 # ---------------------------------------------------------------------------------------------------

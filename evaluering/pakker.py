@@ -23,10 +23,12 @@ from evaluering.eksporter import DATAEKSPORTER, FORMATER, eksport_bytes
 from evaluering.models import Pakkeart
 from evaluering.rapporter import (
     DATA_PR,
+    Programtal,
     kommunestatus,
     kommunestatus_pdf,
     programstatus,
     programstatus_pdf,
+    programtal,
     snapshot_pdf,
 )
 from evaluering.selectors import datastand, seneste_indsendelser
@@ -69,6 +71,11 @@ class Pakkefil:
     def sha256(self) -> str:
         return hashlib.sha256(self.indhold).hexdigest()
 
+    @property
+    def linje(self) -> dict:
+        """The file's line in the manifest."""
+        return {"fil": self.navn, "sha256": self.sha256, "dannet": self.dannet.isoformat(), "kilde": self.kilde}
+
 
 def _navn(tekst: str) -> str:
     """A readable ASCII file name part: København → koebenhavn."""
@@ -92,28 +99,37 @@ class Trin:
     kolonner: list[Kolonne] | None = None  # a CSV's columns, for the data dictionary
 
 
+class _Engang:
+    """The programme-wide figures of one part of a package, read the first time a report needs them."""
+
+    def __init__(self, program: Program, bruger: Bruger, i_dag: date):
+        self.program, self.bruger, self.i_dag, self._tal = program, bruger, i_dag, None
+
+    def __call__(self) -> Programtal:
+        if self._tal is None:
+            self._tal = programtal(program=self.program, bruger=self.bruger, i_dag=self.i_dag)
+        return self._tal
+
+
 def _programstatus(program: Program, bruger: Bruger, i_dag: date) -> bytes:
     return programstatus_pdf(programstatus(program=program, bruger=bruger, i_dag=i_dag), bruger=bruger)
 
 
-def _kommunestatus(deltagelse: Deltagelse, bruger: Bruger, i_dag: date) -> bytes:
-    return kommunestatus_pdf(kommunestatus(deltagelse=deltagelse, bruger=bruger, i_dag=i_dag), bruger=bruger)
+def _kommunestatus(deltagelse: Deltagelse, bruger: Bruger, i_dag: date, tal: _Engang) -> bytes:
+    status = kommunestatus(deltagelse=deltagelse, bruger=bruger, i_dag=i_dag, tal=tal())
+    return kommunestatus_pdf(status, bruger=bruger)
 
 
-def _rapporttrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime) -> list[Trin]:
-    deltagelser = sorted(
-        Deltagelse.objects.filter(program=program).select_related("kommune", "program"), key=lambda d: d.kommune.kode
-    )
+def _deltagertrin(
+    program: Program, bruger: Bruger, i_dag: date, stand: datetime, deltagelser: list[Deltagelse]
+) -> list[Trin]:
+    """Each participant's reports: its status report, its social profile and (if the user may read it) its strategy."""
     aar = profilernes_seneste_aar([d.kommune for d in deltagelser])
-    strategier = {s.deltagelse_id: s for s in strategier_til_laesning(bruger).filter(deltagelse__program=program)}
-    trin = [
-        Trin(
-            "Programmets statusrapport",
-            "rapporter/programstatus.pdf",
-            AKTUELLE_DATA,
-            partial(_programstatus, program, bruger, i_dag),
-        )
-    ]
+    strategier = {
+        s.deltagelse_id: s for s in strategier_til_laesning(bruger).filter(deltagelse__in=[d.pk for d in deltagelser])
+    }
+    tal = _Engang(program, bruger, i_dag)
+    trin = []
     for d in deltagelser:
         mappe, navn, profilaar = f"rapporter/{_mappe(d)}", d.kommune.navn, aar[d.kommune.pk]
         trin += [
@@ -121,7 +137,7 @@ def _rapporttrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime)
                 f"Statusrapport for {navn}",
                 f"{mappe}/statusrapport.pdf",
                 AKTUELLE_DATA,
-                partial(_kommunestatus, d, bruger, i_dag),
+                partial(_kommunestatus, d, bruger, i_dag, tal),
             ),
             Trin(
                 f"Social profil for {navn}",
@@ -172,10 +188,13 @@ def _datatrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime) ->
     ]
 
 
-def _leverancetrin(program: Program, bruger: Bruger) -> list[Trin]:
+def _leverancetrin(program: Program, bruger: Bruger, deltagelser: list[Deltagelse]) -> list[Trin]:
     """Each municipality's latest submission of each delivery: its JSON (the checksummed bytes) and its PDF."""
     trin = []
+    mine = {d.pk for d in deltagelser}
     for indsendelse in seneste_indsendelser(program, bruger):
+        if indsendelse.kommuneleverance.deltagelse_id not in mine:
+            continue
         kl = indsendelse.kommuneleverance
         sti = f"leverancer/{kl.dataleverance.pk}-{_navn(kl.dataleverance.titel)}/{_mappe(kl.deltagelse)}"
         sti += f"-indsendelse-{indsendelse.nummer}"
@@ -200,36 +219,94 @@ def _ordbogstrin(trin: list[Trin]) -> Trin:
     return Trin("Dataordbog for CSV-filerne", ORDBOG, ORDBOG_KILDE, partial(csv_bytes, ORDBOG_KOLONNER, raekker))
 
 
-def pakkens_filer(
-    *, program: Program, art: str, bruger: Bruger, i_dag: date, stand: datetime, fremdrift: Fremdrift | None = None
-) -> Iterator[Pakkefil]:
-    trin = _rapporttrin(program, bruger, i_dag, stand)
+# A package is made in parts, each run by whichever worker takes it (evaluering/services/rapporter.py): the
+# programme's own files, then the participants in groups. A group reads the programme-wide figures once for all its
+# participants, so a part per participant would read them as often as there are participants.
+DELTAGERE_PR_DEL = 8
+
+
+@dataclass(frozen=True)
+class Del:
+    titel: str
+    deltagelser: list[int]  # none: the programme's own files
+
+
+def pakkens_dele(*, program: Program) -> list[Del]:
+    deltagelser = list(
+        Deltagelse.objects.filter(program=program).order_by("kommune__kode").values_list("pk", "kommune__navn")
+    )
+    stoerrelse = max(1, min(DELTAGERE_PR_DEL, -(-len(deltagelser) // 4)))
+    dele = [Del("Programmets egne filer", [])]
+    for start in range(0, len(deltagelser), stoerrelse):
+        gruppe = deltagelser[start : start + stoerrelse]
+        navne = gruppe[0][1] if len(gruppe) == 1 else f"{gruppe[0][1]} – {gruppe[-1][1]}"
+        dele.append(Del(f"Kommunernes filer: {navne}", [pk for pk, _ in gruppe]))
+    return dele
+
+
+def delens_trin(
+    *, program: Program, art: str, bruger: Bruger, i_dag: date, stand: datetime, deltagelser: list[int]
+) -> list[Trin]:
+    """The files of one part of the package; all are known before any is made, so the progress is exact."""
+    if not deltagelser:
+        trin = [
+            Trin(
+                "Programmets statusrapport",
+                "rapporter/programstatus.pdf",
+                AKTUELLE_DATA,
+                partial(_programstatus, program, bruger, i_dag),
+            )
+        ]
+        if art == Pakkeart.ALT:
+            trin += _datatrin(program, bruger, i_dag, stand)
+        return [*trin, _ordbogstrin(trin)]
+    dele = sorted(
+        Deltagelse.objects.filter(program=program, pk__in=deltagelser).select_related("kommune", "program"),
+        key=lambda d: d.kommune.kode,
+    )
+    trin = _deltagertrin(program, bruger, i_dag, stand, dele)
     if art == Pakkeart.ALT:
-        trin += _datatrin(program, bruger, i_dag, stand) + _leverancetrin(program, bruger)
-    trin.append(_ordbogstrin(trin))
+        trin += _leverancetrin(program, bruger, dele)
+    return trin
+
+
+def delens_filer(trin: list[Trin], *, fremdrift: Fremdrift | None = None) -> Iterator[Pakkefil]:
     for nr, t in enumerate(trin):
         if fremdrift:
             fremdrift(nr, len(trin), t.tekst)
         yield Pakkefil(t.navn, t.lav(), timezone.now(), t.kilde)
-    if fremdrift:
-        fremdrift(len(trin), len(trin), "ZIP-filen samles")
 
 
 def manifest_bytes(filer: list[Pakkefil]) -> bytes:
     return csv_bytes(MANIFEST_KOLONNER, [[f.navn, f.sha256, f.dannet, f.kilde] for f in filer])
 
 
-def zip_bytes(filer: list[Pakkefil], *, stand: datetime) -> bytes:
-    """The files and their manifest in a ZIP whose entries are sorted and dated with the data's state."""
+# Already compressed: deflating them again costs time and saves nothing.
+KOMPRIMEREDE = (".pdf", ".xlsx", ".zip")
+
+
+def zip_bytes(filer: list[Pakkefil], *, stand: datetime, manifest: bool = True) -> bytes:
+    """The files (and their manifest) in a ZIP whose entries are sorted and dated with the data's state."""
     tid = dansk_tid(stand).timetuple()[:6]
+    indhold = sorted((f.navn, f.indhold) for f in filer)
+    if manifest:
+        indhold.insert(0, (MANIFEST, manifest_bytes(filer)))
     ud = io.BytesIO()
-    with zipfile.ZipFile(ud, "w", compression=zipfile.ZIP_DEFLATED) as arkiv:
-        for navn, indhold in [(MANIFEST, manifest_bytes(filer)), *sorted((f.navn, f.indhold) for f in filer)]:
+    with zipfile.ZipFile(ud, "w") as arkiv:
+        for navn, data in indhold:
             info = zipfile.ZipInfo(navn, date_time=tid)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if navn.endswith(KOMPRIMEREDE) else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            arkiv.writestr(info, indhold)
+            arkiv.writestr(info, data)
     return ud.getvalue()
+
+
+def zip_filer(indhold: bytes, linjer: list[dict]) -> list[Pakkefil]:
+    """A part's files back from its ZIP and manifest lines (`Pakkefil.linje`)."""
+    with zipfile.ZipFile(io.BytesIO(indhold)) as arkiv:
+        return [
+            Pakkefil(f["fil"], arkiv.read(f["fil"]), datetime.fromisoformat(f["dannet"]), f["kilde"]) for f in linjer
+        ]
 
 
 @dataclass(frozen=True)
@@ -239,11 +316,23 @@ class Pakke:
     datastand: datetime
 
 
+def saml_pakke(filer: list[Pakkefil], *, stand: datetime) -> Pakke:
+    filer = sorted(filer, key=lambda f: f.navn)
+    return Pakke(zip_bytes(filer, stand=stand), [f.linje for f in filer], stand)
+
+
 def byg_pakke(*, program: Program, art: str, bruger: Bruger, i_dag: date, fremdrift: Fremdrift | None = None) -> Pakke:
+    """The whole package in this process, part after part (the workers make the parts side by side instead)."""
     stand = datastand()
-    filer = sorted(
-        pakkens_filer(program=program, art=art, bruger=bruger, i_dag=i_dag, stand=stand, fremdrift=fremdrift),
-        key=lambda f: f.navn,
-    )
-    manifest = [{"fil": f.navn, "sha256": f.sha256, "dannet": f.dannet.isoformat(), "kilde": f.kilde} for f in filer]
-    return Pakke(zip_bytes(filer, stand=stand), manifest, stand)
+    alle = [
+        delens_trin(program=program, art=art, bruger=bruger, i_dag=i_dag, stand=stand, deltagelser=d.deltagelser)
+        for d in pakkens_dele(program=program)
+    ]
+    i_alt, gjort, filer = sum(len(t) for t in alle), 0, []
+    for trin in alle:
+        for fil in delens_filer(trin):
+            filer.append(fil)
+            gjort += 1
+            if fremdrift:
+                fremdrift(gjort, i_alt, fil.navn)
+    return saml_pakke(filer, stand=stand)

@@ -101,25 +101,48 @@ class Kommunestatus:
         return {"bevilling.svg": self.bevilling_graf.svg_bytes} if self.bevilling_graf else {}
 
 
-def kommunestatus(*, deltagelse: Deltagelse, bruger: Bruger, i_dag: date) -> Kommunestatus:
-    """One participant's status as this user may see it (a strategy the user may not read shows no goals)."""
-    program = deltagelse.program
-    budget = budget_for(program, bruger, i_dag=i_dag)
-    raekke = next((r for r in budget.deltagere if r.deltagelse.pk == deltagelse.pk), None)
-    overblik = leveranceoverblik(program, bruger)
-    strategi = next(r for r in oversigt_for_program(program, bruger, i_dag=i_dag).raekker if r.deltagelse == deltagelse)
+@dataclass(frozen=True)
+class Programtal:
+    """The programme-wide figures a participant's report takes its lines from: a report package reads them once and
+    hands them to every participant's report, instead of each report reading the whole programme again."""
+
+    datastand: datetime
+    budget: Budget
+    leverancer: Leveranceoverblik
+    strategier: Oversigt
+
+
+def programtal(*, program: Program, bruger: Bruger, i_dag: date) -> Programtal:
+    return Programtal(
+        datastand=datastand(),
+        budget=budget_for(program, bruger, i_dag=i_dag),
+        leverancer=leveranceoverblik(program, bruger),
+        strategier=oversigt_for_program(program, bruger, i_dag=i_dag),
+    )
+
+
+def kommunestatus(
+    *, deltagelse: Deltagelse, bruger: Bruger, i_dag: date, tal: Programtal | None = None
+) -> Kommunestatus:
+    """One participant's status as this user may see it (a strategy the user may not read shows no goals). `tal`:
+    the programme's figures if the caller has them already (read for the same user and day)."""
+    tal = tal or programtal(program=deltagelse.program, bruger=bruger, i_dag=i_dag)
+    raekke = next((r for r in tal.budget.deltagere if r.deltagelse.pk == deltagelse.pk), None)
+    strategi = next(r for r in tal.strategier.raekker if r.deltagelse == deltagelse)
     handlinger = handlinger_for_strategi(strategi.strategi, i_dag=i_dag) if strategi.strategi else []
     status = Kommunestatus(
         deltagelse=deltagelse,
         i_dag=i_dag,
-        datastand=datastand(),
+        datastand=tal.datastand,
         budget=raekke,
-        leverancer=[(r.dataleverance, c) for r in overblik.raekker for c in r.celler if c.deltagelse == deltagelse],
+        leverancer=[
+            (r.dataleverance, c) for r in tal.leverancer.raekker for c in r.celler if c.deltagelse == deltagelse
+        ],
         strategi=strategi,
         maal=maal_for_strategi(strategi.strategi) if strategi.strategi else [],
         forsinkede=[h for h in handlinger if h.forsinket],
         handlingsnumre=nummerer_handlinger(handlinger),
-        fremmoede=fremmoede_for_kommune(program, deltagelse.kommune),
+        fremmoede=fremmoede_for_kommune(deltagelse.program, deltagelse.kommune),
         organisation=organisation_grupperet(list(deltagelse.projektdeltagere.all())),
         milepaele=milepaelsplan(deltagelse, i_dag),
     )
@@ -203,9 +226,8 @@ class Programstatus:
 def programstatus(*, program: Program, bruger: Bruger, i_dag: date) -> Programstatus:
     """The programme across its participants, as this user may see it. A fixed number of queries however many
     participants, deliveries, meetings, goals and actions."""
-    budget = budget_for(program, bruger, i_dag=i_dag)
-    overblik = leveranceoverblik(program, bruger)
-    oversigt = oversigt_for_program(program, bruger, i_dag=i_dag)
+    tal = programtal(program=program, bruger=bruger, i_dag=i_dag)
+    budget, overblik, oversigt = tal.budget, tal.leverancer, tal.strategier
     handlinger = handlinger_i_program(program, bruger, i_dag=i_dag)
     fremmoede = fremmoede_i_program(program)
     numre: dict[int, str] = {}
@@ -214,7 +236,7 @@ def programstatus(*, program: Program, bruger: Bruger, i_dag: date) -> Programst
     status = Programstatus(
         program=program,
         i_dag=i_dag,
-        datastand=datastand(),
+        datastand=tal.datastand,
         budget=budget,
         leverancer=overblik,
         strategier=oversigt,

@@ -13,20 +13,19 @@ from django.utils import timezone
 from procrastinate.contrib.django import app
 
 from evaluering import ical
-from evaluering.jobs import Fremdrift, JobFejl, Resultat, baggrundsjob_koer_nu, koer_baggrundsjob, opgave
-from evaluering.models import Baggrundsjob, Invitationsmodtager, Moede, Moedestatus, Pakkeart
-from evaluering.pakker import byg_pakke
+from evaluering.jobs import Fortsaetter, Fremdrift, JobFejl, Resultat, baggrundsjob_koer_nu, koer_baggrundsjob, opgave
+from evaluering.models import Baggrundsjob, Invitationsmodtager, Moede, Moedestatus
 from evaluering.permissions import kan_bestille_pakke
 from evaluering.selectors import Kalenderpost, modtagere_for, moedeindhold, uden_adresse
 from evaluering.services.leverancer import paamindelser_send
 from evaluering.services.rapporter import OPGAVE as RAPPORTPAKKE
-from evaluering.services.rapporter import rapportpakke_gem
+from evaluering.services.rapporter import koer_pakkedel, rapportpakke_planlaeg
 from forebyggelse import tid
-from forebyggelse.formatering import dansk_tid, dato, filnavn_tid, klokkeslaet, tal, tidspunkt
+from forebyggelse.formatering import dansk_tid, dato, filnavn_tid, klokkeslaet, tidspunkt
 from forebyggelse.pdf import render_pdf
 from kommuner.models import Program
 
-__all__ = ["koer_baggrundsjob"]
+__all__ = ["koer_baggrundsjob", "koer_pakkedel"]
 
 
 def _send_til_alle(modtagere, *, emne: str, tekst: str, vedhaeft, fremdrift: Fremdrift) -> int:
@@ -154,26 +153,15 @@ def daglige_paamindelser(timestamp: int) -> None:
 
 
 @opgave(RAPPORTPAKKE)
-def rapportpakke(*, job: Baggrundsjob, fremdrift: Fremdrift, program_id: int, art: str) -> Resultat:
+def rapportpakke(*, job: Baggrundsjob, fremdrift: Fremdrift, program_id: int, art: str) -> Fortsaetter:
     """Every report of the programme (and for `alt` its data and delivered snapshots) as one ZIP, made as the user
-    who ordered it would see them; refused if that user may no longer download them."""
+    who ordered it would see them; refused if that user may no longer download them. This job plans the package;
+    its parts are made by all the workers there are (evaluering/services/rapporter.py)."""
     program = Program.objects.filter(pk=program_id).first()
     if program is None:
         raise JobFejl("Programmet findes ikke længere.")
     ok, grund = kan_bestille_pakke(job.bruger, program) if job.bruger else (False, "Jobbet har ingen bruger.")
     if not ok:
         raise JobFejl(grund)
-    pakke = byg_pakke(program=program, art=art, bruger=job.bruger, i_dag=tid.i_dag(), fremdrift=fremdrift)
-    gemt = rapportpakke_gem(
-        program=program,
-        art=art,
-        indhold=pakke.indhold,
-        manifest=pakke.manifest,
-        datastand=pakke.datastand,
-        bruger=job.bruger,
-    )
-    mb = tal(gemt.stoerrelse / 1_000_000, 1)
-    return Resultat(
-        reverse("evaluering:rapportpakke", args=[gemt.pk]),
-        f"Hent {Pakkeart(art).label.lower()} som ZIP ({len(gemt.manifest)} filer, {mb} MB)",
-    )
+    rapportpakke_planlaeg(job=job, program=program, art=art, i_dag=tid.i_dag())
+    return Fortsaetter()

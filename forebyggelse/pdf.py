@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -28,6 +29,8 @@ from weasyprint import HTML
 from weasyprint.formatting_structure.boxes import ParentBox
 from weasyprint.layout.absolute import AbsolutePlaceholder
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from forebyggelse import dannede, formatering
 
 BASE_URL = "https://forebyggelsesportalen.invalid/"
 
@@ -113,6 +116,27 @@ def med_indholdsfortegnelse(html: str) -> str:
     return ny[:foerste] + fortegnelse + ny[foerste:]
 
 
+# The stamp's time is put into the HTML last, as these markers (escaping keeps them out of anything a user wrote):
+# the HTML with the markers is the fingerprint of what a report shows, whatever time it is stamped with.
+_TID, _ISO = "<stempel-tid/>", "<stempel-iso/>"
+
+
+def _skabelon_html(template_name: str, context: dict, *, bruger, tid: datetime, stempel: str) -> str:
+    context = {
+        **context,
+        "eksporteret": tid,
+        "eksporteret_af": bruger,
+        "stempel": stempel,
+        "stempel_tid": mark_safe(_TID),
+        "stempel_iso": mark_safe(_ISO),
+    }
+    return med_indholdsfortegnelse(render_to_string(template_name, context))
+
+
+def _stemplet(html: str, tid: datetime) -> str:
+    return html.replace(_TID, formatering.tidspunkt(tid)).replace(_ISO, timezone.localtime(tid).isoformat())
+
+
 def pdf_html(
     template_name: str, context: dict, *, bruger=None, tidspunkt: datetime | None = None, stempel: str = "udskrevet"
 ) -> str:
@@ -120,8 +144,8 @@ def pdf_html(
 
     `stempel` says what the time is: "udskrevet" (when it was printed, the default) or "data pr." (a report stamped
     with `datastand()`)."""
-    context = {**context, "eksporteret": tidspunkt or timezone.now(), "eksporteret_af": bruger, "stempel": stempel}
-    return med_indholdsfortegnelse(render_to_string(template_name, context))
+    tid = tidspunkt or timezone.now()
+    return _stemplet(_skabelon_html(template_name, context, bruger=bruger, tid=tid, stempel=stempel), tid)
 
 
 # The header cell's scope in HTML and in the PDF's table attributes.
@@ -171,5 +195,20 @@ def render_pdf(
     stempel: str = "udskrevet",
     billeder: dict[str, bytes] | None = None,
 ) -> bytes:
-    html = pdf_html(template_name, context, bruger=bruger, tidspunkt=tidspunkt, stempel=stempel)
-    return html_til_pdf(html, billeder=billeder)
+    """The PDF of the template. A PDF stamped with a time its data had (`tidspunkt`) is made once per fingerprint of
+    what it shows and reused after that, by every process (docs/decisions/0058); one stamped with the clock is made
+    every time."""
+    if tidspunkt is None:
+        return html_til_pdf(pdf_html(template_name, context, bruger=bruger, stempel=stempel), billeder=billeder)
+    html = _skabelon_html(template_name, context, bruger=bruger, tid=tidspunkt, stempel=stempel)
+    return dannede.genbrug_eller_dan(
+        dannede.fingeraftryk("pdf", _pdf_version(), html, *sorted((billeder or {}).items())),
+        lambda: html_til_pdf(_stemplet(html, tidspunkt), billeder=billeder),
+    )
+
+
+@cache
+def _pdf_version() -> str:
+    """What else decides a PDF's bytes besides its HTML and images: this helper, its stylesheets, WeasyPrint."""
+    filer = [Path(__file__), *sorted((Path(settings.BASE_DIR) / "static" / "pdf").glob("*.css"))]
+    return dannede.fingeraftryk(weasyprint.__version__, *(f.read_bytes() for f in filer))

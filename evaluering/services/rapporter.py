@@ -1,17 +1,35 @@
-"""Report packages: ordered by the ministry or the evaluator, built by a background job, kept as a ZIP file."""
+"""Report packages: ordered by the ministry or the evaluator, made in parts by all the background workers there are,
+kept as a ZIP file.
+
+The ordered job plans the package: it splits it into parts (evaluering/pakker.py) and queues one job per part, in one
+transaction. Any worker on any machine takes a part (claimed by one conditional UPDATE, so a part is made once); a
+part that fails is tried again up to MAKS_FORSOEG times, then the package fails with the reason. The part that
+finishes last, holding the package job's row lock, puts the parts' files together with the manifest: of two parts
+finishing at once, the second waits for the first's commit and sees it, so exactly one assembles (docs/decisions/0058).
+"""
 
 import hashlib
-from datetime import datetime
+import logging
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import F, Sum
+from django.urls import reverse
 from django.utils import timezone
+from procrastinate.contrib.django import app
 
-from evaluering.jobs import baggrundsjob_start
-from evaluering.models import Baggrundsjob, Pakkeart, Rapportpakke
-from forebyggelse.formatering import filnavn_tid
+from evaluering.jobs import Fremdrift, JobFejl, Resultat, baggrundsjob_afslut, baggrundsjob_start, fejltekst
+from evaluering.models import Baggrundsjob, Jobstatus, Pakkeart, Pakkedel, Rapportpakke
+from evaluering.pakker import Pakkefil, delens_filer, delens_trin, pakkens_dele, saml_pakke, zip_bytes, zip_filer
+from evaluering.permissions import kan_bestille_pakke
+from evaluering.selectors import datastand
+from forebyggelse.formatering import filnavn_tid, tal
 from kommuner.models import Bruger, Program
+
+logger = logging.getLogger(__name__)
+MAKS_FORSOEG = 3
 
 OPGAVE = "evaluering.rapportpakke"
 
@@ -56,3 +74,136 @@ def rapportpakke_gem(
     pakke.full_clean()
     pakke.save()
     return pakke
+
+
+@app.task(name="evaluering.pakkedel", queue="baggrundsjob")
+def koer_pakkedel(pakkedel_id: int) -> None:
+    pakkedel_koer(pakkedel_id=pakkedel_id)
+
+
+@transaction.atomic
+def rapportpakke_planlaeg(*, job: Baggrundsjob, program: Program, art: str, i_dag: date) -> int:
+    """Split the package into parts and queue a job for each; returns how many files the package will hold. A job
+    tried again starts over: its old parts go."""
+    Pakkedel.objects.filter(job=job).delete()
+    stand = datastand()
+    dele = [
+        Pakkedel(
+            job=job,
+            nummer=nr,
+            titel=d.titel,
+            deltagelser=d.deltagelser,
+            i_dag=i_dag,
+            datastand=stand,
+            antal_filer=len(
+                delens_trin(
+                    program=program, art=art, bruger=job.bruger, i_dag=i_dag, stand=stand, deltagelser=d.deltagelser
+                )
+            ),
+        )
+        for nr, d in enumerate(pakkens_dele(program=program))
+    ]
+    Pakkedel.objects.bulk_create(dele)
+    for del_ in dele:
+        koer_pakkedel.defer(pakkedel_id=del_.pk)
+    i_alt = sum(d.antal_filer for d in dele)
+    Fremdrift(job.pk)(0, i_alt, f"0 af {i_alt} filer er dannet")
+    return i_alt
+
+
+def _fremdrift(del_: Pakkedel, gjort: int, tekst: str) -> None:
+    Pakkedel.objects.filter(pk=del_.pk).update(faerdige=gjort)
+    alle = Pakkedel.objects.filter(job_id=del_.job_id).aggregate(gjort=Sum("faerdige"), i_alt=Sum("antal_filer"))
+    gjort, i_alt = alle["gjort"] or 0, alle["i_alt"] or 0
+    Fremdrift(del_.job_id)(gjort, i_alt, f"{gjort} af {i_alt} filer er dannet · {tekst}")
+
+
+def pakkedel_koer(*, pakkedel_id: int) -> None:
+    """Make one part's files; the part that finishes last puts the package together."""
+    if not Pakkedel.objects.filter(pk=pakkedel_id, status=Jobstatus.VENTER).update(
+        status=Jobstatus.KOERER, forsoeg=F("forsoeg") + 1
+    ):
+        return  # made, being made, or gone with a package that failed or was ordered again
+    del_ = Pakkedel.objects.select_related("job__bruger").get(pk=pakkedel_id)
+    job, naa = del_.job, ""
+    if job.status != Jobstatus.KOERER:
+        return
+
+    def fremdrift(gjort: int, i_alt: int, tekst: str) -> None:
+        nonlocal naa
+        naa = tekst
+        _fremdrift(del_, gjort, tekst)
+
+    try:
+        program = Program.objects.filter(pk=job.argumenter["program_id"]).first()
+        if program is None:
+            raise JobFejl("Programmet findes ikke længere.")
+        ok, grund = kan_bestille_pakke(job.bruger, program) if job.bruger else (False, "Jobbet har ingen bruger.")
+        if not ok:
+            raise JobFejl(grund)
+        trin = delens_trin(
+            program=program,
+            art=job.argumenter["art"],
+            bruger=job.bruger,
+            i_dag=del_.i_dag,
+            stand=del_.datastand,
+            deltagelser=del_.deltagelser,
+        )
+        filer = list(delens_filer(trin, fremdrift=fremdrift))
+    except Exception as exc:
+        logger.exception("Del %s af rapportpakken i baggrundsjob %s fejlede", del_.nummer, job.pk)
+        _pakkedel_fejlet(del_, exc, naa)
+        return
+    _pakkedel_faerdig(del_, program, filer)
+
+
+@transaction.atomic
+def _pakkedel_fejlet(del_: Pakkedel, exc: Exception, naa: str) -> None:
+    if del_.forsoeg < MAKS_FORSOEG and not isinstance(exc, JobFejl):
+        Pakkedel.objects.filter(pk=del_.pk).update(status=Jobstatus.VENTER, faerdige=0)
+        koer_pakkedel.defer(pakkedel_id=del_.pk)
+        return
+    Pakkedel.objects.filter(pk=del_.pk).update(status=Jobstatus.FEJLET)
+    fejl = fejltekst(exc)
+    if not isinstance(exc, JobFejl):
+        hvad = f"“{naa}”" if naa else del_.titel
+        fejl = f"{hvad} kunne ikke dannes ({del_.forsoeg} forsøg). {fejl}"
+    Baggrundsjob.objects.filter(pk=del_.job_id, status=Jobstatus.KOERER).update(
+        status=Jobstatus.FEJLET, fejl=fejl, afsluttet=timezone.now()
+    )
+
+
+@transaction.atomic
+def _pakkedel_faerdig(del_: Pakkedel, program: Program, filer: list[Pakkefil]) -> None:
+    Pakkedel.objects.filter(pk=del_.pk).update(
+        status=Jobstatus.FAERDIG,
+        faerdige=len(filer),
+        filer=[f.linje for f in filer],
+        indhold=zip_bytes(filer, stand=del_.datastand, manifest=False),
+    )
+    job = Baggrundsjob.objects.select_for_update(of=("self",)).select_related("bruger").get(pk=del_.job_id)
+    if job.status != Jobstatus.KOERER or Pakkedel.objects.filter(job=job).exclude(status=Jobstatus.FAERDIG).exists():
+        return
+    Fremdrift(job.pk)(99, 100, "ZIP-filen samles")
+    alle = [
+        f for d in Pakkedel.objects.filter(job=job).order_by("nummer") for f in zip_filer(bytes(d.indhold), d.filer)
+    ]
+    pakke = saml_pakke(alle, stand=del_.datastand)
+    art = job.argumenter["art"]
+    gemt = rapportpakke_gem(
+        program=program,
+        art=art,
+        indhold=pakke.indhold,
+        manifest=pakke.manifest,
+        datastand=pakke.datastand,
+        bruger=job.bruger,
+    )
+    Pakkedel.objects.filter(job=job).delete()
+    mb = tal(gemt.stoerrelse / 1_000_000, 1)
+    baggrundsjob_afslut(
+        job_id=job.pk,
+        resultat=Resultat(
+            reverse("evaluering:rapportpakke", args=[gemt.pk]),
+            f"Hent {Pakkeart(art).label.lower()} som ZIP ({len(gemt.manifest)} filer, {mb} MB)",
+        ),
+    )

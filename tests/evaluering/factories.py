@@ -6,9 +6,10 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from evaluering.jobs import koer
-from evaluering.models import Baggrundsjob, Dataleverance, Indholdsart, Jobstatus, Moede, Moedeart
+from evaluering.models import Baggrundsjob, Dataleverance, Indholdsart, Jobstatus, Moede, Moedeart, Pakkedel
 from evaluering.services.leverancer import dataleverance_opret
 from evaluering.services.moeder import moede_opret
+from evaluering.services.rapporter import pakkedel_koer
 from forebyggelse.formatering import dansk_tidspunkt
 from forebyggelse.roller import Rolle
 from kommuner.models import Bruger, Kommune, Program
@@ -66,5 +67,10 @@ def koer_ventende_jobs() -> list[Baggrundsjob]:
     for job in jobs:
         with contextlib.suppress(Exception):
             koer(job.pk)
+    # A report package's parts, as the workers would take them (a failed part is queued again until it gives up).
+    while dele := list(Pakkedel.objects.filter(status=Jobstatus.VENTER).order_by("pk").values_list("pk", flat=True)):
+        for pk in dele:
+            pakkedel_koer(pakkedel_id=pk)
+    for job in jobs:
         job.refresh_from_db()
     return jobs
