@@ -282,10 +282,18 @@ FORMATER = {"csv": "CSV", "xlsx": "XLSX"}
 
 
 def eksport_bytes(
-    eksport: Dataeksport, endelse: str, *, program: Program, bruger, i_dag: date, tidspunkt: datetime | None = None
+    eksport: Dataeksport,
+    endelse: str,
+    *,
+    program: Program,
+    bruger,
+    i_dag: date,
+    tidspunkt: datetime | None = None,
+    raekker: list | None = None,
 ) -> bytes:
-    """The export as file bytes; with `tidspunkt` (the data's state), the same data gives the same bytes."""
-    kolonner, raekker = eksport.tabel(program, bruger, i_dag)
+    """The export as file bytes; with `tidspunkt` (the data's state), the same data gives the same bytes. `raekker`:
+    its rows if the caller has read them already (a package writes each export as CSV and as XLSX)."""
+    kolonner, raekker = (eksport.kolonner, raekker) if raekker is not None else eksport.tabel(program, bruger, i_dag)
     if endelse == "xlsx":
         return xlsx_bytes(kolonner, raekker, arknavn=eksport.titel, tidspunkt=tidspunkt)
     return csv_bytes(kolonner, raekker)

@@ -10,12 +10,16 @@ import logging
 import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import pghistory
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from procrastinate import manager
 from procrastinate.contrib.django import app
+from procrastinate.contrib.django.django_connector import DjangoConnector
+from procrastinate.tasks import Task, configure_task
 
 from evaluering.models import Baggrundsjob, Jobstatus
 from kommuner.models import Bruger
@@ -123,8 +127,20 @@ def baggrundsjob_fejlet(*, job_id: int, fejl: str) -> None:
     Baggrundsjob.objects.filter(pk=job_id).update(status=Jobstatus.FEJLET, fejl=fejl, afsluttet=timezone.now())
 
 
+@cache
+def _django_koe() -> manager.JobManager:
+    return manager.JobManager(DjangoConnector())
+
+
+def koe_i_transaktionen(task: Task, **argumenter) -> int:
+    """Queue a procrastinate job through Django's own connection, so it is part of the current transaction. A task's
+    own `defer` uses the app's connector, which inside a worker is the worker's separate connection: a job queued by
+    a job would be visible to other workers before the rows it works on are committed."""
+    return configure_task(name=task.name, job_manager=_django_koe(), queue=task.queue).defer(**argumenter)
+
+
 def _koe(job: Baggrundsjob) -> None:
-    job.procrastinate_id = koer_baggrundsjob.defer(baggrundsjob_id=job.pk)
+    job.procrastinate_id = koe_i_transaktionen(koer_baggrundsjob, baggrundsjob_id=job.pk)
     job.save(update_fields=["procrastinate_id"])
 
 

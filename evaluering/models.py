@@ -548,6 +548,8 @@ class Rapportpakke(models.Model):
     datastand = models.DateTimeField("data pr.")
     dannet = models.DateTimeField("dannet")
     dannet_af = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # What the package was made from (evaluering/pakker.py, pakkens_fingeraftryk): the same again is this package.
+    fingeraftryk = models.CharField("fingeraftryk", max_length=64, blank=True, db_index=True)
 
     class Meta:
         ordering = ["-dannet", "-pk"]
@@ -566,7 +568,8 @@ class Pakkedel(models.Model):
     job = models.ForeignKey(Baggrundsjob, on_delete=models.CASCADE, related_name="pakkedele")
     nummer = models.PositiveSmallIntegerField("nummer")
     titel = models.CharField("titel", max_length=300)
-    # The participations whose files this part makes; none: the programme's own files (its report, data, dictionary).
+    slags = models.CharField("slags", max_length=10)  # evaluering/pakker.py, Delslags
+    # The participations whose files this part makes (for a part of the participants' files).
     deltagelser = models.JSONField("deltagelser", default=list, blank=True)
     i_dag = models.DateField("dagen, pakken er dannet for")
     datastand = models.DateTimeField("data pr.")

@@ -12,14 +12,15 @@ import hashlib
 import io
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 from functools import partial
 
 from django.utils import timezone
 from django.utils.text import slugify
 
-from evaluering.eksporter import DATAEKSPORTER, FORMATER, eksport_bytes
+from evaluering.eksporter import DATAEKSPORTER, FORMATER, Dataeksport, eksport_bytes
 from evaluering.models import Pakkeart
 from evaluering.rapporter import (
     DATA_PR,
@@ -33,6 +34,7 @@ from evaluering.rapporter import (
 )
 from evaluering.selectors import datastand, seneste_indsendelser
 from evaluering.snapshot import kanonisk
+from forebyggelse.dannede import fingeraftryk, kodeversion
 from forebyggelse.eksport import ORDBOG_KOLONNER, Kolonne, csv_bytes, ordbog_raekker
 from forebyggelse.formatering import dansk_tid, tidspunkt
 from kommuner.models import Bruger, Deltagelse, Program
@@ -175,12 +177,27 @@ def _deltagertrin(
 
 
 def _datatrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime) -> list[Trin]:
+    raekker: dict[str, list] = {}  # each export's rows, read once for its CSV and its XLSX
+
+    def lav(eksport: Dataeksport, endelse: str) -> bytes:
+        if eksport.navn not in raekker:
+            raekker[eksport.navn] = list(eksport.tabel(program, bruger, i_dag)[1])
+        return eksport_bytes(
+            eksport,
+            endelse,
+            program=program,
+            bruger=bruger,
+            i_dag=i_dag,
+            tidspunkt=stand,
+            raekker=raekker[eksport.navn],
+        )
+
     return [
         Trin(
             f"Data: {eksport.titel} ({FORMATER[endelse]})",
             f"data/{eksport.filnavn(program, endelse)}",
             AKTUELLE_DATA,
-            partial(eksport_bytes, eksport, endelse, program=program, bruger=bruger, i_dag=i_dag, tidspunkt=stand),
+            partial(lav, eksport, endelse),
             eksport.kolonner if endelse == "csv" else None,
         )
         for eksport in DATAEKSPORTER.values()
@@ -225,41 +242,49 @@ def _ordbogstrin(trin: list[Trin]) -> Trin:
 DELTAGERE_PR_DEL = 8
 
 
+class Delslags(StrEnum):
+    PROGRAM = "program"  # the programme's status report and the data dictionary
+    DATA = "data"  # the data exports
+    KOMMUNER = "kommuner"  # a group of participants' reports (and deliveries)
+
+
 @dataclass(frozen=True)
 class Del:
+    slags: Delslags
     titel: str
-    deltagelser: list[int]  # none: the programme's own files
+    deltagelser: list[int] = field(default_factory=list)
 
 
-def pakkens_dele(*, program: Program) -> list[Del]:
+def pakkens_dele(*, program: Program, art: str) -> list[Del]:
     deltagelser = list(
         Deltagelse.objects.filter(program=program).order_by("kommune__kode").values_list("pk", "kommune__navn")
     )
+    dele = [Del(Delslags.PROGRAM, "Programmets statusrapport og dataordbog")]
+    if art == Pakkeart.ALT:
+        dele.append(Del(Delslags.DATA, "Dataeksporter"))
     stoerrelse = max(1, min(DELTAGERE_PR_DEL, -(-len(deltagelser) // 4)))
-    dele = [Del("Programmets egne filer", [])]
     for start in range(0, len(deltagelser), stoerrelse):
         gruppe = deltagelser[start : start + stoerrelse]
         navne = gruppe[0][1] if len(gruppe) == 1 else f"{gruppe[0][1]} – {gruppe[-1][1]}"
-        dele.append(Del(f"Kommunernes filer: {navne}", [pk for pk, _ in gruppe]))
+        dele.append(Del(Delslags.KOMMUNER, f"Kommunernes filer: {navne}", [pk for pk, _ in gruppe]))
     return dele
 
 
 def delens_trin(
-    *, program: Program, art: str, bruger: Bruger, i_dag: date, stand: datetime, deltagelser: list[int]
+    *, program: Program, art: str, bruger: Bruger, i_dag: date, stand: datetime, slags: str, deltagelser: list[int]
 ) -> list[Trin]:
     """The files of one part of the package; all are known before any is made, so the progress is exact."""
-    if not deltagelser:
-        trin = [
-            Trin(
-                "Programmets statusrapport",
-                "rapporter/programstatus.pdf",
-                AKTUELLE_DATA,
-                partial(_programstatus, program, bruger, i_dag),
-            )
-        ]
-        if art == Pakkeart.ALT:
-            trin += _datatrin(program, bruger, i_dag, stand)
-        return [*trin, _ordbogstrin(trin)]
+    if slags == Delslags.DATA:
+        return _datatrin(program, bruger, i_dag, stand)
+    if slags == Delslags.PROGRAM:
+        status = Trin(
+            "Programmets statusrapport",
+            "rapporter/programstatus.pdf",
+            AKTUELLE_DATA,
+            partial(_programstatus, program, bruger, i_dag),
+        )
+        data = _datatrin(program, bruger, i_dag, stand) if art == Pakkeart.ALT else []
+        return [status, _ordbogstrin(data)]  # the dictionary names the data part's files; it makes none of them
     dele = sorted(
         Deltagelse.objects.filter(program=program, pk__in=deltagelser).select_related("kommune", "program"),
         key=lambda d: d.kommune.kode,
@@ -316,6 +341,15 @@ class Pakke:
     datastand: datetime
 
 
+def pakkens_fingeraftryk(*, program: Program, art: str, bruger: Bruger, i_dag: date, stand: datetime) -> str:
+    """What a package is made from: the programme, what it holds, for whom, which day, the data's state and the
+    portal's code. The data's state moves with every recorded change (datastand), so a package with the same
+    fingerprint holds the same files, byte for byte (docs/decisions/0058)."""
+    return fingeraftryk(
+        "rapportpakke", str(program.pk), art, str(bruger.pk), i_dag.isoformat(), stand.isoformat(), kodeversion()
+    )
+
+
 def saml_pakke(filer: list[Pakkefil], *, stand: datetime) -> Pakke:
     filer = sorted(filer, key=lambda f: f.navn)
     return Pakke(zip_bytes(filer, stand=stand), [f.linje for f in filer], stand)
@@ -325,8 +359,10 @@ def byg_pakke(*, program: Program, art: str, bruger: Bruger, i_dag: date, fremdr
     """The whole package in this process, part after part (the workers make the parts side by side instead)."""
     stand = datastand()
     alle = [
-        delens_trin(program=program, art=art, bruger=bruger, i_dag=i_dag, stand=stand, deltagelser=d.deltagelser)
-        for d in pakkens_dele(program=program)
+        delens_trin(
+            program=program, art=art, bruger=bruger, i_dag=i_dag, stand=stand, slags=d.slags, deltagelser=d.deltagelser
+        )
+        for d in pakkens_dele(program=program, art=art)
     ]
     i_alt, gjort, filer = sum(len(t) for t in alle), 0, []
     for trin in alle:

@@ -19,7 +19,7 @@ from evaluering.permissions import kan_bestille_pakke
 from evaluering.selectors import Kalenderpost, modtagere_for, moedeindhold, uden_adresse
 from evaluering.services.leverancer import paamindelser_send
 from evaluering.services.rapporter import OPGAVE as RAPPORTPAKKE
-from evaluering.services.rapporter import koer_pakkedel, rapportpakke_planlaeg
+from evaluering.services.rapporter import koer_pakkedel, pakkens_resultat, rapportpakke_planlaeg
 from forebyggelse import tid
 from forebyggelse.formatering import dansk_tid, dato, filnavn_tid, klokkeslaet, tidspunkt
 from forebyggelse.pdf import render_pdf
@@ -153,7 +153,7 @@ def daglige_paamindelser(timestamp: int) -> None:
 
 
 @opgave(RAPPORTPAKKE)
-def rapportpakke(*, job: Baggrundsjob, fremdrift: Fremdrift, program_id: int, art: str) -> Fortsaetter:
+def rapportpakke(*, job: Baggrundsjob, fremdrift: Fremdrift, program_id: int, art: str) -> Resultat | Fortsaetter:
     """Every report of the programme (and for `alt` its data and delivered snapshots) as one ZIP, made as the user
     who ordered it would see them; refused if that user may no longer download them. This job plans the package;
     its parts are made by all the workers there are (evaluering/services/rapporter.py)."""
@@ -163,5 +163,6 @@ def rapportpakke(*, job: Baggrundsjob, fremdrift: Fremdrift, program_id: int, ar
     ok, grund = kan_bestille_pakke(job.bruger, program) if job.bruger else (False, "Jobbet har ingen bruger.")
     if not ok:
         raise JobFejl(grund)
-    rapportpakke_planlaeg(job=job, program=program, art=art, i_dag=tid.i_dag())
+    if tidligere := rapportpakke_planlaeg(job=job, program=program, art=art, i_dag=tid.i_dag()):
+        return pakkens_resultat(tidligere, uaendret=True)
     return Fortsaetter()

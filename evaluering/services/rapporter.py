@@ -10,6 +10,7 @@ finishing at once, the second waits for the first's commit and sees it, so exact
 
 import hashlib
 import logging
+import time
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
@@ -20,16 +21,34 @@ from django.urls import reverse
 from django.utils import timezone
 from procrastinate.contrib.django import app
 
-from evaluering.jobs import Fremdrift, JobFejl, Resultat, baggrundsjob_afslut, baggrundsjob_start, fejltekst
+from evaluering.jobs import (
+    Fremdrift,
+    JobFejl,
+    Resultat,
+    baggrundsjob_afslut,
+    baggrundsjob_start,
+    fejltekst,
+    koe_i_transaktionen,
+)
 from evaluering.models import Baggrundsjob, Jobstatus, Pakkeart, Pakkedel, Rapportpakke
-from evaluering.pakker import Pakkefil, delens_filer, delens_trin, pakkens_dele, saml_pakke, zip_bytes, zip_filer
+from evaluering.pakker import (
+    Pakkefil,
+    delens_filer,
+    delens_trin,
+    pakkens_dele,
+    pakkens_fingeraftryk,
+    saml_pakke,
+    zip_bytes,
+    zip_filer,
+)
 from evaluering.permissions import kan_bestille_pakke
 from evaluering.selectors import datastand
-from forebyggelse.formatering import filnavn_tid, tal
+from forebyggelse.formatering import filnavn_tid, kort_tidspunkt, tal
 from kommuner.models import Bruger, Program
 
 logger = logging.getLogger(__name__)
 MAKS_FORSOEG = 3
+FREMDRIFT_SEKUNDER = 0.5
 
 OPGAVE = "evaluering.rapportpakke"
 
@@ -56,6 +75,7 @@ def rapportpakke_gem(
     manifest: list[dict],
     datastand: datetime,
     bruger: Bruger,
+    fingeraftryk: str = "",
     nu: datetime | None = None,
 ) -> Rapportpakke:
     nu = nu or timezone.now()
@@ -69,6 +89,7 @@ def rapportpakke_gem(
         datastand=datastand,
         dannet=nu,
         dannet_af=bruger,
+        fingeraftryk=fingeraftryk,
     )
     pakke.fil.save(pakke.filnavn, ContentFile(indhold), save=False)
     pakke.full_clean()
@@ -82,33 +103,44 @@ def koer_pakkedel(pakkedel_id: int) -> None:
 
 
 @transaction.atomic
-def rapportpakke_planlaeg(*, job: Baggrundsjob, program: Program, art: str, i_dag: date) -> int:
-    """Split the package into parts and queue a job for each; returns how many files the package will hold. A job
-    tried again starts over: its old parts go."""
+def rapportpakke_planlaeg(*, job: Baggrundsjob, program: Program, art: str, i_dag: date) -> Rapportpakke | None:
+    """Split the package into parts and queue a job for each. A job tried again starts over: its old parts go. If
+    this user's package of the same data was made before, that is the package: it is returned and nothing is
+    queued."""
     Pakkedel.objects.filter(job=job).delete()
     stand = datastand()
+    noegle = pakkens_fingeraftryk(program=program, art=art, bruger=job.bruger, i_dag=i_dag, stand=stand)
+    if tidligere := Rapportpakke.objects.filter(fingeraftryk=noegle, dannet_af=job.bruger).first():
+        return tidligere
     dele = [
         Pakkedel(
             job=job,
             nummer=nr,
             titel=d.titel,
+            slags=d.slags,
             deltagelser=d.deltagelser,
             i_dag=i_dag,
             datastand=stand,
             antal_filer=len(
                 delens_trin(
-                    program=program, art=art, bruger=job.bruger, i_dag=i_dag, stand=stand, deltagelser=d.deltagelser
+                    program=program,
+                    art=art,
+                    bruger=job.bruger,
+                    i_dag=i_dag,
+                    stand=stand,
+                    slags=d.slags,
+                    deltagelser=d.deltagelser,
                 )
             ),
         )
-        for nr, d in enumerate(pakkens_dele(program=program))
+        for nr, d in enumerate(pakkens_dele(program=program, art=art))
     ]
     Pakkedel.objects.bulk_create(dele)
     for del_ in dele:
-        koer_pakkedel.defer(pakkedel_id=del_.pk)
+        koe_i_transaktionen(koer_pakkedel, pakkedel_id=del_.pk)
     i_alt = sum(d.antal_filer for d in dele)
     Fremdrift(job.pk)(0, i_alt, f"0 af {i_alt} filer er dannet")
-    return i_alt
+    return None
 
 
 def _fremdrift(del_: Pakkedel, gjort: int, tekst: str) -> None:
@@ -129,10 +161,14 @@ def pakkedel_koer(*, pakkedel_id: int) -> None:
     if job.status != Jobstatus.KOERER:
         return
 
+    sidst = 0.0
+
     def fremdrift(gjort: int, i_alt: int, tekst: str) -> None:
-        nonlocal naa
+        nonlocal naa, sidst
         naa = tekst
-        _fremdrift(del_, gjort, tekst)
+        if time.monotonic() - sidst >= FREMDRIFT_SEKUNDER:  # often enough for the page, which asks every second
+            sidst = time.monotonic()
+            _fremdrift(del_, gjort, tekst)
 
     try:
         program = Program.objects.filter(pk=job.argumenter["program_id"]).first()
@@ -147,6 +183,7 @@ def pakkedel_koer(*, pakkedel_id: int) -> None:
             bruger=job.bruger,
             i_dag=del_.i_dag,
             stand=del_.datastand,
+            slags=del_.slags,
             deltagelser=del_.deltagelser,
         )
         filer = list(delens_filer(trin, fremdrift=fremdrift))
@@ -161,7 +198,7 @@ def pakkedel_koer(*, pakkedel_id: int) -> None:
 def _pakkedel_fejlet(del_: Pakkedel, exc: Exception, naa: str) -> None:
     if del_.forsoeg < MAKS_FORSOEG and not isinstance(exc, JobFejl):
         Pakkedel.objects.filter(pk=del_.pk).update(status=Jobstatus.VENTER, faerdige=0)
-        koer_pakkedel.defer(pakkedel_id=del_.pk)
+        koe_i_transaktionen(koer_pakkedel, pakkedel_id=del_.pk)
         return
     Pakkedel.objects.filter(pk=del_.pk).update(status=Jobstatus.FEJLET)
     fejl = fejltekst(exc)
@@ -197,13 +234,17 @@ def _pakkedel_faerdig(del_: Pakkedel, program: Program, filer: list[Pakkefil]) -
         manifest=pakke.manifest,
         datastand=pakke.datastand,
         bruger=job.bruger,
-    )
-    Pakkedel.objects.filter(job=job).delete()
-    mb = tal(gemt.stoerrelse / 1_000_000, 1)
-    baggrundsjob_afslut(
-        job_id=job.pk,
-        resultat=Resultat(
-            reverse("evaluering:rapportpakke", args=[gemt.pk]),
-            f"Hent {Pakkeart(art).label.lower()} som ZIP ({len(gemt.manifest)} filer, {mb} MB)",
+        fingeraftryk=pakkens_fingeraftryk(
+            program=program, art=art, bruger=job.bruger, i_dag=del_.i_dag, stand=del_.datastand
         ),
     )
+    Pakkedel.objects.filter(job=job).delete()
+    baggrundsjob_afslut(job_id=job.pk, resultat=pakkens_resultat(gemt))
+
+
+def pakkens_resultat(pakke: Rapportpakke, *, uaendret: bool = False) -> Resultat:
+    mb = tal(pakke.stoerrelse / 1_000_000, 1)
+    tekst = f"Hent {Pakkeart(pakke.art).label.lower()} som ZIP ({len(pakke.manifest)} filer, {mb} MB)"
+    if uaendret:
+        tekst += f"; data er uændrede siden pakken fra {kort_tidspunkt(pakke.dannet)}"
+    return Resultat(reverse("evaluering:rapportpakke", args=[pakke.pk]), tekst[:200])

@@ -1,4 +1,4 @@
-"""`make run` (manage.py koer): the web server and a worker start together, and Ctrl+C stops both."""
+"""`make run` (manage.py koer): the web server and its workers start together, and Ctrl+C stops them all."""
 
 import os
 import re
@@ -33,7 +33,7 @@ def _koerer(pid: int) -> bool:
 
 
 @pytest.mark.django_db
-def test_ctrl_c_stops_both_the_server_and_the_worker():
+def test_ctrl_c_stops_the_server_and_every_worker():
     db = connection.settings_dict
     port = _ledig_port()
     miljoe = {
@@ -43,7 +43,7 @@ def test_ctrl_c_stops_both_the_server_and_the_worker():
         "PYTHONUNBUFFERED": "1",
     }
     proces = subprocess.Popen(
-        [sys.executable, str(ROD / "manage.py"), "koer", f"127.0.0.1:{port}", "--noreload"],
+        [sys.executable, str(ROD / "manage.py"), "koer", f"127.0.0.1:{port}", "--noreload", "--workers", "2"],
         cwd=ROD,
         env=miljoe,
         stdout=subprocess.PIPE,
@@ -56,7 +56,8 @@ def test_ctrl_c_stops_both_the_server_and_the_worker():
     )
     try:
         linje = proces.stdout.readline()
-        server_pid, worker_pid = map(int, re.findall(r"pid (\d+)", linje))
+        server_pid = int(re.search(r"Webserver \(pid (\d+)\)", linje)[1])
+        worker_pids = [int(pid) for pid in re.search(r"workers \(pid ([\d, ]+)\)", linje)[1].split(", ")]
         frist = time.monotonic() + 30
         while True:
             try:
@@ -65,12 +66,12 @@ def test_ctrl_c_stops_both_the_server_and_the_worker():
             except OSError:
                 assert time.monotonic() < frist, "webserveren svarede ikke"
                 time.sleep(0.3)
-        assert _koerer(worker_pid)
+        assert len(worker_pids) == 2 and all(_koerer(pid) for pid in worker_pids), linje
         os.killpg(proces.pid, signal.SIGINT)  # what Ctrl+C sends to the terminal's foreground group
         resten = proces.communicate(timeout=30)[0]
         assert proces.returncode == 0, resten
-        assert "Webserver og worker er stoppet." in resten
-        assert not _koerer(server_pid) and not _koerer(worker_pid)
+        assert "Webserver og workers er stoppet." in resten
+        assert not _koerer(server_pid) and not any(_koerer(pid) for pid in worker_pids)
     finally:
         if proces.poll() is None:
             os.killpg(proces.pid, signal.SIGKILL)
