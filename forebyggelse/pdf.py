@@ -117,7 +117,8 @@ def med_indholdsfortegnelse(html: str) -> str:
 
 
 # The stamp's time is put into the HTML last, as these markers (escaping keeps them out of anything a user wrote):
-# the HTML with the markers is the fingerprint of what a report shows, whatever time it is stamped with.
+# the HTML with the markers is the fingerprint of what a report shows, whatever time it is stamped with. A PDF's text
+# that names the stamp's time uses `stempel_tid` too, so it always says the same as the stamp.
 _TID, _ISO = "<stempel-tid/>", "<stempel-iso/>"
 
 
