@@ -131,6 +131,7 @@ def _deltagertrin(
         s.deltagelse_id: s for s in strategier_til_laesning(bruger).filter(deltagelse__in=[d.pk for d in deltagelser])
     }
     tal = _Engang(program, bruger, i_dag)
+    faelles: dict = {}  # the profiles' shared figures (the map's), read once for the part
     trin = []
     for d in deltagelser:
         mappe, navn, profilaar = f"rapporter/{_mappe(d)}", d.kommune.navn, aar[d.kommune.pk]
@@ -154,6 +155,7 @@ def _deltagertrin(
                     med_fund=kan_se_fund(bruger, d.kommune)[0],
                     tidspunkt=stand,
                     stempel=DATA_PR,
+                    faelles=faelles,
                 ),
             ),
         ]

@@ -129,9 +129,17 @@ def alle_aar() -> list[int]:
 
 
 def profilside(
-    *, kommune: Kommune, aar: int, program: Program | None, kort_indikator: str = "", med_fund: bool = True
+    *,
+    kommune: Kommune,
+    aar: int,
+    program: Program | None,
+    kort_indikator: str = "",
+    med_fund: bool = True,
+    faelles: dict | None = None,
 ) -> Profilside:
-    """The profile of `kommune` for `aar` as a participant in `program` (the page's is `profilens_program`)."""
+    """The profile of `kommune` for `aar` as a participant in `program` (the page's is `profilens_program`).
+    `faelles`: figures several profiles share, kept between them by a caller that makes many (a report package):
+    the map's figures for all 98 municipalities are read once per indicator and year, not once per profile."""
     alle = katalog()
     profil = profil_for(kommune)
     gruppe = sammenligningsgruppe_for(kommune, profil)
@@ -180,7 +188,13 @@ def profilside(
         afvigelser_data=afvigelser,
         afvigelser_noegle=grafer.noegle("afvigelser", afvigelser),
         afvigelser_alt=grafer.afvigelser_alt(overblik, kommune.navn, aar),
-        kort=kort(kommune=kommune, indikator=_kortets(indikatorer, kort_indikator), aar=aar, medlemmer=medlemmer),
+        kort=kort(
+            kommune=kommune,
+            indikator=_kortets(indikatorer, kort_indikator),
+            aar=aar,
+            medlemmer=medlemmer,
+            faelles=faelles,
+        ),
         katalog=alle,
     )
 
@@ -189,10 +203,16 @@ def _kortets(indikatorer: list[Indikator], kode: str) -> Indikator | None:
     return next((i for i in indikatorer if i.kode == kode), indikatorer[0] if indikatorer else None)
 
 
-def kort(*, kommune: Kommune, indikator: Indikator | None, aar: int, medlemmer: list[Kommune]) -> Kort | None:
+def kort(
+    *, kommune: Kommune, indikator: Indikator | None, aar: int, medlemmer: list[Kommune], faelles: dict | None = None
+) -> Kort | None:
     if indikator is None:
         return None
-    celler = noegletal_for_alle(indikatorer=[indikator], aar=[aar], med_grupper=False)
+    faelles = {} if faelles is None else faelles
+    noegle = ("kort", indikator.pk, aar)
+    if noegle not in faelles:
+        faelles[noegle] = noegletal_for_alle(indikatorer=[indikator], aar=[aar], med_grupper=False)
+    celler = faelles[noegle]
     data = grafer.kort_data(celler, kommune_kode=kommune.kode, gruppe_koder=[m.kode for m in medlemmer])
     return Kort(
         indikator=indikator,

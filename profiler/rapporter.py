@@ -20,8 +20,11 @@ def profil_pdf(
     kort_indikator: str = "",
     tidspunkt: datetime | None = None,
     stempel: str = "udskrevet",
+    faelles: dict | None = None,
 ) -> bytes:
-    side = profilside(kommune=kommune, aar=aar, program=program, kort_indikator=kort_indikator, med_fund=med_fund)
+    side = profilside(
+        kommune=kommune, aar=aar, program=program, kort_indikator=kort_indikator, med_fund=med_fund, faelles=faelles
+    )
     # The same SVGs as the page (cached by their data), handed to the PDF as images.
     billeder = {
         f"{v.indikator.kode}.svg": grafer.svg("tidsserie", v.graf_data) for a in side.afsnit for v in a.indikatorer
