@@ -43,8 +43,8 @@ migrate: db ## Apply database migrations
 demo: migrate ## Load the demo programme and demo users (demo mode only)
 	$(MANAGE) load_demo
 
-run: demo ## Install, start the database, migrate, load the demo, serve on http://127.0.0.1:8000 with one job worker
-	@echo "Forebyggelsesportalen kører på http://$(HOST):$(PORT)/ med én worker til baggrundsjob (stop begge med Ctrl+C)"
+run: demo ## Install, start the database, migrate, load the demo, serve on http://127.0.0.1:8000 with a job worker per core
+	@echo "Forebyggelsesportalen kører på http://$(HOST):$(PORT)/ med én worker til baggrundsjob pr. kerne (stop dem alle med Ctrl+C)"
 	$(MANAGE) koer $(HOST):$(PORT)
 
 worker: migrate ## One more background-job worker against the same database (as many as you like)
