@@ -3,6 +3,7 @@ shown, every header cell's scope written), has "Side x af y", gets a contents li
 table's title with its rows, the same HTML gives the same bytes, and nothing but the app's own files is fetched."""
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 
 import pikepdf
 import pytest
@@ -42,6 +43,18 @@ def test_a_pdf_is_pdf_ua_in_danish_with_its_title_page_numbers_and_the_same_byte
     assert 'pdfuaid:part="1"' in rod["/Metadata"].get_object().get_data().decode()
     assert laeser.metadata.title == "Prøve – én side"
     assert "Side 1 af 1" in laeser.pages[0].extract_text()
+
+
+def test_pdfs_made_in_threads_at_once_are_the_same_bytes_as_one_made_alone():
+    """The print stylesheet and its fonts are loaded once per thread (forebyggelse/pdf.py), so threads that make PDFs
+    at the same time (gunicorn's threads, the workers) share none of it, and a later PDF in the same thread gets the
+    same styles as the first."""
+    html = SIDE.render(Context({"eksporteret": timezone.now(), "stempel": "udskrevet"}))
+    alene = html_til_pdf(html)
+    with ThreadPoolExecutor(max_workers=3) as traade:
+        samtidige = list(traade.map(lambda _: html_til_pdf(html), range(6)))
+    assert samtidige == [alene] * 6
+    assert "Side 1 af 1" in PdfReader(io.BytesIO(samtidige[-1])).pages[0].extract_text()
 
 
 @pytest.mark.parametrize(
