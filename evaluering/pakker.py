@@ -32,7 +32,7 @@ from evaluering.rapporter import (
     programtal,
     snapshot_pdf,
 )
-from evaluering.selectors import datastand, seneste_indsendelser
+from evaluering.selectors import seneste_indsendelser
 from evaluering.snapshot import kanonisk
 from forebyggelse.dannede import fingeraftryk, kodeversion
 from forebyggelse.eksport import ORDBOG_KOLONNER, Kolonne, csv_bytes, ordbog_raekker
@@ -40,7 +40,7 @@ from forebyggelse.formatering import dansk_tid, tidspunkt
 from kommuner.models import Bruger, Deltagelse, Program
 from profiler.permissions import kan_se_fund
 from profiler.rapporter import profil_pdf
-from profiler.selectors import profilernes_seneste_aar
+from profiler.selectors import datastand, profilernes_seneste_aar
 from strategi.permissions import strategier_til_laesning
 from strategi.rapporter import strategi_pdf
 

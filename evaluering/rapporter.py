@@ -27,16 +27,15 @@ from evaluering.selectors import (
     FremmoedeRaekke,
     LeveranceCelle,
     Leveranceoverblik,
-    datastand,
     fremmoede_for_kommune,
     fremmoede_i_program,
     leveranceoverblik,
     seneste_indsendelser,
 )
-from forebyggelse.pdf import render_pdf
+from forebyggelse.pdf import DATA_PR, render_pdf
 from kommuner.models import Bruger, Deltagelse, Milepael, Program, Projektdeltager
 from kommuner.selectors import Budget, BudgetDeltager, budget_for, milepaelsplan, organisation_grupperet
-from profiler.selectors import profilernes_seneste_aar
+from profiler.selectors import datastand, profilernes_seneste_aar
 from strategi.maalstatus import Maalstatus
 from strategi.models import Handling, Strategi
 from strategi.permissions import strategier_til_laesning
@@ -51,8 +50,6 @@ from strategi.selectors import (
     oversigt_for_program,
 )
 
-# What the stamp says the time is: the state of the data the report shows.
-DATA_PR = "data pr."
 MAALSTATUSSER = list(Maalstatus)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -40,12 +40,11 @@ from evaluering.permissions import (
 from evaluering.tidsangivelse import Praecision
 from forebyggelse import tid
 from forebyggelse.formatering import dansk_tid, dato, tidspunkt
-from forebyggelse.historik import HistorikSide, historik_til, seneste_aendring
+from forebyggelse.historik import HistorikSide, historik_til
 from forebyggelse.roller import Rolle, er_evaluator, er_projektleder, er_styregruppe
 from kommuner.models import Bruger, Deltagelse, Kommune, Program
 from kommuner.permissions import programmer_til_laesning
 from kommuner.roller import kommuner_til_skrivning
-from profiler.models import Dataversion
 
 # Attendance ----------------------------------------------------------------------------------------
 
@@ -556,14 +555,6 @@ def fremmoede_i_program(program: Program) -> Fremmoedeoversigt:
 
 
 # Reports ---------------------------------------------------------------------------------------------
-
-
-def datastand() -> datetime:
-    """The moment the portal's data last changed: the newest recorded change (forebyggelse.historik) or the newest
-    write to the key figures, which keep their own clock. Reports are stamped with it, not with the clock, so the
-    same data gives the same report, byte for byte (docs/decisions/0044)."""
-    tider = [seneste_aendring(), Dataversion.objects.aggregate(t=Max("aendret"))["t"]]
-    return max((t for t in tider if t), default=timezone.now())
 
 
 def seneste_indsendelser(program: Program, user) -> list[Indsendelse]:

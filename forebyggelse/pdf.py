@@ -36,6 +36,8 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from forebyggelse import dannede, formatering
 
 BASE_URL = "https://forebyggelsesportalen.invalid/"
+# What the stamp says the time is, for a report stamped with the state of its data (`datastand()`).
+DATA_PR = "data pr."
 
 
 BILLEDER = f"{BASE_URL}billeder/"

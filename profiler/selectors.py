@@ -32,6 +32,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.cache import cache
@@ -40,10 +41,11 @@ from django.db.models import BigIntegerField, Count, F, Max, OuterRef, Q, QueryS
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from forebyggelse.historik import HistorikSide, foerste_gang, historik_til
+from forebyggelse.historik import HistorikSide, foerste_gang, historik_til, seneste_aendring
 from kommuner.models import Deltagelse, Kommune, Kommunegruppe, Program
 from profiler.models import (
     Datastatus,
+    Dataversion,
     Indberetning,
     IndberetningStatus,
     IndberetningVaerdi,
@@ -560,3 +562,12 @@ def historik_for_indberetning(user, indberetning: Indberetning, side: str | int 
         offentlig_fra=foerste_gang(Indberetning, indberetning.pk, status=IndberetningStatus.INDSENDT),
         side=side,
     )
+
+
+def datastand() -> datetime:
+    """The moment the portal's data last changed: the newest recorded change (forebyggelse.historik) or the newest
+    write to the key figures, which keep their own clock. Reports are stamped with it, not with the clock, so the
+    same data gives the same report, byte for byte (docs/decisions/0044), and a report is reused while its data stand
+    (0058). Here, under the apps whose reports use it."""
+    tider = [seneste_aendring(), Dataversion.objects.aggregate(t=Max("aendret"))["t"]]
+    return max((t for t in tider if t), default=timezone.now())

@@ -42,9 +42,9 @@ from evaluering.pakker import (
     zip_filer,
 )
 from evaluering.permissions import kan_bestille_pakke
-from evaluering.selectors import datastand
 from forebyggelse.formatering import filnavn_tid, kort_tidspunkt, tal
 from kommuner.models import Bruger, Program
+from profiler.selectors import datastand
 
 logger = logging.getLogger(__name__)
 MAKS_FORSOEG = 3

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from forebyggelse.adgang import kraev
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.pdf import DATA_PR
 from forebyggelse.roller import er_evaluator, er_ministeriet, er_projektleder
 from forebyggelse.samtidighed import Gemning, gem_fra_form
 from hentninger.services import logget_hentning
@@ -36,6 +37,7 @@ from profiler.permissions import (
 )
 from profiler.profilside import alle_aar, kort, profilside, valgte_indikatorer
 from profiler.selectors import (
+    datastand,
     deltagende_kommuner,
     gruppens_medlemmer,
     katalog,
@@ -131,6 +133,9 @@ def profil_pdf(request, kode, aar):
         bruger=request.user,
         med_fund=se_fund,
         kort_indikator=request.GET.get("kort", ""),
+        # Stamped with the data's state: the same profile downloaded again is the file made before (0058).
+        tidspunkt=datastand(),
+        stempel=DATA_PR,
     )
     svar = HttpResponse(pdf, content_type="application/pdf")
     filnavn = f"social-profil-{kommune.kode}-{aar}-{filnavn_tid(timezone.now())}.pdf"

@@ -18,11 +18,13 @@ from forebyggelse.adgang import kraev
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
+from forebyggelse.pdf import DATA_PR
 from forebyggelse.roller import er_projektleder
 from forebyggelse.samtidighed import Gemning, gem_fra_form
 from hentninger import services as hentningslog
 from hentninger.services import logget_hentning
 from kommuner.permissions import access_deltagelse, programmer_til_laesning
+from profiler.selectors import datastand
 from strategi.forms import GodkendForm, KommentarForm, StrategiForm, TilbagesendelseForm, VedtagelseForm
 from strategi.grafer import fremdriftsgrafer
 from strategi.maalstatus import REGEL, REGEL_INDLEDNING, Maalstatus
@@ -295,7 +297,10 @@ def historik(request, pk):
 @require_safe
 def pdf(request, pk):
     strategi = access_strategi(request.user, pk)
-    indhold = strategi_pdf(strategi=strategi, bruger=request.user, i_dag=i_dag())
+    # Stamped with the data's state: the same strategy downloaded again is the file made before (0058).
+    indhold = strategi_pdf(
+        strategi=strategi, bruger=request.user, i_dag=i_dag(), tidspunkt=datastand(), stempel=DATA_PR
+    )
     tid = filnavn_tid(timezone.now())
     navn = f"forebyggelsesstrategi-{strategi.kommune.kode}-version-{strategi.versionsnummer}-{tid}.pdf"
     response = HttpResponse(indhold, content_type="application/pdf")
