@@ -531,6 +531,12 @@ class Fremmoedeoversigt:
     def i_alt_mangler(self) -> int:
         return sum(1 for _, raekker in self.moeder for r in raekker if r.mangler)
 
+    @property
+    def pr_kommune(self) -> list[tuple[Kommune, list[FremmoedeRaekke]]]:
+        """The same, a row per participant with a cell per meeting: the PDF's page is too narrow for a column per
+        participant when there are many."""
+        return [(k, [raekker[nr] for _, raekker in self.moeder]) for nr, k in enumerate(self.kommuner)]
+
 
 def fremmoede_i_program(program: Program) -> Fremmoedeoversigt:
     """Every held meeting of the programme with every participant's attendance, in three queries however many
