@@ -6,9 +6,8 @@
 2. The PDFs, through their download views as a user fetches them: the floor (a one-page PDF through the same helper
    and base template), the programme's status report, København's status report, its social profile and its strategy.
    Each is made cold (the shared cache emptied before each of 3 runs, after one run that warms the fonts) and then
-   fetched again unchanged (3 runs). The status reports are stamped with the data's state, so fetched again they are
-   the kept PDF; the profile and the strategy are stamped with the clock when downloaded, so they are made again,
-   from kept charts.
+   fetched again unchanged (3 runs). All four are stamped with the data's state, so fetched again they are the kept
+   PDF (docs/decisions/0058).
 3. The whole package ("alt", ordered as the evaluator) made by as many real workers as `make run` starts (one per
    core: `manage.py procrastinate worker` processes against the scratch database), timed from the order to the job's
    "færdig": cold (cache emptied, no earlier package), again with unchanged data (the earlier package is the package)
@@ -405,7 +404,6 @@ def udskriv(lille: Maaling, stor: Maaling) -> int:
             vurderinger.append(vurder(f"≤ 1,5× ved {n}", t98 <= 1.5 * t5))
         tekst = f"  {navn}, {art}" if art == KOLD else f"    {art}" if art else f"  {navn}"
         print(f"{tekst:<50}{t5:12.2f} s{t98:12.2f} s{t98 / t5:7.1f}×   {' · '.join(vurderinger)}")
-    print("  (profilen og strategien stemples med uret, når de hentes: hentet igen dannes de igen, af gemte grafer)")
 
     print(f"Hele pakken (alt, bestilt som evaluator), fra bestilling til færdig med {WORKERS} workers:")
     print(f"{'':<36}{f'{n} deltagere':>42}{f'{N} deltagere':>42}   mål")
