@@ -137,9 +137,8 @@ def profilside(
     med_fund: bool = True,
     faelles: dict | None = None,
 ) -> Profilside:
-    """The profile of `kommune` for `aar` as a participant in `program` (the page's is `profilens_program`).
-    `faelles`: figures several profiles share, kept between them by a caller that makes many (a report package):
-    the map's figures for all 98 municipalities are read once per indicator and year, not once per profile."""
+    """The profile of `kommune` for `aar` as a participant in `program` (the page's is `profilens_program`). `faelles`:
+    what profiles share (the map's figures), kept between them by a caller that makes many (a report package)."""
     alle = katalog()
     profil = profil_for(kommune)
     gruppe = sammenligningsgruppe_for(kommune, profil)
@@ -148,11 +147,7 @@ def profilside(
     tal = noegletal(kommune=kommune, indikatorer=indikatorer, aar=alle_aar(), gruppe=gruppe)
     aar_med_data = tal.aar_med_data
     medlemmer = list(gruppens_medlemmer(gruppe))
-    fund = (
-        {f.kategori: f for f in Fund.objects.filter(profil=profil).select_related("aendret_af")}
-        if (profil and med_fund)
-        else {}
-    )
+    fund = _fund(profil) if (profil and med_fund) else {}
 
     afsnit = []
     for kategori, indikatorer_i_afsnit in efter_afsnit(indikatorer):
@@ -174,6 +169,7 @@ def profilside(
 
     overblik = [v.celle for a in afsnit for v in a.indikatorer]
     afvigelser = grafer.afvigelser_data(overblik)
+    kortets_indikator = _kortets(indikatorer, kort_indikator)
     return Profilside(
         kommune=kommune,
         aar=aar,
@@ -188,15 +184,13 @@ def profilside(
         afvigelser_data=afvigelser,
         afvigelser_noegle=grafer.noegle("afvigelser", afvigelser),
         afvigelser_alt=grafer.afvigelser_alt(overblik, kommune.navn, aar),
-        kort=kort(
-            kommune=kommune,
-            indikator=_kortets(indikatorer, kort_indikator),
-            aar=aar,
-            medlemmer=medlemmer,
-            faelles=faelles,
-        ),
+        kort=kort(kommune=kommune, indikator=kortets_indikator, aar=aar, medlemmer=medlemmer, faelles=faelles),
         katalog=alle,
     )
+
+
+def _fund(profil: Profil) -> dict:
+    return {f.kategori: f for f in Fund.objects.filter(profil=profil).select_related("aendret_af")}
 
 
 def _kortets(indikatorer: list[Indikator], kode: str) -> Indikator | None:
