@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from functools import partial
+from functools import cache, partial
 
 from django.utils import timezone
 from django.utils.text import slugify
@@ -101,23 +101,11 @@ class Trin:
     kolonner: list[Kolonne] | None = None  # a CSV's columns, for the data dictionary
 
 
-class _Engang:
-    """The programme-wide figures of one part of a package, read the first time a report needs them."""
-
-    def __init__(self, program: Program, bruger: Bruger, i_dag: date):
-        self.program, self.bruger, self.i_dag, self._tal = program, bruger, i_dag, None
-
-    def __call__(self) -> Programtal:
-        if self._tal is None:
-            self._tal = programtal(program=self.program, bruger=self.bruger, i_dag=self.i_dag)
-        return self._tal
-
-
 def _programstatus(program: Program, bruger: Bruger, i_dag: date) -> bytes:
     return programstatus_pdf(programstatus(program=program, bruger=bruger, i_dag=i_dag), bruger=bruger)
 
 
-def _kommunestatus(deltagelse: Deltagelse, bruger: Bruger, i_dag: date, tal: _Engang) -> bytes:
+def _kommunestatus(deltagelse: Deltagelse, bruger: Bruger, i_dag: date, tal: Callable[[], Programtal]) -> bytes:
     status = kommunestatus(deltagelse=deltagelse, bruger=bruger, i_dag=i_dag, tal=tal())
     return kommunestatus_pdf(status, bruger=bruger)
 
@@ -130,7 +118,8 @@ def _deltagertrin(
     strategier = {
         s.deltagelse_id: s for s in strategier_til_laesning(bruger).filter(deltagelse__in=[d.pk for d in deltagelser])
     }
-    tal = _Engang(program, bruger, i_dag)
+    # The programme-wide figures, read the first time one of the part's reports needs them.
+    tal = cache(partial(programtal, program=program, bruger=bruger, i_dag=i_dag))
     faelles: dict = {}  # the profiles' shared figures (the map's), read once for the part
     trin = []
     for d in deltagelser:

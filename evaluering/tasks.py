@@ -15,15 +15,13 @@ from procrastinate.contrib.django import app
 from evaluering import ical
 from evaluering.jobs import Fortsaetter, Fremdrift, JobFejl, Resultat, baggrundsjob_koer_nu, koer_baggrundsjob, opgave
 from evaluering.models import Baggrundsjob, Invitationsmodtager, Moede, Moedestatus
-from evaluering.permissions import kan_bestille_pakke
 from evaluering.selectors import Kalenderpost, modtagere_for, moedeindhold, uden_adresse
 from evaluering.services.leverancer import paamindelser_send
 from evaluering.services.rapporter import OPGAVE as RAPPORTPAKKE
-from evaluering.services.rapporter import koer_pakkedel, pakkens_resultat, rapportpakke_planlaeg
+from evaluering.services.rapporter import koer_pakkedel, pakkens_program, pakkens_resultat, rapportpakke_planlaeg
 from forebyggelse import tid
 from forebyggelse.formatering import dansk_tid, dato, filnavn_tid, klokkeslaet, tidspunkt
 from forebyggelse.pdf import render_pdf
-from kommuner.models import Program
 
 __all__ = ["koer_baggrundsjob", "koer_pakkedel"]
 
@@ -157,12 +155,7 @@ def rapportpakke(*, job: Baggrundsjob, fremdrift: Fremdrift, program_id: int, ar
     """Every report of the programme (and for `alt` its data and delivered snapshots) as one ZIP, made as the user
     who ordered it would see them; refused if that user may no longer download them. This job plans the package;
     its parts are made by all the workers there are (evaluering/services/rapporter.py)."""
-    program = Program.objects.filter(pk=program_id).first()
-    if program is None:
-        raise JobFejl("Programmet findes ikke længere.")
-    ok, grund = kan_bestille_pakke(job.bruger, program) if job.bruger else (False, "Jobbet har ingen bruger.")
-    if not ok:
-        raise JobFejl(grund)
+    program = pakkens_program(job)
     if tidligere := rapportpakke_planlaeg(job=job, program=program, art=art, i_dag=tid.i_dag()):
         return pakkens_resultat(tidligere, uaendret=True)
     return Fortsaetter()

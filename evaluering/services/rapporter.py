@@ -102,6 +102,17 @@ def koer_pakkedel(pakkedel_id: int) -> None:
     pakkedel_koer(pakkedel_id=pakkedel_id)
 
 
+def pakkens_program(job: Baggrundsjob) -> Program:
+    """The package's programme, if the user who ordered it may still have it; else why not, as the job's failure."""
+    program = Program.objects.filter(pk=job.argumenter["program_id"]).first()
+    if program is None:
+        raise JobFejl("Programmet findes ikke længere.")
+    ok, grund = kan_bestille_pakke(job.bruger, program) if job.bruger else (False, "Jobbet har ingen bruger.")
+    if not ok:
+        raise JobFejl(grund)
+    return program
+
+
 @transaction.atomic
 def rapportpakke_planlaeg(*, job: Baggrundsjob, program: Program, art: str, i_dag: date) -> Rapportpakke | None:
     """Split the package into parts and queue a job for each. A job tried again starts over: its old parts go. If
@@ -171,12 +182,7 @@ def pakkedel_koer(*, pakkedel_id: int) -> None:
             _fremdrift(del_, gjort, tekst)
 
     try:
-        program = Program.objects.filter(pk=job.argumenter["program_id"]).first()
-        if program is None:
-            raise JobFejl("Programmet findes ikke længere.")
-        ok, grund = kan_bestille_pakke(job.bruger, program) if job.bruger else (False, "Jobbet har ingen bruger.")
-        if not ok:
-            raise JobFejl(grund)
+        program = pakkens_program(job)
         trin = delens_trin(
             program=program,
             art=job.argumenter["art"],
