@@ -43,3 +43,37 @@ class Brugervalg(models.Model):
 
     def __str__(self) -> str:
         return str(self.bruger)
+
+
+class ApiNoegle(models.Model):
+    """A personal key to the read API (docs/decisions/0059). The key itself is shown once, when it is made; only its
+    SHA-256 is kept, so a copy of the database lets nobody in. A key reads what its owner may read, until it expires
+    or is revoked (by its owner or the ministry); revoked keys stay listed, so the record says who had access when."""
+
+    bruger = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_noegler")
+    navn = models.CharField("navn", max_length=100, help_text="Hvad nøglen bruges til, fx R-script til evalueringen.")
+    praefiks = models.CharField("begyndelse", max_length=12, help_text="Nøglens første tegn, så den kan kendes igen.")
+    noegle_hash = models.CharField("nøglens SHA-256", max_length=64, unique=True)
+    oprettet = models.DateTimeField("oprettet", default=timezone.now)
+    udloeber = models.DateTimeField("udløber")
+    sidst_brugt = models.DateTimeField("sidst brugt", null=True, blank=True)
+    tilbagekaldt = models.DateTimeField("tilbagekaldt", null=True, blank=True)
+    tilbagekaldt_af = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="tilbagekaldt af",
+    )
+
+    class Meta:
+        ordering = ["-oprettet", "-pk"]
+        verbose_name = "API-nøgle"
+        verbose_name_plural = "API-nøgler"
+
+    def __str__(self) -> str:
+        return f"{self.navn} ({self.praefiks}…)"
+
+    def gyldig(self, nu=None) -> bool:
+        return self.tilbagekaldt is None and self.udloeber > (nu or timezone.now())

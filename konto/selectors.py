@@ -1,15 +1,17 @@
 """Reads about a user's two-factor devices (django-otp's TOTPDevice and StaticDevice) and the user's own choices."""
 
+import hashlib
 from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.db.models import QuerySet
+from django.utils import timezone
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from konto.models import Brugervalg
+from konto.models import ApiNoegle, Brugervalg
 
 
 def har_tofaktor(bruger: AbstractUser) -> bool:
@@ -47,3 +49,20 @@ def modtagere_af_ugentlig_oversigt(uge: date) -> QuerySet:
         .exclude(valg__oversigt_sendt__gte=uge)
         .order_by("pk")
     )
+
+
+def api_noegle_hash(klartekst: str) -> str:
+    return hashlib.sha256(klartekst.encode()).hexdigest()
+
+
+def api_noegle_til(klartekst: str) -> ApiNoegle | None:
+    """The valid key (not expired, not revoked) with this text, with its owner."""
+    return (
+        ApiNoegle.objects.select_related("bruger")
+        .filter(noegle_hash=api_noegle_hash(klartekst), tilbagekaldt__isnull=True, udloeber__gt=timezone.now())
+        .first()
+    )
+
+
+def api_noegler(bruger: AbstractUser) -> QuerySet[ApiNoegle]:
+    return ApiNoegle.objects.filter(bruger=bruger)

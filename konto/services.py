@@ -11,6 +11,7 @@ counts a wrong code on the device (and makes the next attempt wait), and raising
 that count back.
 """
 
+import secrets
 from datetime import date, datetime, timedelta
 from importlib import import_module
 
@@ -18,15 +19,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from konto import notifikationer
-from konto.models import Brugervalg, Loginsession
-from konto.selectors import har_tofaktor
+from konto.models import ApiNoegle, Brugervalg, Loginsession
+from konto.selectors import api_noegle_hash, har_tofaktor
 
 ANTAL_BACKUPKODER = 10
 
@@ -234,3 +235,49 @@ def ugentlig_oversigt_noter(*, bruger: AbstractUser, uge: date) -> None:
     valg = _brugervalg(bruger)
     valg.oversigt_sendt = uge
     valg.save(update_fields=["oversigt_sendt"])
+
+
+# Personal API keys (docs/decisions/0059) -----------------------------------------------------------------------
+
+API_NOEGLE_PRAEFIKS = "fbp_"
+# How often "sidst brugt" is written: a script reading thousands of pages writes it once a minute, not per page.
+SIDST_BRUGT_INTERVAL = timedelta(minutes=1)
+
+
+def api_noegle_opret(*, bruger: AbstractUser, navn: str, gyldig_dage: int) -> tuple[ApiNoegle, str]:
+    """A new key and its text, which is shown once and never stored."""
+    if not 1 <= gyldig_dage <= 365:
+        raise ValidationError({"gyldig_dage": "En API-nøgle kan gælde fra 1 til 365 dage."})
+    klartekst = API_NOEGLE_PRAEFIKS + secrets.token_urlsafe(32)
+    nu = timezone.now()
+    noegle = ApiNoegle(
+        bruger=bruger,
+        navn=navn.strip(),
+        praefiks=klartekst[:10],
+        noegle_hash=api_noegle_hash(klartekst),
+        oprettet=nu,
+        udloeber=nu + timedelta(days=gyldig_dage),
+    )
+    noegle.full_clean()
+    noegle.save()
+    return noegle, klartekst
+
+
+@transaction.atomic
+def api_noegle_tilbagekald(*, noegle: ApiNoegle, af: AbstractUser) -> ApiNoegle:
+    noegle = ApiNoegle.objects.select_for_update().get(pk=noegle.pk)
+    if noegle.tilbagekaldt is None:
+        noegle.tilbagekaldt = timezone.now()
+        noegle.tilbagekaldt_af = af
+        noegle.save(update_fields=["tilbagekaldt", "tilbagekaldt_af"])
+    return noegle
+
+
+def api_noegle_brugt(*, noegle: ApiNoegle, nu: datetime) -> None:
+    """Notes when the key was last used, at most once a minute, with one conditional UPDATE (no lock taken)."""
+    if noegle.sidst_brugt is not None and nu - noegle.sidst_brugt < SIDST_BRUGT_INTERVAL:
+        return
+    ApiNoegle.objects.filter(pk=noegle.pk).filter(
+        models.Q(sidst_brugt__isnull=True) | models.Q(sidst_brugt__lt=nu - SIDST_BRUGT_INTERVAL)
+    ).update(sidst_brugt=nu)
+    noegle.sidst_brugt = nu

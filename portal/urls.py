@@ -53,6 +53,7 @@ urlpatterns = [
     path("", include("strategi.urls")),
     path("", include("evaluering.urls")),
     path("hentninger/", include("hentninger.urls")),
+    path("api/v1/", include("api.urls")),
     # The admin has no login of its own: every login goes through the two steps of konto's login.
     path("admin/login/", login_not_required(RedirectView.as_view(pattern_name="login", query_string=True))),
     path("admin/", admin.site.urls),

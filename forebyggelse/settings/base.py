@@ -60,6 +60,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     # Background jobs in the same PostgreSQL (docs/decisions/0040); tasks live in each app's tasks.py.
     "procrastinate.contrib.django",
+    # The read API under /api/v1/ and its OpenAPI description (docs/decisions/0059).
+    "rest_framework",
+    "drf_spectacular",
     "forebyggelse",
     "konto",
     "hentninger",
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
     "strategi",
     "evaluering",
     "portal",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -202,6 +206,31 @@ CACHES = {
         "TIMEOUT": 60 * 60 * 24 * 30,
         "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
     }
+}
+
+# The read API (docs/decisions/0059): personal API keys only (konto/api.py), never the browser's session, so a key
+# is the one way in and every key has an owner, a name, an expiry and a revocation. Reads only; JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["konto.api.NoegleAutentificering"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["konto.api.NoegleBegraensning"],
+    "DEFAULT_THROTTLE_RATES": {"api": env("API_GRAENSE", "600/min")},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "api.sider.Markoerside",
+    "EXCEPTION_HANDLER": "api.fejl.fejlsvar",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Forebyggelsesportalens API",
+    "DESCRIPTION": "Læseadgang til programmer, kommuner, nøgletal, strategier, møder og dataleverancer med de "
+    "samme adgangsregler som portalens sider. Se docs/api.md.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
 # Statistics Denmark's StatBank API ("Hent fra Danmarks Statistik"); tests point it at a local server.

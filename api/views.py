@@ -1,0 +1,7 @@
+"""The read API's views (docs/decisions/0059)."""
+
+from django.contrib.auth.decorators import login_not_required
+from drf_spectacular.views import SpectacularAPIView
+
+# The description is public, like any API's reference: it holds no data, and a tool fetches it without a key.
+schema = login_not_required(SpectacularAPIView.as_view(authentication_classes=[], permission_classes=[]))
