@@ -1,9 +1,17 @@
-from django.urls import path
+"""/api/v1/: one route per resource, read-only (docs/decisions/0059)."""
 
-from api import views
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from api import kommuner, views
 
 app_name = "api"
 
+router = SimpleRouter(use_regex_path=False)
+router.register("programmer", kommuner.ProgramVisning, basename="program")
+router.register("kommuner", kommuner.KommuneVisning, basename="kommune")
+
 urlpatterns = [
     path("schema/", views.schema, name="schema"),
+    *router.urls,
 ]

@@ -217,10 +217,12 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"api": env("API_GRAENSE", "600/min")},
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.Skema",
     "DEFAULT_PAGINATION_CLASS": "api.sider.Markoerside",
     "EXCEPTION_HANDLER": "api.fejl.fejlsvar",
     "UNAUTHENTICATED_USER": None,
+    # Numbers as JSON numbers (11.6), not strings: R, Stata and pandas read them as numbers.
+    "COERCE_DECIMAL_TO_STRING": False,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Forebyggelsesportalens API",
