@@ -56,6 +56,22 @@ def client_for(client):
     return login
 
 
+@pytest.fixture
+def api_for(db):
+    """`api_for(user)` gives an API client that sends a fresh API key of that user, as a script would."""
+    from rest_framework.test import APIClient
+
+    from konto.services import api_noegle_opret
+
+    def klient(bruger) -> APIClient:
+        _, noegle = api_noegle_opret(bruger=bruger, navn="test", gyldig_dage=30)
+        api = APIClient()
+        api.credentials(HTTP_AUTHORIZATION=f"Bearer {noegle}")
+        return api
+
+    return klient
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded annexes go to a fresh folder per test, never into the project."""

@@ -3,6 +3,8 @@ rules and never has rules of its own.
 
 - `laeser(user)`: the app's `*_til_laesning` queryset, so a list holds exactly what the user's pages show;
 - `adgang(user, pk)`: the app's `access_*` loader, so one object is the same 404 as on the pages;
+- `krav(user)`: where the pages' file of the same data has a `kan_*` predicate (the key figures export), that
+  predicate: no is 403 with its reason;
 - `filtre`: a serializer of the query parameters the list takes; `opslag` maps each to its lookup. An unknown
   parameter or value is 400 with the parameter's name (api/fejl.py).
 
@@ -19,6 +21,7 @@ from django.utils.decorators import decorator_from_middleware
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import MethodNotAllowed, ValidationError
 
+from forebyggelse.adgang import kraev
 from hentninger.services import hentning_registrer
 
 LAESEMETODER = ("get", "head", "options")
@@ -36,6 +39,7 @@ class Laesning(viewsets.ReadOnlyModelViewSet):
     adgang: Callable[..., Model]
     filtre: type[serializers.Serializer] = Ingenfiltre
     opslag: dict[str, str] = {}
+    krav: Callable[..., tuple[bool, str]] | None = None
     # What a pull is called in the download log, e.g. "API: Opfølgninger".
     art: str = ""
     http_method_names = list(LAESEMETODER)
@@ -50,6 +54,8 @@ class Laesning(viewsets.ReadOnlyModelViewSet):
         if request.method.lower() not in LAESEMETODER:
             raise MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
+        if type(self).krav is not None:
+            kraev(type(self).krav(request.user))
         if self.action == "list":
             self.filtervaerdier = self._filtre(request)
 
@@ -66,7 +72,8 @@ class Laesning(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet:
         qs = type(self).laeser(self.request.user)
         if self.action == "list":
-            qs = qs.filter(**{self.opslag[navn]: v for navn, v in self.filtervaerdier.items()})
+            # A filter without a lookup is the view's own (the key figures' indicator and year).
+            qs = qs.filter(**{self.opslag[n]: v for n, v in self.filtervaerdier.items() if n in self.opslag})
         return self.udvid(qs)
 
     def udvid(self, qs: QuerySet) -> QuerySet:
@@ -80,6 +87,9 @@ class Laesning(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
+        self.log_hentning(request)
+        return response
+
+    def log_hentning(self, request) -> None:
         if "cursor" not in request.query_params and request.method == "GET":
             hentning_registrer(bruger=request.user, filnavn=request.get_full_path()[:255], art=self.art)
-        return response

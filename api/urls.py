@@ -3,13 +3,16 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from api import kommuner, views
+from api import kommuner, profiler, views
 
 app_name = "api"
 
 router = SimpleRouter(use_regex_path=False)
 router.register("programmer", kommuner.ProgramVisning, basename="program")
 router.register("kommuner", kommuner.KommuneVisning, basename="kommune")
+router.register("indikatorer", profiler.IndikatorVisning, basename="indikator")
+router.register("noegletal", profiler.NoegletalVisning, basename="noegletal")
+router.register("profiler", profiler.ProfilVisning, basename="profil")
 
 urlpatterns = [
     path("schema/", views.schema, name="schema"),

@@ -45,9 +45,12 @@ def access_profil(user, kode: str) -> Kommune:
     return get_or_404(profiler_til_laesning(user), kode=kode)
 
 
+def indikatorer_til_laesning(user) -> QuerySet[Indikator]:
+    return Indikator.objects.select_related("del_af") if rolle(user) else Indikator.objects.none()
+
+
 def access_indikator(user, kode: str) -> Indikator:
-    qs = Indikator.objects.select_related("del_af") if rolle(user) else Indikator.objects.none()
-    return get_or_404(qs, kode=kode)
+    return get_or_404(indikatorer_til_laesning(user), kode=kode)
 
 
 def kan_se_fund(user, kommune: Kommune) -> tuple[bool, str]:

@@ -131,3 +131,21 @@ def test_the_charts_data_and_svg_hide_them(client_for, evaluator, familie):
         + side.kort.alt
         + str(grafer.kort_data(side.kort.celler, kommune_kode="825", gruppe_koder=[]))
     )
+
+
+def test_the_api_hides_them_as_the_pages_do(api_for, evaluator, projektleder_147, familie):
+    noegletal = api_for(evaluator).get("/api/v1/noegletal/", {"kommune": "825", "aar": 2011}).json()["results"]
+    raekker = {r["indikator"]: r for r in noegletal}
+    assert (raekker["anbragte_del_a"]["taeller"], raekker["anbragte_del_a"]["taeller_tekst"]) == (None, "under 5")
+    assert (raekker["anbragte_del_b"]["taeller"], raekker["anbragte_del_b"]["taeller_tekst"]) == (None, "skjult")
+    assert raekker["anbragte_del_a"]["skjult"] and raekker["anbragte_del_a"]["vaerdi"] is None
+    assert (raekker["anbragte_ialt_test"]["taeller"], raekker["anbragte_ialt_test"]["vaerdi"]) == (10, 769.2)
+    # A lead reads Læsø's profile (every profile is open to every role), hidden the same way.
+    profil = api_for(projektleder_147).get("/api/v1/profiler/825/")
+    assert profil.status_code == 200
+    assert [r["taeller_tekst"] for r in profil.json()["noegletal"] if r["indikator"] == "anbragte_del_a"] == [
+        "under 5",
+        "under 5",
+    ]
+    for tekst in (str(noegletal), profil.content.decode()):
+        _ingen_skjulte_rater(tekst)
