@@ -18,7 +18,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.db.models import Model, QuerySet
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.decorators import decorator_from_middleware
-from rest_framework import serializers, viewsets
+from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import MethodNotAllowed, ValidationError
 
 from forebyggelse.adgang import kraev
@@ -34,7 +34,7 @@ class Ingenfiltre(serializers.Serializer):
     pass
 
 
-class Laesning(viewsets.ReadOnlyModelViewSet):
+class _Grundlag(viewsets.GenericViewSet):
     laeser: Callable[..., QuerySet]
     adgang: Callable[..., Model]
     filtre: type[serializers.Serializer] = Ingenfiltre
@@ -85,11 +85,21 @@ class Laesning(viewsets.ReadOnlyModelViewSet):
         # The loader decides; the object is then read again with what the serializer shows.
         return self.udvid(type(objekt).objects.filter(pk=objekt.pk)).get()
 
+    def log_hentning(self, request) -> None:
+        if "cursor" not in request.query_params and request.method == "GET":
+            hentning_registrer(bruger=request.user, filnavn=request.get_full_path()[:255], art=self.art)
+
+
+class _Listen(mixins.ListModelMixin):
     def list(self, request, *args, **kwargs):
         response = super().list(request, *args, **kwargs)
         self.log_hentning(request)
         return response
 
-    def log_hentning(self, request) -> None:
-        if "cursor" not in request.query_params and request.method == "GET":
-            hentning_registrer(bruger=request.user, filnavn=request.get_full_path()[:255], art=self.art)
+
+class Laesning(_Listen, mixins.RetrieveModelMixin, _Grundlag):
+    """A list and its objects."""
+
+
+class Liste(_Listen, _Grundlag):
+    """A list without objects of its own (computed rows such as the key figures)."""

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from api.base import Laesning
+from api.base import Laesning, Liste
 from api.filtre import KommuneFiltre, NoegletalFiltre
 from api.sider import Markoerside
 from profiler.models import Indikator, Profil
@@ -113,7 +113,7 @@ class Kommuneside(Markoerside):
     page_size_query_description = "Kommuner pr. side (standard 5, højst 98); hver med alle indikatorer og år."
 
 
-class NoegletalVisning(Laesning):
+class NoegletalVisning(Liste):
     beskrivelse = (
         "Nøgletallene som en tæt tabel: én række pr. kommune, indikator og år med et tal, med landsgennemsnit og "
         "sammenligningsgruppens gennemsnit, små tal skjult som i profilerne. En side rummer et antal kommuner. Som "

@@ -33,7 +33,8 @@ FEJL = {
     "400": "En parameter er ukendt eller har en ugyldig værdi (parametre siger hvilken).",
     "401": "Ingen API-nøgle, eller nøglen er ukendt, udløbet eller tilbagekaldt.",
     "403": "Nøglens ejer må se siderne, men ikke hente disse data samlet (fejl siger hvorfor).",
-    "404": "Findes ikke, eller nøglens ejer må ikke se det (samme svar som på portalens sider).",
+    "404": "Findes ikke, eller nøglens ejer må ikke se det (samme svar som på portalens sider); for en liste: en "
+    "cursor, der ikke kommer fra feltet next.",
     "405": "Kun GET, HEAD og OPTIONS: API'et ændrer intet.",
     "429": "For mange forespørgsler med denne nøgle: vent det antal sekunder, Retry-After siger.",
 }
@@ -52,7 +53,7 @@ class Skema(AutoSchema):
 
     def _get_response_bodies(self, direction="response"):
         svar = super()._get_response_bodies(direction)
-        koder = ["401", "405", "429"] + (["400"] if self._is_list_view() else ["404"])
+        koder = ["401", "404", "405", "429"] + (["400"] if self._is_list_view() else [])
         if getattr(self.view, "krav", None) is not None:
             koder.append("403")
         for kode in koder:

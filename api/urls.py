@@ -15,6 +15,7 @@ router.register("noegletal", profiler.NoegletalVisning, basename="noegletal")
 router.register("profiler", profiler.ProfilVisning, basename="profil")
 
 urlpatterns = [
+    path("", views.dokumentation, name="dokumentation"),
     path("schema/", views.schema, name="schema"),
     *router.urls,
 ]

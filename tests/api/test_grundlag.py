@@ -3,6 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
+from api.sider import Markoerside
 from hentninger.models import Hentning
 from kommuner.models import Kommune
 from konto.models import ApiNoegle
@@ -68,7 +69,7 @@ def test_cursor_pages_follow_next_to_the_end_and_cap_the_size(api_for, ministeri
     assert sorted(koder) == alle and len(koder) == len(set(koder))
     assert sider == -(-len(alle) // 40)
     assert len(api.get("/api/v1/kommuner/?antal=100000").json()["results"]) == min(len(alle), 1000)
-    assert api.get("/api/v1/kommuner/?cursor=xyz").status_code == 404
+    assert api.get("/api/v1/kommuner/?cursor=xyz").json() == {"fejl": Markoerside.invalid_cursor_message}
 
 
 def test_etag_and_304_when_nothing_changed(api_for, ministeriet, kobenhavn):
