@@ -5,6 +5,8 @@ A value names something that must exist (a programme, a municipality, an indicat
 not a filter that matches nothing, so a typo in a script is caught at once. Existence only: whether the user may
 read the rows is still the list's own rule."""
 
+import copy
+
 from django.utils import timezone
 from rest_framework import serializers
 
@@ -58,3 +60,10 @@ class NoegletalFiltre(KommuneFiltre):
         validators=[_findes(Indikator, "kode", "Der findes ingen indikator med koden {vaerdi}.")],
     )
     aar = serializers.IntegerField(required=False, min_value=1900, max_value=2200, help_text="Kun dette år.")
+
+
+class ProgramAendretFiltre(ProgramFiltre):
+    """For rows that belong to a programme, not to one municipality (a meeting): program and aendret_siden."""
+
+    # The same parameter as AendretFiltre's, word for word, without the kommune a programme-wide row cannot take.
+    aendret_siden = copy.deepcopy(AendretFiltre._declared_fields["aendret_siden"])

@@ -3,7 +3,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from api import kommuner, profiler, views
+from api import evaluering, kommuner, profiler, views
 
 app_name = "api"
 
@@ -13,6 +13,9 @@ router.register("kommuner", kommuner.KommuneVisning, basename="kommune")
 router.register("indikatorer", profiler.IndikatorVisning, basename="indikator")
 router.register("noegletal", profiler.NoegletalVisning, basename="noegletal")
 router.register("profiler", profiler.ProfilVisning, basename="profil")
+router.register("moeder", evaluering.MoedeVisning, basename="moede")
+router.register("dataleverancer", evaluering.DataleveranceVisning, basename="dataleverance")
+router.register("indsendelser", evaluering.IndsendelseVisning, basename="indsendelse")
 
 urlpatterns = [
     path("", views.dokumentation, name="dokumentation"),

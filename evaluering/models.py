@@ -2,6 +2,7 @@
 
 import secrets
 import uuid
+from datetime import datetime
 
 import pgtrigger
 from django.conf import settings
@@ -386,6 +387,11 @@ class Leverancestatus(models.TextChoices):
 
 # Statuses in which the municipality still owes the delivery (and is late after the deadline).
 UDESTAAENDE = {Leverancestatus.AFVENTER, Leverancestatus.SENDT_TILBAGE}
+
+
+def er_forsinket(status: str, frist: datetime, nu: datetime) -> bool:
+    """Late: still owed after the deadline. Never stored; every page and the API ask here."""
+    return status in UDESTAAENDE and nu > frist
 
 
 @historik()

@@ -168,12 +168,15 @@ def access_dataleverance(user, pk) -> Dataleverance:
     return get_or_404(dataleverancer_til_laesning(user), pk=pk)
 
 
+def leverancedeltagelser_til_laesning(user) -> QuerySet[Deltagelse]:
+    """The participants whose delivery status this user sees, in every programme: every one for the ministry, the
+    evaluator and the steering group; their own for a lead."""
+    return for_kommuner(Deltagelse.objects.select_related("kommune"), user)
+
+
 def deltagelser_i_leverancer(user, program: Program) -> QuerySet[Deltagelse]:
-    """The participants whose delivery status this user sees: every one for the ministry, the evaluator and the
-    steering group; their own for a lead."""
-    return for_kommuner(Deltagelse.objects.filter(program=program).select_related("kommune"), user).order_by(
-        "kommune__kode"
-    )
+    """The participants of one programme whose delivery status this user sees."""
+    return leverancedeltagelser_til_laesning(user).filter(program=program).order_by("kommune__kode")
 
 
 def kan_oprette_dataleverance(user, program: Program) -> tuple[bool, str]:

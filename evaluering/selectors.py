@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from evaluering.models import (
     OBLIGATORISKE,
-    UDESTAAENDE,
     Dagsordenspunkt,
     Dataleverance,
     Fremmoede,
@@ -30,6 +29,7 @@ from evaluering.models import (
     Punktart,
     Punkttype,
     Tidsplanpunkt,
+    er_forsinket,
 )
 from evaluering.permissions import (
     deltagelser_i_leverancer,
@@ -429,9 +429,7 @@ def leveranceoverblik(program: Program, user, *, nu: datetime | None = None) -> 
             kl = raekker_db.get((leverance.pk, deltagelse.pk))
             status = kl.status if kl else Leverancestatus.AFVENTER
             seneste = next(iter(kl.indsendelser.all()), None) if kl else None
-            celler.append(
-                LeveranceCelle(deltagelse, kl, status, status in UDESTAAENDE and nu > leverance.frist, seneste)
-            )
+            celler.append(LeveranceCelle(deltagelse, kl, status, er_forsinket(status, leverance.frist, nu), seneste))
         raekker.append(LeveranceRaekke(leverance, celler))
     return Leveranceoverblik(deltagelser, raekker)
 

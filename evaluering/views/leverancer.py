@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
 from evaluering.forms import DataleveranceForm, KopierFraProgramForm, LeverancevurderingForm
-from evaluering.models import UDESTAAENDE, Kommuneleverance
+from evaluering.models import Kommuneleverance, er_forsinket
 from evaluering.permissions import (
     access_dataleverance,
     access_indsendelse,
@@ -160,7 +160,7 @@ def kommuneleverance(request, pk, kode):
             "program": leverance.program,
             "deltagelse": deltagelse,
             "kl": kl,
-            "forsinket": kl.status in UDESTAAENDE and timezone.now() > leverance.frist,
+            "forsinket": er_forsinket(kl.status, leverance.frist, timezone.now()),
             "kan_indsende": kan,
             "grund": grund,
             "forhaandsvisning": forhaandsvisning,

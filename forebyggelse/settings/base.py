@@ -233,6 +233,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Choice sets used under more than one field name, or beside another "status": named after their model class.
+    "ENUM_NAME_OVERRIDES": {
+        "Moedestatus": "evaluering.models.Moedestatus",
+        "Fremmoedestatus": "evaluering.models.Fremmoedestatus",
+        "Leverancestatus": "evaluering.models.Leverancestatus",
+    },
 }
 
 # Statistics Denmark's StatBank API ("Hent fra Danmarks Statistik"); tests point it at a local server.
