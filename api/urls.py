@@ -1,6 +1,6 @@
 """/api/v1/: one route per resource, read-only (docs/decisions/0059)."""
 
-from django.urls import path
+from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
 from api import evaluering, kommuner, profiler, views
@@ -21,4 +21,6 @@ urlpatterns = [
     path("", views.dokumentation, name="dokumentation"),
     path("schema/", views.schema, name="schema"),
     *router.urls,
+    # Any other address under /api/v1/ (a negative id, a misspelt resource): the API's own 404 in JSON.
+    re_path(r"^.*$", views.ikke_fundet, name="ikke_fundet"),
 ]

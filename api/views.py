@@ -1,6 +1,7 @@
 """The read API's views (docs/decisions/0059)."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from drf_spectacular.views import SpectacularAPIView
@@ -15,3 +16,8 @@ schema = login_not_required(SpectacularAPIView.as_view(authentication_classes=[]
 @require_safe
 def dokumentation(request):
     return render(request, "api/dokumentation.html", reference())
+
+
+@login_not_required
+def ikke_fundet(request):
+    return JsonResponse({"fejl": "Adressen findes ikke i API'et. Se /api/v1/ for dets adresser."}, status=404)
