@@ -233,6 +233,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Several lists have a field named status, each with its own choices: each set gets its own name.
+    "ENUM_NAME_OVERRIDES": {
+        "StrategiStatusEnum": "strategi.models.StrategiStatus",
+        "HandlingStatusEnum": "strategi.models.HandlingStatus",
+        "MaalstatusEnum": "strategi.maalstatus.Maalstatus",
+    },
 }
 
 # Statistics Denmark's StatBank API ("Hent fra Danmarks Statistik"); tests point it at a local server.
