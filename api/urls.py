@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
-from api import evaluering, kommuner, profiler, views
+from api import evaluering, kommuner, profiler, strategi, views
 
 app_name = "api"
 
@@ -16,6 +16,12 @@ router.register("profiler", profiler.ProfilVisning, basename="profil")
 router.register("moeder", evaluering.MoedeVisning, basename="moede")
 router.register("dataleverancer", evaluering.DataleveranceVisning, basename="dataleverance")
 router.register("indsendelser", evaluering.IndsendelseVisning, basename="indsendelse")
+router.register("strategier", strategi.StrategiVisning, basename="strategi")
+router.register("maal", strategi.MaalVisning, basename="maal")
+router.register("handlinger", strategi.HandlingVisning, basename="handling")
+router.register("opfoelgninger", strategi.OpfoelgningVisning, basename="opfoelgning")
+router.register("fremskridt", strategi.FremskridtVisning, basename="fremskridt")
+router.register("tilbud", strategi.TilbudVisning, basename="tilbud")
 
 urlpatterns = [
     path("", views.dokumentation, name="dokumentation"),

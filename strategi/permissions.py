@@ -65,10 +65,18 @@ def access_strategi(user, pk) -> Strategi:
     return get_or_404(strategier_til_laesning(user), pk=pk)
 
 
+def dele_til_laesning(model, user) -> QuerySet:
+    """The parts of one kind (goals, actions, follow-ups, offers …) the user may read: those of the strategies the
+    user may read. Progress has its own rule (`fremskridt_til_laesning`)."""
+    return model.objects.filter(strategi__in=strategier_til_laesning(user))
+
+
 def _del(model, user, pk, *related: str):
     """A part of a strategy the user may read, with its strategy (and `related`) loaded in the same query."""
-    qs = model.objects.select_related("strategi__deltagelse__program", "strategi__deltagelse__kommune", *related)
-    return get_or_404(qs.filter(strategi__in=strategier_til_laesning(user)), pk=pk)
+    qs = dele_til_laesning(model, user).select_related(
+        "strategi__deltagelse__program", "strategi__deltagelse__kommune", *related
+    )
+    return get_or_404(qs, pk=pk)
 
 
 def access_indsatsomraade(user, pk) -> Indsatsomraade:
@@ -110,9 +118,9 @@ def access_gennemgang(user, pk) -> Aarsgennemgang:
 def access_bilag(user, pk) -> StrategiBilag:
     """An annex (child policy, documentation of a follow-up or of progress) goes with its strategy: whoever reads one
     reads the other; the documentation of a sent-back progress update goes with the update."""
-    qs = StrategiBilag.objects.select_related(
+    qs = dele_til_laesning(StrategiBilag, user).select_related(
         "strategi__deltagelse__program", "strategi__deltagelse__kommune", "opfoelgning"
-    ).filter(strategi__in=strategier_til_laesning(user))
+    )
     qs = qs.filter(Q(fremskridt__isnull=True) | Q(fremskridt__in=fremskridt_til_laesning(user)))
     return get_or_404(qs, pk=pk)
 
@@ -120,7 +128,7 @@ def access_bilag(user, pk) -> StrategiBilag:
 def fremskridt_til_laesning(user) -> QuerySet[Fremskridt]:
     """Progress goes with its strategy, except an update sent back: until the municipality has corrected it, only
     those who read the ministry's comments see it (the ministry, the evaluator and the municipality's own leads)."""
-    qs = Fremskridt.objects.filter(strategi__in=strategier_til_laesning(user))
+    qs = dele_til_laesning(Fremskridt, user)
     if er_ministeriet(user) or er_evaluator(user):
         return qs
     if er_projektleder(user):

@@ -233,11 +233,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    # Choice sets used under more than one field name, or beside another "status": named after their model class.
+    # Choice sets used under more than one field name, or beside another "status": each set gets its own name.
     "ENUM_NAME_OVERRIDES": {
         "Moedestatus": "evaluering.models.Moedestatus",
         "Fremmoedestatus": "evaluering.models.Fremmoedestatus",
         "Leverancestatus": "evaluering.models.Leverancestatus",
+        "StrategiStatusEnum": "strategi.models.StrategiStatus",
+        "HandlingStatusEnum": "strategi.models.HandlingStatus",
+        "MaalstatusEnum": "strategi.maalstatus.Maalstatus",
     },
 }
 
