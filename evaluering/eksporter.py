@@ -6,17 +6,20 @@ strategi's `handlinger_i_program`. Only what the user may read is exported (the 
 
 Every column is described (`Kolonne`): the XLSX's first row is its Danish heading, its second sheet and the reports
 page pair the headings with the CSV's machine names and their meaning, and the report package's `dataordbog.csv`
-does the same for its CSV files."""
+does the same for its CSV files. `datapakke` describes the CSV files once more for programs (a Frictionless
+`datapackage.json`: every column's type and unit, the sources and the suppression texts), served beside the exports
+and put in the report package."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from forebyggelse.datapakke import Herkomst, Ressource, datapakke
 from forebyggelse.eksport import Kolonne, csv_bytes, xlsx_bytes
 from kommuner.models import Program
 from profiler.eksporter import KOLONNER as NOEGLETAL_KOLONNER
-from profiler.eksporter import noegletal_tabel
+from profiler.eksporter import noegletal_herkomst, noegletal_tabel
 from strategi.maalstatus import Kilde
 from strategi.selectors import handlinger_i_program, maal_i_program, nummerer_handlinger
 
@@ -55,25 +58,28 @@ MAAL_KOLONNER = [
         "Enheden for baseline, målværdi og opfølgninger (fx pct. eller pr. 1.000); tom for et antal.",
     ),
     Kolonne("bedre_retning", "Bedre retning", "Højere er bedre eller Lavere er bedre: den vej, målet skal gå."),
-    Kolonne("baseline", "Baseline", "Udgangsværdien i baselineåret, i målets enhed."),
-    Kolonne("baselineaar", "Baselineår", "Året, baseline gælder for.", periode=True),
-    Kolonne("maalvaerdi", "Målværdi", "Den værdi, målet skal nå i målåret, i målets enhed."),
-    Kolonne("maalaar", "Målår", "Året, målværdien skal være nået.", periode=True),
+    Kolonne("baseline", "Baseline", "Udgangsværdien i baselineåret, i målets enhed.", type="number"),
+    Kolonne("baselineaar", "Baselineår", "Året, baseline gælder for.", periode=True, type="year"),
+    Kolonne("maalvaerdi", "Målværdi", "Den værdi, målet skal nå i målåret, i målets enhed.", type="number"),
+    Kolonne("maalaar", "Målår", "Året, målværdien skal være nået.", periode=True, type="year"),
     Kolonne(
         "seneste_vaerdi",
         "Seneste værdi",
         "Værdien ved den seneste opfølgning, i målets enhed; tom, hvis målet ikke er fulgt op.",
+        type="number",
     ),
     Kolonne(
         "seneste_dato",
         "Seneste opfølgning",
         "Datoen for den seneste opfølgning; et år fra den sociale profil står som 31. december i året.",
+        type="date",
     ),
     Kolonne(
         "forventet_vaerdi",
         "Forventet værdi",
         "Værdien på den seneste opfølgnings dato ad en ret linje fra baseline (31. december i baselineåret) til "
         "målværdien (31. december i målåret), med højst fire decimaler; tom uden opfølgning.",
+        type="number",
     ),
     Kolonne(
         "status",
@@ -91,6 +97,7 @@ OPFOELGNING_KOLONNER = [
         "dato",
         "Dato",
         "Dagen, der er målt, eller den sidste dag i den periode, målingen dækker; 31. december for et år fra profilen.",
+        type="date",
     ),
     Kolonne(
         "periode",
@@ -98,7 +105,7 @@ OPFOELGNING_KOLONNER = [
         "Den periode, målingen dækker, som kommunen har skrevet den (fx 1. halvår 2012), eller profilens år.",
         periode=True,
     ),
-    Kolonne("vaerdi", "Værdi", "Den målte værdi, i målets enhed."),
+    Kolonne("vaerdi", "Værdi", "Den målte værdi, i målets enhed.", type="number"),
     Kolonne(
         "kilde",
         "Kilde",
@@ -109,6 +116,7 @@ OPFOELGNING_KOLONNER = [
         "eksempeldata",
         "Eksempeldata",
         "Ja, hvis tallet er opdigtet til demonstration (eksempeldata i den sociale profil); ellers Nej.",
+        type="boolean",
     ),
 ]
 
@@ -122,12 +130,14 @@ HANDLING_KOLONNER = [
         "delstrategi", "Delstrategi", "Den delstrategi, handlingen hører under; tom, hvis den ikke hører under en."
     ),
     Kolonne("ansvarlig", "Ansvarlig", "Den person eller enhed, der har ansvaret for handlingen."),
-    Kolonne("start", "Startdato", "Dagen, handlingen begynder."),
-    Kolonne("slut", "Slutdato", "Dagen, handlingen skal være færdig."),
+    Kolonne("start", "Startdato", "Dagen, handlingen begynder.", type="date"),
+    Kolonne("slut", "Slutdato", "Dagen, handlingen skal være færdig.", type="date"),
     Kolonne(
         "forventet_udgift_kr",
         "Forventet udgift (kr.)",
         "Handlingens forventede udgift i hele kroner; tom, hvis kommunen ikke har anslået den.",
+        type="integer",
+        enhed="kr.",
     ),
     Kolonne(
         "status",
@@ -145,6 +155,7 @@ HANDLING_KOLONNER = [
         "Forsinket",
         "Ja, hvis kommunen har meldt handlingen forsinket, eller hvis slutdatoen var passeret på portalens dag, da "
         "filen blev dannet, uden at handlingen var gennemført eller opgivet; ellers Nej.",
+        type="boolean",
     ),
 ]
 
@@ -237,6 +248,12 @@ class Dataeksport:
     beskrivelse: str
     kolonner: list[Kolonne]  # the data dictionary: the XLSX's headings and second sheet, the page's table
     raekker: Callable[[Program, object, date], Iterable[list]]  # one value per column, in the columns' order
+    herkomst: Callable[[], Herkomst] | None = None  # its sources, licences and suppression texts, if it has any
+
+    def ressource(self, sti: str) -> Ressource:
+        """The export's CSV in a data package, at `sti` relative to the datapackage.json."""
+        herkomst = self.herkomst() if self.herkomst else Herkomst()
+        return Ressource(sti, self.navn, self.titel, self.beskrivelse, self.kolonner, herkomst)
 
     def tabel(self, program: Program, bruger, i_dag: date) -> tuple[list[Kolonne], Iterable[list]]:
         return self.kolonner, self.raekker(program, bruger, i_dag)
@@ -254,6 +271,7 @@ DATAEKSPORTER = {
             "Alle 98 kommuners nøgletal for alle år med lands- og gruppegennemsnit; små tal er skjult.",
             NOEGLETAL_KOLONNER,
             _noegletal,
+            noegletal_herkomst,
         ),
         Dataeksport(
             "maal",
@@ -279,6 +297,27 @@ DATAEKSPORTER = {
     ]
 }
 FORMATER = {"csv": "CSV", "xlsx": "XLSX"}
+DATAPAKKE = "datapackage.json"
+
+
+def programmets_datapakke(program: Program, *, stand: datetime, ressourcer: list[Ressource]) -> dict:
+    """A data package of a programme's CSV files, stamped with the data's state."""
+    return datapakke(
+        navn=f"forebyggelsesportalen-program-{program.pk}",
+        titel=f"Data fra Forebyggelsesportalen: {program.navn}",
+        beskrivelse="Programmets dataeksporter som CSV (UTF-8 med BOM, semikolon, decimalkomma, datoer som "
+        "2011-02-08, tidspunkter i dansk tid, Ja/Nej). Hver kolonne har sin danske overskrift, betydning og type.",
+        stand=stand,
+        ressourcer=ressourcer,
+    )
+
+
+def eksporternes_datapakke(program: Program, *, stand: datetime) -> dict:
+    """The data package served beside the exports: each export's CSV by its URL's last part (maal.csv), so a reader
+    that fetches the datapackage.json finds the files at the export URLs."""
+    return programmets_datapakke(
+        program, stand=stand, ressourcer=[e.ressource(f"{e.navn}.csv") for e in DATAEKSPORTER.values()]
+    )
 
 
 def eksport_bytes(

@@ -2,7 +2,9 @@
 manifest: every file's name, SHA-256, when it was generated and the delivery it comes from. Built by a background job
 (evaluering/tasks.py), from the same report, export and snapshot functions as the downloads on the reports page.
 A data dictionary (`dataordbog.csv`) gives every CSV column in the ZIP its Danish heading and meaning, since a CSV's
-first row holds only machine names (the XLSX files carry their own "Dataordbog" sheet).
+first row holds only machine names (the XLSX files carry their own "Dataordbog" sheet); `datapackage.json` says the
+same and more for programs (each column's type and unit, the files' dialect, sources and suppression texts), so
+`frictionless validate datapackage.json` checks every cell of every CSV in the unpacked ZIP.
 
 The ZIP is reproducible: its files are stamped with the data's state (`datastand`), its entries carry that time and
 are sorted, so two packages of unchanged data differ only in the manifest's "dannet" column (docs/decisions/0045).
@@ -20,7 +22,7 @@ from functools import cache, partial
 from django.utils import timezone
 from django.utils.text import slugify
 
-from evaluering.eksporter import DATAEKSPORTER, FORMATER, Dataeksport, eksport_bytes
+from evaluering.eksporter import DATAEKSPORTER, DATAPAKKE, FORMATER, Dataeksport, eksport_bytes, programmets_datapakke
 from evaluering.models import Pakkeart
 from evaluering.rapporter import (
     DATA_PR,
@@ -35,6 +37,7 @@ from evaluering.rapporter import (
 from evaluering.selectors import seneste_indsendelser
 from evaluering.snapshot import kanonisk
 from forebyggelse.dannede import fingeraftryk, kodeversion
+from forebyggelse.datapakke import Ressource, som_json
 from forebyggelse.eksport import ORDBOG_KOLONNER, Kolonne, csv_bytes, ordbog_raekker
 from forebyggelse.formatering import dansk_tid, tidspunkt
 from kommuner.models import Bruger, Deltagelse, Program
@@ -55,7 +58,7 @@ MANIFEST_KOLONNER = [
         "SHA-256",
         "Filens SHA-256-kontrolsum (hex); for en leverances JSON-fil den, der blev gemt ved indsendelsen.",
     ),
-    Kolonne("dannet", "Dannet", "Tidspunktet (dansk tid), filen blev dannet til pakken."),
+    Kolonne("dannet", "Dannet", "Tidspunktet (dansk tid), filen blev dannet til pakken.", type="datetime"),
     Kolonne("kilde", "Kilde", f"Den indsendelse af en dataleverance, filen kommer fra, eller “{AKTUELLE_DATA}”."),
 ]
 
@@ -167,6 +170,10 @@ def _deltagertrin(
     return trin
 
 
+def _datasti(program: Program, eksport: Dataeksport, endelse: str) -> str:
+    return f"data/{eksport.filnavn(program, endelse)}"
+
+
 def _datatrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime) -> list[Trin]:
     raekker: dict[str, list] = {}  # each export's rows, read once for its CSV and its XLSX
 
@@ -186,7 +193,7 @@ def _datatrin(program: Program, bruger: Bruger, i_dag: date, stand: datetime) ->
     return [
         Trin(
             f"Data: {eksport.titel} ({FORMATER[endelse]})",
-            f"data/{eksport.filnavn(program, endelse)}",
+            _datasti(program, eksport, endelse),
             AKTUELLE_DATA,
             partial(lav, eksport, endelse),
             eksport.kolonner if endelse == "csv" else None,
@@ -227,6 +234,28 @@ def _ordbogstrin(trin: list[Trin]) -> Trin:
     return Trin("Dataordbog for CSV-filerne", ORDBOG, ORDBOG_KILDE, partial(csv_bytes, ORDBOG_KOLONNER, raekker))
 
 
+def _datapakke(program: Program, stand: datetime, med_data: bool) -> bytes:
+    ressourcer = [
+        Ressource(
+            MANIFEST,
+            "manifest",
+            "Manifest",
+            "Hver fil i ZIP-filen med kontrolsum, tidspunkt og kilde.",
+            MANIFEST_KOLONNER,
+        ),
+        Ressource(
+            ORDBOG,
+            "dataordbog",
+            "Dataordbog",
+            "Hver kolonne i ZIP-filens CSV-filer med overskrift og betydning.",
+            ORDBOG_KOLONNER,
+        ),
+    ]
+    if med_data:
+        ressourcer += [e.ressource(_datasti(program, e, "csv")) for e in DATAEKSPORTER.values()]
+    return som_json(programmets_datapakke(program, stand=stand, ressourcer=ressourcer))
+
+
 # A package is made in parts, each run by whichever worker takes it (evaluering/services/rapporter.py): the
 # programme's own files, then the participants in groups. A group reads the programme-wide figures once for all its
 # participants, so a part per participant would read them as often as there are participants.
@@ -234,7 +263,7 @@ DELTAGERE_PR_DEL = 8
 
 
 class Delslags(StrEnum):
-    PROGRAM = "program"  # the programme's status report and the data dictionary
+    PROGRAM = "program"  # the programme's status report, the data dictionary and the data package
     DATA = "data"  # the data exports
     KOMMUNER = "kommuner"  # a group of participants' reports (and deliveries)
 
@@ -275,7 +304,14 @@ def delens_trin(
             partial(_programstatus, program, bruger, i_dag),
         )
         data = _datatrin(program, bruger, i_dag, stand) if art == Pakkeart.ALT else []
-        return [status, _ordbogstrin(data)]  # the dictionary names the data part's files; it makes none of them
+        # The dictionary and the data package name the data part's files; they make none of them.
+        pakke = Trin(
+            "Datapakke for CSV-filerne",
+            DATAPAKKE,
+            ORDBOG_KILDE,
+            partial(_datapakke, program, stand, art == Pakkeart.ALT),
+        )
+        return [status, _ordbogstrin(data), pakke]
     dele = sorted(
         Deltagelse.objects.filter(program=program, pk__in=deltagelser).select_related("kommune", "program"),
         key=lambda d: d.kommune.kode,

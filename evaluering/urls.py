@@ -52,6 +52,8 @@ urlpatterns = [
     path("programmer/<int:pk>/rapporter/status.pdf", rapporter.programstatus_hent, name="programstatus_pdf"),
     path("programmer/<int:pk>/rapporter/<str:kode>/", rapporter.kommunestatus_side, name="kommunestatus"),
     path("programmer/<int:pk>/rapporter/<str:kode>/status.pdf", rapporter.kommunestatus_hent, name="kommunestatus_pdf"),
+    # Before the exports' pattern, which would otherwise take it as an export "datapackage" in format "json"
+    path("programmer/<int:pk>/data/datapackage.json", rapporter.datapakke_hent, name="datapakke"),
     path("programmer/<int:pk>/data/<str:navn>.<str:endelse>", rapporter.dataeksport, name="dataeksport"),
     path("programmer/<int:pk>/rapportpakker/", rapporter.rapportpakke_bestil_view, name="rapportpakke_bestil"),
     path("rapportpakker/<int:pk>/", rapporter.rapportpakke_hent, name="rapportpakke"),

@@ -15,6 +15,9 @@ run as a formula by a spreadsheet. In CSV such text gets a leading apostrophe; i
 cell marked "quote prefix", never as a formula. Real numbers (int, Decimal, float) are never touched.
 In CSV, dates are written as ISO dates (2011-02-08), times in Danish time (2011-02-08 12:00); booleans as Ja/Nej.
 
+A column also says what its CSV cells are (`type`, Frictionless's names) and, where it has one, its unit (`enhed`):
+`forebyggelse/datapakke.py` turns them into a `datapackage.json` that lets R, Python or Stata read the CSV typed.
+
 The same rows give the same CSV bytes. An XLSX carries times (its properties, its ZIP entries); given `tidspunkt`,
 it carries that one, so the same rows and the same `tidspunkt` give the same XLSX bytes (reports stamped with the
 data's state, docs/decisions/0044).
@@ -46,22 +49,32 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATOFORMAT = "dd-mm-yyyy"
 TIDSFORMAT = "dd-mm-yyyy hh:mm"
 ORDBOG = "Dataordbog"
+# What a column's CSV cells are, in Frictionless's words (`csv_celle` writes each so): text, whole numbers, numbers
+# with a decimal comma, ISO dates, Danish times to the minute, Ja/Nej, and four-digit years.
+TYPER = ("string", "integer", "number", "date", "datetime", "boolean", "year")
 
 
 @dataclass(frozen=True)
 class Kolonne:
     """A column of an export: its machine name (the CSV's header), its Danish heading (the XLSX's first row) and
     what it holds (the data dictionary), all three required. A `periode` column's values are periods (a year, a
-    quarter), written as text so a spreadsheet neither sums nor reformats them."""
+    quarter), written as text so a spreadsheet neither sums nor reformats them.
+
+    `type` is what every value of the column is in the CSV (one of `TYPER`; a `periode` column is a `year` only when
+    every value is a four-digit year, never a quarter); `enhed` the unit every value is in, where all have the same."""
 
     navn: str
     overskrift: str
     beskrivelse: str
     periode: bool = False
+    type: str = "string"
+    enhed: str = ""
 
     def __post_init__(self):
         if not (self.navn.strip() and self.overskrift.strip() and self.beskrivelse.strip()):
             raise ValueError(f"Kolonnen {self.navn!r} skal have et maskinnavn, en dansk overskrift og en beskrivelse.")
+        if self.type not in TYPER or (self.periode and self.type not in ("string", "year")):
+            raise ValueError(f"Kolonnen {self.navn!r} har en ukendt type {self.type!r}.")
 
 
 def _kolonner(kolonner: Sequence[Kolonne]) -> list[Kolonne]:

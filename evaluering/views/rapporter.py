@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST, require_safe
 
-from evaluering.eksporter import DATAEKSPORTER, FORMATER
+from evaluering.eksporter import DATAEKSPORTER, DATAPAKKE, FORMATER, eksporternes_datapakke
 from evaluering.models import Pakkeart
 from evaluering.permissions import (
     access_deltagelse_i_rapport,
@@ -31,11 +31,13 @@ from evaluering.services.rapporter import rapportpakke_bestil
 from evaluering.snapshot import kanonisk
 from forebyggelse import tid
 from forebyggelse.adgang import kraev
+from forebyggelse.datapakke import som_json
 from forebyggelse.eksport import csv_svar, xlsx_svar
 from forebyggelse.formatering import filnavn_tid
 from forebyggelse.roller import er_evaluator
 from hentninger.services import logget_hentning
 from kommuner.permissions import access_program
+from profiler.selectors import datastand
 
 
 def _fil(indhold: bytes, filnavn: str, indholdstype: str) -> HttpResponse:
@@ -112,6 +114,16 @@ def dataeksport(request, pk, navn, endelse):
     return logget_hentning(
         svar, bruger=request.user, objekt=program, art=f"Dataeksport: {eksport.titel} ({FORMATER[endelse]})"
     )
+
+
+@require_safe
+def datapakke_hent(request, pk):
+    """The exports' data package: every CSV export's columns with type, unit and meaning, its paths the exports' URLs
+    beside it. Stamped with the data's state, so unchanged data give the same bytes."""
+    program = access_program(request.user, pk)
+    kraev(kan_hente_data(request.user, program))
+    svar = _fil(som_json(eksporternes_datapakke(program, stand=datastand())), DATAPAKKE, "application/json")
+    return logget_hentning(svar, bruger=request.user, objekt=program, art="Datapakke (datapackage.json)")
 
 
 def _snapshot_filnavn(indsendelse, endelse: str) -> str:

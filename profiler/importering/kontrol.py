@@ -23,14 +23,22 @@ OMRAADE_KOLONNER = ("OMRÅDE", "OMRAADE", "ADMKOM", "KOMMUNEDK", "BOPOMR")
 SKABELON = [
     Kolonne("kommunekode", "Kommunekode", "Kommunens tre cifre hos Danmarks Statistik, fx 101."),
     Kolonne("indikator", "Indikator", "Indikatorens kode i kataloget, fx anbragte_0_17."),
-    Kolonne("aar", "År", "Året, tallene gælder.", periode=True),
-    Kolonne("taeller", "Tæller", "Antallet bag tallet; tom for en indikator, der kun gives som en rate."),
-    Kolonne("naevner", "Nævner", "Det, antallet sættes i forhold til (fx antal 0–17-årige); tom for et antal."),
+    Kolonne("aar", "År", "Året, tallene gælder.", periode=True, type="year"),
+    Kolonne(
+        "taeller", "Tæller", "Antallet bag tallet; tom for en indikator, der kun gives som en rate.", type="number"
+    ),
+    Kolonne(
+        "naevner",
+        "Nævner",
+        "Det, antallet sættes i forhold til (fx antal 0–17-årige); tom for et antal.",
+        type="number",
+    ),
 ]
 SKABELON_VAERDI = Kolonne(
     "vaerdi",
     "Værdi",
     "Kun for en indikator, der kun gives som en rate: raten i indikatorens enhed. Kolonnen kan udelades.",
+    type="number",
 )
 SKABELON_KOLONNER = tuple(k.navn for k in SKABELON)
 SKABELON_VALGFRI = (SKABELON_VAERDI.navn,)

@@ -248,8 +248,9 @@ def test_the_packages_queries_grow_by_a_small_constant_per_participant(ministeri
             with CaptureQueriesContext(connection) as queries:
                 pakke = byg_pakke(program=program, art="alt", bruger=evaluator, i_dag=i_dag)
             antal[n] = len(queries)
-            assert len(pakke.manifest) == 1 + 1 + 8 + 3 * n
-            # The programme's report and dictionary, the data, and the participants in four parts (of 2, 3 and 5).
+            assert len(pakke.manifest) == 1 + 1 + 1 + 8 + 3 * n
+            # The programme's report, dictionary and data package, the data, and the participants in four parts (of 2,
+            # 3 and 5).
             assert len(pakkens_dele(program=program, art="alt")) == 2 + 4 - (n == 5)
             transaction.set_rollback(True)
     # Measured: 596, 1073 and 1983 queries: 92 a participant from 5 to 20 (its status report, profile and strategy

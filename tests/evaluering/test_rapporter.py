@@ -1,16 +1,21 @@
 """The reports: every figure from the selector that owns it; the same data gives the same PDF; a lead's, the steering
 group's and the evaluator's reports page; the data exports as Danish CSV and XLSX; every download in the download log;
-the report package as a background job with a manifest, its failure and retry; query counts that do not grow.
+the report package as a background job with a manifest, its failure and retry; the data package (datapackage.json)
+in the ZIP and beside the exports, validated by frictionless; query counts that do not grow.
 
 The demo programme's every PDF is rendered (once) and read back in test_demo.py."""
 
 import csv
 import hashlib
 import io
+import json
+import re
 import zipfile
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
+import frictionless
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -20,7 +25,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from evaluering import pakker
-from evaluering.eksporter import DATAEKSPORTER
+from evaluering.eksporter import DATAEKSPORTER, DATAPAKKE
 from evaluering.models import Indholdsart, Jobstatus, Kommuneleverance, Rapportpakke
 from evaluering.rapporter import kommunestatus, kommunestatus_pdf, programstatus, programstatus_pdf
 from evaluering.selectors import fremmoede_i_program
@@ -240,7 +245,7 @@ def test_every_column_of_every_data_export_has_a_danish_heading_and_a_meaning(ko
 def test_every_data_export_names_its_date_columns_for_the_checks():
     assert set(DATOER) == set(DATAEKSPORTER)
     for navn, eksport in DATAEKSPORTER.items():
-        assert DATOER[navn] <= {k.navn for k in eksport.kolonner}, navn
+        assert DATOER[navn] == {k.navn for k in eksport.kolonner if k.type in ("date", "datetime")}, navn
 
 
 @pytest.fixture
@@ -385,7 +390,8 @@ def test_the_evaluators_package_is_a_background_job_with_a_manifest(program, eva
     for eksport in DATAEKSPORTER.values():
         navn = f"data/{eksport.filnavn(program, 'xlsx')}"
         tjek_xlsx(arkiv.read(navn), eksport.kolonner, datoer=DATOER[eksport.navn])
-    (snapshot,) = [n for n in filer if n.endswith(".json")]
+    (snapshot,) = [n for n in filer if n.startswith("leverancer/") and n.endswith(".json")]
+    assert filer[DATAPAKKE][3] == pakker.ORDBOG_KILDE
     assert "Opfølgning 2012" in filer[snapshot][3] and "godkendt" in filer[snapshot][3]
     assert (
         hashlib.sha256(arkiv.read(snapshot)).hexdigest()
@@ -408,6 +414,129 @@ def test_a_reports_only_package_describes_its_manifest_in_the_data_dictionary(pr
     assert set(ordbog) == {"manifest.csv", "dataordbog.csv"}
     assert [k[1] for k in ordbog["manifest.csv"]] == ["Fil", "SHA-256", "Dannet", "Kilde"]
     assert "dataordbog.csv" in {f["fil"] for f in pakke.manifest}
+
+
+@pytest.fixture
+def med_skjulte_tal(med_data):
+    """The programme's data with what a reader must type right: a suppressed count ("under 5") beside shown ones with
+    decimals, a rate the source rounds, and the dates, Ja/Nej and empty cells the exports already have."""
+    from tests.profiler.factories import importer
+
+    importer([("101", "anbragte_0_17", 2011, 3, 9123), ("147", "anbragte_0_17", 2011, 57, 17777)])
+    return med_data
+
+
+def _valider(mappe: Path) -> dict[str, int]:
+    """Frictionless's verdict on the data package in `mappe`: every cell of every CSV read as its column's type. Gives
+    the rows checked per file."""
+    rapport = frictionless.validate(str(mappe / "datapackage.json"))
+    assert rapport.valid, rapport.flatten(["taskNumber", "rowNumber", "fieldName", "type", "note"])
+    return {t.name: t.stats["rows"] for t in rapport.tasks}
+
+
+# A column whose every value in the test data looks like a number, a date or Ja/Nej is typed so; these are text for
+# a reason: a municipality's code is an identifier (its digits are not an amount), a follow-up's period is what the
+# municipality wrote ("1. halvår 2012") even where it happens to be a year.
+TEKST_MED_TAL = {"kommunekode", "periode"}
+LIGNER_TYPE = re.compile(r"^(-?\d+(,\d+)?|\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?|Ja|Nej)$")
+
+
+def _tjek_felter(mappe: Path, kolonner: dict[str, list]) -> None:
+    """Every file's fields are its export's columns, each with heading and meaning, and no number, date or Ja/Nej
+    column is left as text."""
+    pakke = frictionless.Package(str(mappe / "datapackage.json"))
+    for ressource in pakke.resources:
+        felter = ressource.schema.fields
+        assert [(f.name, f.title, f.description) for f in felter] == [
+            (k.navn, k.overskrift, k.beskrivelse) for k in kolonner[ressource.path]
+        ], ressource.path
+        linjer = list(csv.reader(io.StringIO((mappe / ressource.path).read_text("utf-8-sig")), delimiter=";"))[1:]
+        for nr, felt in enumerate(felter):
+            vaerdier = [linje[nr] for linje in linjer if linje[nr]]
+            if felt.type == "string" and felt.name not in TEKST_MED_TAL and vaerdier:
+                assert not all(LIGNER_TYPE.match(v) for v in vaerdier), (ressource.path, felt.name, vaerdier[:3])
+
+
+def _laes(mappe: Path, navn: str) -> list[dict]:
+    return [r.to_dict() for r in frictionless.Package(str(mappe / "datapackage.json")).get_resource(navn).read_rows()]
+
+
+def _tjek_typer(mappe: Path) -> None:
+    """What a reader of the package gets: a suppressed count as missing (the CSV says "under 5"), decimals as
+    numbers, dates as dates, Ja/Nej as booleans, empty cells as missing."""
+    anbragte = {r["kommunekode"]: r for r in _laes(mappe, "noegletal") if r["indikator"] == "anbragte_0_17"}
+    assert (anbragte["101"]["taeller"], anbragte["101"]["vaerdi"], anbragte["101"]["naevner"]) == (None, None, 9123)
+    assert anbragte["147"]["taeller"] == 57 and anbragte["147"]["vaerdi"] == Decimal("3.2")
+    assert anbragte["101"]["aar"] == 2011 and anbragte["101"]["landsgennemsnit"] is None  # hidden: one of two
+    (opfoelgning,) = [r for r in _laes(mappe, "opfoelgninger") if r["vaerdi"] == Decimal("20.25")]
+    assert opfoelgning["dato"] == date(2012, 3, 31) and opfoelgning["eksempeldata"] is False
+    handlinger = _laes(mappe, "handlinger")
+    assert {h["forsinket"] for h in handlinger} == {True, False} and all(
+        isinstance(h["start"], date) for h in handlinger
+    )
+    assert {type(h["forventet_udgift_kr"]) for h in handlinger} <= {int, type(None)}
+    maal = _laes(mappe, "maal")
+    assert {m["baseline"] for m in maal} >= {Decimal("12.5")} and {type(m["maalaar"]) for m in maal} == {int}
+    assert any(m["seneste_vaerdi"] is None for m in maal)  # a goal without a follow-up: an empty cell, missing
+
+
+def test_the_packages_datapackage_describes_every_csv_and_frictionless_validates_every_cell(
+    med_skjulte_tal, evaluator, pdf_af_html, tmp_path
+):
+    program = med_skjulte_tal
+    pakke = pakker.byg_pakke(program=program, art="alt", bruger=evaluator, i_dag=timezone.localdate())
+    with zipfile.ZipFile(io.BytesIO(pakke.indhold)) as arkiv:
+        arkiv.extractall(tmp_path)
+        csv_filer = {n for n in arkiv.namelist() if n.endswith(".csv")}
+    assert DATAPAKKE in {f["fil"] for f in pakke.manifest}  # listed, with its checksum, like every file
+
+    beskrevet = json.loads((tmp_path / DATAPAKKE).read_text())
+    assert {r["path"] for r in beskrevet["resources"]} == csv_filer
+    assert beskrevet["created"] == pakke.datastand.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    noegletal = next(r for r in beskrevet["resources"] if r["name"] == "noegletal")
+    assert {"under 5", "skjult"} <= set(noegletal["schema"]["missingValues"])
+    assert "https://statistikbanken.dk/anbaar9" in {k.get("path") for k in noegletal["sources"]}
+    assert noegletal["licenses"][0]["name"] == "CC-BY-4.0"
+
+    raekker = _valider(tmp_path)
+    assert set(raekker) == {r["name"] for r in beskrevet["resources"]} and all(raekker.values()), raekker
+    kolonner = {f"data/{e.filnavn(program, 'csv')}": e.kolonner for e in DATAEKSPORTER.values()}
+    _tjek_felter(tmp_path, kolonner | {"manifest.csv": pakker.MANIFEST_KOLONNER, "dataordbog.csv": ORDBOG_KOLONNER})
+    _tjek_typer(tmp_path)
+    assert "under 5" in (tmp_path / f"data/{DATAEKSPORTER['noegletal'].filnavn(program, 'csv')}").read_text("utf-8-sig")
+    (dannet,) = {r["dannet"] for r in _laes(tmp_path, "manifest") if r["fil"] == DATAPAKKE}
+    assert isinstance(dannet, datetime)
+
+
+def test_a_reports_only_packages_datapackage_describes_its_manifest_and_dictionary(
+    program, evaluator, pdf_af_html, tmp_path
+):
+    pakke = pakker.byg_pakke(program=program, art="rapporter", bruger=evaluator, i_dag=timezone.localdate())
+    zipfile.ZipFile(io.BytesIO(pakke.indhold)).extractall(tmp_path)
+    assert _valider(tmp_path).keys() == {"manifest", "dataordbog"}
+
+
+def test_the_exports_datapackage_lies_beside_them_and_validates_their_downloads(
+    med_skjulte_tal, evaluator, client_for, tmp_path
+):
+    """Downloaded as a reader would: the datapackage.json, then each file it names from the URL beside it."""
+    program, client = med_skjulte_tal, client_for(evaluator)
+    foer = Hentning.objects.count()
+    svar = client.get(f"/programmer/{program.pk}/data/datapackage.json")
+    assert svar.status_code == 200 and svar["Content-Type"] == "application/json"
+    assert Hentning.objects.latest("pk").art == "Datapakke (datapackage.json)" and Hentning.objects.count() == foer + 1
+    (tmp_path / DATAPAKKE).write_bytes(svar.content)
+    beskrevet = json.loads(svar.content)
+    assert [r["path"] for r in beskrevet["resources"]] == [f"{navn}.csv" for navn in DATAEKSPORTER]
+    for ressource in beskrevet["resources"]:
+        fil = client.get(f"/programmer/{program.pk}/data/{ressource['path']}")
+        assert fil.status_code == 200, ressource["path"]
+        (tmp_path / ressource["path"]).write_bytes(fil.content)
+    assert all(_valider(tmp_path).values())
+    _tjek_felter(tmp_path, {f"{e.navn}.csv": e.kolonner for e in DATAEKSPORTER.values()})
+    _tjek_typer(tmp_path)
+    # Unchanged data, the same bytes (stamped with the data's state, not the clock).
+    assert client.get(f"/programmer/{program.pk}/data/datapackage.json").content == svar.content
 
 
 def test_a_failed_package_says_why_and_can_be_retried(program, evaluator, client_for, monkeypatch, pdf_af_html):
