@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from drf_spectacular.views import SpectacularAPIView
 
@@ -19,5 +20,7 @@ def dokumentation(request):
 
 
 @login_not_required
+@require_safe
+@never_cache
 def ikke_fundet(request):
     return JsonResponse({"fejl": "Adressen findes ikke i API'et. Se /api/v1/ for dets adresser."}, status=404)

@@ -38,6 +38,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from hentninger.models import Hentning
+from konto.services import api_noegle_opret
 from tests.verden import ROLLER, byg_verden
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +55,8 @@ EGEN_KLADDE = (L, 200, 404, 404, 404, 404)  # the municipality's own draft: nobo
 MINISTERIETS_ARBEJDE = (L, 404, 404, 404, 404, 200)  # assessments, imports, jobs, minutes not yet approved
 EGEN_ORGANISATION = (L, 200, 404, 403, 403, 403)  # the municipality's own working data: its leads write it
 EGEN_ORGANISATION_POST = (L, 400, 404, 403, 403, 403)
+API_ALLE = (401, 200, 200, 200, 200, 200)  # the API: no key is 401
+API_EGEN_KLADDE = (401, 200, 404, 404, 404, 404)
 
 # (URL pattern, object in tests/verden.py, method) → the answer for
 # (anonym, egen leder, anden leder, evaluator, styregruppe, ministeriet).
@@ -498,6 +501,49 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("jobs/<int:pk>/proev-igen/", "job", "POST"): (L, 404, 404, 404, 404, 403),  # it has not failed
     # hentninger: the download log
     ("hentninger/", None, "GET"): MINISTERIETS_ARBEJDE,
+    # api: the read API (decision record 0059). The description and the reference are open; every resource is read
+    # with a personal API key (each role's own, made in the world), never the session: no key is 401. The rows are
+    # the pages' rules, reused: a lead's key reads its own municipality's drafts, another municipality's approved
+    # work, and gets 404 for the rest. Any other method is 405, with or without a key.
+    ("api/v1/", None, "GET"): AABEN,
+    ("api/v1/schema/", None, "GET"): AABEN,
+    ("api/v1/^.*$", None, "GET"): (404, 404, 404, 404, 404, 404),
+    ("api/v1/programmer/", None, "GET"): API_ALLE,
+    ("api/v1/programmer/<int:pk>/", "program", "GET"): API_ALLE,
+    ("api/v1/kommuner/", None, "GET"): API_ALLE,
+    ("api/v1/kommuner/<str:kode>/", "kommune", "GET"): (401, 200, 404, 200, 200, 200),
+    ("api/v1/indikatorer/", None, "GET"): API_ALLE,
+    ("api/v1/indikatorer/<str:kode>/", "indikator", "GET"): API_ALLE,
+    # All municipalities' key figures at once: the export's rule (kan_eksportere); every profile is everybody's.
+    ("api/v1/noegletal/", None, "GET"): (401, 403, 403, 200, 403, 200),
+    ("api/v1/profiler/", None, "GET"): API_ALLE,
+    ("api/v1/profiler/<str:kode>/", "kommune", "GET"): API_ALLE,
+    ("api/v1/moeder/", None, "GET"): API_ALLE,
+    ("api/v1/moeder/<int:pk>/", "moede", "GET"): API_ALLE,
+    ("api/v1/moeder/<int:pk>/", "planlagt_moede", "GET"): API_ALLE,
+    ("api/v1/dataleverancer/", None, "GET"): API_ALLE,
+    ("api/v1/dataleverancer/<int:pk>/", "leverance", "GET"): API_ALLE,
+    ("api/v1/indsendelser/", None, "GET"): API_ALLE,
+    ("api/v1/indsendelser/<int:pk>/", "indsendelse", "GET"): (401, 200, 404, 200, 404, 200),
+    ("api/v1/indsendelser/<int:pk>/", "frb_indsendelse", "GET"): (401, 404, 200, 200, 404, 200),
+    ("api/v1/strategier/", None, "GET"): API_ALLE,
+    ("api/v1/strategier/<int:pk>/", "strategi", "GET"): API_ALLE,
+    ("api/v1/strategier/<int:pk>/", "kladdestrategi", "GET"): API_EGEN_KLADDE,
+    ("api/v1/strategier/<int:pk>/", "indsendt_strategi", "GET"): (401, 200, 404, 200, 404, 200),
+    ("api/v1/maal/", None, "GET"): API_ALLE,
+    ("api/v1/maal/<int:pk>/", "maal", "GET"): API_ALLE,
+    ("api/v1/maal/<int:pk>/", "k_maal", "GET"): API_EGEN_KLADDE,
+    ("api/v1/handlinger/", None, "GET"): API_ALLE,
+    ("api/v1/handlinger/<int:pk>/", "handling", "GET"): API_ALLE,
+    ("api/v1/handlinger/<int:pk>/", "k_handling", "GET"): API_EGEN_KLADDE,
+    ("api/v1/opfoelgninger/", None, "GET"): API_ALLE,
+    ("api/v1/opfoelgninger/<int:pk>/", "opfoelgning", "GET"): API_ALLE,
+    ("api/v1/fremskridt/", None, "GET"): API_ALLE,
+    ("api/v1/fremskridt/<int:pk>/", "fremskridt", "GET"): API_ALLE,
+    ("api/v1/fremskridt/<int:pk>/", "tilbage_fremskridt", "GET"): (401, 200, 404, 200, 404, 200),
+    ("api/v1/tilbud/", None, "GET"): API_ALLE,
+    ("api/v1/tilbud/<int:pk>/", "tilbud", "GET"): API_ALLE,
+    ("api/v1/tilbud/<int:pk>/", "k_tilbud", "GET"): API_EGEN_KLADDE,
 }
 
 # What a POST sends where an empty one would not reach the access check.
@@ -531,8 +577,18 @@ HENTNINGER = {
     "rapportpakker/<int:pk>/",
     "indsendelser/<int:pk>/leverance.json",
     "indsendelser/<int:pk>/leverance.pdf",
+    "api/v1/schema/",
 }
+# The API writes a pull to the log without a file (no Content-Disposition): the first page of a list, and a
+# submission's snapshot (decision record 0059). One row for each GET that answers 200.
+API_HENTNINGER = {route for route, objekt, _ in MATRIX if route.startswith("api/v1/") and objekt is None} - {
+    "api/v1/",
+    "api/v1/schema/",
+    "api/v1/^.*$",
+} | {"api/v1/indsendelser/<int:pk>/"}
 HENTNINGER_UDEN_LOG = {
+    # The API's description (OpenAPI, given "inline" with a file name): no data at all, fetched by tools.
+    "api/v1/schema/",
     # Calendar programs fetch the feed by themselves every few minutes to hours, with no person behind each fetch;
     # it holds the meetings and deadlines the user may see, none of the municipalities' data. Logging it would bury
     # the people's downloads under machine fetches. Who may fetch it is the secret in the URL, renewed on /kalender/.
@@ -586,8 +642,17 @@ def verden(django_db_setup, django_db_blocker, tmp_path_factory):
                     klient.force_login(verden.brugere[rolle])
                 klienter[rolle] = klient
             verden.klienter = klienter
+            verden.api_klienter = {
+                rolle: Client(headers=_noegle(verden.brugere[rolle]) if verden.brugere[rolle] else {})
+                for rolle in ROLLER
+            }
             yield verden
             transaction.set_rollback(True)
+
+
+def _noegle(bruger) -> dict:
+    _, noegle = api_noegle_opret(bruger=bruger, navn="adgangsmatrix", gyldig_dage=1)
+    return {"Authorization": f"Bearer {noegle}"}
 
 
 class _UdenWeasyprint:
@@ -603,10 +668,15 @@ def _media_root():
     """Overrides the project-wide one: the world's files live in the module's folder."""
 
 
+def er_api(route: str) -> bool:
+    """A route of the API's resources: asked with the role's API key instead of its session."""
+    return route.startswith("api/v1/") and route not in {"api/v1/", "api/v1/schema/"}
+
+
 def anmod(verden, rolle: str, metode: str, url: str, route: str):
     """The response and how many download-log rows it added, in a transaction that is rolled back. The test client
     raises what a view raises, so a server error is never mistaken for an answer."""
-    klient = verden.klienter[rolle]
+    klient = verden.api_klienter[rolle] if er_api(route) else verden.klienter[rolle]
     data = POSTDATA.get(route, {})
     if callable(data):
         data = data(verden)
@@ -646,7 +716,9 @@ def svar(verden, rolle: str, route: str, objekt: str | None, metode: str):
         _noter_historik(route, objekt, rolle, response)
     fil = response.status_code == 200 and response.has_header("Content-Disposition")
     # A 403 says why (templates/403.html shows the reason the kan_* predicate gave).
-    uden_grund = response.status_code == 403 and b'<p class="font-lead">' not in response.content
+    # The API says why in its JSON body's "fejl".
+    grund = response.json().get("fejl") if er_api(route) and response.status_code == 403 else None
+    uden_grund = response.status_code == 403 and b'<p class="font-lead">' not in response.content and not grund
     # Nothing a logged-in user gets is kept by a cache (forebyggelse/middleware.py), but what a view marks private.
     cache = response.get("Cache-Control", "")
     gemmes = rolle != "anonym" and "no-store" not in cache and not cache.startswith("private")
@@ -681,14 +753,14 @@ def test_who_gets_what(verden, route):
         forventet[objekt, metode] = statusser
         svarene = [svar(verden, rolle, route, objekt, metode) for rolle in ROLLER]
         faktisk[objekt, metode] = tuple(status for status, *_ in svarene)
-        for rolle, (_, fil, nye, uden_grund, gemmes) in zip(ROLLER, svarene, strict=True):
+        for rolle, (kode, fil, nye, uden_grund, gemmes) in zip(ROLLER, svarene, strict=True):
             if uden_grund:
                 fejl.append(f"{rolle} {metode} {objekt}: 403 uden begrundelse")
             if gemmes:
                 fejl.append(f"{rolle} {metode} {objekt}: uden Cache-Control: no-store")
             if fil:
                 filer += 1
-            logges = fil and route not in HENTNINGER_UDEN_LOG
+            logges = (fil and route not in HENTNINGER_UDEN_LOG) or (route in API_HENTNINGER and kode == 200)
             if nye != (1 if logges else 0):
                 fejl.append(f"{rolle} {metode} {objekt}: {nye} rækker i hentningsloggen")
     # A method the table does not list is refused (before any access check, so one role shows it), and the refusal
@@ -769,8 +841,10 @@ def test_hostile_values_give_no_server_error(verden, capsys):
                 for vaerdi in FJENDTLIGE_VAERDIER:
                     url = udfyld(route, {**kwargs, navn: vaerdi})
                     proev("ministeriet", metode, url, route, rigtige)
-                    proev("anonym", metode, url, route, rigtige | {L})
-            if metode != "GET":
+                    proev("anonym", metode, url, route, rigtige | {L, 401})
+            # The API's lists have no page numbers but a cursor (tests/api: a foreign cursor is 404, a page size
+            # past the limit is capped), and refuse parameters they do not know with 400.
+            if metode != "GET" or er_api(route):
                 continue
             url = udfyld(route, kwargs)
             for nr, side in enumerate(FJENDTLIGE_SIDER):
