@@ -60,9 +60,10 @@ format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-check: db ## Django's system checks and a check that every migration is written
+check: db ## Django's system checks, a check that every migration is written, and the API's OpenAPI description
 	DJANGO_SETTINGS_MODULE=forebyggelse.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=forebyggelse.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=forebyggelse.settings.test $(MANAGE) spectacular --validate --fail-on-warn --file /dev/null
 
 pytest: db ## The pytest suite only (pass ARGS="-k login" to pick tests)
 	$(VENV)/bin/pytest $(ARGS)
