@@ -7,31 +7,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('konto', '0002_brugervalg'),
+        ("konto", "0002_brugervalg"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ApiNoegle',
+            name="ApiNoegle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('navn', models.CharField(help_text='Hvad nøglen bruges til, fx R-script til evalueringen.', max_length=100, verbose_name='navn')),
-                ('praefiks', models.CharField(help_text='Nøglens første tegn, så den kan kendes igen.', max_length=12, verbose_name='begyndelse')),
-                ('noegle_hash', models.CharField(max_length=64, unique=True, verbose_name='nøglens SHA-256')),
-                ('oprettet', models.DateTimeField(default=django.utils.timezone.now, verbose_name='oprettet')),
-                ('udloeber', models.DateTimeField(verbose_name='udløber')),
-                ('sidst_brugt', models.DateTimeField(blank=True, null=True, verbose_name='sidst brugt')),
-                ('tilbagekaldt', models.DateTimeField(blank=True, null=True, verbose_name='tilbagekaldt')),
-                ('bruger', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_noegler', to=settings.AUTH_USER_MODEL)),
-                ('tilbagekaldt_af', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='tilbagekaldt af')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "navn",
+                    models.CharField(
+                        help_text="Hvad nøglen bruges til, fx R-script til evalueringen.",
+                        max_length=100,
+                        verbose_name="navn",
+                    ),
+                ),
+                (
+                    "praefiks",
+                    models.CharField(
+                        help_text="Nøglens første tegn, så den kan kendes igen.",
+                        max_length=12,
+                        verbose_name="begyndelse",
+                    ),
+                ),
+                ("noegle_hash", models.CharField(max_length=64, unique=True, verbose_name="nøglens SHA-256")),
+                ("oprettet", models.DateTimeField(default=django.utils.timezone.now, verbose_name="oprettet")),
+                ("udloeber", models.DateTimeField(verbose_name="udløber")),
+                ("sidst_brugt", models.DateTimeField(blank=True, null=True, verbose_name="sidst brugt")),
+                ("tilbagekaldt", models.DateTimeField(blank=True, null=True, verbose_name="tilbagekaldt")),
+                (
+                    "bruger",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_noegler",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "tilbagekaldt_af",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="tilbagekaldt af",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'API-nøgle',
-                'verbose_name_plural': 'API-nøgler',
-                'ordering': ['-oprettet', '-pk'],
+                "verbose_name": "API-nøgle",
+                "verbose_name_plural": "API-nøgler",
+                "ordering": ["-oprettet", "-pk"],
             },
         ),
     ]
