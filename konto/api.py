@@ -5,6 +5,7 @@ and the 12-hour limit guard the pages, and the keys (made on Min konto behind th
 from django.utils import timezone
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
 
 from konto import services
@@ -40,6 +41,11 @@ class NoegleBegraensning(SimpleRateThrottle):
     """Per key, counted in the shared cache (a table in PostgreSQL), so every app server counts the same."""
 
     scope = "api"
+
+    def get_rate(self):
+        # DRF copies the rates into a class attribute when it is imported; reading them here lets a change of the
+        # setting (a test's override_settings, a reload) take effect.
+        return api_settings.DEFAULT_THROTTLE_RATES[self.scope]
 
     def get_cache_key(self, request, view):
         if request.auth is None:

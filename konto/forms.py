@@ -75,3 +75,32 @@ class UgentligOversigtForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_action = reverse_lazy("konto:ugentlig_oversigt")
         self.helper.add_input(Submit("gem", "Gem valget", css_class="button-secondary"))
+
+
+class ApiNoegleForm(forms.Form):
+    navn = forms.CharField(
+        label="Navn",
+        max_length=100,
+        help_text="Hvad nøglen bruges til, så du kan kende den igen, fx “R-script til evalueringen”.",
+        error_messages={
+            "required": "Giv nøglen et navn.",
+            "max_length": "Navnet må højst være 100 tegn.",
+        },
+    )
+    gyldig_dage = forms.TypedChoiceField(
+        label="Gyldig i",
+        coerce=int,
+        choices=[(30, "30 dage"), (90, "90 dage"), (180, "180 dage"), (365, "365 dage")],
+        initial=90,
+        widget=forms.RadioSelect,
+        help_text="Derefter holder nøglen op med at virke, og du laver en ny.",
+        error_messages={
+            "required": "Vælg, hvor længe nøglen skal gælde.",
+            "invalid_choice": "Vælg 30, 90, 180 eller 365 dage.",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("opret", "Lav nøglen"))

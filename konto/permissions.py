@@ -1,10 +1,13 @@
-"""Who must, and who may, use two-factor login. Every user manages only their own account: there are no
-objects of other users to load here."""
+"""Who must, and who may, use two-factor login, and who may see and revoke API keys. Every user manages only their
+own account; the one exception is the ministry, which sees every user's API keys and may revoke any of them
+(docs/decisions/0059)."""
 
 from django.conf import settings
 
+from forebyggelse.adgang import get_or_404
 from forebyggelse.roller import er_evaluator, er_ministeriet
-from konto.selectors import har_tofaktor
+from konto.models import ApiNoegle
+from konto.selectors import alle_api_noegler, api_noegler, har_tofaktor
 
 
 def tofaktor_paakraevet(user) -> bool:
@@ -20,4 +23,30 @@ def kan_slaa_tofaktor_fra(user) -> tuple[bool, str]:
         return False, "Tofaktor-login er ikke slået til."
     if tofaktor_paakraevet(user):
         return False, "Din rolle kræver tofaktor-login, så det kan ikke slås fra."
+    return True, ""
+
+
+# API keys ------------------------------------------------------------------------------------------------
+
+
+def access_api_noegle(user, pk: int) -> ApiNoegle:
+    """The user's own key, or (for the ministry) anybody's: one 404 for a key that does not exist and one that is
+    somebody else's."""
+    noegler = alle_api_noegler() if er_ministeriet(user) else api_noegler(user)
+    return get_or_404(noegler, pk=pk)
+
+
+def kan_se_alle_api_noegler(user) -> tuple[bool, str]:
+    if not er_ministeriet(user):
+        return False, "Kun ministeriet kan se alle brugeres API-nøgler. Dine egne står på Min konto."
+    return True, ""
+
+
+def kan_tilbagekalde_api_noegle(user, noegle: ApiNoegle) -> tuple[bool, str]:
+    if noegle.tilbagekaldt is not None:
+        return False, "Nøglen er allerede tilbagekaldt."
+    if not noegle.gyldig():
+        return False, "Nøglen er udløbet og virker ikke længere, så der er intet at tilbagekalde."
+    if noegle.bruger_id != user.pk and not er_ministeriet(user):
+        return False, "Kun nøglens ejer og ministeriet kan tilbagekalde en API-nøgle."
     return True, ""

@@ -65,4 +65,14 @@ def api_noegle_til(klartekst: str) -> ApiNoegle | None:
 
 
 def api_noegler(bruger: AbstractUser) -> QuerySet[ApiNoegle]:
-    return ApiNoegle.objects.filter(bruger=bruger)
+    """The user's keys, newest first, revoked and expired ones too (Min konto lists them all)."""
+    return ApiNoegle.objects.filter(bruger=bruger).select_related("tilbagekaldt_af")
+
+
+def alle_api_noegler() -> QuerySet[ApiNoegle]:
+    """Every user's keys, newest first, with their owners and who revoked them: the ministry's overview."""
+    return ApiNoegle.objects.select_related("bruger", "tilbagekaldt_af")
+
+
+def antal_gyldige_api_noegler(bruger: AbstractUser) -> int:
+    return ApiNoegle.objects.filter(bruger=bruger, tilbagekaldt__isnull=True, udloeber__gt=timezone.now()).count()

@@ -27,7 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from konto import notifikationer
 from konto.models import ApiNoegle, Brugervalg, Loginsession
-from konto.selectors import api_noegle_hash, har_tofaktor
+from konto.selectors import antal_gyldige_api_noegler, api_noegle_hash, har_tofaktor
 
 ANTAL_BACKUPKODER = 10
 
@@ -242,6 +242,18 @@ def ugentlig_oversigt_noter(*, bruger: AbstractUser, uge: date) -> None:
 API_NOEGLE_PRAEFIKS = "fbp_"
 # How often "sidst brugt" is written: a script reading thousands of pages writes it once a minute, not per page.
 SIDST_BRUGT_INTERVAL = timedelta(minutes=1)
+MAKS_GYLDIGE_API_NOEGLER = 10
+
+
+def _api_noegle_plads(bruger: AbstractUser) -> None:
+    """A user has at most MAKS_GYLDIGE_API_NOEGLER valid keys: each one is a way in as the user, so old ones are
+    revoked rather than piled up. Counted under the lock of the user's row, so two requests at once cannot both
+    see room for one more."""
+    if antal_gyldige_api_noegler(bruger) >= MAKS_GYLDIGE_API_NOEGLER:
+        raise ValidationError(
+            f"Du har allerede {MAKS_GYLDIGE_API_NOEGLER} gyldige API-nøgler, og det er det højeste antal. "
+            "Tilbagekald en, du ikke bruger længere, før du laver en ny."
+        )
 
 
 def api_noegle_opret(*, bruger: AbstractUser, navn: str, gyldig_dage: int) -> tuple[ApiNoegle, str]:
@@ -249,22 +261,27 @@ def api_noegle_opret(*, bruger: AbstractUser, navn: str, gyldig_dage: int) -> tu
     if not 1 <= gyldig_dage <= 365:
         raise ValidationError({"gyldig_dage": "En API-nøgle kan gælde fra 1 til 365 dage."})
     klartekst = API_NOEGLE_PRAEFIKS + secrets.token_urlsafe(32)
-    nu = timezone.now()
-    noegle = ApiNoegle(
-        bruger=bruger,
-        navn=navn.strip(),
-        praefiks=klartekst[:10],
-        noegle_hash=api_noegle_hash(klartekst),
-        oprettet=nu,
-        udloeber=nu + timedelta(days=gyldig_dage),
-    )
-    noegle.full_clean()
-    noegle.save()
+    with transaction.atomic():
+        _laas(bruger)
+        _api_noegle_plads(bruger)
+        nu = timezone.now()
+        noegle = ApiNoegle(
+            bruger=bruger,
+            navn=navn.strip(),
+            praefiks=klartekst[:10],
+            noegle_hash=api_noegle_hash(klartekst),
+            oprettet=nu,
+            udloeber=nu + timedelta(days=gyldig_dage),
+        )
+        noegle.full_clean()
+        noegle.save()
     return noegle, klartekst
 
 
 @transaction.atomic
 def api_noegle_tilbagekald(*, noegle: ApiNoegle, af: AbstractUser) -> ApiNoegle:
+    """The key stops working at once, by its owner's or the ministry's hand (`af`). A key revoked already keeps
+    who revoked it first and when."""
     noegle = ApiNoegle.objects.select_for_update().get(pk=noegle.pk)
     if noegle.tilbagekaldt is None:
         noegle.tilbagekaldt = timezone.now()

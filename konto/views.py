@@ -28,8 +28,15 @@ from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from konto import services
 from konto.forms import KodeForm, LoginForm, StartForm, UgentligOversigtForm
-from konto.permissions import kan_slaa_tofaktor_fra, tofaktor_paakraevet
-from konto.selectors import antal_ubrugte_backupkoder, backupkoder, faar_ugentlig_oversigt, har_tofaktor, totp_enhed
+from konto.permissions import kan_se_alle_api_noegler, kan_slaa_tofaktor_fra, tofaktor_paakraevet
+from konto.selectors import (
+    antal_ubrugte_backupkoder,
+    api_noegler,
+    backupkoder,
+    faar_ugentlig_oversigt,
+    har_tofaktor,
+    totp_enhed,
+)
 from konto.session import UDEN_TOFAKTOR, absolut_resttid, venter_gem, venter_glem, venter_hent
 
 # New backup codes are shown once, on the page the user is sent to right after they are made.
@@ -112,6 +119,8 @@ def konto_side(request):
             "antal_backupkoder": antal_ubrugte_backupkoder(user),
             "session_slut": timezone.now() + timedelta(seconds=absolut_resttid(request.session)),
             "oversigt_form": UgentligOversigtForm(initial={"ugentlig_oversigt": faar_ugentlig_oversigt(user)}),
+            "api_noegler": api_noegler(user),
+            "ser_alle_api_noegler": kan_se_alle_api_noegler(user)[0],
         },
     )
 

@@ -88,6 +88,13 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("konto/tofaktor/slaa-fra/", None, "GET"): (L, 302, 302, 302, 302, 302),
     ("konto/tofaktor/slaa-fra/", None, "POST"): (L, 302, 302, 302, 302, 302),
     ("konto/session/forlaeng/", None, "POST"): ALLE,
+    # Personal API keys: everybody makes their own (an empty form: 400) and revokes their own (København's lead's
+    # key: nobody else knows it exists); the ministry sees every user's keys and may revoke any of them.
+    ("konto/api-noegler/", None, "GET"): KUN_MINISTERIET,
+    ("konto/api-noegler/ny/", None, "GET"): ALLE,
+    ("konto/api-noegler/ny/", None, "POST"): (L, 400, 400, 400, 400, 400),
+    ("konto/api-noegler/<int:pk>/tilbagekald/", "api_noegle", "GET"): (L, 200, 404, 404, 404, 200),
+    ("konto/api-noegler/<int:pk>/tilbagekald/", "api_noegle", "POST"): (L, 302, 404, 404, 404, 302),
     ("konto/session/udloebet/", None, "GET"): (200, 302, 302, 302, 302, 302),
     ("konto/session/udloebet/", None, "POST"): (302, 302, 302, 302, 302, 302),
     # kommuner: municipalities, programmes, applications (submitted and a draft), assessment, grants

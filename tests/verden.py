@@ -32,6 +32,7 @@ from kommuner.services.ansoegninger import ansoegning_indsend, bilag_tilfoej, ge
 from kommuner.services.bevillinger import afgoerelse_traef
 from kommuner.services.organisation import milepael_gem, projektdeltager_gem
 from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
+from konto.services import api_noegle_opret
 from profiler.models import Indikator
 from profiler.services.importer import import_forhaandsvis
 from profiler.services.indberetninger import EgenVaerdi, indberetning_gem, indberetning_indsend, indberetning_opret
@@ -353,9 +354,11 @@ def _evaluering(b, o) -> dict:
 
 def _konto(b) -> dict:
     leder = b["egen_leder"]
+    noegle, _ = api_noegle_opret(bruger=leder, navn="R-script til evalueringen", gyldig_dage=90)
     return {
         "nulstilling": {
             "uidb64": urlsafe_base64_encode(force_bytes(leder.pk)),
             "token": default_token_generator.make_token(leder),
-        }
+        },
+        "api_noegle": {"pk": noegle.pk},
     }
