@@ -4,6 +4,7 @@
 from dataclasses import dataclass, field
 from functools import cache
 
+from django.utils.text import capfirst
 from drf_spectacular.generators import SchemaGenerator
 
 TYPER = {
@@ -74,8 +75,16 @@ def _felter(skema: dict) -> list[Felt]:
     felter = []
     for navn, felt in skema.get("properties", {}).items():
         tekst, ref = typetekst(felt)
-        felter.append(Felt(navn, tekst, felt.get("description", ""), ref, navn in kraevede))
+        # A model field's help text, else its name on the pages (the schema's title).
+        beskrivelse = felt.get("description") or capfirst(felt.get("title", ""))
+        felter.append(Felt(navn, tekst, beskrivelse, ref, navn in kraevede))
     return felter
+
+
+def _datatype(skema: dict) -> dict:
+    if "enum" in skema:
+        return {"felter": [], "vaerdier": [v for v in skema["enum"] if v is not None]}
+    return {"felter": _felter(skema), "vaerdier": []}
 
 
 def _svar(operation: dict) -> str:
@@ -99,5 +108,5 @@ def reference() -> dict:
         ressourcer.setdefault(tag, Ressource(tag)).operationer.append(
             Operation(sti, er_liste, operation.get("description", ""), parametre, _svar(operation), fejl)
         )
-    datatyper = {navn: _felter(s) for navn, s in sorted(skema["components"]["schemas"].items())}
+    datatyper = {navn: _datatype(s) for navn, s in sorted(skema["components"]["schemas"].items())}
     return {"ressourcer": list(ressourcer.values()), "datatyper": datatyper, "version": skema["info"]["version"]}

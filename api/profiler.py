@@ -70,7 +70,7 @@ class IndikatorVisning(Laesning):
 class NoegletalSerializer(serializers.Serializer):
     kommune = serializers.CharField(source="kommune.kode", help_text="Kommunekoden.")
     indikator = serializers.CharField(source="indikator.kode", help_text="Indikatorens kode i kataloget.")
-    aar = serializers.IntegerField()
+    aar = serializers.IntegerField(help_text="Året, tallet gælder.")
     taeller = serializers.SerializerMethodField(
         help_text="Antallet bag tallet; null, hvor det er skjult eller mangler."
     )
@@ -82,12 +82,22 @@ class NoegletalSerializer(serializers.Serializer):
     vaerdi = serializers.DecimalField(
         source="egen.vaerdi", max_digits=20, decimal_places=6, allow_null=True, help_text="Kommunens tal i enheden."
     )
-    landsgennemsnit = serializers.DecimalField(source="land.vaerdi", max_digits=20, decimal_places=6, allow_null=True)
+    landsgennemsnit = serializers.DecimalField(
+        source="land.vaerdi",
+        max_digits=20,
+        decimal_places=6,
+        allow_null=True,
+        help_text="Landets tal: alle kommuners tællere delt med deres nævnere (for et antal: pr. kommune).",
+    )
     sammenligningsgruppe = serializers.IntegerField(
         source="sammenligningsgruppe.kode", allow_null=True, help_text="Koden på gruppen af lignende kommuner."
     )
     gruppegennemsnit = serializers.DecimalField(
-        source="gruppe.vaerdi", max_digits=20, decimal_places=6, allow_null=True
+        source="gruppe.vaerdi",
+        max_digits=20,
+        decimal_places=6,
+        allow_null=True,
+        help_text="Sammenligningsgruppens tal, regnet som landets, over gruppens andre kommuner.",
     )
     status = serializers.CharField(source="status_tekst", help_text="Endelig, Foreløbig eller Eksempeldata.")
 

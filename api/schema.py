@@ -40,7 +40,14 @@ FEJL = {
 }
 
 
+# The resources' names as users say them (the paths are written without æ, ø and å).
+TITLER = {"maal": "Mål", "moeder": "Møder", "noegletal": "Nøgletal", "opfoelgninger": "Opfølgninger"}
+
+
 class Skema(AutoSchema):
+    def get_tags(self):
+        return [TITLER.get(tag, tag.capitalize()) for tag in super().get_tags()]
+
     def get_description(self):
         return getattr(self.view, "beskrivelse", "") or super().get_description()
 
