@@ -77,6 +77,7 @@ bench: db ## Benchmarks: query counts and timings of the main pages as data grow
 	$(PY) -m benchmarks.strategi
 	$(PY) -m benchmarks.hentninger
 	$(PY) -m benchmarks.opgaver
+	$(PY) -m benchmarks.api
 	$(PY) -m benchmarks.evaluering
 
 loadtest: db ## Load and fault test (not in make test): 50 users against gunicorn, then PostgreSQL restarted midway
