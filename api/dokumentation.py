@@ -39,6 +39,7 @@ class Operation:
 @dataclass
 class Ressource:
     navn: str
+    anker: str  # the path's word (opfoelgninger): an id without æ, ø and å
     operationer: list[Operation] = field(default_factory=list)
 
 
@@ -105,7 +106,7 @@ def reference() -> dict:
             parametre.append(Felt(p["name"], tekst, p.get("description", ""), kraevet=p.get("required", False)))
         fejl = [(kode, s["description"]) for kode, s in sorted(operation["responses"].items()) if kode != "200"]
         er_liste = not sti.rstrip("/").endswith("}")
-        ressourcer.setdefault(tag, Ressource(tag)).operationer.append(
+        ressourcer.setdefault(tag, Ressource(tag, sti.split("/")[3])).operationer.append(
             Operation(sti, er_liste, operation.get("description", ""), parametre, _svar(operation), fejl)
         )
     datatyper = {navn: _datatype(s) for navn, s in sorted(skema["components"]["schemas"].items())}

@@ -176,7 +176,10 @@ class MaalListe(serializers.ListSerializer):
 
 class MaalSerializer(DelSerializer):
     indikator = serializers.SlugRelatedField(
-        slug_field="kode", read_only=True, help_text="Indikatorens kode i kataloget; tom for en egen måling."
+        slug_field="kode",
+        read_only=True,
+        allow_null=True,
+        help_text="Indikatorens kode i kataloget; null for en egen måling.",
     )
     status = serializers.ChoiceField(
         source="vurdering.status",

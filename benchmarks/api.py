@@ -113,7 +113,7 @@ def udskriv(lille: dict, stor: dict) -> int:
         print(f"  {navn + '/ første side':<34}{celler}   {'konstant' if konstant else 'NEJ: vokser med data'}")
     for navn in [n for n in lille if n not in LISTER]:
         (r1, s1, t1), (r2, s2, t2) = lille[navn], stor[navn]
-        print(f"  {navn:<34}{f'{r1} rækker, {s1} sider, {t1:.2f} s':>26}{f'{r2} rækker, {s2} sider, {t2:.2f} s':>26}")
+        print(f"  {navn:<34}{f'{r1} rækker, {s1} sider, {t1:.2f} s':>28}{f'{r2} rækker, {s2} sider, {t2:.2f} s':>28}")
     return 1 if fejl else 0
 
 
