@@ -59,6 +59,13 @@ class _Grundlag(viewsets.GenericViewSet):
         if self.action == "list":
             self.filtervaerdier = self._filtre(request)
 
+    # What OPTIONS answers (DRF's metadata): the list's Danish name and description, not the class's.
+    def get_view_name(self) -> str:
+        return self.art.removeprefix("API: ")
+
+    def get_view_description(self, html=False) -> str:
+        return getattr(self, "beskrivelse", "")
+
     def _filtre(self, request) -> dict:
         kendte = set(self.filtre().fields) | SIDEPARAMETRE
         ukendte = sorted(set(request.query_params) - kendte)

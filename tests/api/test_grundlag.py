@@ -93,3 +93,17 @@ def test_the_start_of_a_pull_is_written_to_the_download_log_once(api_for, evalua
         "API: Kommuner",
         "/api/v1/kommuner/?antal=1",
     )
+
+
+def test_options_describes_the_list_in_danish(api_for, ministeriet, kobenhavn):
+    svar = api_for(ministeriet).options("/api/v1/kommuner/").json()
+    assert svar["name"] == "Kommuner"
+    assert svar["description"].startswith("Kommunerne, som portalens sider viser dem")
+
+
+def test_every_list_has_a_danish_name_and_description():
+    from api.urls import router
+
+    for _, visning, _ in router.registry:
+        assert visning.art.startswith("API: ") and len(visning.art) > 6, visning
+        assert len(getattr(visning, "beskrivelse", "")) > 40, visning
