@@ -62,7 +62,7 @@ def _generer(operation, headers) -> int:
     return antal
 
 
-def test_every_operation_answers_as_described_for_every_kind_of_caller(live_server, verden):
+def test_every_operation_answers_as_described_for_every_kind_of_caller(live_server, verden, capsys):
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/schema/")
     kaldere = {
         "evaluator": _noegle(verden.brugere["evaluator"]),
@@ -87,4 +87,6 @@ def test_every_operation_answers_as_described_for_every_kind_of_caller(live_serv
                 assert svar.status_code == 200, operation.path
                 detaljer += 1
     assert detaljer >= len([op for op in operationer if "{" in op.path])
-    print(f"\nschemathesis: {len(operationer)} operationer, {kaldt} genererede og {detaljer} rigtige opslag uden fejl")
+    with capsys.disabled():
+        tal = f"{len(operationer)} operationer, {kaldt} genererede og {detaljer} rigtige opslag"
+        print(f"\nschemathesis: {tal}, 0 fejl")
