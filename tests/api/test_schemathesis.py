@@ -16,6 +16,7 @@ from schemathesis.checks import positive_data_acceptance
 
 from konto.api import NoegleBegraensning
 from konto.services import api_noegle_opret
+from tests.profiler.conftest import indlaes_referencedata
 from tests.verden import byg_verden
 
 EKSEMPLER_PR_OPERATION = 25
@@ -28,6 +29,8 @@ EKSEMPLER_PR_OPERATION = 25
 def verden(kommunedata, monkeypatch):
     # The rate limit is a test of its own (tests/konto); here it would only slow the run down.
     monkeypatch.setattr(NoegleBegraensning, "rate", "100000/min", raising=False)
+    # The flushes of earlier tests on committed data leave no indicator catalogue behind; the world needs one.
+    indlaes_referencedata()
     return byg_verden()
 
 

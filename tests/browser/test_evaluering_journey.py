@@ -179,7 +179,8 @@ def test_network_meeting_calendar_attendance_minutes_and_a_delivery(page, log_in
     assert set(filer) == set(arkiv.namelist()) - {"manifest.csv"}  # every file listed, nothing else
     for navn, raekke in filer.items():
         assert hashlib.sha256(arkiv.read(navn)).hexdigest() == raekke[1], navn
-    (leveret,) = [r for r in filer.values() if r[0].endswith(".json")]
+    (leveret,) = [r for r in filer.values() if r[0].startswith("leverancer/") and r[0].endswith(".json")]
+    assert "datapackage.json" in filer  # the package's description of its CSV files (Frictionless)
     assert leveret[3].startswith("Dataleverance “Opfølgning 2012”: København") and "godkendt" in leveret[3]
     assert hashlib.sha256(arkiv.read(leveret[0])).hexdigest() == Indsendelse.objects.get().sha256
     assert "rapporter/programstatus.pdf" in filer and "rapporter/101-koebenhavn/statusrapport.pdf" in filer
