@@ -5,7 +5,8 @@ with a code (request.user.is_verified()) and before LoginRequiredMiddleware:
    that is not on the user's list of sessions (from before the list) is ended: a change to the user's two-factor
    login could not end it (docs/decisions/0037).
 2. A user with two-factor login whose session was not confirmed with a code is logged out: the session came in
-   some way that skipped the code.
+   some way that skipped the code. A login with MitID Erhverv through NemLog-in is confirmed by its assurance
+   level instead (the nemlogin app checks it), so it passes here and in the next rule.
 3. Where two-factor login is required for the user's role and not set up yet, every page but the set-up page
    sends the user there.
 
@@ -19,7 +20,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 
 from konto.permissions import tofaktor_paakraevet
-from konto.session import NOTERET, UDEN_TOFAKTOR, absolut_resttid
+from konto.session import NOTERET, UDEN_TOFAKTOR, absolut_resttid, er_nemlogin
 
 # What a user who must set up two-factor login may still reach before doing so.
 UNDER_OPSAETNING = {"konto:tofaktor", "konto:session_forlaeng", "logout"}
@@ -42,7 +43,7 @@ class KontoMiddleware:
             return self._log_ud(request, "Du er logget ud, fordi du har været logget ind i 12 timer. Log ind igen.")
         if request.session.get(NOTERET) is not True:
             return self._log_ud(request, "Du er blevet logget ud af sikkerhedshensyn. Log ind igen.")
-        if user.is_verified():
+        if user.is_verified() or er_nemlogin(request.session):
             return None
         if request.session.get(UDEN_TOFAKTOR) is not True:
             return self._log_ud(request, "Log ind igen med dit brugernavn, din adgangskode og din kode.")

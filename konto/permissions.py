@@ -10,6 +10,18 @@ from konto.models import ApiNoegle
 from konto.selectors import alle_api_noegler, api_noegler, har_tofaktor
 
 
+def nemlogin_slaaet_til() -> bool:
+    """Login with MitID Erhverv through NemLog-in (the nemlogin app) is on when the identity provider's metadata and
+    the portal's key and certificate are given (docs/drift.md)."""
+    return bool(settings.NEMLOGIN_IDP_METADATA and settings.NEMLOGIN_NOEGLE and settings.NEMLOGIN_CERTIFIKAT)
+
+
+def kan_logge_ind_lokalt() -> tuple[bool, str]:
+    if not settings.LOKAL_LOGIN:
+        return False, "Login med brugernavn og adgangskode er slået fra. Log ind med MitID Erhverv."
+    return True, ""
+
+
 def tofaktor_paakraevet(user) -> bool:
     """Where settings.TOFAKTOR_PAAKRAEVET is on, the ministry and the evaluator must confirm logins with a code:
     they read every municipality's data. Everybody else may choose to."""

@@ -7,6 +7,9 @@
 - NOTERET: True when the login is on the user's list of sessions (konto.models.Loginsession), which a change to
   two-factor login ends. A logged-in session without it is from before the list and is ended (konto/middleware.py).
 - VENTER: a password checked but a code still missing (the second login step): user, backend, time, next page.
+- NEMLOGIN: the NSIS assurance level of a login with MitID Erhverv through NemLog-in (nemlogin app). That level
+  is the second factor, so such a session needs no code (konto/middleware.py), and logging out goes through
+  NemLog-in's single logout.
 - FORRIGE_LOGIN: when the user logged in before this login (ISO time; absent the first time): "new since your
   last visit" counts from it.
 """
@@ -21,6 +24,7 @@ UDEN_TOFAKTOR = "konto_uden_tofaktor"
 NOTERET = "konto_noteret"
 VENTER = "konto_venter"
 FORRIGE_LOGIN = "konto_forrige_login"
+NEMLOGIN = "konto_nemlogin_niveau"
 
 # The second login step must follow the first within this many seconds.
 VENTETID_SEKUNDER = 5 * 60
@@ -30,6 +34,14 @@ def husk_login(session, *, uden_tofaktor: bool) -> None:
     session[LOGIN_TID] = time.time()
     session[UDEN_TOFAKTOR] = uden_tofaktor
     session[NOTERET] = True
+
+
+def husk_nemlogin(session, *, niveau: str) -> None:
+    session[NEMLOGIN] = niveau
+
+
+def er_nemlogin(session) -> bool:
+    return bool(session.get(NEMLOGIN))
 
 
 def husk_forrige_login(session, forrige: datetime | None) -> None:

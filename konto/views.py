@@ -15,7 +15,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,7 +28,13 @@ from forebyggelse.forms import service_fejl_paa_form
 from forebyggelse.http import require_safe_or_POST
 from konto import services
 from konto.forms import KodeForm, LoginForm, StartForm, UgentligOversigtForm
-from konto.permissions import kan_se_alle_api_noegler, kan_slaa_tofaktor_fra, tofaktor_paakraevet
+from konto.permissions import (
+    kan_logge_ind_lokalt,
+    kan_se_alle_api_noegler,
+    kan_slaa_tofaktor_fra,
+    nemlogin_slaaet_til,
+    tofaktor_paakraevet,
+)
 from konto.selectors import (
     antal_ubrugte_backupkoder,
     api_noegler,
@@ -37,7 +43,7 @@ from konto.selectors import (
     har_tofaktor,
     totp_enhed,
 )
-from konto.session import UDEN_TOFAKTOR, absolut_resttid, venter_gem, venter_glem, venter_hent
+from konto.session import UDEN_TOFAKTOR, absolut_resttid, er_nemlogin, venter_gem, venter_glem, venter_hent
 
 # New backup codes are shown once, on the page the user is sent to right after they are made.
 NYE_KODER = "konto_nye_backupkoder"
@@ -50,6 +56,16 @@ class LoginView(auth_views.LoginView):
     step 2 without being logged in yet."""
 
     authentication_form = LoginForm
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, nemlogin=nemlogin_slaaet_til(), lokal_login=kan_logge_ind_lokalt()[0])
+
+    def post(self, request, *args, **kwargs):
+        tilladt, grund = kan_logge_ind_lokalt()
+        if not tilladt:
+            messages.error(request, grund)
+            return self.render_to_response(self.get_context_data(), status=403)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         bruger = form.get_user()
@@ -100,6 +116,18 @@ def _besked_om_backupkoder(request, bruger: AbstractUser) -> None:
         messages.warning(request, f"{tekst} Lav nye backupkoder på siden Min konto.")
     else:
         messages.info(request, tekst)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out. A login with MitID Erhverv goes on through NemLog-in's single logout (nemlogin:logout); 307 keeps
+    the POST and its CSRF token."""
+
+    def post(self, request, *args, **kwargs):
+        if er_nemlogin(request.session) and nemlogin_slaaet_til():
+            svar = HttpResponse(status=307)
+            svar["Location"] = reverse("nemlogin:logout")
+            return svar
+        return super().post(request, *args, **kwargs)
 
 
 # The user's own account ------------------------------------------------------------------------------

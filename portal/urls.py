@@ -6,13 +6,13 @@ from django.views.generic import RedirectView
 
 from forebyggelse import views
 from forebyggelse.http import require_safe_or_POST
-from konto.views import LoginView
+from konto.views import LoginView, LogoutView
 from portal import views as portal_views
 
 # Django's form views would take PUT as a POST: the forms answer GET, HEAD and POST only, like the rest.
 konto = [
     path("login/", require_safe_or_POST(LoginView.as_view()), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logout/", LogoutView.as_view(), name="logout"),
     path(
         "nulstil-adgangskode/",
         require_safe_or_POST(
@@ -54,6 +54,7 @@ urlpatterns = [
     path("", include("evaluering.urls")),
     path("hentninger/", include("hentninger.urls")),
     path("api/v1/", include("api.urls")),
+    path("", include("nemlogin.urls")),
     # The admin has no login of its own: every login goes through the two steps of konto's login.
     path("admin/login/", login_not_required(RedirectView.as_view(pattern_name="login", query_string=True))),
     path("admin/", admin.site.urls),

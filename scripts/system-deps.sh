@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: Chromium for browser tests, Java for the Nu Html Checker (vnu.jar from npm, so
-# npm too), PostgreSQL when no DATABASE_URL is given, and the libraries and fonts WeasyPrint renders PDFs with.
+# npm too), xmlsec1 for the SAML signatures and encryption of the NemLog-in login, PostgreSQL when no DATABASE_URL is given, and the libraries and fonts WeasyPrint renders PDFs with.
 # Installs only what is missing (root only).
 set -euo pipefail
 
@@ -11,7 +11,7 @@ command -v npm >/dev/null || missing+=(npm)
 if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null; then
   missing+=(postgresql)
 fi
-for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core default-jre-headless; do
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core default-jre-headless xmlsec1; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "profiler",
     "strategi",
     "evaluering",
+    "nemlogin",
     "portal",
     "api",
 ]
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     # A NUL character in the path, query or form fields: 400 before any view or query (forebyggelse/middleware.py).
     "forebyggelse.middleware.NulTegnMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # A second, small session only for the SAML exchange with NemLog-in (its own cookie, docs/decisions/0060).
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -137,6 +140,7 @@ AUTH_USER_MODEL = "kommuner.Bruger"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "nemlogin.backends.NemloginBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -253,6 +257,32 @@ CRISPY_TEMPLATE_PACK = "dkfds"
 
 # The portal's address as users reach it: links in e-mails and calendar entries point here.
 PORTAL_URL = env("PORTAL_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Login with MitID Erhverv through NemLog-in (OIOSAML 3, docs/decisions/0060, docs/drift.md). On when the
+# identity provider's metadata (a file or an https URL) and the portal's key and certificate are given.
+NEMLOGIN_IDP_METADATA = env("NEMLOGIN_IDP_METADATA")
+NEMLOGIN_NOEGLE = env("NEMLOGIN_NOEGLE")
+NEMLOGIN_CERTIFIKAT = env("NEMLOGIN_CERTIFIKAT")
+# NemLog-in may ask for a separate key pair for encryption; without one the signing pair is used for both.
+NEMLOGIN_KRYPTERINGSNOEGLE = env("NEMLOGIN_KRYPTERINGSNOEGLE")
+NEMLOGIN_KRYPTERINGSCERTIFIKAT = env("NEMLOGIN_KRYPTERINGSCERTIFIKAT")
+NEMLOGIN_ADRESSE = env("NEMLOGIN_ADRESSE", PORTAL_URL).rstrip("/")
+NEMLOGIN_ENTITY_ID = env("NEMLOGIN_ENTITY_ID")
+# The lowest NSIS assurance level a login must have: Low, Substantial or High.
+NEMLOGIN_NIVEAU = env("NEMLOGIN_NIVEAU", "Substantial")
+# Where set, roles may also come from the professional privileges (OIO-BPP) that start with this text, e.g.
+# "urn:dk:forebyggelsesportalen:rolle:" + projektleder; without it, only the ministry's invitations give access.
+NEMLOGIN_PRIVILEGIER = env("NEMLOGIN_PRIVILEGIER")
+# The ministry's CVR number: a NemLog-in login from it can be a ministry, evaluator or steering-group user.
+MINISTERIETS_CVR = env("MINISTERIETS_CVR")
+# The local login with username and password (demo users, break-glass accounts); switch it off in production
+# once NemLog-in works.
+LOKAL_LOGIN = env_bool("LOKAL_LOGIN", True)
+SAML_CONFIG_LOADER = "nemlogin.konfiguration.sp_konfiguration"
+# Requests to NemLog-in go by HTTP-Redirect: no page with a script that posts a form (the CSP forbids it).
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_SESSION_COOKIE_NAME = "saml_session"
+SAML_SESSION_COOKIE_SAMESITE = "Lax"
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

@@ -28,6 +28,8 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 
 # Cookies only over HTTPS, and with the __Host- prefix the browser refuses them from any other (sub)domain.
 SESSION_COOKIE_SECURE = True
+# NemLog-in posts its answer from another site: the SAML session's cookie must come along (it is Secure too).
+SAML_SESSION_COOKIE_SAMESITE = "None"
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_NAME = "__Host-csrftoken"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NemloginConfig(AppConfig):
+    name = "nemlogin"
+    verbose_name = "NemLog-in"

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from nemlogin import views
+
+app_name = "nemlogin"
+
+# The SAML endpoints, at the paths djangosaml2 uses; NemLog-in knows them from the metadata.
+urlpatterns = [
+    path("saml2/login/", views.Login.as_view(), name="login"),
+    path("saml2/acs/", views.Svar.as_view(), name="acs"),
+    path("saml2/metadata/", views.Metadata.as_view(), name="metadata"),
+    path("saml2/logout/", views.LogUd.as_view(), name="logout"),
+    path("saml2/ls/", views.Udlogning.as_view(), name="ls"),
+    path("saml2/ls/post/", views.Udlogning.as_view(), name="ls_post"),
+]
