@@ -53,7 +53,7 @@ worker: migrate ## One more background-job worker against the same database (as 
 lint: install ## ruff (check, format --check), djLint on the templates, and the layers between the apps (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djlint templates kommuner/templates konto/templates hentninger/templates profiler strategi evaluering api --lint --quiet
+	$(VENV)/bin/djlint templates kommuner/templates konto/templates hentninger/templates profiler strategi evaluering api nemlogin --lint --quiet
 	$(VENV)/bin/lint-imports --no-cache
 
 format: install ## Format the code with ruff
