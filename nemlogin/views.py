@@ -17,7 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from djangosaml2 import views as saml_views
-from saml2.response import StatusError, UnsolicitedResponse
+from saml2.response import StatusError, UnsolicitedResponse, VerificationError
 from saml2.sigver import SignatureError
 from saml2.validate import ResponseLifetimeExceed, ToEarly
 
@@ -35,9 +35,10 @@ PAASTAND = "urn:oasis:names:tc:SAML:2.0:assertion"
 
 ULAESELIGT = "Svaret fra NemLog-in kunne ikke læses. Start forfra med at logge ind."
 UKRYPTERET = "Svaret fra NemLog-in var ikke krypteret, og portalen tager kun imod krypterede svar."
+UDLOEBET = "Svaret fra NemLog-in er ikke gyldigt længere. Start forfra med at logge ind."
 GRUNDE = [
     (SignatureError, "Svaret fra NemLog-in var ikke underskrevet rigtigt, så portalen kan ikke stole på det."),
-    ((ResponseLifetimeExceed, ToEarly), "Svaret fra NemLog-in er ikke gyldigt længere. Start forfra med at logge ind."),
+    ((ResponseLifetimeExceed, ToEarly), UDLOEBET),
     (
         UnsolicitedResponse,
         "Svaret fra NemLog-in hører ikke til et login, der er startet i denne browser, eller det er brugt før. "
@@ -61,6 +62,9 @@ def _ikke_sat_op():
 def _aarsag(exception) -> str:
     if isinstance(exception, Afvist):
         return str(exception)
+    # pysaml2 turns a time outside the assertion's conditions into this one error (saml2.response.condition_ok).
+    if isinstance(exception, VerificationError) and str(exception) == "Condition not OK":
+        return UDLOEBET
     for klasser, tekst in GRUNDE:
         if isinstance(exception, klasser):
             return tekst
@@ -126,6 +130,19 @@ class Svar(saml_views.AssertionConsumerServiceView):
         except Exception as exc:
             logger.warning("Svar fra NemLog-in afvist", exc_info=True)
             return self.handle_acs_failure(request, exception=exc, status=400)
+
+    def custom_validation(self, response):
+        """pysaml2 notes a Destination or Recipient other than the portal's ACS in its log but goes on
+        (saml2.response: the result of verify() is not used); OIOSAML 3 requires both to be the portal's."""
+        acs = set(response.return_addrs or ())
+        modtagere = [
+            bekraeftelse.subject_confirmation_data.recipient
+            for bekraeftelse in response.assertion.subject.subject_confirmation
+            if bekraeftelse.subject_confirmation_data is not None
+        ]
+        if response.response.destination not in acs or not modtagere or any(m not in acs for m in modtagere):
+            self.afvisning = Afvist(UGYLDIGT)
+            raise self.afvisning
 
     def authenticate_user(self, request, session_info, attribute_mapping, create_unknown_user, assertion_info):
         try:

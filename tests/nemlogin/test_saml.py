@@ -1,0 +1,253 @@
+"""The login with MitID Erhverv end to end against pysaml2's own IdP (tests/nemlogin/testidp.py): the portal's signed
+AuthnRequest, the IdP's signed and encrypted answer, and the session it gives; then every answer the portal must
+refuse, each with a Danish page, no session, no account and a row in the log."""
+
+import base64
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from django.contrib.auth import SESSION_KEY
+from saml2.xmldsig import SIG_RSA_SHA256
+
+from forebyggelse.roller import Rolle
+from kommuner.models import Bruger
+from nemlogin.models import Haendelse, Identitet, Invitation, Udfald
+from tests.nemlogin.conftest import log_ind, sp_metadata, start_login
+from tests.nemlogin.testidp import IDP_SSO, TestIdP, person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_authn_request_is_signed_with_rsa_sha256_and_asks_for_substantial(client, idp):
+    url = start_login(client)
+    assert url.startswith(IDP_SSO + "?")
+    forespoergsel = parse_qs(urlsplit(url).query)
+    assert forespoergsel["SigAlg"] == [SIG_RSA_SHA256]
+    assert forespoergsel["Signature"][0]
+    # The IdP checks the signature against the portal's metadata; a changed request fails that check.
+    anmodning, _ = idp.anmodning(url)
+    kontekst = anmodning.message.requested_authn_context
+    assert [k.text for k in kontekst.authn_context_class_ref] == [
+        "https://data.gov.dk/concept/core/nsis/loa/Substantial"
+    ]
+    assert kontekst.comparison == "minimum"
+    with pytest.raises(Exception):  # noqa: B017 - pysaml2 raises its own signature error classes
+        idp.anmodning(url.replace("RelayState=%2F", "RelayState=%2Fandet%2F"))
+
+
+def test_an_invited_lead_logs_in_with_the_right_role_and_municipality(client, idp, invitation, koebenhavn):
+    svar = log_ind(
+        client,
+        idp,
+        person(email="Lead@KK.example"),
+    )
+    assert svar.status_code == 302 and svar["Location"] == "/"
+    bruger = Bruger.objects.get(pk=client.session[SESSION_KEY])
+    assert bruger.rolle == Rolle.PROJEKTLEDER
+    assert list(bruger.kommuner.all()) == [koebenhavn]
+    assert not bruger.has_usable_password()
+    invitation.refresh_from_db()
+    assert invitation.brugt is not None and invitation.bruger == bruger
+    haendelse = Haendelse.objects.get()
+    assert (haendelse.udfald, haendelse.bruger, haendelse.cvr, haendelse.niveau) == (
+        Udfald.GODKENDT,
+        bruger,
+        "64942212",
+        "Substantial",
+    )
+    # The session needs no code: the assurance level is the second factor.
+    forside = client.get("/")
+    assert forside.status_code == 200
+
+
+def test_the_next_login_finds_the_same_user_by_the_uuid(client, idp, invitation):
+    identitet = person()
+    log_ind(client, idp, identitet)
+    client.logout()
+    svar = log_ind(client, idp, identitet)
+    assert svar.status_code == 302
+    assert Bruger.objects.filter(rolle=Rolle.PROJEKTLEDER, email="lead@kk.example").count() == 1
+    assert Identitet.objects.count() == 1
+
+
+def test_a_login_for_another_organisation_is_refused_later(client, idp, invitation, db):
+    identitet = person(uuid="urn:uuid:11111111-2222-3333-4444-555555555555")
+    log_ind(client, idp, identitet)
+    client.logout()
+    svar = log_ind(client, idp, person(uuid="urn:uuid:11111111-2222-3333-4444-555555555555", cvr="10000009"))
+    assert svar.status_code == 403
+    assert "hører til organisationen med CVR-nummer 64942212" in svar.content.decode()
+    assert SESSION_KEY not in client.session
+
+
+def test_a_ministry_invitation_gives_a_ministry_user(client, idp, ministeriet):
+    from nemlogin import services
+
+    services.invitation_opret(af=ministeriet, email="ny@sm.example", rolle=Rolle.MINISTERIET)
+    svar = log_ind(client, idp, person(email="ny@sm.example", cvr="10000009", organisation="Ministeriet"))
+    assert svar.status_code == 302
+    assert Bruger.objects.get(pk=client.session[SESSION_KEY]).rolle == Rolle.MINISTERIET
+
+
+def test_the_role_may_come_from_the_privileges_where_configured(client, idp, koebenhavn, settings):
+    from nemlogin.attributter import privilegieliste
+
+    settings.NEMLOGIN_PRIVILEGIER = "urn:dk:forebyggelsesportalen:rolle:"
+    bpp = privilegieliste("64942212", "urn:dk:andet:system", "urn:dk:forebyggelsesportalen:rolle:projektleder")
+    svar = log_ind(client, idp, person(email="", privilegier=bpp))
+    assert svar.status_code == 302
+    bruger = Bruger.objects.get(pk=client.session[SESSION_KEY])
+    assert bruger.rolle == Rolle.PROJEKTLEDER and list(bruger.kommuner.all()) == [koebenhavn]
+    # Without the privilege (taken away in the organisation's own user administration) the next login is refused.
+    client.logout()
+    identitet = person(uuid=Identitet.objects.get().uuid, privilegier=privilegieliste("64942212", "urn:dk:andet"))
+    assert log_ind(client, idp, identitet).status_code == 403
+
+
+def test_a_privilege_given_in_another_organisation_counts_for_nothing(client, idp, koebenhavn, settings):
+    from nemlogin.attributter import privilegieliste
+
+    settings.NEMLOGIN_PRIVILEGIER = "urn:dk:forebyggelsesportalen:rolle:"
+    bpp = privilegieliste("10000009", "urn:dk:forebyggelsesportalen:rolle:ministeriet")
+    svar = log_ind(client, idp, person(privilegier=bpp))
+    assert svar.status_code == 403
+    assert not Bruger.objects.filter(rolle=Rolle.MINISTERIET).exists()
+
+
+def _afvist(client, svar, tekst: str, status: int = 403):
+    indhold = svar.content.decode()
+    assert svar.status_code == status, indhold[:300]
+    assert "Login med MitID Erhverv mislykkedes" in indhold
+    assert tekst in indhold, indhold[indhold.find("alert-text") : indhold.find("alert-text") + 400]
+    assert SESSION_KEY not in client.session
+    assert not Identitet.objects.exists()
+    assert not Bruger.objects.filter(email="lead@kk.example").exists()
+    haendelse = Haendelse.objects.get()
+    assert haendelse.udfald == Udfald.AFVIST and haendelse.aarsag
+
+
+def test_no_invitation_no_account_and_whom_to_ask(client, idp, koebenhavn):
+    svar = log_ind(client, idp, person())
+    _afvist(client, svar, "bed dem om en invitation")
+
+
+def test_an_unknown_cvr_is_refused(client, idp, invitation):
+    svar = log_ind(client, idp, person(cvr="12345674", organisation="Et firma"))
+    _afvist(client, svar, "CVR-nummer 12345674 (Et firma), som hverken er en kommune eller ministeriet")
+
+
+def test_too_low_an_assurance_level_is_refused(client, idp, invitation):
+    svar = log_ind(client, idp, person(niveau="Low"))
+    _afvist(client, svar, "sikringsniveau lav, men portalen kræver mindst niveau betydelig")
+    assert Invitation.objects.get().brugt is None
+
+
+def test_an_unsigned_assertion_is_refused(client, idp, invitation):
+    svar = log_ind(client, idp, person(), signer=False)
+    _afvist(client, svar, "ikke underskrevet rigtigt")
+
+
+def test_an_assertion_signed_by_another_key_is_refused(client, invitation):
+    fremmed = TestIdP(sp_metadata(), fremmed=True)
+    svar = log_ind(client, fremmed, person())
+    _afvist(client, svar, "ikke underskrevet rigtigt", status=403)
+
+
+def test_an_unencrypted_assertion_is_refused(client, idp, invitation):
+    svar = log_ind(client, idp, person(), krypter=False)
+    _afvist(client, svar, "ikke krypteret", status=400)
+
+
+def test_an_answer_for_another_audience_is_refused(client, invitation):
+    anden = "https://en-anden-portal.example/saml2/metadata/"
+    egen = sp_metadata()
+    idp = TestIdP(egen, egen.replace('entityID="http://testserver/saml2/metadata/"', f'entityID="{anden}"'))
+    svar = log_ind(client, idp, person(), publikum=anden)
+    _afvist(client, svar, "ikke til denne portal", status=403)
+
+
+def test_an_answer_for_another_recipient_is_refused(client, idp, invitation):
+    svar = log_ind(client, idp, person(), modtager="https://en-anden-portal.example/saml2/acs/")
+    _afvist(client, svar, "ikke til denne portal", status=400)
+
+
+def test_an_expired_answer_is_refused(client, invitation):
+    # The assertion's lifetime ended ten minutes ago (the portal allows a minute of clock difference).
+    idp = TestIdP(sp_metadata(), levetid=-10)
+    svar = log_ind(client, idp, person())
+    _afvist(client, svar, "ikke gyldigt længere")
+
+
+def test_a_replayed_answer_is_refused(client, idp, invitation):
+    data = idp.svar(start_login(client), person())
+    post = {"SAMLResponse": data["SAMLResponse"], "RelayState": data["RelayState"]}
+    assert client.post("/saml2/acs/", post).status_code == 302
+    client.logout()
+    Haendelse.objects.all().delete()
+    svar = client.post("/saml2/acs/", post)
+    assert svar.status_code == 403
+    assert "brugt før" in svar.content.decode()
+    assert SESSION_KEY not in client.session
+    assert Haendelse.objects.get().udfald == Udfald.AFVIST
+
+
+def test_an_answer_to_a_request_from_another_browser_is_refused(client, idp, invitation):
+    from django.test import Client
+
+    data = idp.svar(start_login(Client()), person())
+    svar = client.post("/saml2/acs/", {"SAMLResponse": data["SAMLResponse"]})
+    _afvist(client, svar, "ikke til et login, der er startet i denne browser", status=403)
+
+
+@pytest.mark.parametrize(
+    "saml_response",
+    [
+        "",
+        "ikke base64 !",
+        base64.b64encode(b"ikke xml").decode(),
+        base64.b64encode(b"<html/>").decode(),
+        base64.b64encode(b'<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>').decode(),
+        base64.b64encode(
+            b'<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="x" Version="2.0">'
+            b'<saml:EncryptedAssertion xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"/></samlp:Response>'
+        ).decode(),
+        "A" * 200_000,
+    ],
+    ids=["tom", "ikke-base64", "ikke-xml", "anden-rod", "entitet", "tom-kryptering", "stor"],
+)
+def test_garbage_gets_a_danish_page_never_a_server_error(client, invitation, saml_response):
+    start_login(client)
+    svar = client.post("/saml2/acs/", {"SAMLResponse": saml_response})
+    # 400 for what is not a SAML response at all, 403 for one pysaml2 refuses to trust.
+    _afvist(client, svar, "Svaret fra NemLog-in", status=403 if saml_response.startswith("PHNhbWxwOlJlc3") else 400)
+
+
+def test_a_get_to_the_acs_is_405_and_a_post_without_anything_is_refused(client, db):
+    assert client.get("/saml2/acs/").status_code == 405
+    svar = client.post("/saml2/acs/")
+    assert svar.status_code == 400 and "kunne ikke læses" in svar.content.decode()
+
+
+def test_the_metadata_has_signing_and_encryption_keys_and_the_endpoints(client, db):
+    from saml2.config import Config
+    from saml2.mdstore import MetadataStore
+
+    svar = client.get("/saml2/metadata/")
+    assert svar.status_code == 200
+    assert svar["Content-Type"].startswith("application/samlmetadata+xml")
+    tekst = svar.content.decode()
+    assert 'use="signing"' in tekst and 'use="encryption"' in tekst
+    assert 'AuthnRequestsSigned="true"' in tekst and 'WantAssertionsSigned="true"' in tekst
+    assert "http://testserver/saml2/acs/" in tekst and "http://testserver/saml2/ls/" in tekst
+    # pysaml2 reads it as metadata of one service provider with the portal's entity id.
+    lager = MetadataStore(attrc=None, config=Config())
+    lager.imp([{"class": "saml2.mdstore.InMemoryMetaData", "metadata": [(tekst,)]}])
+    assert list(lager.service_providers()) == ["http://testserver/saml2/metadata/"]
+
+
+def test_everything_is_404_while_nemlogin_is_not_set_up(client, db, settings):
+    settings.NEMLOGIN_IDP_METADATA = ""
+    for url in ("/saml2/login/", "/saml2/metadata/", "/saml2/ls/"):
+        assert client.get(url).status_code == 404
+    assert client.post("/saml2/acs/", {"SAMLResponse": "x"}).status_code == 404
+    assert "MitID Erhverv" not in client.get("/konto/login/").content.decode()
