@@ -251,3 +251,61 @@ def test_everything_is_404_while_nemlogin_is_not_set_up(client, db, settings):
         assert client.get(url).status_code == 404
     assert client.post("/saml2/acs/", {"SAMLResponse": "x"}).status_code == 404
     assert "MitID Erhverv" not in client.get("/konto/login/").content.decode()
+
+
+def test_single_logout_goes_through_nemlogin_and_ends_the_session(client, idp, invitation):
+    log_ind(client, idp, person())
+    assert SESSION_KEY in client.session
+    # The header's "Log ud" posts to konto's logout, which sends a NemLog-in session on (307 keeps the POST).
+    svar = client.post("/konto/logout/")
+    assert svar.status_code == 307 and svar["Location"] == "/saml2/logout/"
+    svar = client.post("/saml2/logout/")
+    assert svar.status_code == 302 and svar["Location"].startswith("https://nemlogin.test/slo?")
+    forespoergsel = parse_qs(urlsplit(svar["Location"]).query)
+    assert forespoergsel["SigAlg"] == [SIG_RSA_SHA256]
+    assert SESSION_KEY not in client.session
+    # NemLog-in's signed answer comes back to /saml2/ls/.
+    tilbage = dict(idp.udlogning(svar["Location"])["headers"])["Location"]
+    assert tilbage.startswith("http://testserver/saml2/ls/?SAMLResponse=")
+    svar = client.get(tilbage.removeprefix("http://testserver"))
+    assert svar.status_code == 200 and "Du er logget ud" in svar.content.decode()
+    assert list(Haendelse.objects.values_list("udfald", flat=True)) == [Udfald.LOGGET_UD, Udfald.GODKENDT]
+
+
+def test_a_broken_logout_message_gets_a_danish_page(client, db):
+    for data in ({}, {"SAMLResponse": "skrald"}, {"SAMLRequest": "skrald"}):
+        svar = client.get("/saml2/ls/", data)
+        assert svar.status_code == 400, data
+        assert "Log ud med MitID Erhverv mislykkedes" in svar.content.decode()
+
+
+def test_a_nemlogin_login_needs_no_code_even_where_two_factor_is_required(client, idp, ministeriet, settings):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from nemlogin import services
+
+    settings.TOFAKTOR_PAAKRAEVET = True
+    services.invitation_opret(af=ministeriet, email="ny@sm.example", rolle=Rolle.MINISTERIET)
+    identitet = person(email="ny@sm.example", cvr="10000009")
+    log_ind(client, idp, identitet)
+    bruger = Bruger.objects.get(pk=client.session[SESSION_KEY])
+    # Not sent to set up an authenticator, and not logged out for a missing code, also with one set up.
+    assert client.get("/").status_code == 200
+    TOTPDevice.objects.create(user=bruger, name="app", confirmed=True)
+    client.logout()
+    log_ind(client, idp, identitet)
+    assert client.get("/").status_code == 200
+    assert client.session[SESSION_KEY] == str(bruger.pk)
+
+
+def test_the_login_page_offers_mitid_erhverv_and_the_local_login_can_be_switched_off(client, db, settings):
+    side = client.get("/konto/login/?next=/programmer/").content.decode()
+    assert 'href="/saml2/login/?next=/programmer/"' in side and "Log ind med MitID Erhverv" in side
+    assert 'name="password"' in side
+    settings.LOKAL_LOGIN = False
+    Bruger.objects.create_user("lokal", password="hemmelig-kode-1", rolle=Rolle.MINISTERIET)
+    side = client.get("/konto/login/").content.decode()
+    assert "Log ind med MitID Erhverv" in side and 'name="password"' not in side
+    svar = client.post("/konto/login/", {"username": "lokal", "password": "hemmelig-kode-1"})
+    assert svar.status_code == 403 and "slået fra" in svar.content.decode()
+    assert SESSION_KEY not in client.session

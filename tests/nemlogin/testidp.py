@@ -207,11 +207,13 @@ class TestIdP:
             sigalg=forespoergsel.get("SigAlg"),
             signature=forespoergsel.get("Signature"),
         )
+        sp = anmodning.message.issuer.text
+        _, adresse = self.server.pick_binding("single_logout_service", [BINDING_HTTP_REDIRECT], "spsso", entity_id=sp)
         svar = self.server.create_logout_response(anmodning.message, [BINDING_HTTP_REDIRECT], sign=True)
         info = self.server.apply_binding(
             BINDING_HTTP_REDIRECT,
             str(svar),
-            anmodning.message.issuer.text,
+            adresse,
             forespoergsel.get("RelayState", ""),
             response=True,
             sign=True,
