@@ -10,6 +10,6 @@ urlpatterns = [
     path("saml2/acs/", views.Svar.as_view(), name="acs"),
     path("saml2/metadata/", views.Metadata.as_view(), name="metadata"),
     path("saml2/logout/", views.LogUd.as_view(), name="logout"),
-    path("saml2/ls/", views.Udlogning.as_view(), name="ls"),
-    path("saml2/ls/post/", views.Udlogning.as_view(), name="ls_post"),
+    path("saml2/ls/", views.Udlogning.as_view(http_method_names=["get", "head"]), name="ls"),
+    path("saml2/ls/post/", views.Udlogning.as_view(http_method_names=["post"]), name="ls_post"),
 ]

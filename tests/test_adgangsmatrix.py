@@ -71,6 +71,14 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("konto/login/", None, "GET"): AABEN,
     ("konto/login/", None, "POST"): AABEN,  # the form with its errors
     ("konto/logout/", None, "POST"): ALLE,  # "Du er logget ud"
+    # Login with MitID Erhverv (nemlogin): the AuthnRequest's redirect to NemLog-in (a logged-in user goes straight
+    # on), the ACS without an answer, the metadata, logout (a local session just ends) and NemLog-in's logout side.
+    ("saml2/login/", None, "GET"): (302, 302, 302, 302, 302, 302),
+    ("saml2/acs/", None, "POST"): (400, 400, 400, 400, 400, 400),
+    ("saml2/metadata/", None, "GET"): AABEN,
+    ("saml2/logout/", None, "POST"): (L, L, L, L, L, L),
+    ("saml2/ls/", None, "GET"): (400, 400, 400, 400, 400, 400),
+    ("saml2/ls/post/", None, "POST"): (400, 400, 400, 400, 400, 400),
     ("konto/nulstil-adgangskode/", None, "GET"): AABEN,
     ("konto/nulstil-adgangskode/", None, "POST"): AABEN,
     ("konto/nulstil-adgangskode/sendt/", None, "GET"): AABEN,
