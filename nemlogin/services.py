@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -140,11 +140,19 @@ def _foerste_login(paastand: Paastand) -> tuple[AbstractUser, str]:
     raise Afvist(INGEN_ADGANG.format(email=paastand.email or "ingen e-mail i dit MitID Erhverv", cvr=paastand.cvr))
 
 
+def _laas_person(uuid: str) -> None:
+    """Two first logins of one person at once (two tabs, a double click on "Godkend") would make two users; there is
+    no row to lock before the first exists, so the person's UUID is locked for the rest of the transaction
+    (a PostgreSQL advisory lock, docs/decisions/0060)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", ["nemlogin:" + uuid])
+
+
 @transaction.atomic
 def nemlogin_login(*, paastand: Paastand) -> AbstractUser:
     """The user this NemLog-in login is, made at the first login from an invitation or a privilege; raises Afvist
-    with the reason when the person may not come in. The identity row (or, the first time, the invitations) is
-    locked, so two logins at once cannot make two users for one person."""
+    with the reason when the person may not come in. The person (and, the first time, the invitations) is locked,
+    so two logins at once cannot make two users for one person or use one invitation twice."""
     if not paastand.niveau_mindst(settings.NEMLOGIN_NIVEAU):
         raise Afvist(
             f"Du loggede ind på sikringsniveau {NIVEAU_NAVNE.get(paastand.niveau, paastand.niveau or 'ukendt')}, "
@@ -155,7 +163,8 @@ def nemlogin_login(*, paastand: Paastand) -> AbstractUser:
         valider_cvr(paastand.cvr)
     except ValidationError as exc:
         raise Afvist(f"Svaret fra NemLog-in har ikke et gyldigt CVR-nummer ({paastand.cvr[:20]}).") from exc
-    identitet = Identitet.objects.select_for_update().select_related("bruger").filter(uuid=paastand.uuid).first()
+    _laas_person(paastand.uuid)
+    identitet = Identitet.objects.select_related("bruger").filter(uuid=paastand.uuid).first()
     if identitet is None:
         bruger, kilde = _foerste_login(paastand)
         Identitet.objects.create(bruger=bruger, uuid=paastand.uuid, cvr=paastand.cvr, kilde=kilde)
