@@ -182,7 +182,8 @@ class Metadata(saml_views.MetadataView):
 
 class LogUd(saml_views.LogoutInitView):
     """Log out through NemLog-in (single logout): the portal's session ends here, and the browser goes on to
-    NemLog-in with a signed LogoutRequest, which ends the person's other sessions there and comes back to /saml2/ls/.
+    NemLog-in with a signed LogoutRequest (by a page that refreshes there), which ends the person's other sessions
+    there and comes back to /saml2/ls/.
     POST only, like the portal's own logout; konto's logout sends a NemLog-in session here."""
 
     http_method_names = ["post"]
@@ -199,7 +200,9 @@ class LogUd(saml_views.LogoutInitView):
         auth.logout(request)
         services.haendelse_noter(udfald=Udfald.LOGGET_UD, bruger=bruger, ip=klient_ip(request))
         if isinstance(svar, HttpResponseRedirect):
-            return svar
+            # The logout began with a form (the header's "Log ud"); a redirect from it to NemLog-in's address
+            # would be blocked by the CSP's form-action 'self', so the page refreshes there instead.
+            return render(request, "nemlogin/log_ud.html", {"adresse": svar["Location"]})
         messages.info(
             request, "Du er logget ud af portalen. Luk browseren for at være sikker på at være logget ud af NemLog-in."
         )
