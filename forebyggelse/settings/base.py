@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific values come from the environment."""
 
 import os
+import warnings
 from datetime import timedelta
 from pathlib import Path
 
@@ -279,6 +280,8 @@ MINISTERIETS_CVR = env("MINISTERIETS_CVR")
 # once NemLog-in works.
 LOKAL_LOGIN = env_bool("LOKAL_LOGIN", True)
 SAML_CONFIG_LOADER = "nemlogin.konfiguration.sp_konfiguration"
+# pysaml2 names a cipher mode cryptography has moved (it still works); the notice would only be noise in every log.
+warnings.filterwarnings("ignore", message="CFB has been moved", module="saml2.cryptography.symmetric")
 # Requests to NemLog-in go by HTTP-Redirect: no page with a script that posts a form (the CSP forbids it).
 SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
 SAML_SESSION_COOKIE_NAME = "saml_session"
