@@ -217,7 +217,7 @@ class Udlogning(saml_views.LogoutView):
     """NemLog-in's side of single logout: its answer to our LogoutRequest, or its own LogoutRequest when the person
     logs out of another service (the portal's session ends, and NemLog-in gets a signed answer)."""
 
-    http_method_names = ["get", "head", "post"]
+    logout_error_template = "nemlogin/fejl.html"
 
     def do_logout_service(self, request, data, binding, *args, **kwargs):
         if not slaaet_til():

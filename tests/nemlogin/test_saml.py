@@ -277,6 +277,25 @@ def test_single_logout_goes_through_nemlogin_and_ends_the_session(client, idp, i
     assert list(Haendelse.objects.values_list("udfald", flat=True)) == [Udfald.LOGGET_UD, Udfald.GODKENDT]
 
 
+def test_a_logout_nemlogin_starts_ends_the_portals_session_and_answers_signed(client, idp, invitation):
+    identitet = person()
+    log_ind(client, idp, identitet)
+    url = idp.udlogning_fra_idp(
+        "http://testserver/saml2/metadata/",
+        identitet["https://data.gov.dk/model/core/eid/professional/uuid/persistent"][0],
+    )
+    svar = client.get(url.removeprefix("http://testserver"))
+    assert svar.status_code == 302 and svar["Location"].startswith("https://nemlogin.test/slo?SAMLResponse=")
+    assert parse_qs(urlsplit(svar["Location"]).query)["SigAlg"] == [SIG_RSA_SHA256]
+    assert SESSION_KEY not in client.session
+
+
+def test_a_hostile_next_page_is_not_followed(client, idp, invitation):
+    data = idp.svar(start_login(client, "https://ond.example/"), person())
+    svar = client.post("/saml2/acs/", {"SAMLResponse": data["SAMLResponse"], "RelayState": data["RelayState"]})
+    assert svar.status_code == 302 and svar["Location"] == "/"
+
+
 def test_a_broken_logout_message_gets_a_danish_page(client, db):
     for data in ({}, {"SAMLResponse": "skrald"}, {"SAMLRequest": "skrald"}):
         svar = client.get("/saml2/ls/", data)

@@ -220,5 +220,17 @@ class TestIdP:
         )
         return info
 
+    def udlogning_fra_idp(self, sp_entity_id: str, uuid: str) -> str:
+        """NemLog-in's own LogoutRequest (the person logged out of another service): the URL it sends the browser
+        to at the portal."""
+        _, adresse = self.server.pick_binding(
+            "single_logout_service", [BINDING_HTTP_REDIRECT], "spsso", entity_id=sp_entity_id
+        )
+        _, anmodning = self.server.create_logout_request(
+            adresse, sp_entity_id, name_id=NameID(format=NAMEID_FORMAT_PERSISTENT, text=uuid), sign=False
+        )
+        info = self.server.apply_binding(BINDING_HTTP_REDIRECT, str(anmodning), adresse, "", sign=True)
+        return dict(info["headers"])["Location"]
+
 
 __all__ = ["BINDING_HTTP_POST", "TestIdP", "noegler", "person"]
