@@ -328,5 +328,9 @@ LOGGING = {
         # procrastinate says at every start which tasks it registered; the worker's own lines stay at INFO.
         "procrastinate.blueprints": {"level": "WARNING"},
         "procrastinate.periodic": {"level": "WARNING"},
+        # pysaml2's schema library notes every schema it loads; pysaml2 itself says what matters at WARNING.
+        "xmlschema": {"level": "WARNING"},
+        "saml2": {"level": "WARNING"},
+        "djangosaml2": {"level": "WARNING"},
     },
 }
