@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nemlogin import views
+from nemlogin import views, views_invitationer
 
 app_name = "nemlogin"
 
@@ -12,4 +12,11 @@ urlpatterns = [
     path("saml2/logout/", views.LogUd.as_view(), name="logout"),
     path("saml2/ls/", views.Udlogning.as_view(http_method_names=["get", "head"]), name="ls"),
     path("saml2/ls/post/", views.Udlogning.as_view(http_method_names=["post"]), name="ls_post"),
+    # The ministry's invitations and the log of NemLog-in logins.
+    path("konto/invitationer/", views_invitationer.invitationer, name="invitationer"),
+    path(
+        "konto/invitationer/<int:pk>/tilbagekald/",
+        views_invitationer.invitation_tilbagekald,
+        name="invitation_tilbagekald",
+    ),
 ]
