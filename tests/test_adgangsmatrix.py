@@ -103,6 +103,11 @@ MATRIX: dict[tuple[str, str | None, str], tuple] = {
     ("konto/api-noegler/ny/", None, "POST"): (L, 400, 400, 400, 400, 400),
     ("konto/api-noegler/<int:pk>/tilbagekald/", "api_noegle", "GET"): (L, 200, 404, 404, 404, 200),
     ("konto/api-noegler/<int:pk>/tilbagekald/", "api_noegle", "POST"): (L, 302, 404, 404, 404, 302),
+    # The ministry's invitations to MitID Erhverv and the log of NemLog-in logins: only the ministry lets people in
+    # (an empty form: 400); revoking sends it back to the page.
+    ("konto/invitationer/", None, "GET"): KUN_MINISTERIET,
+    ("konto/invitationer/", None, "POST"): KUN_MINISTERIET_FORM,
+    ("konto/invitationer/<int:pk>/tilbagekald/", "invitation", "POST"): KUN_MINISTERIET_HANDLING,
     ("konto/session/udloebet/", None, "GET"): (200, 302, 302, 302, 302, 302),
     ("konto/session/udloebet/", None, "POST"): (302, 302, 302, 302, 302, 302),
     # kommuner: municipalities, programmes, applications (submitted and a draft), assessment, grants

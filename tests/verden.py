@@ -33,6 +33,7 @@ from kommuner.services.bevillinger import afgoerelse_traef
 from kommuner.services.organisation import milepael_gem, projektdeltager_gem
 from kommuner.services.vurderinger import Vurderingsindhold, vurdering_gem
 from konto.services import api_noegle_opret
+from nemlogin.services import invitation_opret
 from profiler.models import Indikator
 from profiler.services.importer import import_forhaandsvis
 from profiler.services.indberetninger import EgenVaerdi, indberetning_gem, indberetning_indsend, indberetning_opret
@@ -79,6 +80,7 @@ def byg_verden() -> Verden:
     o.update(_strategier(brugere, o))
     o.update(_evaluering(brugere, o))
     o.update(_konto(brugere))
+    o.update(_nemlogin(brugere))
     return verden
 
 
@@ -362,3 +364,11 @@ def _konto(b) -> dict:
         },
         "api_noegle": {"pk": noegle.pk},
     }
+
+
+def _nemlogin(b) -> dict:
+    """An open invitation from the ministry to an evaluator's firm (its e-mail waits for a commit that never comes)."""
+    invitation = invitation_opret(
+        af=b["ministeriet"], email="evaluator@firma.dk", rolle=Rolle.EVALUATOR, cvr="12345674"
+    )
+    return {"invitation": {"pk": invitation.pk}}
