@@ -35,6 +35,7 @@ class InvitationForm(forms.Form):
         empty_label="Vælg kommune",
         help_text="Kun for en kommunal projektleder, som logger ind for kommunen med kommunens CVR-nummer.",
         error_messages={"invalid_choice": "Vælg en kommune fra listen."},
+        widget=forms.Select(attrs={"class": "input-width-xl"}),
     )
     cvr = forms.CharField(
         label="CVR-nummer",
