@@ -38,6 +38,7 @@ from kommuner.services.ansoegninger import (
     genaabningsanmodning_opret,
 )
 from kommuner.services.bevillinger import afgoerelse_traef
+from kommuner.services.oplysninger import kommune_oplysninger_gem
 from kommuner.services.opsaetninger import Punkt, opsaetning_til_aendring
 from kommuner.services.organisation import milepael_gem, projektdeltager_gem
 from kommuner.services.programmer import program_opret, program_saet_status
@@ -163,6 +164,17 @@ def indlaes_demo_program(*, ministeriet: Bruger) -> Program | None:
             status=ProgramStatus.AABEN,
         )
     kobenhavn = Kommune.objects.get(kode="101")
+    # The municipality's own details (real, from its 2011 application): its CVR number lets the ministry invite
+    # its leads to log in with MitID Erhverv.
+    with pghistory.context(user=ministeriet.pk):
+        kommune_oplysninger_gem(
+            kommune=kobenhavn,
+            cvr=KOBENHAVN["cvr"],
+            adresse=KOBENHAVN["adresse"],
+            postnr_by=KOBENHAVN["postnr_by"],
+            telefon=KOBENHAVN["telefon"],
+            email=kobenhavn.email,
+        )
     ansoegning = _indsend(program, kobenhavn, KOBENHAVN, KOBENHAVN_BELOEB, dag=7, ministeriet=ministeriet)
     _vurder(ansoegning, ministeriet, score=4)
     _beslut(ansoegning, ministeriet, KOBENHAVN_BEVILLING)
