@@ -224,6 +224,7 @@ class Udlogning(saml_views.LogoutView):
             _ikke_sat_op()
         if "SAMLResponse" not in data and "SAMLRequest" not in data:
             return render(request, "nemlogin/fejl.html", {"aarsag": ULAESELIGT, "udlogning": True}, status=400)
+        bruger = request.user if request.user.is_authenticated else None
         try:
             svar = super().do_logout_service(request, data, binding, *args, **kwargs)
         except Exception:
@@ -232,4 +233,8 @@ class Udlogning(saml_views.LogoutView):
         if svar is None or svar.status_code >= 400:
             auth.logout(request)
             return render(request, "nemlogin/fejl.html", {"aarsag": UGYLDIGT, "udlogning": True}, status=400)
+        if "SAMLRequest" in data and bruger is not None:
+            services.haendelse_noter(
+                udfald=Udfald.LOGGET_UD, aarsag="Logget ud fra NemLog-in", bruger=bruger, ip=klient_ip(request)
+            )
         return svar

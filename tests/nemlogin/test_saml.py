@@ -288,6 +288,7 @@ def test_a_logout_nemlogin_starts_ends_the_portals_session_and_answers_signed(cl
     assert svar.status_code == 302 and svar["Location"].startswith("https://nemlogin.test/slo?SAMLResponse=")
     assert parse_qs(urlsplit(svar["Location"]).query)["SigAlg"] == [SIG_RSA_SHA256]
     assert SESSION_KEY not in client.session
+    assert Haendelse.objects.filter(udfald=Udfald.LOGGET_UD, aarsag="Logget ud fra NemLog-in").count() == 1
 
 
 def test_a_hostile_next_page_is_not_followed(client, idp, invitation):

@@ -3,9 +3,11 @@ as NemLog-in does (signed and encrypted assertions, the OIOSAML 3 attributes, NS
 keys and the IdP's metadata once per process (the test settings point the portal at them); `TestIdP` answers the
 portal's AuthnRequests and LogoutRequests, and can be told to answer wrongly in each way the portal must refuse."""
 
+import atexit
 import base64
 import datetime
 import functools
+import shutil
 import tempfile
 import uuid as uuidlib
 from pathlib import Path
@@ -86,6 +88,7 @@ def idp_ordbog(
 def noegler() -> dict:
     """Key pairs for the portal and the IdP and the IdP's metadata, in a folder of this process's own."""
     mappe = Path(tempfile.mkdtemp(prefix="nemlogin-test-"))
+    atexit.register(shutil.rmtree, mappe, ignore_errors=True)
     sp_noegle, sp_cert = _noglepar(mappe, "sp")
     idp_noegle, idp_cert = _noglepar(mappe, "idp")
     fremmed_noegle, fremmed_cert = _noglepar(mappe, "fremmed")
