@@ -105,6 +105,16 @@ def noegler() -> dict:
     }
 
 
+def idp_metadata(fil: Path, *, sso: str, slo: str) -> str:
+    """The metadata of an IdP with the test IdP's key and entity id whose endpoints are `sso` and `slo` (a test IdP
+    served on a port of the test's own, for the browser), written to `fil`; its path, for NEMLOGIN_IDP_METADATA."""
+    n = noegler()
+    konfiguration = IdPConfig()
+    konfiguration.load(idp_ordbog(n["idp_noegle"], n["idp_cert"], sso=sso, slo=slo))
+    fil.write_text(str(entity_descriptor(konfiguration)))
+    return str(fil)
+
+
 def person(**aendringer) -> dict:
     """The OIOSAML 3 attributes of a professional logging in for Københavns Kommune on level Substantial."""
     vaerdier = {
@@ -218,5 +228,26 @@ class TestIdP:
         )
         return info
 
+    def udlogning_til_portalen(self, url: str) -> str:
+        """Where NemLog-in sends the browser back after the portal's LogoutRequest: the signed LogoutResponse in a
+        redirect to the portal's single-logout endpoint from its metadata. (`udlogning` addresses the redirect to
+        the portal's entity id, its metadata page, which a browser cannot use.)"""
+        forespoergsel = {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+        anmodning = self.server.parse_logout_request(
+            forespoergsel["SAMLRequest"],
+            BINDING_HTTP_REDIRECT,
+            relay_state=forespoergsel.get("RelayState"),
+            sigalg=forespoergsel.get("SigAlg"),
+            signature=forespoergsel.get("Signature"),
+        )
+        binding, slo = self.server.pick_binding(
+            "single_logout_service", [BINDING_HTTP_REDIRECT], "spsso", entity_id=anmodning.message.issuer.text
+        )
+        svar = self.server.create_logout_response(anmodning.message, [binding], sign=True)
+        info = self.server.apply_binding(
+            binding, str(svar), slo, forespoergsel.get("RelayState", ""), response=True, sign=True
+        )
+        return dict(info["headers"])["Location"]
 
-__all__ = ["BINDING_HTTP_POST", "TestIdP", "noegler", "person"]
+
+__all__ = ["BINDING_HTTP_POST", "TestIdP", "idp_metadata", "noegler", "person"]
