@@ -233,6 +233,10 @@ class Udlogning(saml_views.LogoutView):
         if svar is None or svar.status_code >= 400:
             auth.logout(request)
             return render(request, "nemlogin/fejl.html", {"aarsag": UGYLDIGT, "udlogning": True}, status=400)
+        if "SAMLResponse" in data:
+            # Our logout came back: to the login page, so NemLog-in's answer does not stay in the address bar.
+            messages.success(request, "Du er logget ud af portalen og af MitID Erhverv.")
+            return redirect("login")
         if "SAMLRequest" in data and bruger is not None:
             services.haendelse_noter(
                 udfald=Udfald.LOGGET_UD, aarsag="Logget ud fra NemLog-in", bruger=bruger, ip=klient_ip(request)

@@ -284,6 +284,7 @@ SAML_CONFIG_LOADER = "nemlogin.konfiguration.sp_konfiguration"
 warnings.filterwarnings("ignore", message="CFB has been moved", module="saml2.cryptography.symmetric")
 # Requests to NemLog-in go by HTTP-Redirect: no page with a script that posts a form (the CSP forbids it).
 SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_LOGOUT_REQUEST_PREFERRED_BINDING = SAML_DEFAULT_BINDING
 SAML_SESSION_COOKIE_NAME = "saml_session"
 SAML_SESSION_COOKIE_SAMESITE = "Lax"
 

@@ -272,8 +272,9 @@ def test_single_logout_goes_through_nemlogin_and_ends_the_session(client, idp, i
     # NemLog-in's signed answer comes back to /saml2/ls/.
     tilbage = dict(idp.udlogning(adresse)["headers"])["Location"]
     assert tilbage.startswith("http://testserver/saml2/ls/?SAMLResponse=")
-    svar = client.get(tilbage.removeprefix("http://testserver"))
-    assert svar.status_code == 200 and "Du er logget ud" in svar.content.decode()
+    svar = client.get(tilbage.removeprefix("http://testserver"), follow=True)
+    assert svar.redirect_chain == [("/konto/login/", 302)]
+    assert "Du er logget ud af portalen og af MitID Erhverv." in svar.content.decode()
     assert list(Haendelse.objects.values_list("udfald", flat=True)) == [Udfald.LOGGET_UD, Udfald.GODKENDT]
 
 

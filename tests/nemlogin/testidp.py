@@ -108,6 +108,16 @@ def noegler() -> dict:
     }
 
 
+def idp_metadata(fil: Path, *, sso: str, slo: str) -> str:
+    """The metadata of an IdP with the test IdP's key and entity id whose endpoints are `sso` and `slo` (a test IdP
+    served on a port of the test's own, for the browser), written to `fil`; its path, for NEMLOGIN_IDP_METADATA."""
+    n = noegler()
+    konfiguration = IdPConfig()
+    konfiguration.load(idp_ordbog(n["idp_noegle"], n["idp_cert"], sso=sso, slo=slo))
+    fil.write_text(str(entity_descriptor(konfiguration)))
+    return str(fil)
+
+
 def person(**aendringer) -> dict:
     """The OIOSAML 3 attributes of a professional logging in for Københavns Kommune on level Substantial."""
     vaerdier = {
@@ -236,4 +246,4 @@ class TestIdP:
         return dict(info["headers"])["Location"]
 
 
-__all__ = ["BINDING_HTTP_POST", "TestIdP", "noegler", "person"]
+__all__ = ["BINDING_HTTP_POST", "TestIdP", "idp_metadata", "noegler", "person"]
