@@ -99,7 +99,7 @@ class Login(saml_views.LoginView):
             _ikke_sat_op()
         try:
             return super().get(request, *args, **kwargs)
-        except Exception:
+        except Exception:  # NemLog-in's metadata unreadable or unreachable: a Danish page, not a server error
             logger.exception("Login med NemLog-in kunne ikke startes")
             return render(
                 request,
@@ -127,7 +127,7 @@ class Svar(saml_views.AssertionConsumerServiceView):
             return self.handle_acs_failure(request, exception=Afvist(grund), status=400)
         try:
             return super().post(request, *args, **kwargs)
-        except Exception as exc:
+        except Exception as exc:  # whatever was posted, the person gets a Danish page, never a server error
             logger.warning("Svar fra NemLog-in afvist", exc_info=True)
             return self.handle_acs_failure(request, exception=exc, status=400)
 
@@ -194,13 +194,13 @@ class LogUd(saml_views.LogoutInitView):
         bruger = request.user
         try:
             svar = super().get(request, *args, **kwargs)
-        except Exception:
+        except Exception:  # the portal's session ends whatever NemLog-in can be told
             logger.warning("Single logout med NemLog-in kunne ikke startes", exc_info=True)
             svar = None
         auth.logout(request)
         services.haendelse_noter(udfald=Udfald.LOGGET_UD, bruger=bruger, ip=klient_ip(request))
         if isinstance(svar, HttpResponseRedirect):
-            # The logout began with a form (the header's "Log ud"); a redirect from it to NemLog-in's address
+            # The logout began with a form (the header's "Log af"); a redirect from it to NemLog-in's address
             # would be blocked by the CSP's form-action 'self', so the page refreshes there instead.
             return render(request, "nemlogin/log_ud.html", {"adresse": svar["Location"]})
         messages.info(
@@ -227,7 +227,7 @@ class Udlogning(saml_views.LogoutView):
         bruger = request.user if request.user.is_authenticated else None
         try:
             svar = super().do_logout_service(request, data, binding, *args, **kwargs)
-        except Exception:
+        except Exception:  # a broken logout message gets a Danish page, never a server error
             logger.warning("Logout-besked fra NemLog-in afvist", exc_info=True)
             svar = None
         if svar is None or svar.status_code >= 400:
