@@ -240,6 +240,16 @@ def test_the_metadata_has_signing_and_encryption_keys_and_the_endpoints(client, 
     assert 'use="signing"' in tekst and 'use="encryption"' in tekst
     assert 'AuthnRequestsSigned="true"' in tekst and 'WantAssertionsSigned="true"' in tekst
     assert "http://testserver/saml2/acs/" in tekst and "http://testserver/saml2/ls/" in tekst
+    # Valid against the SAML 2.0 metadata schema (the copy pysaml2 ships), with xmldsig and xmlenc.
+    from importlib.resources import files
+
+    import saml2.data.schemas
+    from saml2.xml.schema import XMLSchemaError, _create_xml_schema_validator, validate
+
+    skema = _create_xml_schema_validator(str(files(saml2.data.schemas).joinpath("saml-schema-metadata-2.0.xsd")))
+    validate(tekst.encode(), skema)
+    with pytest.raises(XMLSchemaError):  # the schema must be able to fail
+        validate(tekst.replace("<ns0:SPSSODescriptor", "<ns0:Ukendt").encode(), skema)
     # pysaml2 reads it as metadata of one service provider with the portal's entity id.
     lager = MetadataStore(attrc=None, config=Config())
     lager.imp([{"class": "saml2.mdstore.InMemoryMetaData", "metadata": [(tekst,)]}])
