@@ -48,6 +48,8 @@ UDELAD = HENTNINGER | {
     "profiler/<str:kode>/<int:aar>/afvigelser.svg",
     "profiler/<str:kode>/<int:aar>/kort/<str:indikator>.svg",
     "konto/logout/",
+    # "Log ind med MitID Erhverv" leaves the portal for NemLog-in (the test settings' IdP has no server).
+    "saml2/login/",
 }
 # The page that ends a login is not a page to crawl from: it logs out.
 UDELAD_FORMULARER = {"konto/session/udloebet/", "konto/logout/"}
