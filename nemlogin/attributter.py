@@ -91,14 +91,3 @@ def privilegier(kodet: str) -> dict[str, set[str]]:
             if str(privilegie.tag).endswith("Privilege") and privilegie.text:
                 fundet.setdefault(cvr, set()).add(privilegie.text.strip())
     return fundet
-
-
-def privilegieliste(cvr: str, *privilegier: str) -> str:
-    """An OIO-BPP list giving these privileges in the organisation with this CVR number (base64), as NemLog-in sends
-    it; for the test identity provider."""
-    rettigheder = "".join(f"<Privilege>{p}</Privilege>" for p in privilegier)
-    xml = (
-        '<bpp:PrivilegeList xmlns:bpp="http://digst.dk/oiosaml/basic_privilege_profile">'
-        f'<PrivilegeGroup Scope="{CVR_SCOPE}{cvr}">{rettigheder}</PrivilegeGroup></bpp:PrivilegeList>'
-    )
-    return base64.b64encode(xml.encode()).decode()

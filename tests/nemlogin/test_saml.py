@@ -14,7 +14,7 @@ from forebyggelse.roller import Rolle
 from kommuner.models import Bruger
 from nemlogin.models import Haendelse, Identitet, Invitation, Udfald
 from tests.nemlogin.conftest import log_ind, sp_metadata, start_login
-from tests.nemlogin.testidp import IDP_SSO, TestIdP, person
+from tests.nemlogin.testidp import IDP_SSO, TestIdP, person, privilegieliste
 
 pytestmark = pytest.mark.django_db
 
@@ -91,8 +91,6 @@ def test_a_ministry_invitation_gives_a_ministry_user(client, idp, ministeriet):
 
 
 def test_the_role_may_come_from_the_privileges_where_configured(client, idp, koebenhavn, settings):
-    from nemlogin.attributter import privilegieliste
-
     settings.NEMLOGIN_PRIVILEGIER = "urn:dk:forebyggelsesportalen:rolle:"
     bpp = privilegieliste("64942212", "urn:dk:andet:system", "urn:dk:forebyggelsesportalen:rolle:projektleder")
     svar = log_ind(client, idp, person(email="", privilegier=bpp))
@@ -106,8 +104,6 @@ def test_the_role_may_come_from_the_privileges_where_configured(client, idp, koe
 
 
 def test_a_privilege_given_in_another_organisation_counts_for_nothing(client, idp, koebenhavn, settings):
-    from nemlogin.attributter import privilegieliste
-
     settings.NEMLOGIN_PRIVILEGIER = "urn:dk:forebyggelsesportalen:rolle:"
     bpp = privilegieliste("10000009", "urn:dk:forebyggelsesportalen:rolle:ministeriet")
     svar = log_ind(client, idp, person(privilegier=bpp))

@@ -84,6 +84,13 @@ def idp_ordbog(
     }
 
 
+def _skriv_idp_metadata(fil: Path, noegle: str, certifikat: str, **endpunkter) -> str:
+    konfiguration = IdPConfig()
+    konfiguration.load(idp_ordbog(noegle, certifikat, **endpunkter))
+    fil.write_text(str(entity_descriptor(konfiguration)))
+    return str(fil)
+
+
 @functools.cache
 def noegler() -> dict:
     """Key pairs for the portal and the IdP and the IdP's metadata, in a folder of this process's own."""
@@ -92,10 +99,7 @@ def noegler() -> dict:
     sp_noegle, sp_cert = _noglepar(mappe, "sp")
     idp_noegle, idp_cert = _noglepar(mappe, "idp")
     fremmed_noegle, fremmed_cert = _noglepar(mappe, "fremmed")
-    konfiguration = IdPConfig()
-    konfiguration.load(idp_ordbog(idp_noegle, idp_cert))
-    metadata = mappe / "idp.xml"
-    metadata.write_text(str(entity_descriptor(konfiguration)))
+    metadata = _skriv_idp_metadata(mappe / "idp.xml", idp_noegle, idp_cert)
     return {
         "mappe": mappe,
         "sp_noegle": sp_noegle,
@@ -104,7 +108,7 @@ def noegler() -> dict:
         "idp_cert": idp_cert,
         "fremmed_noegle": fremmed_noegle,
         "fremmed_cert": fremmed_cert,
-        "idp_metadata": str(metadata),
+        "idp_metadata": metadata,
     }
 
 
@@ -112,10 +116,7 @@ def idp_metadata(fil: Path, *, sso: str, slo: str) -> str:
     """The metadata of an IdP with the test IdP's key and entity id whose endpoints are `sso` and `slo` (a test IdP
     served on a port of the test's own, for the browser), written to `fil`; its path, for NEMLOGIN_IDP_METADATA."""
     n = noegler()
-    konfiguration = IdPConfig()
-    konfiguration.load(idp_ordbog(n["idp_noegle"], n["idp_cert"], sso=sso, slo=slo))
-    fil.write_text(str(entity_descriptor(konfiguration)))
-    return str(fil)
+    return _skriv_idp_metadata(fil, n["idp_noegle"], n["idp_cert"], sso=sso, slo=slo)
 
 
 def person(**aendringer) -> dict:
@@ -144,6 +145,17 @@ def person(**aendringer) -> dict:
     if vaerdier["privilegier"]:
         identitet[attributter.PRIVILEGIER] = [vaerdier["privilegier"]]
     return {navn: v for navn, v in identitet.items() if v != [""]}
+
+
+def privilegieliste(cvr: str, *privilegier: str) -> str:
+    """An OIO-BPP list giving these privileges in the organisation with this CVR number (base64), as NemLog-in sends
+    it."""
+    rettigheder = "".join(f"<Privilege>{p}</Privilege>" for p in privilegier)
+    xml = (
+        '<bpp:PrivilegeList xmlns:bpp="http://digst.dk/oiosaml/basic_privilege_profile">'
+        f'<PrivilegeGroup Scope="{attributter.CVR_SCOPE}{cvr}">{rettigheder}</PrivilegeGroup></bpp:PrivilegeList>'
+    )
+    return base64.b64encode(xml.encode()).decode()
 
 
 class TestIdP:
@@ -246,4 +258,4 @@ class TestIdP:
         return dict(info["headers"])["Location"]
 
 
-__all__ = ["BINDING_HTTP_POST", "TestIdP", "idp_metadata", "noegler", "person"]
+__all__ = ["BINDING_HTTP_POST", "TestIdP", "idp_metadata", "noegler", "person", "privilegieliste"]
